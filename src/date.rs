@@ -1,0 +1,383 @@
+//! Civil dates (proleptic Gregorian calendar, no time zone).
+//!
+//! Everything the rules and the certificate decide is a question about civil dates in Kazakhstan,
+//! which has one time zone, UTC+5, since 2024-03-01. This type is a day count with checked
+//! conversions, so that no input, however odd, can panic: arithmetic saturates at the ends of the
+//! representable range instead of overflowing.
+
+use core::fmt;
+use core::str::FromStr;
+
+/// Kazakhstan's offset from UTC in seconds (UTC+5 nationwide since 2024-03-01).
+pub const KAZAKHSTAN_UTC_OFFSET_SECONDS: i64 = 5 * 3600;
+
+const SECONDS_PER_DAY: i64 = 86_400;
+
+/// A civil date, stored as the number of days since 1970-01-01.
+///
+/// # Example
+///
+/// ```
+/// use tirkeu::date::Date;
+/// let entry: Date = "2026-07-01".parse().unwrap();
+/// assert_eq!(entry.add_days(29).to_string(), "2026-07-30");
+/// assert_eq!(entry.weekday(), tirkeu::date::Weekday::Wednesday);
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    days_since_epoch: i32,
+}
+
+/// Day of the week.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Weekday {
+    /// Monday
+    Monday,
+    /// Tuesday
+    Tuesday,
+    /// Wednesday
+    Wednesday,
+    /// Thursday
+    Thursday,
+    /// Friday
+    Friday,
+    /// Saturday
+    Saturday,
+    /// Sunday
+    Sunday,
+}
+
+impl Weekday {
+    /// Saturday or Sunday.
+    pub fn is_weekend(self) -> bool {
+        matches!(self, Weekday::Saturday | Weekday::Sunday)
+    }
+}
+
+/// Why a text or a triple of numbers is not a date.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum DateError {
+    /// The text is not of the form `YYYY-MM-DD` (four, two and two ASCII digits).
+    Format {
+        /// The text received (shortened to 32 characters).
+        text: String,
+    },
+    /// The numbers do not name a day of the calendar (month 13, 30 February, 29 February 2001, ...).
+    NoSuchDay {
+        /// Year as given.
+        year: i32,
+        /// Month as given.
+        month: u32,
+        /// Day as given.
+        day: u32,
+    },
+}
+
+impl fmt::Display for DateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DateError::Format { text } => write!(f, "`{text}` is not a date of the form YYYY-MM-DD"),
+            DateError::NoSuchDay { year, month, day } => {
+                write!(f, "{year:04}-{month:02}-{day:02} is not a day of the calendar")
+            }
+        }
+    }
+}
+
+impl std::error::Error for DateError {}
+
+/// Whether `year` is a leap year of the Gregorian calendar.
+pub fn is_leap_year(year: i32) -> bool {
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+}
+
+/// Number of days in `month` (1-12) of `year`; 0 for a month outside 1-12.
+pub fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if is_leap_year(year) => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+impl Date {
+    /// The earliest representable date (about 5.8 million years BCE); arithmetic saturates here.
+    pub const MIN: Date = Date { days_since_epoch: i32::MIN };
+    /// The latest representable date; arithmetic saturates here.
+    pub const MAX: Date = Date { days_since_epoch: i32::MAX };
+
+    /// The date with the given year, month (1-12) and day (1-31).
+    ///
+    /// # Errors
+    ///
+    /// [`DateError::NoSuchDay`] when the triple names no day, such as 2026-02-30, or when the
+    /// year is outside -999,999..=999,999.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use tirkeu::date::Date;
+    /// assert!(Date::from_ymd(2028, 2, 29).is_ok());
+    /// assert!(Date::from_ymd(2026, 2, 29).is_err());
+    /// ```
+    pub fn from_ymd(year: i32, month: u32, day: u32) -> Result<Date, DateError> {
+        if !(-999_999..=999_999).contains(&year) || day == 0 || day > days_in_month(year, month) {
+            return Err(DateError::NoSuchDay { year, month, day });
+        }
+        let days = days_from_civil(i64::from(year), month, day);
+        // Within ±1,000,000 years the count fits an i32 comfortably.
+        Ok(Date { days_since_epoch: days as i32 })
+    }
+
+    /// The date `days` days after 1970-01-01 (negative: before it).
+    pub const fn from_days_since_epoch(days: i32) -> Date {
+        Date { days_since_epoch: days }
+    }
+
+    /// Days since 1970-01-01.
+    pub const fn days_since_epoch(self) -> i32 {
+        self.days_since_epoch
+    }
+
+    /// The civil date at the instant `unix_seconds` in a zone `utc_offset_seconds` east of UTC.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use tirkeu::date::{Date, KAZAKHSTAN_UTC_OFFSET_SECONDS};
+    /// // 2026-07-14 20:00 UTC is already 15 July in Astana.
+    /// let d = Date::from_unix_seconds(1_784_059_200, KAZAKHSTAN_UTC_OFFSET_SECONDS);
+    /// assert_eq!(d.to_string(), "2026-07-15");
+    /// ```
+    pub fn from_unix_seconds(unix_seconds: i64, utc_offset_seconds: i64) -> Date {
+        let local = unix_seconds.saturating_add(utc_offset_seconds);
+        let days = local.div_euclid(SECONDS_PER_DAY);
+        Date { days_since_epoch: days.clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32 }
+    }
+
+    /// Seconds since 1970-01-01T00:00:00Z at midnight UTC that starts this date.
+    pub fn to_unix_seconds_utc(self) -> i64 {
+        i64::from(self.days_since_epoch) * SECONDS_PER_DAY
+    }
+
+    /// Year, month (1-12) and day (1-31).
+    pub fn ymd(self) -> (i32, u32, u32) {
+        let (y, m, d) = civil_from_days(i64::from(self.days_since_epoch));
+        (y as i32, m, d)
+    }
+
+    /// The year.
+    pub fn year(self) -> i32 {
+        self.ymd().0
+    }
+
+    /// The month, 1-12.
+    pub fn month(self) -> u32 {
+        self.ymd().1
+    }
+
+    /// The day of the month, 1-31.
+    pub fn day(self) -> u32 {
+        self.ymd().2
+    }
+
+    /// The day of the week.
+    pub fn weekday(self) -> Weekday {
+        // 1970-01-01 was a Thursday.
+        match (i64::from(self.days_since_epoch) + 3).rem_euclid(7) {
+            0 => Weekday::Monday,
+            1 => Weekday::Tuesday,
+            2 => Weekday::Wednesday,
+            3 => Weekday::Thursday,
+            4 => Weekday::Friday,
+            5 => Weekday::Saturday,
+            _ => Weekday::Sunday,
+        }
+    }
+
+    /// The date `days` days later (earlier when negative), saturating at [`Date::MIN`] and
+    /// [`Date::MAX`].
+    pub fn add_days(self, days: i32) -> Date {
+        Date { days_since_epoch: self.days_since_epoch.saturating_add(days) }
+    }
+
+    /// The next day (saturating).
+    pub fn succ(self) -> Date {
+        self.add_days(1)
+    }
+
+    /// The previous day (saturating).
+    pub fn pred(self) -> Date {
+        self.add_days(-1)
+    }
+
+    /// Days from `self` to `later` (negative when `later` is earlier).
+    pub fn days_until(self, later: Date) -> i64 {
+        i64::from(later.days_since_epoch) - i64::from(self.days_since_epoch)
+    }
+
+    /// Parses `YYYY-MM-DD` strictly: four-digit year, two-digit month and day, a real day.
+    ///
+    /// # Errors
+    ///
+    /// [`DateError::Format`] for any other shape, [`DateError::NoSuchDay`] for 2026-02-30 and the like.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use tirkeu::date::Date;
+    /// assert!(Date::parse("2026-07-01").is_ok());
+    /// assert!(Date::parse("2026-7-1").is_err());
+    /// assert!(Date::parse("0000-00-00").is_err());
+    /// ```
+    pub fn parse(text: &str) -> Result<Date, DateError> {
+        let bytes = text.as_bytes();
+        let shape_ok = bytes.len() == 10
+            && bytes[4] == b'-'
+            && bytes[7] == b'-'
+            && bytes.iter().enumerate().all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
+        if !shape_ok {
+            return Err(DateError::Format { text: text.chars().take(32).collect() });
+        }
+        let number = |range: core::ops::Range<usize>| {
+            bytes[range].iter().fold(0u32, |acc, b| acc * 10 + u32::from(b - b'0'))
+        };
+        let (year, month, day) = (number(0..4) as i32, number(5..7), number(8..10));
+        Date::from_ymd(year, month, day)
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (y, m, d) = self.ymd();
+        if y < 0 {
+            write!(f, "-{:04}-{m:02}-{d:02}", -i64::from(y))
+        } else {
+            write!(f, "{y:04}-{m:02}-{d:02}")
+        }
+    }
+}
+
+impl fmt::Debug for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
+    }
+}
+
+impl FromStr for Date {
+    type Err = DateError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Date::parse(s)
+    }
+}
+
+impl serde::Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Date {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = Date;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a date YYYY-MM-DD")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Date, E> {
+                Date::parse(v).map_err(E::custom)
+            }
+        }
+        deserializer.deserialize_str(Visitor)
+    }
+}
+
+// Howard Hinnant's algorithms (public domain, "chrono-Compatible Low-Level Date Algorithms"),
+// in i64 so that every i32 day count converts without overflow.
+fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = i64::from(month);
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + i64::from(day) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn epoch_and_known_weekdays() {
+        assert_eq!(Date::parse("1970-01-01").unwrap().days_since_epoch(), 0);
+        // Source: rules.md section 2 worked examples name the weekdays.
+        assert_eq!(Date::parse("2026-07-01").unwrap().weekday(), Weekday::Wednesday);
+        assert_eq!(Date::parse("2026-08-01").unwrap().weekday(), Weekday::Saturday);
+        assert_eq!(Date::parse("2026-10-25").unwrap().weekday(), Weekday::Sunday);
+        assert_eq!(Date::parse("2026-12-01").unwrap().weekday(), Weekday::Tuesday);
+    }
+
+    #[test]
+    fn strict_parsing() {
+        for bad in [
+            "", "2026-02-30", "2026-13-01", "2026-00-10", "0000-00-00", "2026-7-01", "2026/07/01",
+            "20260701", "2026-07-01 ", "+026-07-01", "2001-02-29", "２０２６-07-01",
+        ] {
+            assert!(Date::parse(bad).is_err(), "{bad:?} accepted");
+        }
+        for good in ["2000-02-29", "0000-01-01", "9999-12-31", "2024-02-29"] {
+            assert_eq!(Date::parse(good).unwrap().to_string(), good);
+        }
+    }
+
+    #[test]
+    fn saturating_arithmetic_never_panics() {
+        assert_eq!(Date::MAX.add_days(1), Date::MAX);
+        assert_eq!(Date::MIN.add_days(-1), Date::MIN);
+        let _ = Date::MAX.to_string();
+        let _ = Date::MIN.to_string();
+        let _ = Date::MIN.weekday();
+        assert_eq!(Date::from_unix_seconds(i64::MAX, KAZAKHSTAN_UTC_OFFSET_SECONDS), Date::MAX);
+    }
+
+    #[test]
+    fn kazakhstan_midnight() {
+        // 2026-07-14T18:59:59Z is 23:59:59 in UTC+5; one second later it is 15 July.
+        let before = 1_784_055_599;
+        assert_eq!(Date::from_unix_seconds(before, KAZAKHSTAN_UTC_OFFSET_SECONDS).to_string(), "2026-07-14");
+        assert_eq!(Date::from_unix_seconds(before + 1, KAZAKHSTAN_UTC_OFFSET_SECONDS).to_string(), "2026-07-15");
+    }
+
+    proptest! {
+        #[test]
+        fn round_trips_through_text(days in -800_000i32..3_000_000) {
+            let date = Date::from_days_since_epoch(days);
+            let (y, m, d) = date.ymd();
+            prop_assert_eq!(Date::from_ymd(y, m, d).unwrap(), date);
+            if (0..=9999).contains(&y) {
+                prop_assert_eq!(Date::parse(&date.to_string()).unwrap(), date);
+            }
+            prop_assert_eq!(date.succ().days_since_epoch(), days + 1);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+//! # Tirkeu
+//!
+//! Kazakhstan's immigrant-registration rules (Order of the Minister of Internal Affairs No. 923 of
+//! 17 November 2025, in force from 1 July 2026) and the signed registration certificate, as one
+//! pure library that runs natively on a server and in the browser as WebAssembly.
+//!
+//! - [`rules`]: who must register, by what date, re-registration after a move, the 90/180 stay
+//!   limit and every field check, each finding with its legal basis and a message in Kazakh,
+//!   Russian or English.
+//! - [`cert`]: the certificate's QR text (`KZ1:` + Base45 + zlib + COSE_Sign1, Ed25519), its
+//!   issuer, the trust and status lists, and the verifier.
+//! - [`qr`]: rendering the QR text as a code and finding codes in camera frames and photos.
+//! - [`calendar`]: Kazakhstan's working days.
+//!
+//! The library does no I/O and never reads the clock: the evaluation date comes in as a
+//! parameter ([`date::Date`]). The command line (`tirkeu`, feature `cli`) and the WebAssembly
+//! bindings are thin layers over it.
+
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod calendar;
+pub mod cert;
+pub mod data;
+pub mod date;
+pub mod i18n;
+pub mod qr;
+pub mod rules;
