@@ -26,3 +26,6 @@ pub mod date;
 pub mod i18n;
 pub mod qr;
 pub mod rules;
+
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Builds the npm package into www/pkg: the release WebAssembly module, its JavaScript glue and
+# TypeScript declarations (wasm-bindgen --target web; Node loads the same files, see README), a
+# CommonJS form for Node's require() in www/pkg/node, then wasm-opt -Oz. Prints the sizes.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+out=www/pkg
+target_wasm=target/wasm32-unknown-unknown/release/tirkeu.wasm
+# wasm-bindgen's output uses these post-MVP features (Rust's default wasm32 target features).
+opt_features=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
+              --enable-mutable-globals --enable-reference-types --enable-multivalue)
+
+cargo build --quiet --lib --release --target wasm32-unknown-unknown --no-default-features
+rm -rf "$out"
+wasm-bindgen --target web --out-dir "$out" --out-name tirkeu "$target_wasm"
+wasm-bindgen --target nodejs --out-dir "$out/node" --out-name tirkeu --no-typescript "$target_wasm"
+for wasm in "$out/tirkeu_bg.wasm" "$out/node/tirkeu_bg.wasm"; do
+  node_modules/.bin/wasm-opt -Oz "${opt_features[@]}" "$wasm" -o "$wasm"
+done
+
+version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n 1)
+cat > "$out/package.json" <<JSON
+{
+  "name": "tirkeu",
+  "version": "$version",
+  "description": "Kazakhstan immigrant registration (Order No. 923): application checks and signed-certificate verification in WebAssembly",
+  "license": "MIT OR Apache-2.0",
+  "type": "module",
+  "main": "./tirkeu.js",
+  "types": "./tirkeu.d.ts",
+  "exports": {
+    ".": {
+      "types": "./tirkeu.d.ts",
+      "require": "./node/tirkeu.js",
+      "default": "./tirkeu.js"
+    },
+    "./tirkeu_bg.wasm": "./tirkeu_bg.wasm"
+  },
+  "files": ["tirkeu.js", "tirkeu.d.ts", "tirkeu_bg.wasm", "tirkeu_bg.wasm.d.ts", "node/"],
+  "sideEffects": false
+}
+JSON
+printf '{ "type": "commonjs" }\n' > "$out/node/package.json"
+
+size() { printf '%8d bytes raw %8d bytes gzipped  %s\n' "$(wc -c < "$1")" "$(gzip -9 -c "$1" | wc -c)" "$1"; }
+echo "package built in $out:"
+size "$out/tirkeu_bg.wasm"
+size "$out/tirkeu.js"
