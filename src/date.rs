@@ -77,9 +77,14 @@ pub enum DateError {
 impl fmt::Display for DateError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            DateError::Format { text } => write!(f, "`{text}` is not a date of the form YYYY-MM-DD"),
+            DateError::Format { text } => {
+                write!(f, "`{text}` is not a date of the form YYYY-MM-DD")
+            }
             DateError::NoSuchDay { year, month, day } => {
-                write!(f, "{year:04}-{month:02}-{day:02} is not a day of the calendar")
+                write!(
+                    f,
+                    "{year:04}-{month:02}-{day:02} is not a day of the calendar"
+                )
             }
         }
     }
@@ -105,9 +110,13 @@ pub fn days_in_month(year: i32, month: u32) -> u32 {
 
 impl Date {
     /// The earliest representable date (about 5.8 million years BCE); arithmetic saturates here.
-    pub const MIN: Date = Date { days_since_epoch: i32::MIN };
+    pub const MIN: Date = Date {
+        days_since_epoch: i32::MIN,
+    };
     /// The latest representable date; arithmetic saturates here.
-    pub const MAX: Date = Date { days_since_epoch: i32::MAX };
+    pub const MAX: Date = Date {
+        days_since_epoch: i32::MAX,
+    };
 
     /// The date with the given year, month (1-12) and day (1-31).
     ///
@@ -129,12 +138,16 @@ impl Date {
         }
         let days = days_from_civil(i64::from(year), month, day);
         // Within ±1,000,000 years the count fits an i32 comfortably.
-        Ok(Date { days_since_epoch: days as i32 })
+        Ok(Date {
+            days_since_epoch: days as i32,
+        })
     }
 
     /// The date `days` days after 1970-01-01 (negative: before it).
     pub const fn from_days_since_epoch(days: i32) -> Date {
-        Date { days_since_epoch: days }
+        Date {
+            days_since_epoch: days,
+        }
     }
 
     /// Days since 1970-01-01.
@@ -155,7 +168,9 @@ impl Date {
     pub fn from_unix_seconds(unix_seconds: i64, utc_offset_seconds: i64) -> Date {
         let local = unix_seconds.saturating_add(utc_offset_seconds);
         let days = local.div_euclid(SECONDS_PER_DAY);
-        Date { days_since_epoch: days.clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32 }
+        Date {
+            days_since_epoch: days.clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32,
+        }
     }
 
     /// Seconds since 1970-01-01T00:00:00Z at midnight UTC that starts this date.
@@ -201,7 +216,9 @@ impl Date {
     /// The date `days` days later (earlier when negative), saturating at [`Date::MIN`] and
     /// [`Date::MAX`].
     pub fn add_days(self, days: i32) -> Date {
-        Date { days_since_epoch: self.days_since_epoch.saturating_add(days) }
+        Date {
+            days_since_epoch: self.days_since_epoch.saturating_add(days),
+        }
     }
 
     /// The next day (saturating).
@@ -238,12 +255,19 @@ impl Date {
         let shape_ok = bytes.len() == 10
             && bytes[4] == b'-'
             && bytes[7] == b'-'
-            && bytes.iter().enumerate().all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
+            && bytes
+                .iter()
+                .enumerate()
+                .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
         if !shape_ok {
-            return Err(DateError::Format { text: text.chars().take(32).collect() });
+            return Err(DateError::Format {
+                text: text.chars().take(32).collect(),
+            });
         }
         let number = |range: core::ops::Range<usize>| {
-            bytes[range].iter().fold(0u32, |acc, b| acc * 10 + u32::from(b - b'0'))
+            bytes[range]
+                .iter()
+                .fold(0u32, |acc, b| acc * 10 + u32::from(b - b'0'))
         };
         let (year, month, day) = (number(0..4) as i32, number(5..7), number(8..10));
         Date::from_ymd(year, month, day)
@@ -331,17 +355,39 @@ mod tests {
     fn epoch_and_known_weekdays() {
         assert_eq!(Date::parse("1970-01-01").unwrap().days_since_epoch(), 0);
         // Source: rules.md section 2 worked examples name the weekdays.
-        assert_eq!(Date::parse("2026-07-01").unwrap().weekday(), Weekday::Wednesday);
-        assert_eq!(Date::parse("2026-08-01").unwrap().weekday(), Weekday::Saturday);
-        assert_eq!(Date::parse("2026-10-25").unwrap().weekday(), Weekday::Sunday);
-        assert_eq!(Date::parse("2026-12-01").unwrap().weekday(), Weekday::Tuesday);
+        assert_eq!(
+            Date::parse("2026-07-01").unwrap().weekday(),
+            Weekday::Wednesday
+        );
+        assert_eq!(
+            Date::parse("2026-08-01").unwrap().weekday(),
+            Weekday::Saturday
+        );
+        assert_eq!(
+            Date::parse("2026-10-25").unwrap().weekday(),
+            Weekday::Sunday
+        );
+        assert_eq!(
+            Date::parse("2026-12-01").unwrap().weekday(),
+            Weekday::Tuesday
+        );
     }
 
     #[test]
     fn strict_parsing() {
         for bad in [
-            "", "2026-02-30", "2026-13-01", "2026-00-10", "0000-00-00", "2026-7-01", "2026/07/01",
-            "20260701", "2026-07-01 ", "+026-07-01", "2001-02-29", "２０２６-07-01",
+            "",
+            "2026-02-30",
+            "2026-13-01",
+            "2026-00-10",
+            "0000-00-00",
+            "2026-7-01",
+            "2026/07/01",
+            "20260701",
+            "2026-07-01 ",
+            "+026-07-01",
+            "2001-02-29",
+            "２０２６-07-01",
         ] {
             assert!(Date::parse(bad).is_err(), "{bad:?} accepted");
         }
@@ -357,15 +403,24 @@ mod tests {
         let _ = Date::MAX.to_string();
         let _ = Date::MIN.to_string();
         let _ = Date::MIN.weekday();
-        assert_eq!(Date::from_unix_seconds(i64::MAX, KAZAKHSTAN_UTC_OFFSET_SECONDS), Date::MAX);
+        assert_eq!(
+            Date::from_unix_seconds(i64::MAX, KAZAKHSTAN_UTC_OFFSET_SECONDS),
+            Date::MAX
+        );
     }
 
     #[test]
     fn kazakhstan_midnight() {
         // 2026-07-14T18:59:59Z is 23:59:59 in UTC+5; one second later it is 15 July.
         let before = 1_784_055_599;
-        assert_eq!(Date::from_unix_seconds(before, KAZAKHSTAN_UTC_OFFSET_SECONDS).to_string(), "2026-07-14");
-        assert_eq!(Date::from_unix_seconds(before + 1, KAZAKHSTAN_UTC_OFFSET_SECONDS).to_string(), "2026-07-15");
+        assert_eq!(
+            Date::from_unix_seconds(before, KAZAKHSTAN_UTC_OFFSET_SECONDS).to_string(),
+            "2026-07-14"
+        );
+        assert_eq!(
+            Date::from_unix_seconds(before + 1, KAZAKHSTAN_UTC_OFFSET_SECONDS).to_string(),
+            "2026-07-15"
+        );
     }
 
     proptest! {

@@ -8,7 +8,9 @@ use core::fmt;
 use core::str::FromStr;
 
 /// A language of the messages.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     /// Kazakh (`kk`).
@@ -55,7 +57,11 @@ impl FromStr for Lang {
     ///
     /// [`UnknownLang`] for any other tag.
     fn from_str(tag: &str) -> Result<Self, Self::Err> {
-        let primary = tag.split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase();
+        let primary = tag
+            .split(['-', '_'])
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase();
         match primary.as_str() {
             "kk" => Ok(Lang::Kk),
             "ru" => Ok(Lang::Ru),

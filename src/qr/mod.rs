@@ -43,7 +43,9 @@ pub enum QrError {
 impl fmt::Display for QrError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            QrError::TooLong { len } => write!(f, "{len} characters do not fit a QR code at level Q"),
+            QrError::TooLong { len } => {
+                write!(f, "{len} characters do not fit a QR code at level Q")
+            }
         }
     }
 }
@@ -101,7 +103,10 @@ pub fn render_svg(text: &str) -> Result<String, QrError> {
 pub fn scan_luma(width: u32, height: u32, luma: &[u8]) -> Result<Vec<String>, ScanError> {
     let expected = u64::from(width) * u64::from(height);
     if luma.len() as u64 != expected {
-        return Err(ScanError::BufferSize { expected, actual: luma.len() });
+        return Err(ScanError::BufferSize {
+            expected,
+            actual: luma.len(),
+        });
     }
     Ok(Vec::new())
 }
@@ -114,7 +119,10 @@ pub fn scan_luma(width: u32, height: u32, luma: &[u8]) -> Result<Vec<String>, Sc
 pub fn scan_rgba(width: u32, height: u32, rgba: &[u8]) -> Result<Vec<String>, ScanError> {
     let expected = u64::from(width) * u64::from(height) * 4;
     if rgba.len() as u64 != expected {
-        return Err(ScanError::BufferSize { expected, actual: rgba.len() });
+        return Err(ScanError::BufferSize {
+            expected,
+            actual: rgba.len(),
+        });
     }
     Ok(Vec::new())
 }

@@ -46,7 +46,9 @@ impl Args {
                 }
                 let value = match inline {
                     Some(v) => v,
-                    None => iter.next().ok_or_else(|| format!("option `--{name}` needs a value"))?,
+                    None => iter
+                        .next()
+                        .ok_or_else(|| format!("option `--{name}` needs a value"))?,
                 };
                 if args.options.insert(name.clone(), value).is_some() {
                     return Err(format!("option `--{name}` given twice"));
@@ -69,7 +71,8 @@ impl Args {
     ///
     /// A message naming the missing option.
     pub fn required(&self, name: &str) -> Result<&str, String> {
-        self.option(name).ok_or_else(|| format!("option `--{name}` is required"))
+        self.option(name)
+            .ok_or_else(|| format!("option `--{name}` is required"))
     }
 
     /// The positional arguments.

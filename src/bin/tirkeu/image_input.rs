@@ -15,7 +15,9 @@ pub fn scan(_argv: Vec<String>) -> ExitCode {
 ///
 /// A message when the file cannot be read or decoded as an image.
 pub fn qr_texts_in_image_file(path: &str) -> Result<Vec<String>, String> {
-    Err(format!("cannot read `{path}`: image input is not built yet"))
+    Err(format!(
+        "cannot read `{path}`: image input is not built yet"
+    ))
 }
 
 /// Writes `text` as a QR code PNG with `module_pixels` pixels a module and a 4-module quiet zone.
@@ -24,5 +26,7 @@ pub fn qr_texts_in_image_file(path: &str) -> Result<Vec<String>, String> {
 ///
 /// A message when the text cannot be encoded or the file cannot be written.
 pub fn write_qr_png(_text: &str, path: &str, _module_pixels: u32) -> Result<(), String> {
-    Err(format!("cannot write `{path}`: PNG output is not built yet"))
+    Err(format!(
+        "cannot write `{path}`: PNG output is not built yet"
+    ))
 }
