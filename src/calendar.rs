@@ -23,9 +23,10 @@
 //! natively and in WebAssembly the answers are identical, and no date, however far from the table
 //! (0001-01-01, 9999-12-31, [`Date::MIN`], [`Date::MAX`]), can panic.
 //!
-//! Cost: a single answer looks at one or two years; [`working_days_between`] and
-//! [`nth_working_day_after`] skip whole years by counting, so they take time in proportion to the
-//! number of years spanned (a 10,000-year span takes about a millisecond), never to the days.
+//! Kurban Ait is estimated for the years 1-9999 only (those a `YYYY-MM-DD` date can name); outside
+//! them a year's calendar repeats every 400 years. So [`working_days_between`] and
+//! [`nth_working_day_after`] count whole years year by year within 1-9999 and by 400-year cycles
+//! outside, and never loop over days: even [`Date::MIN`] to [`Date::MAX`] is answered at once.
 
 use std::borrow::Cow;
 use std::sync::OnceLock;
@@ -244,6 +245,12 @@ fn kurban_ait_in(first: i64, last: i64) -> Vec<i64> {
         .collect()
 }
 
+/// The years for which Kurban Ait is estimated: those a `YYYY-MM-DD` date can name. Outside
+/// them only the fixed-date holidays are kept, so that a year's calendar depends only on its
+/// weekday of 1 January, whether it is a leap year and its side of the table; such years repeat
+/// every 400 years and long spans are counted by whole 400-year cycles.
+const LUNAR_ESTIMATE_YEARS: core::ops::RangeInclusive<i64> = 1..=9999;
+
 const MOVED_NAME: &str = "day off moved from a holiday on a weekend (Labour Code art.84(4))";
 
 fn statutory_specials(year: i64, first: i64, last: i64) -> Vec<Special> {
@@ -282,7 +289,16 @@ fn statutory_specials(year: i64, first: i64, last: i64) -> Vec<Special> {
         DayKind::FixedDayOff,
         "Orthodox Christmas",
     ));
-    for day in kurban_ait_in(first, last) {
+    let kurban_days = if LUNAR_ESTIMATE_YEARS.contains(&year) {
+        kurban_ait_in(first, last)
+    } else {
+        Vec::new()
+    };
+    for day in kurban_days {
+        // On a holiday or on 7 January the day is off already: one day off, not two.
+        if specials.iter().any(|(special, _, _)| *special == day) {
+            continue;
+        }
         specials.push((
             day,
             DayKind::FixedDayOff,
@@ -455,27 +471,128 @@ pub fn working_days_between(from: Date, to: Date) -> WorkingDayCount {
             provisional: reverse.provisional,
         };
     }
-    let mut count = 0;
-    let mut provisional = false;
-    let Some(mut year) = (from < to).then(|| from.succ().year()) else {
+    if from == to {
         return WorkingDayCount {
             count: 0,
             provisional: false,
         };
-    };
-    let last_year = to.year();
-    while year <= last_year {
-        let calendar = YearCalendar::for_year(year);
-        let start = calendar.first.max(from.succ());
-        let end = calendar.last.min(to);
-        count += calendar.working_days_in(start, end);
-        provisional |= calendar.provisional;
-        match year.checked_add(1) {
-            Some(next) => year = next,
-            None => break,
+    }
+    let start = from.succ();
+    let (first_year, last_year) = (start.year(), to.year());
+    let first = YearCalendar::for_year(first_year);
+    if first_year == last_year {
+        return WorkingDayCount {
+            count: first.working_days_in(start, to),
+            provisional: first.provisional,
+        };
+    }
+    let last = YearCalendar::for_year(last_year);
+    let count = first.working_days_in(start, first.last)
+        + whole_years(i64::from(first_year) + 1, i64::from(last_year) - 1)
+        + last.working_days_in(last.first, to);
+    WorkingDayCount {
+        count,
+        provisional: span_is_provisional(first_year, last_year),
+    }
+}
+
+/// Whether any year of `[first, last]` is provisional (without visiting each year).
+fn span_is_provisional(first: i32, last: i32) -> bool {
+    match table_years() {
+        Some((table_first, table_last)) if first >= table_first && last <= table_last => {
+            (first..=last).any(is_provisional_year)
+        }
+        _ => true,
+    }
+}
+
+/// Working days of a whole computed year outside [`LUNAR_ESTIMATE_YEARS`], by residue modulo 400
+/// (index 0-399), for the years before (`false`) or after (`true`) that range; with prefix sums.
+struct CycleSums {
+    /// `prefix[k]`: working days of the years with residues `0..k`.
+    prefix: Vec<i64>,
+}
+
+impl CycleSums {
+    fn build(after: bool) -> CycleSums {
+        let mut prefix = Vec::with_capacity(401);
+        prefix.push(0);
+        let mut total = 0;
+        for residue in 0..400i64 {
+            // A representative year with this residue on the chosen side (10000 and -400 are
+            // multiples of 400).
+            let year = if after {
+                10_000 + residue
+            } else {
+                residue - 400
+            };
+            total += computed_year_working_days(year);
+            prefix.push(total);
+        }
+        CycleSums { prefix }
+    }
+
+    fn get(after: bool) -> &'static CycleSums {
+        static BEFORE: OnceLock<CycleSums> = OnceLock::new();
+        static AFTER: OnceLock<CycleSums> = OnceLock::new();
+        if after {
+            AFTER.get_or_init(|| CycleSums::build(true))
+        } else {
+            BEFORE.get_or_init(|| CycleSums::build(false))
         }
     }
-    WorkingDayCount { count, provisional }
+
+    fn cycle_total(&self) -> i64 {
+        self.prefix.get(400).copied().unwrap_or(0)
+    }
+
+    /// Working days of the years `y` with `0 <= y - origin < n`, where `origin` is a multiple of
+    /// 400, i.e. the sum of the first `n` residues repeated.
+    fn sum_first(&self, n: i64) -> i64 {
+        let whole = n.div_euclid(400);
+        let rest = n.rem_euclid(400) as usize;
+        whole * self.cycle_total() + self.prefix.get(rest).copied().unwrap_or(0)
+    }
+
+    /// Working days of the years `[a, b]` (all on this object's side of the lunar range).
+    fn sum_years(&self, a: i64, b: i64) -> i64 {
+        if b < a {
+            0
+        } else {
+            self.sum_first(b + 1) - self.sum_first(a)
+        }
+    }
+}
+
+fn computed_year_working_days(year: i64) -> i64 {
+    let first = jan1_days(year);
+    let last = jan1_days(year + 1) - 1;
+    let specials = statutory_specials(year, first, last);
+    let calendar = YearCalendar {
+        first: date_from_days(first),
+        last: date_from_days(last),
+        provisional: true,
+        specials: Cow::Owned(specials),
+    };
+    calendar.working_days_in(calendar.first, calendar.last)
+}
+
+/// Working days of the whole years `[a, b]`: year by year inside [`LUNAR_ESTIMATE_YEARS`] (at most
+/// 9,999 of them), by 400-year cycles outside it.
+fn whole_years(a: i64, b: i64) -> i64 {
+    if b < a {
+        return 0;
+    }
+    let (lunar_first, lunar_last) = (*LUNAR_ESTIMATE_YEARS.start(), *LUNAR_ESTIMATE_YEARS.end());
+    let before = CycleSums::get(false).sum_years(a, b.min(lunar_first - 1));
+    let after = CycleSums::get(true).sum_years(a.max(lunar_last + 1), b);
+    let inside: i64 = (a.max(lunar_first)..=b.min(lunar_last))
+        .map(|year| {
+            let calendar = YearCalendar::for_year(year as i32);
+            calendar.working_days_in(calendar.first, calendar.last)
+        })
+        .sum();
+    before + inside + after
 }
 
 /// The `n`-th working day after `date` (the day `date` itself is not counted): with `n = 5` the
@@ -506,6 +623,23 @@ pub fn nth_working_day_after(date: Date, n: u32) -> WorkingDay {
                 date: Date::MAX,
                 provisional: true,
             };
+        }
+        let year = i64::from(start.year());
+        let outside = |y: i64| !LUNAR_ESTIMATE_YEARS.contains(&y);
+        if days_of(start) == jan1_days(year)
+            && outside(year)
+            && outside(year + 399)
+            && (year <= 0) == (year + 399 <= 0)
+        {
+            // A whole 400-year cycle of computed years: skip it at once when it is not enough.
+            let cycle = CycleSums::get(year > 0).cycle_total();
+            let cycle_last = jan1_days(year + 400) - 1;
+            if cycle < remaining && cycle_last <= i64::from(i32::MAX) {
+                remaining -= cycle;
+                provisional = true;
+                current = date_from_days(cycle_last);
+                continue;
+            }
         }
         let calendar = YearCalendar::for_year(start.year());
         provisional |= calendar.provisional;
@@ -645,6 +779,47 @@ mod tests {
     }
 
     #[test]
+    fn one_entry_per_day_in_every_computed_year() {
+        // Year 182: the Kurban Ait estimate falls on 2 January, a holiday (found by proptest).
+        assert_eq!(
+            working_days_between(day("0182-01-01"), day("0182-01-02")).count,
+            0
+        );
+        for year in (1..=9999).chain([-5000, 0, 10_000, 123_456]) {
+            let first = jan1_days(year);
+            let specials = statutory_specials(year, first, jan1_days(year + 1) - 1);
+            assert!(
+                specials.windows(2).all(|pair| pair[0].date < pair[1].date),
+                "year {year}"
+            );
+        }
+    }
+
+    #[test]
+    fn cycle_sums_match_year_by_year_counting() {
+        let by_loop = |a: i64, b: i64| -> i64 { (a..=b).map(computed_year_working_days).sum() };
+        for (a, b) in [
+            (10_000, 10_000),
+            (10_000, 10_399),
+            (10_123, 11_017),
+            (-1_000, -1),
+            (-399, 0),
+            (-801, -17),
+        ] {
+            assert_eq!(whole_years(a, b), by_loop(a, b), "{a}..={b}");
+        }
+        assert_eq!(
+            whole_years(-5, 10_005),
+            by_loop(-5, 0) + whole_years(1, 9_999) + by_loop(10_000, 10_005)
+        );
+        // nth_working_day_after skips cycles consistently with the count.
+        let start = day("9999-12-31");
+        let found = nth_working_day_after(start, 1_000_000);
+        assert_eq!(working_days_between(start, found.date).count, 1_000_000);
+        assert!(is_working_day(found.date) && found.provisional);
+    }
+
+    #[test]
     fn extreme_dates_do_not_panic() {
         for date in [
             Date::MIN,
@@ -660,5 +835,12 @@ mod tests {
         assert_eq!(nth_working_day_after(Date::MAX, 1).date, Date::MAX);
         let far = working_days_between(day("0001-01-01"), day("9999-12-31"));
         assert!(far.provisional && far.count > 2_000_000);
+        let everything = working_days_between(Date::MIN, Date::MAX);
+        assert!(everything.provisional && everything.count > 2_000_000_000);
+        assert_eq!(
+            working_days_between(Date::MAX, Date::MIN).count,
+            -everything.count
+        );
+        let _ = nth_working_day_after(Date::MIN, u32::MAX);
     }
 }

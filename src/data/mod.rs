@@ -89,10 +89,13 @@ pub struct NonWorkingDayRow {
 #[serde(rename_all = "snake_case")]
 pub enum Regime {
     /// Up to 90 days per entry and 90 in each 180: the states of Order 923 p.3 (register by day 30).
+    #[serde(rename = "visa_free_90")]
     VisaFree90,
     /// Up to 30 days per entry, 90 in each 180.
+    #[serde(rename = "visa_free_30")]
     VisaFree30,
     /// Up to 14 days per entry, 42 in each 180.
+    #[serde(rename = "visa_free_14")]
     VisaFree14,
     /// A visa (or a permit) is needed: the stay is governed by it.
     VisaRequired,
