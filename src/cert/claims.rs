@@ -101,7 +101,12 @@ impl Claims {
             }
             match key {
                 CLAIM_ISSUER => issuer = Some(reader.text()?),
-                CLAIM_ISSUED_AT => issued_at = Some(reader.int().map_err(|_| ClaimsError::IssuedAt)?),
+                CLAIM_ISSUED_AT => {
+                    issued_at = Some(reader.int().map_err(|e| match e {
+                        CborError::UnexpectedType { .. } | CborError::IntegerRange { .. } => ClaimsError::IssuedAt,
+                        other => ClaimsError::Cbor(other),
+                    })?)
+                }
                 CLAIM_RECORD => record = Some(Record::read_cbor(&mut reader).map_err(ClaimsError::Record)?),
                 key => return Err(ClaimsError::UnknownClaim { key }),
             }
@@ -121,8 +126,21 @@ impl Claims {
     }
 
     /// The payload bytes: `{1: "KZ", 6: iat, -70000: record}`, keys in the deterministic order
-    /// of RFC 8949 section 4.2.1.
-    pub(crate) fn encode(&self) -> Vec<u8> {
+    /// of RFC 8949 section 4.2.1. The record is written as it is, valid or not (the issuer
+    /// validates it first; tests use this to build certificates that must be refused).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use tirkeu::cert::claims::Claims;
+    /// # let record: tirkeu::cert::Record = serde_json::from_str(r#"{"applicationNumber": "2026-000000001",
+    /// #   "surname": "IVANOV", "givenNames": "IVAN", "passport": "751234567", "citizenship": "RUS",
+    /// #   "address": "Астана", "region": "AST", "stayFrom": "2026-07-01",
+    /// #   "stayTo": "2026-09-20", "hostId": "900515300127", "hostName": "АХМЕТОВ АСЕТ"}"#).unwrap();
+    /// let claims = Claims { issued_at: 1_782_882_000, record };
+    /// assert_eq!(Claims::decode(&claims.encode()).unwrap(), claims);
+    /// ```
+    pub fn encode(&self) -> Vec<u8> {
         let mut writer = Writer::new();
         writer.map(3).int(CLAIM_ISSUER).text(ISSUER).int(CLAIM_ISSUED_AT).int(self.issued_at).int(CLAIM_RECORD);
         self.record.write_cbor(&mut writer);
