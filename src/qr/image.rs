@@ -200,7 +200,7 @@ pub(crate) fn check_dimensions(
     channels: u64,
 ) -> Result<(), ScanError> {
     let pixels = u64::from(width) * u64::from(height);
-    let expected = pixels * channels;
+    let expected = pixels.saturating_mul(channels);
     if len as u64 != expected {
         return Err(ScanError::BufferSize {
             expected,
@@ -291,8 +291,9 @@ pub(crate) fn downscale_box(image: &Luma<'_>, factor: usize) -> Option<OwnedLuma
 /// binarisation.
 pub(crate) fn box_blur3(image: &Luma<'_>) -> OwnedLuma {
     let (w, h) = (image.width, image.height);
-    let at = |x: usize, y: usize| u32::from(image.pixels.get(y * w + x).copied().unwrap_or(255));
-    let mut horizontal = vec![0u32; w * h];
+    let at = |x: usize, y: usize| u16::from(image.pixels.get(y * w + x).copied().unwrap_or(255));
+    // Row sums of three pixels (at most 765) fit 16 bits: half the memory of 32.
+    let mut horizontal = vec![0u16; w * h];
     for y in 0..h {
         for x in 0..w {
             let left = at(x.saturating_sub(1), y);
@@ -302,7 +303,7 @@ pub(crate) fn box_blur3(image: &Luma<'_>) -> OwnedLuma {
             }
         }
     }
-    let sum_at = |x: usize, y: usize| horizontal.get(y * w + x).copied().unwrap_or(765);
+    let sum_at = |x: usize, y: usize| u32::from(horizontal.get(y * w + x).copied().unwrap_or(765));
     let mut pixels = Vec::with_capacity(w * h);
     for y in 0..h {
         let up = y.saturating_sub(1);

@@ -355,7 +355,15 @@ mod tests {
     // Source: ISO/IEC 18004:2015 table 7 (alphanumeric capacity at level Q).
     #[test]
     fn capacities_at_level_q_match_the_standard() {
-        for (version, capacity) in [(1u8, 16usize), (2, 29), (10, 221), (40, 2420)] {
+        for (version, capacity) in [
+            (1u8, 16usize),
+            (2, 29),
+            (3, 47),
+            (4, 67),
+            (10, 221),
+            (18, 574),
+            (40, 2420),
+        ] {
             assert_eq!(
                 smallest_version(capacity),
                 Some(version),

@@ -8,7 +8,7 @@
 //! | halved (2 x 2 box mean) | large or blurred codes, JPEG noise, fine print scanned at high resolution | 1/4 |
 //! | a third (3 x 3 box mean), images of at least 189 px a side | very large codes in big photos | 1/9 |
 //! | two thirds (area average) | codes whose modules straddle pixels after a resize | 4/9 |
-//! | 3 x 3 box blur | sensor and salt-and-pepper noise | 1 |
+//! | 3 x 3 box blur, images up to 4 megapixels | sensor and salt-and-pepper noise | 1 |
 //! | doubled (bilinear), images up to 1 megapixel | tiny codes of 1-2 pixels a module | 4 |
 //! | one and a half (bilinear), images up to 1 megapixel | the same, other phase | 9/4 |
 //!
@@ -22,6 +22,9 @@ use super::image::{self, Luma, MIN_SIDE, OwnedLuma};
 
 /// Finder triples tried per pass (the most square-like first).
 const MAX_TRIPLE_ATTEMPTS: usize = 40;
+/// Images up to this many pixels are also tried blurred (larger ones are denoised by the
+/// shrinking rungs, which average blocks of pixels anyway).
+const MAX_PIXELS_TO_BLUR: usize = 4_000_000;
 /// Images up to this many pixels are also tried enlarged.
 const MAX_PIXELS_TO_ENLARGE: usize = 1_000_000;
 
@@ -67,7 +70,9 @@ fn ladder(effort: ScanEffort, width: usize, height: usize) -> Vec<Rung> {
             denominator: 3,
         });
     }
-    rungs.push(Rung::Blur);
+    if pixels <= MAX_PIXELS_TO_BLUR {
+        rungs.push(Rung::Blur);
+    }
     if pixels <= MAX_PIXELS_TO_ENLARGE {
         rungs.push(Rung::Resample {
             numerator: 2,
