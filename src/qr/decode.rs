@@ -55,7 +55,7 @@ fn read_version(dimension: usize, modules: &[bool]) -> Option<usize> {
 /// Runs rqrr's decoder on a sampled grid; the bytes of every data segment.
 fn decode_modules(dimension: usize, modules: &[bool]) -> Option<Vec<u8>> {
     if !(21..=177).contains(&dimension)
-        || (dimension - 17) % 4 != 0
+        || !(dimension - 17).is_multiple_of(4)
         || modules.len() != dimension * dimension
     {
         return None;
