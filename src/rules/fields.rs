@@ -426,15 +426,15 @@ pub(crate) fn check(application: &Application, today: Date, findings: &mut Findi
         C::StayPeriodInvalid,
         today_str,
     );
-    if let (Some(from), Some(entry)) = (stay_from, facts.entry) {
-        if from < entry {
-            findings.push(C::StayPeriodInvalid, Some("stay.from"), &[]);
-        }
+    if let (Some(from), Some(entry)) = (stay_from, facts.entry)
+        && from < entry
+    {
+        findings.push(C::StayPeriodInvalid, Some("stay.from"), &[]);
     }
-    if let (Some(from), Some(to)) = (stay_from, stay_to) {
-        if to < from {
-            findings.push(C::StayPeriodInvalid, Some("stay.to"), &[]);
-        }
+    if let (Some(from), Some(to)) = (stay_from, stay_to)
+        && to < from
+    {
+        findings.push(C::StayPeriodInvalid, Some("stay.to"), &[]);
     }
 
     // Address change (re-registration).
