@@ -6,8 +6,8 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use tirkeu::cert::{
-    KeyFile, PublicKey, Record, SigningKey, StatusListSpec, TrustList, TrustListSpec, VerifyContext, Verifier,
-    build_status_list, build_trust_list, issue_certificate,
+    KeyFile, PublicKey, Record, SigningKey, StatusListSpec, TrustList, TrustListSpec, Verifier,
+    VerifyContext, build_status_list, build_trust_list, issue_certificate,
 };
 
 use super::args::{self, Args, unusable};
@@ -88,7 +88,9 @@ fn read_key_file(path: &str) -> Result<KeyFile, String> {
 }
 
 fn read_signing_key(path: &str) -> Result<SigningKey, String> {
-    read_key_file(path)?.secret_key.ok_or_else(|| format!("`{path}` holds no secretKey"))
+    read_key_file(path)?
+        .secret_key
+        .ok_or_else(|| format!("`{path}` holds no secretKey"))
 }
 
 /// `--root`: 64 hex digits, or a key file.
@@ -105,7 +107,10 @@ fn single_positional<'a>(args: &'a Args, what: &str) -> Result<&'a str, String> 
     match args.positionals() {
         [one] => Ok(one),
         [] => Err(format!("{what} is required")),
-        _ => Err(format!("expected one {what}, got {}", args.positionals().len())),
+        _ => Err(format!(
+            "expected one {what}, got {}",
+            args.positionals().len()
+        )),
     }
 }
 
@@ -166,12 +171,14 @@ fn run_issue(argv: Vec<String>) -> Result<String, String> {
     let args = Args::parse(argv, &["key", "iat", "svg", "png"])?;
     let key = read_signing_key(args.required("key")?)?;
     let issued_at = match args.option("iat") {
-        Some(text) => text.parse::<i64>().map_err(|_| format!("--iat: `{text}` is not a number of seconds"))?,
+        Some(text) => text
+            .parse::<i64>()
+            .map_err(|_| format!("--iat: `{text}` is not a number of seconds"))?,
         None => now_unix_seconds(),
     };
     let path = single_positional(&args, "RECORD.json")?;
-    let record: Record =
-        serde_json::from_str(&args::read_text(path)?).map_err(|e| format!("`{path}` is not a record: {e}"))?;
+    let record: Record = serde_json::from_str(&args::read_text(path)?)
+        .map_err(|e| format!("`{path}` is not a record: {e}"))?;
     let text = issue_certificate(&record, &key, issued_at).map_err(|e| format!("`{path}`: {e}"))?;
     if let Some(svg_path) = args.option("svg") {
         let svg = tirkeu::qr::render_svg(&text).map_err(|e| format!("--svg: {e}"))?;
@@ -186,16 +193,26 @@ fn run_issue(argv: Vec<String>) -> Result<String, String> {
 /// Reads KEYSPEC.json, replacing each `keyFile` (relative to the spec's directory) by the
 /// `publicKey` it holds.
 fn read_trust_list_spec(path: &str) -> Result<TrustListSpec, String> {
-    let mut spec: serde_json::Value =
-        serde_json::from_str(&args::read_text(path)?).map_err(|e| format!("`{path}` is not JSON: {e}"))?;
+    let mut spec: serde_json::Value = serde_json::from_str(&args::read_text(path)?)
+        .map_err(|e| format!("`{path}` is not JSON: {e}"))?;
     let base = Path::new(path).parent().unwrap_or(Path::new(""));
-    if let Some(keys) = spec.get_mut("keys").and_then(serde_json::Value::as_array_mut) {
+    if let Some(keys) = spec
+        .get_mut("keys")
+        .and_then(serde_json::Value::as_array_mut)
+    {
         for entry in keys.iter_mut().filter_map(serde_json::Value::as_object_mut) {
-            let Some(key_file) = entry.remove("keyFile") else { continue };
-            let relative = key_file.as_str().ok_or_else(|| format!("`{path}`: keyFile must be a path"))?;
+            let Some(key_file) = entry.remove("keyFile") else {
+                continue;
+            };
+            let relative = key_file
+                .as_str()
+                .ok_or_else(|| format!("`{path}`: keyFile must be a path"))?;
             let key_path = base.join(relative);
             let key = read_key_file(&key_path.to_string_lossy())?;
-            if entry.insert("publicKey".into(), key.public_key.to_hex().into()).is_some() {
+            if entry
+                .insert("publicKey".into(), key.public_key.to_hex().into())
+                .is_some()
+            {
                 return Err(format!("`{path}`: a key has both keyFile and publicKey"));
             }
         }
@@ -248,8 +265,8 @@ fn run_status_list(argv: Vec<String>) -> Result<String, String> {
     let key = read_signing_key(args.required("key")?)?;
     let out = args.required("out")?;
     let path = single_positional(&args, "REVOKED.json")?;
-    let spec: StatusListSpec =
-        serde_json::from_str(&args::read_text(path)?).map_err(|e| format!("`{path}` is not a REVOKED list: {e}"))?;
+    let spec: StatusListSpec = serde_json::from_str(&args::read_text(path)?)
+        .map_err(|e| format!("`{path}` is not a REVOKED list: {e}"))?;
     let bytes = build_status_list(&spec, &key).map_err(|e| e.to_string())?;
     args::write_output(out, &bytes)?;
     let summary = serde_json::json!({
@@ -269,7 +286,11 @@ pub fn verify(argv: Vec<String>) -> ExitCode {
     match run_verify(argv) {
         Ok((json, valid)) => {
             println!("{json}");
-            if valid { ExitCode::SUCCESS } else { ExitCode::from(1) }
+            if valid {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            }
         }
         Err(message) => unusable(message),
     }
@@ -279,7 +300,8 @@ fn run_verify(argv: Vec<String>) -> Result<(String, bool), String> {
     let args = Args::parse(argv, &["root", "trust", "status", "on", "lang", "image"])?;
     let root = read_root(args.required("root")?)?;
     let trust_path = args.required("trust")?;
-    let trust = TrustList::from_cose(&args::read_input(trust_path)?, &root).map_err(|e| format!("`{trust_path}`: {e}"))?;
+    let trust = TrustList::from_cose(&args::read_input(trust_path)?, &root)
+        .map_err(|e| format!("`{trust_path}`: {e}"))?;
     let mut verifier = Verifier::new(trust);
     if let Some(status_path) = args.option("status") {
         verifier
@@ -294,8 +316,13 @@ fn run_verify(argv: Vec<String>) -> Result<(String, bool), String> {
     let text = match (args.option("image"), args.positionals()) {
         (Some(image), []) => {
             let texts = super::image_input::qr_texts_in_image_file(image)?;
-            let chosen = texts.iter().find(|t| t.starts_with(tirkeu::cert::QR_PREFIX)).or(texts.first());
-            chosen.cloned().ok_or_else(|| format!("no QR code found in `{image}`"))?
+            let chosen = texts
+                .iter()
+                .find(|t| t.starts_with(tirkeu::cert::QR_PREFIX))
+                .or(texts.first());
+            chosen
+                .cloned()
+                .ok_or_else(|| format!("no QR code found in `{image}`"))?
         }
         (None, [text]) if text == "-" => args::read_text("-")?,
         (None, [text]) => text.clone(),
