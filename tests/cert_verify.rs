@@ -174,6 +174,24 @@ fn status_key_not_valid_when_iat_is_outside_the_keys_validity() {
 }
 
 #[test]
+fn the_demo_flag_follows_the_key() {
+    // Source: certificate.md section 4: a result under a demo key carries `demo: true`.
+    let mut demo_key = key_spec(&issuer(), "DEMO issuer");
+    demo_key.demo = true;
+    let verifier = Verifier::new(trust_list(vec![demo_key]));
+    let result = verifier.verify(&certificate(), &context("2026-07-15"));
+    assert_eq!(result.status, Status::Valid);
+    assert!(result.demo);
+    let json = serde_json::to_value(&result).unwrap();
+    assert_eq!(json["demo"], true);
+    assert_eq!(json["keyName"], "DEMO issuer");
+    assert_eq!(json["checkedOn"], "2026-07-15");
+    assert_eq!(json["daysRemaining"], 75);
+    assert_eq!(json["record"]["stayTo"], "2026-09-28");
+    assert!(!verify(&certificate(), "2026-07-15").demo);
+}
+
+#[test]
 fn status_not_a_certificate() {
     for text in [
         "https://egov.kz/",
