@@ -239,6 +239,19 @@ fn keygen_trust_list_issue_verify_on_fresh_keys() {
         run(&dir, &["keygen", "--out", "issuer.json"]).status.code(),
         Some(0)
     );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(dir.join("root.json"))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(
+            mode & 0o777,
+            0o600,
+            "a secret key file is readable by its owner only"
+        );
+    }
     // Two fresh keys differ (system randomness).
     assert_ne!(read(dir.join("root.json")), read(dir.join("issuer.json")));
     std::fs::write(

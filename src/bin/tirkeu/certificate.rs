@@ -146,11 +146,26 @@ fn run_keygen(argv: Vec<String>) -> Result<String, String> {
             SigningKey::from_seed(seed)
         }
     };
-    if Path::new(out).exists() {
-        return Err(format!("`{out}` already exists; not overwriting a key"));
-    }
-    args::write_output(out, KeyFile::from_signing_key(&key).to_json().as_bytes())?;
+    write_secret_file(out, KeyFile::from_signing_key(&key).to_json().as_bytes())?;
     Ok(KeyFile::from_public_key(&key.public_key()).to_json())
+}
+
+/// Creates `path` for a secret key: never over an existing file, and readable by its owner
+/// only (on Unix).
+fn write_secret_file(path: &str, bytes: &[u8]) -> Result<(), String> {
+    use std::io::Write;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let mut file = options.open(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::AlreadyExists => {
+            format!("`{path}` already exists; not overwriting a key")
+        }
+        _ => format!("cannot create `{path}`: {e}"),
+    })?;
+    file.write_all(bytes)
+        .map_err(|e| format!("cannot write `{path}`: {e}"))
 }
 
 /// `tirkeu issue --key KEY.json [--iat SECONDS] [--svg F] [--png F] RECORD.json`.
@@ -269,11 +284,26 @@ fn run_status_list(argv: Vec<String>) -> Result<String, String> {
         .map_err(|e| format!("`{path}` is not a REVOKED list: {e}"))?;
     let bytes = build_status_list(&spec, &key).map_err(|e| e.to_string())?;
     args::write_output(out, &bytes)?;
+    // The summary in the shape of the verifier's `StatusListSummary` (the numbers were checked
+    // by `build_status_list`).
+    let mut years: std::collections::BTreeMap<&str, std::collections::BTreeSet<&str>> =
+        Default::default();
+    for number in &spec.revoked {
+        if let Some((year, sequence)) = number.split_once('-') {
+            years.entry(year).or_default().insert(sequence);
+        }
+    }
+    let lists: Vec<serde_json::Value> = years
+        .iter()
+        .map(|(year, sequences)| {
+            serde_json::json!({ "year": year.parse::<i32>().unwrap_or_default(), "revoked": sequences.len() })
+        })
+        .collect();
     let summary = serde_json::json!({
         "iat": spec.iat,
         "next": spec.next,
         "kid": tirkeu::cert::keys::to_hex(&key.kid()),
-        "revoked": spec.revoked.len(),
+        "lists": lists,
     });
     Ok(to_json(&summary))
 }
