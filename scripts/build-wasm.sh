@@ -19,6 +19,14 @@ for wasm in "$out/tirkeu_bg.wasm" "$out/node/tirkeu_bg.wasm"; do
   node_modules/.bin/wasm-opt -Oz "${opt_features[@]}" "$wasm" -o "$wasm"
 done
 
+# wasm-bindgen types the raw exports of InitOutput (externref values) as `any`; they are values
+# the glue passes through unseen, so `unknown` is exact. The public declarations must hold no `any`.
+sed -i -E '/^export interface InitOutput/,/^}/ s/\bany\b/unknown/g' "$out/tirkeu.d.ts"
+if grep -nwE 'any' "$out/tirkeu.d.ts"; then
+  echo "build-wasm: $out/tirkeu.d.ts declares \`any\`" >&2
+  exit 1
+fi
+
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n 1)
 cat > "$out/package.json" <<JSON
 {

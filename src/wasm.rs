@@ -26,6 +26,22 @@ use crate::{calendar, data, qr, rules};
 #[wasm_bindgen(typescript_custom_section)]
 const TYPESCRIPT: &str = include_str!("wasm.d.ts");
 
+#[wasm_bindgen]
+extern "C" {
+    /// `CheckOptions` of the TypeScript declarations.
+    #[wasm_bindgen(typescript_type = "CheckOptions")]
+    pub type CheckOptionsArgument;
+    /// `VerifyOptions` of the TypeScript declarations.
+    #[wasm_bindgen(typescript_type = "VerifyOptions")]
+    pub type VerifyOptionsArgument;
+    /// `IssueOptions` of the TypeScript declarations.
+    #[wasm_bindgen(typescript_type = "IssueOptions")]
+    pub type IssueOptionsArgument;
+    /// `ScanOptions` of the TypeScript declarations.
+    #[wasm_bindgen(typescript_type = "ScanOptions")]
+    pub type ScanOptionsArgument;
+}
+
 thread_local! {
     /// The verifier built from the last good trust list (WebAssembly runs one thread).
     static VERIFIER: RefCell<Option<Verifier>> = const { RefCell::new(None) };
@@ -33,7 +49,7 @@ thread_local! {
 
 /// Installs a panic hook, so that a bug shows as a readable error rather than `unreachable`.
 #[wasm_bindgen(start)]
-pub fn start() {
+fn start() {
     console_error_panic_hook::set_once();
 }
 
@@ -170,9 +186,10 @@ struct ScanOptions {
 #[wasm_bindgen(js_name = checkApplication, unchecked_return_type = "Report")]
 pub fn check_application(
     #[wasm_bindgen(unchecked_param_type = "Application")] application: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "CheckOptions")] options: Option<JsValue>,
+    options: Option<CheckOptionsArgument>,
 ) -> Result<JsValue, JsError> {
-    let options: CheckOptions = from_js(&options.unwrap_or(JsValue::UNDEFINED), "options")?;
+    let options: CheckOptions =
+        from_js(&options.map_or(JsValue::UNDEFINED, Into::into), "options")?;
     let today = date_option(options.today, "today")?;
     let lang = lang_option(options.lang)?;
     let text = json_text(&application, "the application")?
@@ -258,16 +275,14 @@ pub fn data_version() -> String {
 ///
 /// Throws when the list or the root key is unusable.
 #[wasm_bindgen(js_name = loadTrustList, unchecked_return_type = "TrustListSummary")]
+#[allow(non_snake_case)] // JavaScript sees the parameter names
 pub fn load_trust_list(
     #[wasm_bindgen(unchecked_param_type = "Uint8Array")] bytes: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "string")] root_public_key_hex: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] rootPublicKeyHex: JsValue,
 ) -> Result<JsValue, JsError> {
     let bytes = bytes_argument(&bytes, "the trust list")?;
-    let root = PublicKey::from_hex(&string_argument(
-        &root_public_key_hex,
-        "the root public key",
-    )?)
-    .map_err(|e| error(format!("the root public key: {e}")))?;
+    let root = PublicKey::from_hex(&string_argument(&rootPublicKeyHex, "the root public key")?)
+        .map_err(|e| error(format!("the root public key: {e}")))?;
     with_verifier(|verifier| {
         let summary = match verifier {
             Some(verifier) => verifier.install_trust_list(&bytes, &root).map_err(error)?,
@@ -330,12 +345,14 @@ pub fn status_list_summary() -> Result<JsValue, JsError> {
 ///
 /// Throws when no trust list is installed, the text is not a string, or an option is unusable.
 #[wasm_bindgen(js_name = verifyCertificate, unchecked_return_type = "VerificationResult")]
+#[allow(non_snake_case)] // JavaScript sees the parameter names
 pub fn verify_certificate(
-    #[wasm_bindgen(unchecked_param_type = "string")] qr_text: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "VerifyOptions")] options: Option<JsValue>,
+    #[wasm_bindgen(unchecked_param_type = "string")] qrText: JsValue,
+    options: Option<VerifyOptionsArgument>,
 ) -> Result<JsValue, JsError> {
-    let text = string_argument(&qr_text, "the QR text")?;
-    let options: VerifyOptions = from_js(&options.unwrap_or(JsValue::UNDEFINED), "options")?;
+    let text = string_argument(&qrText, "the QR text")?;
+    let options: VerifyOptions =
+        from_js(&options.map_or(JsValue::UNDEFINED, Into::into), "options")?;
     let now = now_unix_seconds();
     let context = VerifyContext {
         checked_on: match options.on {
@@ -358,18 +375,20 @@ pub fn verify_certificate(
 ///
 /// Throws when the record or the key is unusable.
 #[wasm_bindgen(js_name = issueCertificate)]
+#[allow(non_snake_case)] // JavaScript sees the parameter names
 pub fn issue_certificate(
     #[wasm_bindgen(unchecked_param_type = "CertificateRecord")] record: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "string")] secret_key_hex: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "IssueOptions")] options: Option<JsValue>,
+    #[wasm_bindgen(unchecked_param_type = "string")] secretKeyHex: JsValue,
+    options: Option<IssueOptionsArgument>,
 ) -> Result<String, JsError> {
     let text =
         json_text(&record, "the record")?.ok_or_else(|| error("the record must be an object"))?;
     let record: Record =
         serde_json::from_str(&text).map_err(|e| error(format!("the record: {e}")))?;
-    let key = SigningKey::from_hex(&string_argument(&secret_key_hex, "the secret key")?)
+    let key = SigningKey::from_hex(&string_argument(&secretKeyHex, "the secret key")?)
         .map_err(|e| error(format!("the secret key: {e}")))?;
-    let options: IssueOptions = from_js(&options.unwrap_or(JsValue::UNDEFINED), "options")?;
+    let options: IssueOptions =
+        from_js(&options.map_or(JsValue::UNDEFINED, Into::into), "options")?;
     let issued_at = options.issued_at.unwrap_or_else(now_unix_seconds);
     cert::issue_certificate(&record, &key, issued_at).map_err(error)
 }
@@ -424,7 +443,7 @@ pub fn qr_matrix(
 #[wasm_bindgen(js_name = scanImage, unchecked_return_type = "string[]")]
 pub fn scan_image(
     #[wasm_bindgen(unchecked_param_type = "ImageData | RgbaImage")] image: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "ScanOptions")] options: Option<JsValue>,
+    options: Option<ScanOptionsArgument>,
 ) -> Result<JsValue, JsError> {
     if !image.is_object() {
         return Err(error(
@@ -446,7 +465,7 @@ pub fn scan_image(
     } else {
         bytes_argument(&data, "image.data")?
     };
-    let options: ScanOptions = from_js(&options.unwrap_or(JsValue::UNDEFINED), "options")?;
+    let options: ScanOptions = from_js(&options.map_or(JsValue::UNDEFINED, Into::into), "options")?;
     let effort = match options.effort.as_deref() {
         None | Some("thorough") => qr::ScanEffort::Thorough,
         Some("quick") => qr::ScanEffort::Quick,

@@ -1,0 +1,31 @@
+// WebAssembly half of the parity test: the corpus written by `cargo test --test parity_corpus`
+// (native answers included) is answered again by the npm package, and the JSON must be identical.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import tirkeu from "./load.mjs";
+
+const corpusPath = process.env.PARITY_CORPUS ?? new URL("../../target/tmp/parity-corpus.json", import.meta.url);
+const corpus = JSON.parse(await readFile(corpusPath, "utf8"));
+const hex = (text) => Uint8Array.from(text.match(/../g).map((byte) => parseInt(byte, 16)));
+
+test(`${corpus.applications.length} applications: identical reports`, () => {
+  assert.ok(corpus.applications.length >= 50);
+  for (const { input, today, lang, expected } of corpus.applications) {
+    const report = tirkeu.checkApplication(input, { today, lang });
+    assert.equal(JSON.stringify(report), expected, JSON.stringify(input));
+  }
+});
+
+test(`${corpus.certificates.length} certificates: identical verification results`, () => {
+  assert.ok(corpus.certificates.length >= 30);
+  tirkeu.loadTrustList(hex(corpus.trustList), corpus.rootPublicKey);
+  tirkeu.loadStatusList(hex(corpus.statusList));
+  const statuses = new Set();
+  for (const { text, on, lang, expected, status } of corpus.certificates) {
+    const result = tirkeu.verifyCertificate(text, { on, lang });
+    assert.equal(JSON.stringify(result), expected, text);
+    statuses.add(status);
+  }
+  assert.equal(statuses.size, 9, [...statuses].join(", "));
+});

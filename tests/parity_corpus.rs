@@ -1,0 +1,282 @@
+//! Native half of the native/WebAssembly parity test.
+//!
+//! Builds a corpus of applications and certificates (every verification status and every
+//! malformed stage), answers each through the native library, and writes inputs and answers to
+//! `target/tmp/parity-corpus.json`. `tests/js/parity.test.mjs` then runs the same inputs through
+//! the npm package in Node and asserts the same JSON, byte for byte (`make test` runs both).
+
+#![cfg(not(target_arch = "wasm32"))]
+
+#[path = "cert_support/mod.rs"]
+mod cert_support;
+
+use cert_support::*;
+use serde_json::{Value, json};
+use tirkeu::cert::*;
+use tirkeu::i18n::Lang;
+
+const LANGS: [Lang; 3] = [Lang::Kk, Lang::Ru, Lang::En];
+
+fn sample_application() -> Value {
+    // The sample application of interfaces.md.
+    json!({
+      "immigrant": { "surname": "IVANOV", "givenNames": "IVAN", "patronymic": "PETROVICH",
+        "birthDate": "1990-05-17", "citizenship": "RUS",
+        "passport": { "number": "751234567", "kind": "ordinary", "expiresOn": "2031-01-01" } },
+      "entry": { "date": "2026-07-01", "purpose": "private", "contractUntil": null },
+      "previousStays": [ { "entry": "2026-01-10", "exit": "2026-02-08" } ],
+      "host": { "kind": "person", "id": "900515300127", "name": "АХМЕТОВ АСЕТ" },
+      "address": { "region": "ALA", "locality": "Алматы", "street": "Абая", "building": "10",
+                   "apartment": "5", "premises": "apartment" },
+      "stay": { "from": "2026-07-01", "to": "2026-09-20" },
+      "addressChange": null,
+      "policy": { "deadlineCounting": "entry_day_is_day_one" }
+    })
+}
+
+/// Sets (or with `Value::Null` for a missing key, removes) the value at a dotted path.
+fn with(mut application: Value, path: &str, value: Option<Value>) -> Value {
+    let keys: Vec<&str> = path.split('.').collect();
+    let mut node = &mut application;
+    for key in &keys[..keys.len() - 1] {
+        node = &mut node[*key];
+    }
+    let last = keys[keys.len() - 1];
+    match (node.as_object_mut(), value) {
+        (Some(object), Some(value)) => {
+            object.insert(last.to_owned(), value);
+        }
+        (Some(object), None) => {
+            object.remove(last);
+        }
+        (None, _) => {}
+    }
+    application
+}
+
+fn applications() -> Vec<(Value, &'static str)> {
+    let base = sample_application();
+    let variants: Vec<(&str, Option<Value>)> = vec![
+        ("immigrant.surname", None),
+        ("immigrant.surname", Some(json!(""))),
+        ("immigrant.surname", Some(json!("R2-D2"))),
+        ("immigrant.surname", Some(json!("И\u{0306}ВАНОВ"))),
+        ("immigrant.givenNames", Some(json!(42))),
+        ("immigrant.birthDate", Some(json!("2026-02-30"))),
+        ("immigrant.birthDate", Some(json!("2015-01-01"))),
+        ("immigrant.birthDate", Some(json!("1890-01-01"))),
+        ("immigrant.citizenship", Some(json!("KAZ"))),
+        ("immigrant.citizenship", Some(json!("XXX"))),
+        ("immigrant.citizenship", Some(json!("XXA"))),
+        ("immigrant.citizenship", Some(json!("CHE"))),
+        ("immigrant.citizenship", Some(json!("IND"))),
+        ("immigrant.citizenship", Some(json!("GEO"))),
+        ("immigrant.citizenship", Some(json!("TKM"))),
+        ("immigrant.passport.number", Some(json!("12 34"))),
+        ("immigrant.passport.kind", Some(json!("diplomatic"))),
+        ("immigrant.passport.kind", Some(json!("secret"))),
+        ("immigrant.passport.expiresOn", Some(json!("2026-06-01"))),
+        ("immigrant.passport.expiresOn", Some(json!("2026-08-01"))),
+        ("entry.date", Some(json!("2026-06-20"))),
+        ("entry.date", Some(json!("2026-08-01"))),
+        ("entry.date", Some(json!("2026-09-26"))),
+        ("entry.date", None),
+        ("entry.purpose", Some(json!("work"))),
+        ("entry.contractUntil", Some(json!("2027-06-30"))),
+        ("previousStays", Some(json!([]))),
+        (
+            "previousStays",
+            Some(
+                json!([{"entry":"2026-01-10","exit":"2026-02-08"},{"entry":"2026-02-15","exit":"2026-03-16"},{"entry":"2026-03-25","exit":"2026-04-23"}]),
+            ),
+        ),
+        (
+            "previousStays",
+            Some(json!([{"entry":"2026-03-01","exit":"2026-02-01"}])),
+        ),
+        ("previousStays", Some(json!("none"))),
+        ("host.id", Some(json!("900515300128"))),
+        ("host.id", Some(json!("010229500456"))),
+        ("host.id", Some(json!("150101500123"))),
+        ("host.kind", Some(json!("organization"))),
+        ("host.name", Some(json!("ТОО «Kaspi 2»"))),
+        ("address.region", Some(json!("XYZ"))),
+        ("address.premises", Some(json!("office"))),
+        ("address.apartment", None),
+        ("address.street", Some(json!("  "))),
+        ("stay.to", Some(json!("2026-12-31"))),
+        ("stay.from", Some(json!("2026-06-01"))),
+        ("stay.to", Some(json!("2026-07-20"))),
+        ("addressChange", Some(json!({"movedOn":"2026-07-03"}))),
+        ("addressChange", Some(json!({"movedOn":"2026-12-31"}))),
+        ("addressChange", Some(json!({"movedOn":"yesterday"}))),
+        ("policy", Some(json!({"deadlineCounting":"civil_code"}))),
+        (
+            "policy",
+            Some(json!({"reRegistrationCounting":"event_day_counts"})),
+        ),
+        (
+            "policy",
+            Some(json!({"under16Exempt":true,"diplomaticExempt":false})),
+        ),
+        ("policy", Some(json!({"deadlineCounting":"whenever"}))),
+        ("immigrant", Some(json!([]))),
+    ];
+    let mut corpus: Vec<(Value, &str)> =
+        vec![(base.clone(), "2026-07-15"), (json!({}), "2026-07-15")];
+    for (i, (path, value)) in variants.into_iter().enumerate() {
+        // Alternate evaluation dates: inside the deadline, on it, and after it.
+        let today = ["2026-07-15", "2026-07-30", "2026-08-20"][i % 3];
+        corpus.push((with(base.clone(), path, value), today));
+    }
+    corpus
+}
+
+fn reencoded(text: &str, change: impl FnOnce(&mut Vec<u8>)) -> String {
+    let mut cose = cose_of(text);
+    change(&mut cose);
+    qr_text_from_cose(&cose)
+}
+
+fn certificates() -> Vec<(String, &'static str)> {
+    let valid = certificate();
+    let mut revoked_record = record();
+    revoked_record.application_number = "2026-000000777".into();
+    let revoked = issue_certificate(&revoked_record, &issuer(), IAT).unwrap();
+    let unknown_key = issue_certificate(&record(), &stranger(), IAT).unwrap();
+    let before_key = issue_certificate(&record(), &issuer(), KEY_FROM - 86_400).unwrap();
+    let bad_signature = reencoded(&valid, |cose| {
+        if let Some(last) = cose.last_mut() {
+            *last ^= 1;
+        }
+    });
+    let not_claims = signed_text(&Cbor::new().text("not claims").build(), &issuer());
+    let mut bad_record = record();
+    bad_record.surname = "И\u{0306}ВАНОВА".into(); // not NFC
+    let not_nfc = signed_text(&payload(&bad_record), &issuer());
+    let mut kazakh = record();
+    kazakh.surname = "ӘҒҚҢӨҰҮҺІ".into();
+    kazakh.patronymic = None;
+    let without_patronymic = issue_certificate(&kazakh, &issuer(), IAT).unwrap();
+
+    let mut texts: Vec<(String, &str)> = Vec::new();
+    for on in ["2026-07-15", "2026-06-30", "2026-09-28", "2026-09-29"] {
+        texts.push((valid.clone(), on)); // valid, not_yet_valid, valid on the last day, expired
+    }
+    for text in [
+        revoked,
+        unknown_key,
+        before_key,
+        bad_signature,
+        not_claims,
+        not_nfc,
+        without_patronymic,
+        format!("{valid}\n"),
+        valid.to_lowercase(),
+        "KZ1:%%%".into(),                      // base45: a triple above 65535
+        "KZ1:A".into(),                        // base45: length 1 mod 3
+        "KZ1:000".into(),                      // zlib
+        qr_text_from_cose(b"not cbor at all"), // cose
+        qr_text_from_cose(&Cbor::new().map(0).build()), // cose: not a COSE_Sign1
+        "KZ2:ABC".into(),                      // a future version: not ours
+        "HC1:6BFOXN%TS3DH0YOJ58S S-W5HDC *M0II5XHC9B5G2+$N".into(),
+        "https://egov.kz/cms/ru".into(),
+        String::new(),
+    ] {
+        texts.push((text, "2026-07-15"));
+    }
+    texts
+}
+
+#[test]
+fn write_the_parity_corpus() {
+    let trust = trust_bytes(
+        vec![key_spec(&issuer(), "Test office")],
+        LIST_IAT,
+        LIST_NEXT,
+    );
+    let status = status_bytes(&["2026-000000777"], LIST_IAT, LIST_NEXT);
+    let mut verifier = Verifier::new(TrustList::from_cose(&trust, &root().public_key()).unwrap());
+    verifier.install_status_list(&status).unwrap();
+    // The package reads the real clock for list ages; so does this half. Neither list is stale
+    // before LIST_NEXT (2027-07-01), so no answer depends on the exact second.
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap();
+    assert!(
+        now < LIST_NEXT,
+        "the parity fixtures' lists have gone stale: move LIST_NEXT"
+    );
+
+    let mut application_cases = Vec::new();
+    for (i, (application, today)) in applications().into_iter().enumerate() {
+        let lang = LANGS[i % 3];
+        let report = tirkeu::rules::check_json(&application, today.parse().unwrap(), lang).unwrap();
+        application_cases.push(json!({
+            "input": application, "today": today, "lang": lang.tag(),
+            "expected": serde_json::to_string(&report).unwrap(),
+        }));
+    }
+    let mut certificate_cases = Vec::new();
+    for ((text, on), lang) in certificates()
+        .into_iter()
+        .flat_map(|case| LANGS.map(|lang| (case.clone(), lang)))
+    {
+        let context = VerifyContext {
+            checked_on: on.parse().unwrap(),
+            now_unix_seconds: now,
+            lang,
+        };
+        let result = verifier.verify(&text, &context);
+        certificate_cases.push(json!({
+            "text": text, "on": on, "lang": lang.tag(),
+            "status": result.status.as_str(),
+            "expected": serde_json::to_string(&result).unwrap(),
+        }));
+    }
+
+    // Every status and every malformed stage is in the corpus.
+    let statuses: std::collections::BTreeSet<String> = certificate_cases
+        .iter()
+        .map(|c| {
+            let result: Value = serde_json::from_str(c["expected"].as_str().unwrap()).unwrap();
+            format!(
+                "{}/{}",
+                result["status"].as_str().unwrap(),
+                result["stage"].as_str().unwrap_or("-")
+            )
+        })
+        .collect();
+    for expected in [
+        "valid/-",
+        "expired/-",
+        "not_yet_valid/-",
+        "revoked/-",
+        "bad_signature/-",
+        "unknown_key/-",
+        "key_not_valid/-",
+        "malformed/base45",
+        "malformed/zlib",
+        "malformed/cose",
+        "malformed/claims",
+        "malformed/record",
+        "not_a_certificate/-",
+    ] {
+        assert!(
+            statuses.contains(expected),
+            "{expected} missing from {statuses:?}"
+        );
+    }
+    assert!(application_cases.len() >= 50 && certificate_cases.len() >= 30);
+
+    let corpus = json!({
+        "rootPublicKey": root().public_key().to_hex(),
+        "trustList": tirkeu::cert::keys::to_hex(&trust),
+        "statusList": tirkeu::cert::keys::to_hex(&status),
+        "applications": application_cases,
+        "certificates": certificate_cases,
+    });
+    let path = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("parity-corpus.json");
+    std::fs::write(&path, serde_json::to_string_pretty(&corpus).unwrap()).unwrap();
+}

@@ -1,0 +1,41 @@
+// Compiled with `tsc --noEmit --strict` in `make test`: the declarations are precise enough for a
+// portal to use without casts, and wrong uses fail to compile.
+import init, {
+  checkApplication, verifyCertificate, scanImage, renderQrSvg, qrMatrix, issueCertificate,
+  loadTrustList, loadStatusList, trustListSummary, statusListSummary, workingDaysBetween,
+  regions, countries, todayInKazakhstan, dataVersion, version,
+  type Application, type Report, type Finding, type VerificationResult, type CertificateRecord,
+} from "../../www/pkg/tirkeu.js";
+
+export async function portal(form: Application, bytes: Uint8Array, root: string, pixels: ImageData): Promise<string[]> {
+  await init();
+  const report: Report = checkApplication(form, { today: "2026-07-15", lang: "kk" });
+  const byField = new Map<string, Finding[]>();
+  for (const finding of report.findings) {
+    const list = byField.get(finding.field ?? "") ?? [];
+    list.push(finding);
+    byField.set(finding.field ?? "", list);
+  }
+  const registerBy: string | undefined = report.deadline?.registerBy;
+  const trust = loadTrustList(bytes, root);
+  const keyNames: string[] = trust.keys.map((key) => key.name);
+  loadStatusList(bytes);
+  const result: VerificationResult = verifyCertificate("KZ1:...", { on: "2026-07-15" });
+  const record: CertificateRecord | null = result.record;
+  const days: number | null = result.daysRemaining;
+  const texts: string[] = scanImage(pixels, { effort: "quick" });
+  const svg: string = renderQrSvg(texts[0] ?? "");
+  const size: number = qrMatrix(svg).size;
+  const qr: string = issueCertificate(record ?? {
+    applicationNumber: "2026-000000001", surname: "A", givenNames: "B", passport: "N1234567", citizenship: "UZB",
+    address: "Алматы", region: "ALA", stayFrom: "2026-07-01", stayTo: "2026-07-30", hostId: "900515300127", hostName: "C",
+  }, "00".repeat(32));
+  const working: number = workingDaysBetween("2026-05-06", "2026-05-15").workingDays;
+  const names = regions().map((region) => region.nameKk).concat(countries().map((country) => country.nameEn));
+  const summaries = [trustListSummary()?.iat, statusListSummary()?.next];
+  // @ts-expect-error: a misspelt option is a compile error
+  checkApplication(form, { todya: "2026-07-15" });
+  // @ts-expect-error: the language is one of kk, ru, en
+  verifyCertificate(qr, { lang: "de" });
+  return [registerBy ?? "", ...keyNames, String(days), String(size), String(working), ...names, String(summaries), todayInKazakhstan(), dataVersion(), version()];
+}
