@@ -434,3 +434,12 @@ fn unusable_buffers_are_errors_not_panics() {
     let strip = vec![255u8; 21 * 200_000];
     assert_eq!(qr::scan_luma(200_000, 21, &strip), Ok(vec![]));
 }
+
+#[test]
+fn resizing_extreme_shapes_stays_within_the_pixel_limit() {
+    let column = LumaImage::new(1, 50_000, vec![0; 50_000]).unwrap();
+    let row = column.resized(50_000, 1).unwrap();
+    assert_eq!((row.width(), row.height()), (50_000, 1));
+    assert_eq!(column.resized(40_000, 40_000), None);
+    assert_eq!(column.resized(0, 10), None);
+}

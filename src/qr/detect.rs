@@ -16,6 +16,8 @@ use super::geometry::{Perspective, Point};
 const MAX_FINDERS: usize = 512;
 /// Finder patterns considered when grouping (the most often confirmed first).
 const MAX_GROUPING_CANDIDATES: usize = 24;
+/// Largest area searched for one alignment pattern, in pixels.
+const MAX_ALIGNMENT_SEARCH_PIXELS: f64 = 4_000_000.0;
 /// Smallest and largest symbols, in modules.
 const MIN_DIMENSION: i64 = 21;
 const MAX_DIMENSION: i64 = 177;
@@ -678,6 +680,10 @@ fn locate_alignment(
         }
         if right - left < module * 3.0 || bottom - top < module * 3.0 {
             continue;
+        }
+        // Bound the work on huge modules; the scanner's shrinking rungs take care of those.
+        if (right - left) * (bottom - top) > MAX_ALIGNMENT_SEARCH_PIXELS {
+            break;
         }
         if let Some(found) = find_alignment(
             m,
