@@ -766,6 +766,17 @@ pub(crate) fn grid_locations_for(
     out
 }
 
+/// Whether the module at column `x`, row `y` of a grid location reads dark (light when the
+/// transform is degenerate there or the point is far outside the image).
+pub(crate) fn sample_module(m: &BitMatrix, location: &GridLocation, x: usize, y: usize) -> bool {
+    match location.transform.map(x as f64 + 0.5, y as f64 + 0.5) {
+        Some(p) if p.x > -1.0e9 && p.x < 1.0e9 && p.y > -1.0e9 && p.y < 1.0e9 => {
+            m.get(p.x.floor() as i64, p.y.floor() as i64)
+        }
+        _ => false,
+    }
+}
+
 /// Samples the module grid (row-major, `true` dark) at each module's centre; `None` when the
 /// transform is degenerate.
 pub(crate) fn sample_grid(m: &BitMatrix, location: &GridLocation) -> Option<Vec<bool>> {
