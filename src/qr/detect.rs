@@ -368,8 +368,8 @@ fn score_triple(finders: &[Finder], members: [usize; 3]) -> Option<(f64, FinderT
 // ---------------------------------------------------------------------------------------------
 // Size and alignment
 
-/// Length of the black-white-black run pattern crossed when walking from `from` to `to`
-/// (Bresenham), which across a finder pattern from its centre is 3.5 modules... 7 both ways.
+/// Length of the black-white-black runs crossed when walking from `from` to `to` (Bresenham):
+/// from a finder pattern's centre, half its width (3.5 modules); both ways, its full 7.
 fn black_white_black_run(m: &BitMatrix, from: (i64, i64), to: (i64, i64)) -> Option<f64> {
     let (mut fx, mut fy) = from;
     let (mut tx, mut ty) = to;
