@@ -434,3 +434,88 @@ fn unusable_buffers_are_errors_not_panics() {
     let strip = vec![255u8; 21 * 200_000];
     assert_eq!(qr::scan_luma(200_000, 21, &strip), Ok(vec![]));
 }
+
+#[test]
+fn resizing_extreme_shapes_stays_within_the_pixel_limit() {
+    let column = LumaImage::new(1, 50_000, vec![0; 50_000]).unwrap();
+    let row = column.resized(50_000, 1).unwrap();
+    assert_eq!((row.width(), row.height()), (50_000, 1));
+    assert_eq!(column.resized(40_000, 40_000), None);
+    assert_eq!(column.resized(0, 10), None);
+}
+
+/// A keystone (perspective) view: the top edge `k` narrower than the bottom, as a code photographed
+/// from below. Each output pixel samples the source through the inverse projective map.
+fn keystone(image: &LumaImage, k: f64) -> LumaImage {
+    let (w, h) = (f64::from(image.width()), f64::from(image.height()));
+    let (cx, cy) = (w / 2.0, h / 2.0);
+    let pixels = (0..image.height())
+        .flat_map(|y| (0..image.width()).map(move |x| (x, y)))
+        .map(|(x, y)| {
+            let (dx, dy) = (f64::from(x) - cx, f64::from(y) - cy);
+            // Homogeneous scale growing towards the top: w = 1 + k (cy - y) / h.
+            let scale = 1.0 + k * (-dy) / h;
+            let (sx, sy) = (cx + dx * scale, cy + dy * scale);
+            if sx < 0.0 || sy < 0.0 || sx >= w || sy >= h {
+                255
+            } else {
+                image.pixel(sx as u32, sy as u32).unwrap()
+            }
+        })
+        .collect();
+    LumaImage::new(image.width(), image.height(), pixels).unwrap()
+}
+
+#[test]
+fn perspective_view() {
+    let t = text(23, 450);
+    let mut canvas = LumaImage::new(560, 560, vec![255; 560 * 560]).unwrap();
+    paste(&mut canvas, &render(&t, 4), 98, 98);
+    for k in [0.15, 0.3] {
+        assert_eq!(
+            scan(&keystone(&canvas, k)),
+            std::slice::from_ref(&t),
+            "keystone {k}"
+        );
+    }
+}
+
+/// `passes` 3 x 3 box blurs (close to a Gaussian of sigma 0.8 * sqrt(passes) pixels).
+fn blurred(image: &LumaImage, passes: usize) -> LumaImage {
+    let (w, h) = (image.width() as i64, image.height() as i64);
+    let mut pixels = image.pixels().to_vec();
+    for _ in 0..passes {
+        let source = pixels.clone();
+        let at = |x: i64, y: i64| {
+            u32::from(source[(y.clamp(0, h - 1) * w + x.clamp(0, w - 1)) as usize])
+        };
+        for y in 0..h {
+            for x in 0..w {
+                let sum: u32 = (-1..=1)
+                    .flat_map(|dy| (-1..=1).map(move |dx| (dx, dy)))
+                    .map(|(dx, dy)| at(x + dx, y + dy))
+                    .sum();
+                pixels[(y * w + x) as usize] = ((sum + 4) / 9) as u8;
+            }
+        }
+    }
+    LumaImage::new(image.width(), image.height(), pixels).unwrap()
+}
+
+#[test]
+fn blurred_codes() {
+    let t = text(24, 500);
+    let image = render(&t, 4);
+    for passes in [1, 3, 6] {
+        assert_eq!(
+            scan(&blurred(&image, passes)),
+            std::slice::from_ref(&t),
+            "{passes} blur passes"
+        );
+    }
+    // Blur and noise together, at 3 pixels a module.
+    assert_eq!(
+        scan(&noisy(&blurred(&render(&t, 3), 2), 50, 8)),
+        std::slice::from_ref(&t)
+    );
+}

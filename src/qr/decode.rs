@@ -34,22 +34,97 @@ fn nearest_version(word: u32) -> Option<usize> {
         .map(|(v, _)| v as usize)
 }
 
-/// The version read from the two version information blocks of a sampled grid (symbols of
-/// version 7 and above carry it next to the top-right and bottom-left finder patterns).
-fn read_version(dimension: usize, modules: &[bool]) -> Option<usize> {
-    let at = |x: usize, y: usize| modules.get(y * dimension + x).copied().unwrap_or(false);
+/// The version read from the two version information blocks (symbols of version 7 and above
+/// carry it next to the top-right and bottom-left finder patterns, so it reads correctly even
+/// when the estimated size is a little off).
+fn read_version(dimension: usize, dark: &dyn Fn(usize, usize) -> bool) -> Option<usize> {
     let base = dimension.checked_sub(11)?;
     let mut top_right = 0u32;
     let mut bottom_left = 0u32;
     for bit in 0..18 {
-        if at(base + bit % 3, bit / 3) {
+        if dark(base + bit % 3, bit / 3) {
             top_right |= 1 << bit;
         }
-        if at(bit / 3, base + bit % 3) {
+        if dark(bit / 3, base + bit % 3) {
             bottom_left |= 1 << bit;
         }
     }
     nearest_version(top_right).or_else(|| nearest_version(bottom_left))
+}
+
+/// Generator polynomial of the format information BCH(15, 5) code and its mask (ISO/IEC 18004,
+/// 7.9).
+const FORMAT_GENERATOR: u32 = 0x537;
+const FORMAT_MASK: u32 = 0x5412;
+
+/// The 15-bit format word (before masking) of the 5 data bits `data`.
+fn format_information(data: u32) -> u32 {
+    let mut remainder = data << 10;
+    for bit in (10..15).rev() {
+        if remainder & (1 << bit) != 0 {
+            remainder ^= FORMAT_GENERATOR << (bit - 10);
+        }
+    }
+    (data << 10) | remainder
+}
+
+/// The nearest valid format word to a read (masked) word: (bit errors, 5 data bits).
+fn nearest_format(word: u32) -> (u32, u32) {
+    (0..32)
+        .map(|data| {
+            (
+                ((word ^ FORMAT_MASK) ^ format_information(data)).count_ones(),
+                data,
+            )
+        })
+        .min()
+        .unwrap_or((15, 0))
+}
+
+/// A cheap test that rejects almost every false grid before sampling all of it and running the
+/// full decoder: the timing patterns (row and column 6) must mostly alternate, and the format
+/// information, read where rqrr reads it (straight or transposed), must agree between its two
+/// copies or be nearly error-free in one. (A lone copy within the 3 correctable errors is not
+/// enough: more than half of all 15-bit words are.)
+fn grid_plausible(dimension: usize, dark: &dyn Fn(usize, usize) -> bool) -> bool {
+    const XS: [usize; 15] = [8, 8, 8, 8, 8, 8, 8, 8, 7, 5, 4, 3, 2, 1, 0];
+    const YS: [usize; 15] = [0, 1, 2, 3, 4, 5, 7, 8, 8, 8, 8, 8, 8, 8, 8];
+    let Some(timing_end) = dimension.checked_sub(8) else {
+        return false;
+    };
+    let mut timing_matches = 0usize;
+    let mut timing_total = 0usize;
+    for i in 8..timing_end {
+        let expected = i % 2 == 0;
+        timing_matches += usize::from(dark(i, 6) == expected) + usize::from(dark(6, i) == expected);
+        timing_total += 2;
+    }
+    if 10 * timing_matches < 7 * timing_total {
+        return false;
+    }
+    for transposed in [false, true] {
+        let bit = |x: usize, y: usize| u32::from(if transposed { dark(y, x) } else { dark(x, y) });
+        let mut first = 0u32;
+        for i in (0..15).rev() {
+            first = (first << 1) | bit(XS[i], YS[i]);
+        }
+        let mut second = 0u32;
+        for i in 0..7 {
+            second = (second << 1) | bit(8, dimension - 1 - i);
+        }
+        for i in 0..8 {
+            second = (second << 1) | bit(dimension - 8 + i, 8);
+        }
+        let (first_errors, first_data) = nearest_format(first);
+        let (second_errors, second_data) = nearest_format(second);
+        if (first_errors <= 3 && second_errors <= 3 && first_data == second_data)
+            || first_errors <= 1
+            || second_errors <= 1
+        {
+            return true;
+        }
+    }
+    false
 }
 
 /// Runs rqrr's decoder on a sampled grid; the bytes of every data segment.
@@ -77,6 +152,25 @@ pub(crate) fn decode_triple(m: &BitMatrix, triple: &FinderTriple) -> Option<Stri
     // Each size is re-tried at most once after a version-information correction.
     while let Some(location) = queue.get(index).copied() {
         index += 1;
+        if index > 32 {
+            break;
+        }
+        let dark = |x: usize, y: usize| detect::sample_module(m, &location, x, y);
+        if location.dimension >= 45
+            && let Some(version) = read_version(location.dimension, &dark)
+        {
+            let dimension = 17 + 4 * version;
+            if dimension != location.dimension && !tried.contains(&dimension) {
+                tried.push(dimension);
+                // Try the size the symbol declares next.
+                let rest = queue.split_off(index);
+                queue.extend(detect::grid_locations_for(m, triple, dimension));
+                queue.extend(rest);
+            }
+        }
+        if !grid_plausible(location.dimension, &dark) {
+            continue;
+        }
         let Some(modules) = detect::sample_grid(m, &location) else {
             continue;
         };
@@ -84,22 +178,6 @@ pub(crate) fn decode_triple(m: &BitMatrix, triple: &FinderTriple) -> Option<Stri
             && let Ok(text) = String::from_utf8(bytes)
         {
             return Some(text);
-        }
-        if location.dimension >= 45
-            && let Some(version) = read_version(location.dimension, &modules)
-        {
-            let dimension = 17 + 4 * version;
-            if dimension != location.dimension && !tried.contains(&dimension) {
-                tried.push(dimension);
-                let corrected = detect::grid_locations_for(m, triple, dimension);
-                // Try the corrected size next.
-                let rest = queue.split_off(index);
-                queue.extend(corrected);
-                queue.extend(rest);
-            }
-        }
-        if index > 32 {
-            break;
         }
     }
     None
@@ -117,6 +195,17 @@ mod tests {
         assert_eq!(version_information(40), 0x28C69);
         assert_eq!(nearest_version(0x07C94 ^ 0b101), Some(7));
         assert_eq!(nearest_version(0x07C94 ^ 0b1111), None);
+    }
+
+    // Source: ISO/IEC 18004:2015 annex C, table C.1 (level M, mask 5: 100000011001110 after
+    // masking).
+    #[test]
+    fn format_information_words() {
+        assert_eq!(
+            format_information(0b00101) ^ FORMAT_MASK,
+            0b100_0000_1100_1110
+        );
+        assert_eq!(format_information(0), 0);
     }
 
     #[test]

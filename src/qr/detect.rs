@@ -16,6 +16,8 @@ use super::geometry::{Perspective, Point};
 const MAX_FINDERS: usize = 512;
 /// Finder patterns considered when grouping (the most often confirmed first).
 const MAX_GROUPING_CANDIDATES: usize = 24;
+/// Largest area searched for one alignment pattern, in pixels.
+const MAX_ALIGNMENT_SEARCH_PIXELS: f64 = 4_000_000.0;
 /// Smallest and largest symbols, in modules.
 const MIN_DIMENSION: i64 = 21;
 const MAX_DIMENSION: i64 = 177;
@@ -366,8 +368,8 @@ fn score_triple(finders: &[Finder], members: [usize; 3]) -> Option<(f64, FinderT
 // ---------------------------------------------------------------------------------------------
 // Size and alignment
 
-/// Length of the black-white-black run pattern crossed when walking from `from` to `to`
-/// (Bresenham), which across a finder pattern from its centre is 3.5 modules... 7 both ways.
+/// Length of the black-white-black runs crossed when walking from `from` to `to` (Bresenham):
+/// from a finder pattern's centre, half its width (3.5 modules); both ways, its full 7.
 fn black_white_black_run(m: &BitMatrix, from: (i64, i64), to: (i64, i64)) -> Option<f64> {
     let (mut fx, mut fy) = from;
     let (mut tx, mut ty) = to;
@@ -679,6 +681,10 @@ fn locate_alignment(
         if right - left < module * 3.0 || bottom - top < module * 3.0 {
             continue;
         }
+        // Bound the work on huge modules; the scanner's shrinking rungs take care of those.
+        if (right - left) * (bottom - top) > MAX_ALIGNMENT_SEARCH_PIXELS {
+            break;
+        }
         if let Some(found) = find_alignment(
             m,
             left as i64,
@@ -758,6 +764,17 @@ pub(crate) fn grid_locations_for(
         transform: transform(t, dimension, None),
     });
     out
+}
+
+/// Whether the module at column `x`, row `y` of a grid location reads dark (light when the
+/// transform is degenerate there or the point is far outside the image).
+pub(crate) fn sample_module(m: &BitMatrix, location: &GridLocation, x: usize, y: usize) -> bool {
+    match location.transform.map(x as f64 + 0.5, y as f64 + 0.5) {
+        Some(p) if p.x > -1.0e9 && p.x < 1.0e9 && p.y > -1.0e9 && p.y < 1.0e9 => {
+            m.get(p.x.floor() as i64, p.y.floor() as i64)
+        }
+        _ => false,
+    }
 }
 
 /// Samples the module grid (row-major, `true` dark) at each module's centre; `None` when the

@@ -143,26 +143,36 @@ impl LumaImage {
 
     /// The image resampled to `width` x `height`: each output pixel is the area-weighted mean of
     /// the input pixels it covers when shrinking, a bilinear blend when enlarging. `None` when
-    /// a side is 0 or the result would exceed [`MAX_PIXELS`].
+    /// a side is 0 or the result (or the one-direction intermediate) would exceed
+    /// [`MAX_PIXELS`].
     ///
     /// # Example
     ///
     /// ```
     /// let image = tirkeu::qr::LumaImage::new(4, 1, vec![0, 0, 255, 255])?;
     /// assert_eq!(image.resized(2, 1).unwrap().pixels(), [0, 255]);
+    /// assert_eq!(image.resized(0, 1), None);
     /// # Ok::<(), tirkeu::qr::ScanError>(())
     /// ```
     pub fn resized(&self, width: u32, height: u32) -> Option<LumaImage> {
-        if width == 0 || height == 0 || u64::from(width) * u64::from(height) > MAX_PIXELS {
+        let fits = |w: u32, h: u32| u64::from(w) * u64::from(h) <= MAX_PIXELS;
+        if width == 0 || height == 0 || !fits(width, height) {
             return None;
         }
-        let view = self.view();
-        let horizontal = resample_rows(&view, width as usize);
-        let vertical = resample_columns(&horizontal, height as usize);
+        // Resample along one axis, then the other, in the order whose intermediate is allowed.
+        let resampled = if fits(width, self.height) {
+            let rows = resample_rows(&self.view(), width as usize);
+            resample_columns(&rows.view(), height as usize)
+        } else if fits(self.width, height) {
+            let columns = resample_columns(&self.view(), height as usize);
+            resample_rows(&columns.view(), width as usize)
+        } else {
+            return None;
+        };
         Some(LumaImage {
             width,
             height,
-            pixels: vertical.pixels,
+            pixels: resampled.pixels,
         })
     }
 
@@ -375,7 +385,7 @@ fn resample_rows(image: &Luma<'_>, width: usize) -> OwnedLuma {
     }
 }
 
-fn resample_columns(image: &OwnedLuma, height: usize) -> OwnedLuma {
+fn resample_columns(image: &Luma<'_>, height: usize) -> OwnedLuma {
     let width = image.width;
     let mut pixels = vec![255u8; width * height];
     let mut column_in = vec![0u8; image.height];
@@ -401,7 +411,7 @@ fn resample_columns(image: &OwnedLuma, height: usize) -> OwnedLuma {
 /// Resamples to an explicit size (area average down, bilinear up).
 pub(crate) fn resample(image: &Luma<'_>, width: usize, height: usize) -> OwnedLuma {
     let horizontal = resample_rows(image, width);
-    resample_columns(&horizontal, height)
+    resample_columns(&horizontal.view(), height)
 }
 
 #[cfg(test)]

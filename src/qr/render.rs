@@ -192,9 +192,12 @@ impl SvgOptions {
 /// # Example
 ///
 /// ```
-/// let code = tirkeu::qr::encode("KZ1:6BFOXN%TS3DH0YOJ58S S-W5HDC *M0II5XHC9B5G2+$N")?;
-/// assert_eq!(code.version(), 3);
-/// assert!(matches!(tirkeu::qr::encode("kz1:"), Err(tirkeu::qr::QrError::UnsupportedCharacter { index: 0, .. })));
+/// use tirkeu::qr::encode;
+/// // 47 characters: the most a version 3 symbol holds at level Q.
+/// let text = format!("KZ1:{}", "6BFOXN%TS3DH0YOJ58S S-W5HDC *M0II5XHC9B5G2+");
+/// assert_eq!(encode(&text)?.version(), 3);
+/// assert_eq!(encode(&format!("{text}A"))?.version(), 4);
+/// assert!(matches!(encode("kz1:"), Err(tirkeu::qr::QrError::UnsupportedCharacter { index: 0, .. })));
 /// # Ok::<(), tirkeu::qr::QrError>(())
 /// ```
 pub fn encode(text: &str) -> Result<QrCode, QrError> {
@@ -288,12 +291,15 @@ fn smallest_version(chars: usize) -> Option<u8> {
     })
 }
 
-/// One `<path>` of horizontal runs, in module units, over a background rectangle.
+/// One `<path>` of horizontal runs, in module units, over a background rectangle. Each run is a
+/// closed 1-module-high rectangle; the first of a row starts with an absolute move, the others
+/// with a move relative to the previous run's start (after `z` the pen is back there).
 fn svg_document(code: &QrCode, options: &SvgOptions) -> String {
     let quiet = QUIET_ZONE_MODULES as usize;
     let size = code.width + 2 * quiet;
     let mut path = String::new();
     for y in 0..code.width {
+        let mut previous_start: Option<usize> = None;
         let mut x = 0;
         while x < code.width {
             if !code.is_dark(x, y) {
@@ -304,14 +310,17 @@ fn svg_document(code: &QrCode, options: &SvgOptions) -> String {
             while x < code.width && code.is_dark(x, y) {
                 x += 1;
             }
-            let _ = write!(
-                path,
-                "M{} {}h{}v1h-{}z",
-                start + quiet,
-                y + quiet,
-                x - start,
-                x - start
-            );
+            let length = x - start;
+            let _ = match previous_start {
+                None => write!(
+                    path,
+                    "M{} {}h{length}v1h-{length}z",
+                    start + quiet,
+                    y + quiet
+                ),
+                Some(previous) => write!(path, "m{} 0h{length}v1h-{length}z", start - previous),
+            };
+            previous_start = Some(start);
         }
     }
     format!(
