@@ -67,6 +67,7 @@ export function setupIssue({ tirkeu, demoKey, sampleRecord, onVerify }) {
     $("demo-copied").textContent = "";
     $("demo-output").hidden = false;
     render();
+    $("demo-output").scrollIntoView({ block: "start" });
   }
 
   function downloadPng() {

@@ -79,7 +79,8 @@ export function certificate(record, { regionName = (c) => c, countryName = (c) =
   const english = lang() === "en";
   const label = (key) => {
     const [kk, ru, en] = CERTIFICATE_LABELS[key];
-    return el("span", { class: "cert-label" }, el("span", { lang: "kk", text: kk }), " ", el("span", { lang: "ru", text: ru }),
+    return el("span", { class: "cert-label" }, el("span", { lang: "kk", text: kk }),
+      kk === ru ? null : " / ", kk === ru ? null : el("span", { lang: "ru", text: ru }),
       english ? el("span", { class: "cert-en", lang: "en", text: en }) : null);
   };
   const cell = (key, value, extra = "") => el("div", { class: `cert-cell ${extra}` }, label(key), el("span", { class: "cert-value", text: value || "—" }));

@@ -59,6 +59,7 @@ export function setupVerify({ tirkeu }) {
     rows.push(...added);
     showVerdict(added[added.length - 1]);
     renderBatch();
+    verdict.scrollIntoView({ block: "start" });
   }
 
   // ---- the verdict ----
