@@ -7,7 +7,7 @@ const SHELL = [
   "issue.js", "icon.svg", "manifest.webmanifest", "pkg/tirkeu.js", "pkg/tirkeu_bg.wasm",
 ];
 // Fetched by the page at start; cached when present (a deployment may ship other lists).
-const DATA = ["demo/trust-list.cose", "demo/status-list.cose", "demo/issuer-key.json", "demo/sample-record.json"];
+const DATA = ["demo/trust-list.cose", "demo/status-list.cose", "demo/issuer.key.json", "demo/record.json"];
 
 self.addEventListener("install", (event) => {
   event.waitUntil((async () => {
