@@ -1,33 +1,35 @@
 //! QR codes: rendering the certificate's text as a code, and finding codes in pixels.
 //!
-//! Placeholder signatures; the QR workstream fills in the bodies.
+//! **Rendering** ([`encode`], [`render_svg`], [`QrCode::to_luma`]): the text becomes one
+//! alphanumeric segment at error correction level Q, in the smallest version that holds it, with
+//! a 4-module quiet zone (certificate spec, section 1). The SVG is one `<path>` of runs over a
+//! white rectangle, in module units, with `role="img"` and an `aria-label`.
+//!
+//! **Scanning** ([`scan_luma`], [`scan_rgba`]) is a pipeline of separate pieces:
+//!
+//! - `image`: greyscale buffers, RGBA conversion, resampling, blur;
+//! - `binarize`: a locally adaptive threshold (8 x 8 blocks);
+//! - `detect`: finder patterns, their grouping into symbols, alignment pattern and sampling grid;
+//! - `decode`: version information and rqrr's grid decoder (error correction and segments);
+//! - `scan`: the retry ladder over variations of the image (inverted, rescaled, blurred).
+//!
+//! Any buffer is safe to pass: sizes are checked ([`ScanError`]), images over [`MAX_PIXELS`]
+//! are refused rather than copied, and the detector's loops and geometry are bounded and
+//! checked, so no input reaches a panic.
 
 use core::fmt;
 
-/// A rendered QR symbol: a square of modules, without the quiet zone.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct QrCode {
-    version: u8,
-    width: usize,
-    dark: Vec<bool>,
-}
+mod binarize;
+mod decode;
+mod detect;
+mod geometry;
+mod image;
+mod render;
+mod scan;
 
-impl QrCode {
-    /// The QR version, 1-40.
-    pub fn version(&self) -> u8 {
-        self.version
-    }
-
-    /// Modules per side, without the quiet zone.
-    pub fn width(&self) -> usize {
-        self.width
-    }
-
-    /// Whether the module at column `x`, row `y` is dark (false outside the symbol).
-    pub fn is_dark(&self, x: usize, y: usize) -> bool {
-        x < self.width && y < self.width && self.dark[y * self.width + x]
-    }
-}
+pub use image::{LumaImage, MAX_PIXELS, MIN_SIDE};
+pub use render::{QUIET_ZONE_MODULES, QrCode, SvgOptions, encode, render_svg, render_svg_with};
+pub use scan::ScanEffort;
 
 /// Why a text cannot be rendered.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -38,6 +40,20 @@ pub enum QrError {
         /// Characters in the text.
         len: usize,
     },
+    /// The text has a character outside the QR alphanumeric set `0-9A-Z $%*+-./:`.
+    UnsupportedCharacter {
+        /// Byte offset of the character in the text.
+        index: usize,
+        /// The character.
+        character: char,
+    },
+    /// The requested raster is empty (0 pixels a module) or larger than [`MAX_PIXELS`].
+    ImageSize {
+        /// Pixels per module requested.
+        module_pixels: u32,
+        /// Quiet zone requested, in modules.
+        quiet_zone: u32,
+    },
 }
 
 impl fmt::Display for QrError {
@@ -46,6 +62,17 @@ impl fmt::Display for QrError {
             QrError::TooLong { len } => {
                 write!(f, "{len} characters do not fit a QR code at level Q")
             }
+            QrError::UnsupportedCharacter { index, character } => write!(
+                f,
+                "character {character:?} at byte {index} is not in the QR alphanumeric set 0-9A-Z $%*+-./:"
+            ),
+            QrError::ImageSize {
+                module_pixels,
+                quiet_zone,
+            } => write!(
+                f,
+                "a QR image of {module_pixels} pixels a module with a {quiet_zone}-module quiet zone is empty or larger than {MAX_PIXELS} pixels"
+            ),
         }
     }
 }
@@ -63,6 +90,23 @@ pub enum ScanError {
         /// Bytes received.
         actual: usize,
     },
+    /// The image has more than [`MAX_PIXELS`] pixels.
+    TooLarge {
+        /// Width in pixels.
+        width: u32,
+        /// Height in pixels.
+        height: u32,
+        /// The limit, in pixels.
+        max_pixels: u64,
+    },
+    /// A side is shorter than [`MIN_SIDE`] pixels, too small to hold any QR code (this includes
+    /// an empty image).
+    TooSmall {
+        /// Width in pixels.
+        width: u32,
+        /// Height in pixels.
+        height: u32,
+    },
 }
 
 impl fmt::Display for ScanError {
@@ -71,58 +115,149 @@ impl fmt::Display for ScanError {
             ScanError::BufferSize { expected, actual } => {
                 write!(f, "pixel buffer holds {actual} bytes, expected {expected}")
             }
+            ScanError::TooLarge {
+                width,
+                height,
+                max_pixels,
+            } => {
+                write!(
+                    f,
+                    "a {width}x{height} image is larger than the {max_pixels}-pixel limit"
+                )
+            }
+            ScanError::TooSmall { width, height } => {
+                write!(
+                    f,
+                    "a {width}x{height} image is too small to hold a QR code (at least {MIN_SIDE}x{MIN_SIDE})"
+                )
+            }
         }
     }
 }
 
 impl std::error::Error for ScanError {}
 
-/// Encodes `text` as one alphanumeric segment at level Q.
-///
-/// # Errors
-///
-/// [`QrError`] when the text cannot be encoded.
-pub fn encode(text: &str) -> Result<QrCode, QrError> {
-    Err(QrError::TooLong { len: text.len() })
+fn check_scannable(width: u32, height: u32) -> Result<(), ScanError> {
+    if width < MIN_SIDE || height < MIN_SIDE {
+        return Err(ScanError::TooSmall { width, height });
+    }
+    Ok(())
 }
 
-/// Renders `text` as an SVG document with a 4-module quiet zone.
+/// Finds every QR code in an 8-bit greyscale image (row-major, 0 black) and returns the
+/// distinct texts, top to bottom then left to right, trying the whole retry ladder
+/// ([`ScanEffort::Thorough`]). Codes whose bytes are not UTF-8 are skipped.
 ///
 /// # Errors
 ///
-/// [`QrError`] when the text cannot be encoded.
-pub fn render_svg(text: &str) -> Result<String, QrError> {
-    encode(text).map(|_| String::new())
-}
-
-/// Finds every QR code in an 8-bit greyscale image and returns the texts.
+/// [`ScanError::BufferSize`] when `luma.len() != width * height`; [`ScanError::TooLarge`] past
+/// [`MAX_PIXELS`]; [`ScanError::TooSmall`] when a side is under [`MIN_SIDE`].
 ///
-/// # Errors
+/// # Example
 ///
-/// [`ScanError::BufferSize`] when `luma.len() != width * height`.
+/// ```
+/// let image = tirkeu::qr::encode("KZ1:NCFOXN%TS3DH")?.to_luma(4, 4)?;
+/// let texts = tirkeu::qr::scan_luma(image.width(), image.height(), image.pixels()).unwrap();
+/// assert_eq!(texts, ["KZ1:NCFOXN%TS3DH"]);
+/// assert!(tirkeu::qr::scan_luma(0, 0, &[]).is_err());
+/// # Ok::<(), tirkeu::qr::QrError>(())
+/// ```
 pub fn scan_luma(width: u32, height: u32, luma: &[u8]) -> Result<Vec<String>, ScanError> {
-    let expected = u64::from(width) * u64::from(height);
-    if luma.len() as u64 != expected {
-        return Err(ScanError::BufferSize {
-            expected,
-            actual: luma.len(),
-        });
-    }
-    Ok(Vec::new())
+    scan_luma_with(width, height, luma, ScanEffort::Thorough)
 }
 
-/// Finds every QR code in an RGBA image (4 bytes a pixel) and returns the texts.
+/// [`scan_luma`] with a chosen effort ([`ScanEffort::Quick`] for live camera frames).
 ///
 /// # Errors
 ///
-/// [`ScanError::BufferSize`] when `rgba.len() != width * height * 4`.
+/// As [`scan_luma`].
+///
+/// # Example
+///
+/// ```
+/// use tirkeu::qr::{encode, scan_luma_with, ScanEffort};
+/// let image = encode("KZ1:ABC")?.to_luma(3, 4)?;
+/// let texts = scan_luma_with(image.width(), image.height(), image.pixels(), ScanEffort::Quick).unwrap();
+/// assert_eq!(texts, ["KZ1:ABC"]);
+/// # Ok::<(), tirkeu::qr::QrError>(())
+/// ```
+pub fn scan_luma_with(
+    width: u32,
+    height: u32,
+    luma: &[u8],
+    effort: ScanEffort,
+) -> Result<Vec<String>, ScanError> {
+    image::check_dimensions(width, height, luma.len(), 1)?;
+    check_scannable(width, height)?;
+    let view = image::Luma {
+        width: width as usize,
+        height: height as usize,
+        pixels: luma,
+    };
+    Ok(scan::scan(&view, effort))
+}
+
+/// Finds every QR code in an RGBA image (4 bytes a pixel, as a browser's `ImageData`) and
+/// returns the distinct texts, as [`scan_luma`]. Transparent pixels count as white.
+///
+/// # Errors
+///
+/// [`ScanError::BufferSize`] when `rgba.len() != width * height * 4`; [`ScanError::TooLarge`]
+/// past [`MAX_PIXELS`]; [`ScanError::TooSmall`] when a side is under [`MIN_SIDE`].
+///
+/// # Example
+///
+/// ```
+/// let luma = tirkeu::qr::encode("KZ1:ABC")?.to_luma(3, 4)?;
+/// let rgba: Vec<u8> = luma.pixels().iter().flat_map(|&v| [v, v, v, 255]).collect();
+/// assert_eq!(tirkeu::qr::scan_rgba(luma.width(), luma.height(), &rgba).unwrap(), ["KZ1:ABC"]);
+/// assert!(tirkeu::qr::scan_rgba(2, 2, &[0; 15]).is_err());
+/// # Ok::<(), tirkeu::qr::QrError>(())
+/// ```
 pub fn scan_rgba(width: u32, height: u32, rgba: &[u8]) -> Result<Vec<String>, ScanError> {
-    let expected = u64::from(width) * u64::from(height) * 4;
-    if rgba.len() as u64 != expected {
-        return Err(ScanError::BufferSize {
-            expected,
-            actual: rgba.len(),
-        });
-    }
-    Ok(Vec::new())
+    scan_rgba_with(width, height, rgba, ScanEffort::Thorough)
+}
+
+/// [`scan_rgba`] with a chosen effort ([`ScanEffort::Quick`] for live camera frames).
+///
+/// # Errors
+///
+/// As [`scan_rgba`].
+///
+/// # Example
+///
+/// ```
+/// use tirkeu::qr::{encode, scan_rgba_with, ScanEffort};
+/// let luma = encode("KZ1:ABC")?.to_luma(3, 4)?;
+/// let rgba: Vec<u8> = luma.pixels().iter().flat_map(|&v| [v, v, v, 255]).collect();
+/// assert_eq!(scan_rgba_with(luma.width(), luma.height(), &rgba, ScanEffort::Quick).unwrap(), ["KZ1:ABC"]);
+/// # Ok::<(), tirkeu::qr::QrError>(())
+/// ```
+pub fn scan_rgba_with(
+    width: u32,
+    height: u32,
+    rgba: &[u8],
+    effort: ScanEffort,
+) -> Result<Vec<String>, ScanError> {
+    let image = LumaImage::from_rgba(width, height, rgba)?;
+    scan_image(&image, effort)
+}
+
+/// Finds every QR code in a [`LumaImage`], as [`scan_luma_with`].
+///
+/// # Errors
+///
+/// [`ScanError::TooSmall`] when a side is under [`MIN_SIDE`].
+///
+/// # Example
+///
+/// ```
+/// use tirkeu::qr::{encode, scan_image, ScanEffort};
+/// let image = encode("KZ1:ABC")?.to_luma(2, 4)?;
+/// assert_eq!(scan_image(&image, ScanEffort::Thorough).unwrap(), ["KZ1:ABC"]);
+/// # Ok::<(), tirkeu::qr::QrError>(())
+/// ```
+pub fn scan_image(image: &LumaImage, effort: ScanEffort) -> Result<Vec<String>, ScanError> {
+    check_scannable(image.width(), image.height())?;
+    Ok(scan::scan(&image.view(), effort))
 }

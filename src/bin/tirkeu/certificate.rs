@@ -1,22 +1,307 @@
-//! Certificate commands: placeholders until the certificate core lands.
+//! Certificate commands: `keygen`, `issue`, `trust-list`, `status-list`, `verify`.
+//!
+//! Each reads files, calls the library and prints; bad input is one line on stderr and exit 2.
 
+use std::path::Path;
 use std::process::ExitCode;
 
-fn not_yet() -> ExitCode {
-    super::args::unusable("certificate commands are not built yet")
+use tirkeu::cert::{
+    KeyFile, PublicKey, Record, SigningKey, StatusListSpec, TrustList, TrustListSpec, VerifyContext, Verifier,
+    build_status_list, build_trust_list, issue_certificate,
+};
+
+use super::args::{self, Args, unusable};
+
+/// Pixels a module for `issue --png`.
+const PNG_MODULE_PIXELS: u32 = 8;
+
+const KEYGEN_HELP: &str = "\
+tirkeu keygen --out KEY.json [--seed HEX]
+
+Writes a new Ed25519 key pair to KEY.json (refusing to overwrite a file):
+  {\"kid\": hex (8 bytes), \"publicKey\": hex (32 bytes), \"secretKey\": hex (the 32-byte seed)}
+and prints the public key file (the same without secretKey) on standard output.
+The seed comes from the system's random generator. --seed HEX (64 hex digits) derives the key
+from a fixed seed instead: for demonstration keys only.";
+
+const ISSUE_HELP: &str = "\
+tirkeu issue --key KEY.json [--iat SECONDS] [--svg F] [--png F] RECORD.json
+
+Signs the record with the key file's secret key and prints the QR text (KZ1:...).
+--iat: the issue time in seconds since 1970 UTC (default: now). --svg / --png also write the
+QR code as an image. RECORD.json (or - for standard input):
+  {\"applicationNumber\": \"2026-000000123\", \"surname\": \"...\", \"givenNames\": \"...\",
+   \"patronymic\": \"...\" (optional), \"passport\": \"...\", \"citizenship\": \"RUS\",
+   \"address\": \"...\", \"region\": \"ALA\", \"stayFrom\": \"2026-07-01\", \"stayTo\": \"2026-09-20\",
+   \"hostId\": \"900515300127\", \"hostName\": \"...\"}";
+
+const TRUST_LIST_HELP: &str = "\
+tirkeu trust-list --root KEY.json --out F.cose KEYSPEC.json
+
+Builds the trust list KEYSPEC.json describes, signs it with the root key file's secret key,
+writes it to F.cose and prints its summary. KEYSPEC.json (times in seconds since 1970 UTC):
+  {\"iat\": 1782864000, \"next\": 1814400000,
+   \"keys\": [{\"keyFile\": \"issuer.json\" | \"publicKey\": \"64 hex digits\",
+              \"name\": \"Migration service\", \"from\": 1782864000, \"until\": null,
+              \"status\": \"active\" | \"retired\" | \"revoked\", \"demo\": false}]}
+keyFile paths are relative to KEYSPEC.json; only the public key is read from them. \"until\" and
+\"demo\" may be left out (open-ended, false). \"kid\" (16 hex digits) overrides the key's own kid,
+for tests of kid collisions only.";
+
+const STATUS_LIST_HELP: &str = "\
+tirkeu status-list --key KEY.json --out F.cose REVOKED.json
+
+Builds the status list REVOKED.json describes, signs it with the key file's secret key (a key
+of the trust list), writes it to F.cose and prints its summary. REVOKED.json:
+  {\"iat\": 1782864000, \"next\": 1782950400, \"revoked\": [\"2026-000000123\", \"2026-000004567\"]}
+listing the application numbers of certificates no longer valid (deregistered, re-registered
+elsewhere, revoked).";
+
+const VERIFY_HELP: &str = "\
+tirkeu verify --root PUB --trust F.cose [--status F.cose] [--on YYYY-MM-DD] [--lang kk|ru|en]
+             (TEXT | - | --image F)
+
+Verifies a QR text (or the first KZ1: code found in the image) and prints the result as JSON.
+--root: the pinned root public key, as 64 hex digits or a key file. --on: the date checked for
+(default: today in Kazakhstan). Without --status the result warns status.missing.
+Exit: 0 valid, 1 any other status, 2 unusable input (unreadable or refused lists).";
+
+fn wants_help(argv: &[String]) -> bool {
+    argv.iter().any(|a| a == "--help" || a == "-h")
 }
-pub fn keygen(_argv: Vec<String>) -> ExitCode {
-    not_yet()
+
+fn help(text: &str) -> ExitCode {
+    println!("{text}");
+    ExitCode::SUCCESS
 }
-pub fn issue(_argv: Vec<String>) -> ExitCode {
-    not_yet()
+
+/// The current time in seconds since 1970, from the system clock.
+fn now_unix_seconds() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
+        .unwrap_or(0)
 }
-pub fn trust_list(_argv: Vec<String>) -> ExitCode {
-    not_yet()
+
+fn read_key_file(path: &str) -> Result<KeyFile, String> {
+    KeyFile::parse(&args::read_text(path)?).map_err(|e| format!("`{path}`: {e}"))
 }
-pub fn status_list(_argv: Vec<String>) -> ExitCode {
-    not_yet()
+
+fn read_signing_key(path: &str) -> Result<SigningKey, String> {
+    read_key_file(path)?.secret_key.ok_or_else(|| format!("`{path}` holds no secretKey"))
 }
-pub fn verify(_argv: Vec<String>) -> ExitCode {
-    not_yet()
+
+/// `--root`: 64 hex digits, or a key file.
+fn read_root(value: &str) -> Result<PublicKey, String> {
+    let looks_hex = value.len() == 64 && value.bytes().all(|b| b.is_ascii_hexdigit());
+    if looks_hex {
+        PublicKey::from_hex(value).map_err(|e| format!("--root: {e}"))
+    } else {
+        Ok(read_key_file(value)?.public_key)
+    }
+}
+
+fn single_positional<'a>(args: &'a Args, what: &str) -> Result<&'a str, String> {
+    match args.positionals() {
+        [one] => Ok(one),
+        [] => Err(format!("{what} is required")),
+        _ => Err(format!("expected one {what}, got {}", args.positionals().len())),
+    }
+}
+
+fn to_json<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string_pretty(value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+}
+
+/// `tirkeu keygen --out KEY.json [--seed HEX]`.
+pub fn keygen(argv: Vec<String>) -> ExitCode {
+    if wants_help(&argv) {
+        return help(KEYGEN_HELP);
+    }
+    match run_keygen(argv) {
+        Ok(public_file) => {
+            print!("{public_file}");
+            ExitCode::SUCCESS
+        }
+        Err(message) => unusable(message),
+    }
+}
+
+fn run_keygen(argv: Vec<String>) -> Result<String, String> {
+    let args = Args::parse(argv, &["out", "seed"])?;
+    let out = args.required("out")?;
+    if !args.positionals().is_empty() {
+        return Err("keygen takes no positional argument".into());
+    }
+    let key = match args.option("seed") {
+        Some(hex) => SigningKey::from_hex(hex).map_err(|e| format!("--seed: {e}"))?,
+        None => {
+            let mut seed = [0u8; 32];
+            getrandom::fill(&mut seed).map_err(|e| format!("no system randomness: {e}"))?;
+            SigningKey::from_seed(seed)
+        }
+    };
+    if Path::new(out).exists() {
+        return Err(format!("`{out}` already exists; not overwriting a key"));
+    }
+    args::write_output(out, KeyFile::from_signing_key(&key).to_json().as_bytes())?;
+    Ok(KeyFile::from_public_key(&key.public_key()).to_json())
+}
+
+/// `tirkeu issue --key KEY.json [--iat SECONDS] [--svg F] [--png F] RECORD.json`.
+pub fn issue(argv: Vec<String>) -> ExitCode {
+    if wants_help(&argv) {
+        return help(ISSUE_HELP);
+    }
+    match run_issue(argv) {
+        Ok(text) => {
+            println!("{text}");
+            ExitCode::SUCCESS
+        }
+        Err(message) => unusable(message),
+    }
+}
+
+fn run_issue(argv: Vec<String>) -> Result<String, String> {
+    let args = Args::parse(argv, &["key", "iat", "svg", "png"])?;
+    let key = read_signing_key(args.required("key")?)?;
+    let issued_at = match args.option("iat") {
+        Some(text) => text.parse::<i64>().map_err(|_| format!("--iat: `{text}` is not a number of seconds"))?,
+        None => now_unix_seconds(),
+    };
+    let path = single_positional(&args, "RECORD.json")?;
+    let record: Record =
+        serde_json::from_str(&args::read_text(path)?).map_err(|e| format!("`{path}` is not a record: {e}"))?;
+    let text = issue_certificate(&record, &key, issued_at).map_err(|e| format!("`{path}`: {e}"))?;
+    if let Some(svg_path) = args.option("svg") {
+        let svg = tirkeu::qr::render_svg(&text).map_err(|e| format!("--svg: {e}"))?;
+        args::write_output(svg_path, svg.as_bytes())?;
+    }
+    if let Some(png_path) = args.option("png") {
+        super::image_input::write_qr_png(&text, png_path, PNG_MODULE_PIXELS)?;
+    }
+    Ok(text)
+}
+
+/// Reads KEYSPEC.json, replacing each `keyFile` (relative to the spec's directory) by the
+/// `publicKey` it holds.
+fn read_trust_list_spec(path: &str) -> Result<TrustListSpec, String> {
+    let mut spec: serde_json::Value =
+        serde_json::from_str(&args::read_text(path)?).map_err(|e| format!("`{path}` is not JSON: {e}"))?;
+    let base = Path::new(path).parent().unwrap_or(Path::new(""));
+    if let Some(keys) = spec.get_mut("keys").and_then(serde_json::Value::as_array_mut) {
+        for entry in keys.iter_mut().filter_map(serde_json::Value::as_object_mut) {
+            let Some(key_file) = entry.remove("keyFile") else { continue };
+            let relative = key_file.as_str().ok_or_else(|| format!("`{path}`: keyFile must be a path"))?;
+            let key_path = base.join(relative);
+            let key = read_key_file(&key_path.to_string_lossy())?;
+            if entry.insert("publicKey".into(), key.public_key.to_hex().into()).is_some() {
+                return Err(format!("`{path}`: a key has both keyFile and publicKey"));
+            }
+        }
+    }
+    serde_json::from_value(spec).map_err(|e| format!("`{path}` is not a KEYSPEC: {e}"))
+}
+
+/// `tirkeu trust-list --root KEY.json --out F.cose KEYSPEC.json`.
+pub fn trust_list(argv: Vec<String>) -> ExitCode {
+    if wants_help(&argv) {
+        return help(TRUST_LIST_HELP);
+    }
+    match run_trust_list(argv) {
+        Ok(summary) => {
+            println!("{summary}");
+            ExitCode::SUCCESS
+        }
+        Err(message) => unusable(message),
+    }
+}
+
+fn run_trust_list(argv: Vec<String>) -> Result<String, String> {
+    let args = Args::parse(argv, &["root", "out"])?;
+    let root = read_signing_key(args.required("root")?)?;
+    let out = args.required("out")?;
+    let spec = read_trust_list_spec(single_positional(&args, "KEYSPEC.json")?)?;
+    let bytes = build_trust_list(&spec, &root).map_err(|e| e.to_string())?;
+    // Read back what was built: the summary printed is the verifier's view of the file.
+    let list = TrustList::from_cose(&bytes, &root.public_key()).map_err(|e| e.to_string())?;
+    args::write_output(out, &bytes)?;
+    Ok(to_json(&list.summary()))
+}
+
+/// `tirkeu status-list --key KEY.json --out F.cose REVOKED.json`.
+pub fn status_list(argv: Vec<String>) -> ExitCode {
+    if wants_help(&argv) {
+        return help(STATUS_LIST_HELP);
+    }
+    match run_status_list(argv) {
+        Ok(summary) => {
+            println!("{summary}");
+            ExitCode::SUCCESS
+        }
+        Err(message) => unusable(message),
+    }
+}
+
+fn run_status_list(argv: Vec<String>) -> Result<String, String> {
+    let args = Args::parse(argv, &["key", "out"])?;
+    let key = read_signing_key(args.required("key")?)?;
+    let out = args.required("out")?;
+    let path = single_positional(&args, "REVOKED.json")?;
+    let spec: StatusListSpec =
+        serde_json::from_str(&args::read_text(path)?).map_err(|e| format!("`{path}` is not a REVOKED list: {e}"))?;
+    let bytes = build_status_list(&spec, &key).map_err(|e| e.to_string())?;
+    args::write_output(out, &bytes)?;
+    let summary = serde_json::json!({
+        "iat": spec.iat,
+        "next": spec.next,
+        "kid": tirkeu::cert::keys::to_hex(&key.kid()),
+        "revoked": spec.revoked.len(),
+    });
+    Ok(to_json(&summary))
+}
+
+/// `tirkeu verify --root PUB --trust F.cose [--status F.cose] [--on D] [--lang L] (TEXT | --image F)`.
+pub fn verify(argv: Vec<String>) -> ExitCode {
+    if wants_help(&argv) {
+        return help(VERIFY_HELP);
+    }
+    match run_verify(argv) {
+        Ok((json, valid)) => {
+            println!("{json}");
+            if valid { ExitCode::SUCCESS } else { ExitCode::from(1) }
+        }
+        Err(message) => unusable(message),
+    }
+}
+
+fn run_verify(argv: Vec<String>) -> Result<(String, bool), String> {
+    let args = Args::parse(argv, &["root", "trust", "status", "on", "lang", "image"])?;
+    let root = read_root(args.required("root")?)?;
+    let trust_path = args.required("trust")?;
+    let trust = TrustList::from_cose(&args::read_input(trust_path)?, &root).map_err(|e| format!("`{trust_path}`: {e}"))?;
+    let mut verifier = Verifier::new(trust);
+    if let Some(status_path) = args.option("status") {
+        verifier
+            .install_status_list(&args::read_input(status_path)?)
+            .map_err(|e| format!("`{status_path}`: {e}"))?;
+    }
+    let context = VerifyContext {
+        checked_on: args::date_option(&args, "on")?,
+        now_unix_seconds: now_unix_seconds(),
+        lang: args::lang_option(&args)?,
+    };
+    let text = match (args.option("image"), args.positionals()) {
+        (Some(image), []) => {
+            let texts = super::image_input::qr_texts_in_image_file(image)?;
+            let chosen = texts.iter().find(|t| t.starts_with(tirkeu::cert::QR_PREFIX)).or(texts.first());
+            chosen.cloned().ok_or_else(|| format!("no QR code found in `{image}`"))?
+        }
+        (None, [text]) if text == "-" => args::read_text("-")?,
+        (None, [text]) => text.clone(),
+        (None, []) => return Err("a QR text or --image is required".into()),
+        _ => return Err("give either one QR text or --image, not both".into()),
+    };
+    let result = verifier.verify(&text, &context);
+    Ok((to_json(&result), result.is_valid()))
 }

@@ -1,0 +1,179 @@
+//! The issuer: signing a record into QR text, and building signed trust and status lists.
+//! Everything here is deterministic (Ed25519 signing is), so tests can pin exact outputs.
+
+use core::fmt;
+
+use super::claims::{Claims, MAX_ISSUED_AT};
+use super::keys::SigningKey;
+use super::record::{Record, RecordError, application_sequence};
+use super::status::{MAX_STATUS_BITS_BYTES, StatusListSpec};
+use super::trust::{MAX_KEY_NAME_CHARS, MAX_TRUSTED_KEYS, TrustListSpec};
+use super::{MAX_QR_TEXT_LENGTH, QR_PREFIX, base45, cose, deflate};
+
+/// Why a certificate or a list cannot be issued.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum IssueError {
+    /// The record is not acceptable.
+    Record(RecordError),
+    /// The issue time is before 1970 or after 9999.
+    IssuedAt {
+        /// The time given.
+        value: i64,
+    },
+    /// The QR text would not fit a QR code (more than 4,296 characters).
+    TooLong {
+        /// Its length.
+        length: usize,
+    },
+    /// A trust or status list specification is not acceptable.
+    Spec {
+        /// What is wrong.
+        reason: String,
+    },
+}
+
+impl fmt::Display for IssueError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            IssueError::Record(e) => e.fmt(f),
+            IssueError::IssuedAt { value } => write!(f, "issue time {value} is not between 1970 and 9999"),
+            IssueError::TooLong { length } => {
+                write!(f, "the QR text would be {length} characters, more than {MAX_QR_TEXT_LENGTH}")
+            }
+            IssueError::Spec { reason } => f.write_str(reason),
+        }
+    }
+}
+
+impl std::error::Error for IssueError {}
+
+impl From<RecordError> for IssueError {
+    fn from(e: RecordError) -> Self {
+        IssueError::Record(e)
+    }
+}
+
+fn spec_error(reason: impl Into<String>) -> IssueError {
+    IssueError::Spec { reason: reason.into() }
+}
+
+/// `KZ1:` + Base45(zlib(`cose`)): the QR text of COSE_Sign1 bytes, whatever they hold (tests use
+/// it to wrap deliberately broken structures).
+///
+/// # Example
+///
+/// ```
+/// assert!(tirkeu::cert::qr_text_from_cose(&[0xa0]).starts_with("KZ1:"));
+/// ```
+pub fn qr_text_from_cose(cose_bytes: &[u8]) -> String {
+    format!("{QR_PREFIX}{}", base45::encode(&deflate::compress(cose_bytes)))
+}
+
+/// Signs `record` with `key` at `issued_at_unix` (seconds since 1970 UTC) and returns the QR
+/// text: `KZ1:` + Base45(zlib(COSE_Sign1(claims))).
+///
+/// # Errors
+///
+/// [`IssueError::Record`] when the record breaks a rule of [`Record::validate`],
+/// [`IssueError::IssuedAt`] for a time before 1970 or after 9999, and [`IssueError::TooLong`]
+/// when the text would not fit a QR code.
+///
+/// # Example
+///
+/// ```
+/// use tirkeu::cert::{issue_certificate, Record, SigningKey};
+/// let record: Record = serde_json::from_str(r#"{"applicationNumber": "2026-000000001",
+///   "surname": "IVANOV", "givenNames": "IVAN", "passport": "751234567", "citizenship": "RUS",
+///   "address": "Астана, Мәңгілік Ел 8", "region": "AST", "stayFrom": "2026-07-01",
+///   "stayTo": "2026-09-20", "hostId": "900515300127", "hostName": "АХМЕТОВ АСЕТ"}"#).unwrap();
+/// let text = issue_certificate(&record, &SigningKey::from_seed([1; 32]), 1_782_900_000).unwrap();
+/// assert!(text.starts_with("KZ1:"));
+/// ```
+pub fn issue_certificate(record: &Record, key: &SigningKey, issued_at_unix: i64) -> Result<String, IssueError> {
+    record.validate()?;
+    if !(0..=MAX_ISSUED_AT).contains(&issued_at_unix) {
+        return Err(IssueError::IssuedAt { value: issued_at_unix });
+    }
+    let claims = Claims { issued_at: issued_at_unix, record: record.clone() };
+    let text = qr_text_from_cose(&cose::sign(&claims.encode(), key));
+    if text.len() > MAX_QR_TEXT_LENGTH {
+        return Err(IssueError::TooLong { length: text.len() });
+    }
+    Ok(text)
+}
+
+/// Builds the trust list `spec` describes and signs it with `root`: the bytes of a `.cose` file.
+///
+/// # Errors
+///
+/// [`IssueError::Spec`] when `next` is before `iat`, there are more than 1,024 keys, or a key
+/// has an empty or over-long name or `until` before `from`. (Weak keys cannot occur: a
+/// [`PublicKey`](super::PublicKey) is never weak.)
+///
+/// # Example
+///
+/// See [`TrustList::from_cose`](super::TrustList::from_cose).
+pub fn build_trust_list(spec: &TrustListSpec, root: &SigningKey) -> Result<Vec<u8>, IssueError> {
+    if spec.next < spec.iat {
+        return Err(spec_error("trust list: `next` is before `iat`"));
+    }
+    if spec.keys.len() as u64 > MAX_TRUSTED_KEYS {
+        return Err(spec_error(format!("trust list: more than {MAX_TRUSTED_KEYS} keys")));
+    }
+    for key in &spec.keys {
+        let chars = key.name.chars().count();
+        if chars == 0 || chars > MAX_KEY_NAME_CHARS {
+            return Err(spec_error(format!("trust list: a key name must have 1 to {MAX_KEY_NAME_CHARS} characters")));
+        }
+        if key.until.is_some_and(|until| until < key.from) {
+            return Err(spec_error(format!("trust list: key {:?} has `until` before `from`", key.name)));
+        }
+    }
+    Ok(cose::sign(&super::trust::encode_payload(spec), root))
+}
+
+/// Builds the status list `spec` describes (one bitstring a year, bit N set for sequence N) and
+/// signs it with `key`, which must be in the trust list: the bytes of a `.cose` file.
+///
+/// # Errors
+///
+/// [`IssueError::Spec`] when `next` is before `iat`, an application number is not
+/// `YYYY-NNNNNNNNN`, or the bitstrings would pass 16 MiB in all.
+///
+/// # Example
+///
+/// See [`StatusList::from_cose`](super::StatusList::from_cose).
+pub fn build_status_list(spec: &StatusListSpec, key: &SigningKey) -> Result<Vec<u8>, IssueError> {
+    if spec.next < spec.iat {
+        return Err(spec_error("status list: `next` is before `iat`"));
+    }
+    let mut years: Vec<(i32, Vec<u8>)> = Vec::new();
+    let mut total = 0usize;
+    let mut numbers: Vec<(i32, u32)> = Vec::with_capacity(spec.revoked.len());
+    for number in &spec.revoked {
+        let parsed = application_sequence(number)
+            .ok_or_else(|| spec_error(format!("status list: {number:?} is not an application number YYYY-NNNNNNNNN")))?;
+        numbers.push(parsed);
+    }
+    numbers.sort_unstable();
+    for (year, sequence) in numbers {
+        let needed = (sequence / 8) as usize + 1;
+        if years.last().is_none_or(|(y, _)| *y != year) {
+            years.push((year, Vec::new()));
+        }
+        if let Some((_, bits)) = years.last_mut() {
+            if bits.len() < needed {
+                total = total.saturating_add(needed - bits.len());
+                if total > MAX_STATUS_BITS_BYTES {
+                    return Err(spec_error("status list: the bitstrings would pass 16 MiB"));
+                }
+                bits.resize(needed, 0);
+            }
+            if let Some(byte) = bits.get_mut((sequence / 8) as usize) {
+                *byte |= 0x80 >> (sequence % 8);
+            }
+        }
+    }
+    Ok(cose::sign(&super::status::encode_payload(spec.iat, spec.next, &years), key))
+}

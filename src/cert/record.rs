@@ -1,0 +1,388 @@
+//! The registration record: the printed fields of the certificate, as JSON (camelCase) and as
+//! the CBOR map with integer keys carried in the QR code (certificate.md section 3).
+
+use core::fmt;
+
+use unicode_normalization::is_nfc;
+
+use super::cbor::{CborError, Reader, Writer};
+use crate::date::Date;
+
+/// The record format version written in key 1.
+pub const RECORD_VERSION: i64 = 1;
+
+/// Most characters in a surname, given names or patronymic.
+pub const MAX_NAME_CHARS: usize = 64;
+/// Most characters in a passport series and number.
+pub const MAX_PASSPORT_CHARS: usize = 20;
+/// Most characters in the address of stay or the host's full name.
+pub const MAX_ADDRESS_CHARS: usize = 200;
+
+/// The registration record of a certificate.
+///
+/// # Example
+///
+/// ```
+/// let json = r#"{"applicationNumber": "2026-000000123", "surname": "IVANOV", "givenNames": "IVAN",
+///   "passport": "751234567", "citizenship": "RUS", "address": "Алматы, Абая 10, кв. 5",
+///   "region": "ALA", "stayFrom": "2026-07-01", "stayTo": "2026-09-20",
+///   "hostId": "900515300127", "hostName": "АХМЕТОВ АСЕТ"}"#;
+/// let record: tirkeu::cert::Record = serde_json::from_str(json).unwrap();
+/// record.validate().unwrap();
+/// assert_eq!(record.application_sequence(), Some((2026, 123)));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Record {
+    /// `YYYY-NNNNNNNNN`: the year of issue and a 9-digit sequence (key 2).
+    pub application_number: String,
+    /// Surname (key 3).
+    pub surname: String,
+    /// Given names (key 4).
+    pub given_names: String,
+    /// Patronymic, when there is one (key 5).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub patronymic: Option<String>,
+    /// Passport series and number (key 6).
+    pub passport: String,
+    /// Citizenship, ISO 3166-1 alpha-3; `XXA` for a stateless person (key 7).
+    pub citizenship: String,
+    /// Address of stay in Kazakhstan, as printed (key 8).
+    pub address: String,
+    /// Region code of `kz-regions.csv` (key 9).
+    pub region: String,
+    /// First day of the registered stay (key 10).
+    pub stay_from: Date,
+    /// Last day of the registered stay (key 11).
+    pub stay_to: Date,
+    /// IIN or BIN of the host: 12 digits (key 12).
+    pub host_id: String,
+    /// Full name of the host (key 13).
+    pub host_name: String,
+}
+
+/// Why a record is not acceptable (verification stage `record`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum RecordError {
+    /// The record is not strict CBOR.
+    Cbor(CborError),
+    /// A key that the record format does not define.
+    UnknownField {
+        /// The key.
+        key: i64,
+    },
+    /// A required field is missing.
+    MissingField {
+        /// Its JSON name.
+        field: &'static str,
+    },
+    /// A field has the wrong CBOR type.
+    WrongType {
+        /// Its JSON name.
+        field: &'static str,
+    },
+    /// A text field is not in Unicode normalization form C.
+    NotNfc {
+        /// Its JSON name.
+        field: &'static str,
+    },
+    /// A field's value breaks its format.
+    Invalid {
+        /// Its JSON name.
+        field: &'static str,
+        /// What is wrong.
+        reason: &'static str,
+    },
+    /// A record version other than 1.
+    Version {
+        /// The version found.
+        found: i64,
+    },
+}
+
+impl fmt::Display for RecordError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RecordError::Cbor(e) => write!(f, "record: {e}"),
+            RecordError::UnknownField { key } => write!(f, "record: unknown key {key}"),
+            RecordError::MissingField { field } => write!(f, "record: `{field}` is missing"),
+            RecordError::WrongType { field } => write!(f, "record: `{field}` has the wrong type"),
+            RecordError::NotNfc { field } => {
+                write!(f, "record: `{field}` is not in Unicode normalization form C")
+            }
+            RecordError::Invalid { field, reason } => write!(f, "record: `{field}` {reason}"),
+            RecordError::Version { found } => write!(f, "record: version {found} instead of 1"),
+        }
+    }
+}
+
+impl std::error::Error for RecordError {}
+
+fn text_field(field: &'static str, value: &str, max_chars: usize) -> Result<(), RecordError> {
+    if value.trim().is_empty() {
+        return Err(RecordError::Invalid { field, reason: "is empty" });
+    }
+    if value.chars().count() > max_chars {
+        return Err(RecordError::Invalid { field, reason: "is too long" });
+    }
+    if value.chars().any(char::is_control) {
+        return Err(RecordError::Invalid { field, reason: "contains a control character" });
+    }
+    if value.starts_with(char::is_whitespace) || value.ends_with(char::is_whitespace) {
+        return Err(RecordError::Invalid { field, reason: "begins or ends with a space" });
+    }
+    if !is_nfc(value) {
+        return Err(RecordError::NotNfc { field });
+    }
+    Ok(())
+}
+
+/// Checks an ASCII field against a pattern of the same length: `9` a digit, `A` a capital
+/// Latin letter, any other character itself.
+fn ascii_field(field: &'static str, value: &str, pattern: &str, reason: &'static str) -> Result<(), RecordError> {
+    let matches = value.len() == pattern.len()
+        && value.bytes().zip(pattern.bytes()).all(|(b, p)| match p {
+            b'9' => b.is_ascii_digit(),
+            b'A' => b.is_ascii_uppercase(),
+            literal => b == literal,
+        });
+    if matches { Ok(()) } else { Err(RecordError::Invalid { field, reason }) }
+}
+
+impl Record {
+    /// Checks every field: the application number `YYYY-NNNNNNNNN`; names, passport, address and
+    /// host name non-empty, without control characters or surrounding spaces, in Unicode NFC and
+    /// within their lengths; citizenship and region three capital Latin letters; the host's IIN or
+    /// BIN 12 digits; stay from not after stay to.
+    ///
+    /// # Errors
+    ///
+    /// The first [`RecordError`] found, in the order of the fields.
+    ///
+    /// # Example
+    ///
+    /// See [`Record`].
+    pub fn validate(&self) -> Result<(), RecordError> {
+        ascii_field(
+            "applicationNumber",
+            &self.application_number,
+            "9999-999999999",
+            "is not YYYY-NNNNNNNNN",
+        )?;
+        text_field("surname", &self.surname, MAX_NAME_CHARS)?;
+        text_field("givenNames", &self.given_names, MAX_NAME_CHARS)?;
+        if let Some(patronymic) = &self.patronymic {
+            text_field("patronymic", patronymic, MAX_NAME_CHARS)?;
+        }
+        text_field("passport", &self.passport, MAX_PASSPORT_CHARS)?;
+        ascii_field("citizenship", &self.citizenship, "AAA", "is not three capital letters (ISO 3166-1 alpha-3)")?;
+        text_field("address", &self.address, MAX_ADDRESS_CHARS)?;
+        ascii_field("region", &self.region, "AAA", "is not a region code of three capital letters")?;
+        if self.stay_to < self.stay_from {
+            return Err(RecordError::Invalid { field: "stayTo", reason: "is before stayFrom" });
+        }
+        ascii_field("hostId", &self.host_id, "999999999999", "is not 12 digits")?;
+        text_field("hostName", &self.host_name, MAX_ADDRESS_CHARS)?;
+        Ok(())
+    }
+
+    /// The year and the 9-digit sequence of the application number, which index the status
+    /// list; `None` when the number is not of the form `YYYY-NNNNNNNNN`.
+    pub fn application_sequence(&self) -> Option<(i32, u32)> {
+        application_sequence(&self.application_number)
+    }
+
+    /// Writes the record as its CBOR map (keys in ascending order; patronymic only when given).
+    pub(crate) fn write_cbor(&self, writer: &mut Writer) {
+        let stay_from = self.stay_from.to_string();
+        let stay_to = self.stay_to.to_string();
+        let fields: [(i64, Option<&str>); 12] = [
+            (2, Some(&self.application_number)),
+            (3, Some(&self.surname)),
+            (4, Some(&self.given_names)),
+            (5, self.patronymic.as_deref()),
+            (6, Some(&self.passport)),
+            (7, Some(&self.citizenship)),
+            (8, Some(&self.address)),
+            (9, Some(&self.region)),
+            (10, Some(&stay_from)),
+            (11, Some(&stay_to)),
+            (12, Some(&self.host_id)),
+            (13, Some(&self.host_name)),
+        ];
+        let present = fields.iter().filter(|(_, value)| value.is_some()).count();
+        writer.map(present + 1).int(1).int(RECORD_VERSION);
+        for (key, value) in fields {
+            if let Some(value) = value {
+                writer.int(key).text(value);
+            }
+        }
+    }
+
+    /// Reads and validates the record map at the reader's position.
+    pub(crate) fn read_cbor(reader: &mut Reader<'_>) -> Result<Record, RecordError> {
+        let entries = reader.map().map_err(|e| wrong_type_or("record", e))?;
+        let mut seen = 0u16;
+        let mut version = None;
+        let mut texts: [Option<&str>; 14] = [None; 14];
+        for _ in 0..entries {
+            let position = reader.position();
+            let key = reader.int().map_err(RecordError::Cbor)?;
+            let Some(slot) = usize::try_from(key).ok().filter(|k| (1..=13).contains(k)) else {
+                return Err(RecordError::UnknownField { key });
+            };
+            let bit = 1u16 << slot;
+            if seen & bit != 0 {
+                return Err(RecordError::Cbor(CborError::DuplicateKey { position }));
+            }
+            seen |= bit;
+            let field = FIELD_NAMES.get(slot).copied().unwrap_or("record");
+            if slot == 1 {
+                version = Some(reader.int().map_err(|e| wrong_type_or(field, e))?);
+            } else if let Some(text) = texts.get_mut(slot) {
+                *text = Some(reader.text().map_err(|e| wrong_type_or(field, e))?);
+            }
+        }
+        match version {
+            Some(RECORD_VERSION) => {}
+            Some(found) => return Err(RecordError::Version { found }),
+            None => return Err(RecordError::MissingField { field: "version" }),
+        }
+        let required = |slot: usize| -> Result<String, RecordError> {
+            let field = FIELD_NAMES.get(slot).copied().unwrap_or("record");
+            texts.get(slot).copied().flatten().map(str::to_owned).ok_or(RecordError::MissingField { field })
+        };
+        let date = |slot: usize| -> Result<Date, RecordError> {
+            let field = FIELD_NAMES.get(slot).copied().unwrap_or("record");
+            Date::parse(&required(slot)?).map_err(|_| RecordError::Invalid { field, reason: "is not a date YYYY-MM-DD" })
+        };
+        let record = Record {
+            application_number: required(2)?,
+            surname: required(3)?,
+            given_names: required(4)?,
+            patronymic: texts.get(5).copied().flatten().map(str::to_owned),
+            passport: required(6)?,
+            citizenship: required(7)?,
+            address: required(8)?,
+            region: required(9)?,
+            stay_from: date(10)?,
+            stay_to: date(11)?,
+            host_id: required(12)?,
+            host_name: required(13)?,
+        };
+        record.validate()?;
+        Ok(record)
+    }
+}
+
+/// The JSON names of the record's CBOR keys, by key.
+const FIELD_NAMES: [&str; 14] = [
+    "record",
+    "version",
+    "applicationNumber",
+    "surname",
+    "givenNames",
+    "patronymic",
+    "passport",
+    "citizenship",
+    "address",
+    "region",
+    "stayFrom",
+    "stayTo",
+    "hostId",
+    "hostName",
+];
+
+fn wrong_type_or(field: &'static str, error: CborError) -> RecordError {
+    match error {
+        CborError::UnexpectedType { .. } => RecordError::WrongType { field },
+        other => RecordError::Cbor(other),
+    }
+}
+
+/// The year and the sequence of an application number `YYYY-NNNNNNNNN`.
+pub(crate) fn application_sequence(number: &str) -> Option<(i32, u32)> {
+    let (year, sequence) = number.split_once('-')?;
+    let all_digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    if !all_digits(year, 4) || !all_digits(sequence, 9) {
+        return None;
+    }
+    Some((year.parse().ok()?, sequence.parse().ok()?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    pub(crate) fn sample() -> Record {
+        Record {
+            application_number: "2026-000000123".into(),
+            surname: "ӘБІЛҚАСЫМОВА".into(),
+            given_names: "ҒАЛИЯ".into(),
+            patronymic: None,
+            passport: "N12345678".into(),
+            citizenship: "UZB".into(),
+            address: "Алматы, Абай даңғылы 10, 5-пәтер".into(),
+            region: "ALA".into(),
+            stay_from: Date::parse("2026-07-01").unwrap(),
+            stay_to: Date::parse("2026-09-28").unwrap(),
+            host_id: "900515300127".into(),
+            host_name: "АХМЕТОВ АСЕТ".into(),
+        }
+    }
+
+    fn encoded(record: &Record) -> Vec<u8> {
+        let mut w = Writer::new();
+        record.write_cbor(&mut w);
+        w.into_bytes()
+    }
+
+    #[test]
+    fn round_trips_through_cbor() {
+        let mut record = sample();
+        assert_eq!(Record::read_cbor(&mut Reader::new(&encoded(&record))).unwrap(), record);
+        record.patronymic = Some("ҰЛЫ".into());
+        assert_eq!(Record::read_cbor(&mut Reader::new(&encoded(&record))).unwrap(), record);
+    }
+
+    #[test]
+    fn field_checks() {
+        let check = |edit: fn(&mut Record)| {
+            let mut r = sample();
+            edit(&mut r);
+            r.validate()
+        };
+        assert!(check(|_| {}).is_ok());
+        // "Ә" as A + combining diaeresis would be NFD; here: "й" decomposed (и + U+0306).
+        assert_eq!(check(|r| r.surname = "И\u{306}".into()), Err(RecordError::NotNfc { field: "surname" }));
+        assert!(check(|r| r.application_number = "2026-12345".into()).is_err());
+        assert!(check(|r| r.citizenship = "uzb".into()).is_err());
+        assert!(check(|r| r.host_id = "90051530012".into()).is_err());
+        assert!(check(|r| r.address = "a\nb".into()).is_err());
+        assert!(check(|r| r.given_names = " ҒАЛИЯ".into()).is_err());
+        assert!(check(|r| r.patronymic = Some(String::new())).is_err());
+        assert!(check(|r| r.surname = "Қ".repeat(MAX_NAME_CHARS)).is_ok());
+        assert!(check(|r| r.surname = "Қ".repeat(MAX_NAME_CHARS + 1)).is_err());
+        assert!(check(|r| r.stay_to = Date::parse("2026-06-30").unwrap()).is_err());
+    }
+
+    #[test]
+    fn cbor_shape_errors() {
+        // {1: 1} alone: the required fields are missing.
+        assert_eq!(
+            Record::read_cbor(&mut Reader::new(&[0xa1, 0x01, 0x01])),
+            Err(RecordError::MissingField { field: "applicationNumber" })
+        );
+        assert_eq!(Record::read_cbor(&mut Reader::new(&[0xa1, 0x0e, 0x01])), Err(RecordError::UnknownField { key: 14 }));
+        assert_eq!(Record::read_cbor(&mut Reader::new(&[0xa1, 0x01, 0x02])), Err(RecordError::Version { found: 2 }));
+        assert_eq!(
+            Record::read_cbor(&mut Reader::new(&[0xa1, 0x03, 0x01])),
+            Err(RecordError::WrongType { field: "surname" })
+        );
+        assert!(matches!(
+            Record::read_cbor(&mut Reader::new(&[0xa2, 0x01, 0x01, 0x01, 0x01])),
+            Err(RecordError::Cbor(CborError::DuplicateKey { position: 3 }))
+        ));
+    }
+}

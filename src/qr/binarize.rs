@@ -1,0 +1,260 @@
+//! Binarisation: greyscale to black and white with a locally adaptive threshold, so that
+//! shadows, gradients and uneven lighting across a photo do not swallow the code.
+//!
+//! The method is the block-based one ZXing calls the hybrid binariser: the image is cut into
+//! 8 x 8 blocks, each block gets a black point (its mean, or a guess from its neighbours when
+//! it is flat), and each pixel is compared with the mean black point of the 5 x 5 blocks around
+//! its own. Images smaller than 40 pixels a side use one global threshold from the histogram.
+
+use super::image::Luma;
+
+const BLOCK: usize = 8;
+const MIN_ADAPTIVE_SIDE: usize = BLOCK * 5;
+/// Blocks whose contrast is at most this are treated as flat (all background or all ink).
+const MIN_DYNAMIC_RANGE: u32 = 24;
+
+/// A black-and-white image: `true` is dark.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct BitMatrix {
+    pub width: usize,
+    pub height: usize,
+    bits: Vec<bool>,
+}
+
+impl BitMatrix {
+    /// Whether the pixel at (`x`, `y`) is dark; everything outside the image is light.
+    pub fn get(&self, x: i64, y: i64) -> bool {
+        if x < 0 || y < 0 || x as u64 >= self.width as u64 || y as u64 >= self.height as u64 {
+            return false;
+        }
+        self.bits
+            .get(y as usize * self.width + x as usize)
+            .copied()
+            .unwrap_or(false)
+    }
+
+    /// The same image with dark and light swapped.
+    pub fn inverted(&self) -> BitMatrix {
+        BitMatrix {
+            width: self.width,
+            height: self.height,
+            bits: self.bits.iter().map(|b| !b).collect(),
+        }
+    }
+
+    #[cfg(test)]
+    pub fn from_fn(width: usize, height: usize, dark: impl Fn(usize, usize) -> bool) -> BitMatrix {
+        let mut bits = Vec::with_capacity(width * height);
+        for y in 0..height {
+            for x in 0..width {
+                bits.push(dark(x, y));
+            }
+        }
+        BitMatrix {
+            width,
+            height,
+            bits,
+        }
+    }
+}
+
+/// Binarises `image` (adaptive for images of at least 40 x 40 pixels, global below).
+pub(crate) fn binarize(image: &Luma<'_>) -> BitMatrix {
+    if image.width >= MIN_ADAPTIVE_SIDE && image.height >= MIN_ADAPTIVE_SIDE {
+        adaptive(image)
+    } else {
+        let threshold = global_threshold(image.pixels);
+        let bits = image
+            .pixels
+            .iter()
+            .map(|&p| u32::from(p) < threshold)
+            .collect();
+        BitMatrix {
+            width: image.width,
+            height: image.height,
+            bits,
+        }
+    }
+}
+
+fn adaptive(image: &Luma<'_>) -> BitMatrix {
+    let (width, height) = (image.width, image.height);
+    let blocks_x = width.div_ceil(BLOCK);
+    let blocks_y = height.div_ceil(BLOCK);
+    let black_points = block_black_points(image, blocks_x, blocks_y);
+    let point = |bx: usize, by: usize| black_points.get(by * blocks_x + bx).copied().unwrap_or(0);
+
+    let mut bits = vec![false; width * height];
+    for by in 0..blocks_y {
+        // The last block in each direction is shifted back to stay inside the image.
+        let y0 = (by * BLOCK).min(height - BLOCK);
+        let centre_y = by.clamp(2, blocks_y - 3);
+        for bx in 0..blocks_x {
+            let x0 = (bx * BLOCK).min(width - BLOCK);
+            let centre_x = bx.clamp(2, blocks_x - 3);
+            let mut sum = 0u32;
+            for ny in centre_y - 2..=centre_y + 2 {
+                for nx in centre_x - 2..=centre_x + 2 {
+                    sum += point(nx, ny);
+                }
+            }
+            let threshold = sum / 25;
+            for y in y0..y0 + BLOCK {
+                let row = y * width;
+                for x in x0..x0 + BLOCK {
+                    let luma = image.pixels.get(row + x).copied().unwrap_or(255);
+                    if let Some(bit) = bits.get_mut(row + x) {
+                        *bit = u32::from(luma) <= threshold;
+                    }
+                }
+            }
+        }
+    }
+    BitMatrix {
+        width,
+        height,
+        bits,
+    }
+}
+
+/// The black point of each block: its mean when it has contrast, otherwise half its minimum
+/// (a flat block is most likely background) unless its neighbours suggest it is ink.
+fn block_black_points(image: &Luma<'_>, blocks_x: usize, blocks_y: usize) -> Vec<u32> {
+    let (width, height) = (image.width, image.height);
+    let mut points = vec![0u32; blocks_x * blocks_y];
+    for by in 0..blocks_y {
+        let y0 = (by * BLOCK).min(height - BLOCK);
+        for bx in 0..blocks_x {
+            let x0 = (bx * BLOCK).min(width - BLOCK);
+            let (mut sum, mut min, mut max) = (0u32, 255u32, 0u32);
+            for y in y0..y0 + BLOCK {
+                let row = image
+                    .pixels
+                    .get(y * width + x0..y * width + x0 + BLOCK)
+                    .unwrap_or(&[]);
+                for &p in row {
+                    let p = u32::from(p);
+                    sum += p;
+                    min = min.min(p);
+                    max = max.max(p);
+                }
+            }
+            let mut average = sum / (BLOCK * BLOCK) as u32;
+            if max.saturating_sub(min) <= MIN_DYNAMIC_RANGE {
+                average = min / 2;
+                if by > 0 && bx > 0 {
+                    let at =
+                        |x: usize, y: usize| points.get(y * blocks_x + x).copied().unwrap_or(0);
+                    let neighbours = (at(bx, by - 1) + 2 * at(bx - 1, by) + at(bx - 1, by - 1)) / 4;
+                    if min < neighbours {
+                        average = neighbours;
+                    }
+                }
+            }
+            if let Some(point) = points.get_mut(by * blocks_x + bx) {
+                *point = average;
+            }
+        }
+    }
+    points
+}
+
+/// A single threshold from the luminance histogram: the deepest valley between its two
+/// highest peaks (ZXing's global histogram estimate). Returns 128 for an image without two
+/// distinct peaks.
+fn global_threshold(pixels: &[u8]) -> u32 {
+    const BUCKETS: usize = 32;
+    let mut histogram = [0u64; BUCKETS];
+    for &p in pixels {
+        if let Some(count) = histogram.get_mut(usize::from(p >> 3)) {
+            *count += 1;
+        }
+    }
+    let (first_peak, &max_count) = histogram
+        .iter()
+        .enumerate()
+        .max_by_key(|&(i, c)| (*c, usize::MAX - i))
+        .unwrap_or((0, &0));
+    let mut second_peak = 0;
+    let mut second_score = 0u64;
+    for (i, &count) in histogram.iter().enumerate() {
+        let distance = i.abs_diff(first_peak) as u64;
+        let score = count * distance * distance;
+        if score > second_score {
+            second_score = score;
+            second_peak = i;
+        }
+    }
+    if second_score == 0 {
+        return 128;
+    }
+    let (low, high) = if first_peak <= second_peak {
+        (first_peak, second_peak)
+    } else {
+        (second_peak, first_peak)
+    };
+    if high - low <= BUCKETS / 16 {
+        return 128;
+    }
+    let mut best_valley = high - 1;
+    let mut best_score = 0u64;
+    for x in (low + 1..high).rev() {
+        let from_low = (x - low) as u64;
+        let count = histogram.get(x).copied().unwrap_or(0);
+        let score = from_low * from_low * (high - x) as u64 * (max_count - count);
+        if score > best_score {
+            best_score = score;
+            best_valley = x;
+        }
+    }
+    (best_valley as u32) << 3
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn adaptive_threshold_follows_a_gradient() {
+        // A checkerboard of 4-pixel squares on a left-to-right lighting gradient: the dark squares
+        // on the bright side are lighter than the light squares on the dark side.
+        let (w, h) = (96, 48);
+        let mut pixels = vec![0u8; w * h];
+        for y in 0..h {
+            for x in 0..w {
+                let light = 120 + (x * 130 / w) as u32;
+                let dark = (x / 4 + y / 4) % 2 == 0;
+                pixels[y * w + x] = if dark { (light / 2) as u8 } else { light as u8 };
+            }
+        }
+        let bits = binarize(&Luma {
+            width: w,
+            height: h,
+            pixels: &pixels,
+        });
+        for y in 0..h {
+            for x in 0..w {
+                assert_eq!(
+                    bits.get(x as i64, y as i64),
+                    (x / 4 + y / 4) % 2 == 0,
+                    "pixel {x},{y}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn global_threshold_splits_two_peaks() {
+        let mut pixels = vec![30u8; 100];
+        pixels.extend([220u8; 150]);
+        let t = global_threshold(&pixels);
+        assert!(t > 30 && t < 220, "{t}");
+        assert_eq!(global_threshold(&[128; 10]), 128);
+    }
+
+    #[test]
+    fn outside_is_light() {
+        let m = BitMatrix::from_fn(2, 2, |_, _| true);
+        assert!(m.get(1, 1) && !m.get(-1, 0) && !m.get(2, 0) && !m.get(0, i64::MAX));
+    }
+}

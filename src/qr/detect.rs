@@ -1,0 +1,834 @@
+//! The detector: finds finder patterns in a binarised image, groups them in threes, estimates
+//! each symbol's size and its alignment pattern, and samples the module grid through a
+//! projective transform.
+//!
+//! The method follows ZXing's QR detector (finder patterns found by their 1:1:3:1:1 runs and
+//! confirmed vertically, horizontally and diagonally; module size from black-white-black runs
+//! between finder centres; alignment pattern searched near its predicted place), rewritten
+//! with bounded loops and checked geometry so that no input can make it panic or run away:
+//! every pixel read goes through [`BitMatrix::get`], every transform result is checked for
+//! being finite, and the numbers of candidates and of attempts are capped.
+
+use super::binarize::BitMatrix;
+use super::geometry::{Perspective, Point};
+
+/// Candidate finder patterns kept per image (noise can produce many; real symbols are few).
+const MAX_FINDERS: usize = 512;
+/// Finder patterns considered when grouping (the most often confirmed first).
+const MAX_GROUPING_CANDIDATES: usize = 24;
+/// Smallest and largest symbols, in modules.
+const MIN_DIMENSION: i64 = 21;
+const MAX_DIMENSION: i64 = 177;
+
+/// A finder pattern: its centre, its estimated module size in pixels, and how many scan lines
+/// confirmed it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Finder {
+    pub centre: Point,
+    pub module: f64,
+    pub count: u32,
+}
+
+impl Finder {
+    fn about_equals(&self, module: f64, centre: Point) -> bool {
+        if (centre.y - self.centre.y).abs() <= module && (centre.x - self.centre.x).abs() <= module
+        {
+            let difference = (module - self.module).abs();
+            difference <= 1.0 || difference <= self.module
+        } else {
+            false
+        }
+    }
+
+    fn combine(&mut self, module: f64, centre: Point) {
+        let n = f64::from(self.count);
+        let total = n + 1.0;
+        self.centre = Point::new(
+            (n * self.centre.x + centre.x) / total,
+            (n * self.centre.y + centre.y) / total,
+        );
+        self.module = (n * self.module + module) / total;
+        self.count = self.count.saturating_add(1);
+    }
+}
+
+/// Three finder patterns in symbol order: bottom-left, top-left, top-right.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct FinderTriple {
+    pub bottom_left: Finder,
+    pub top_left: Finder,
+    pub top_right: Finder,
+    /// Indices into the finder list, to avoid reusing a finder once its symbol decoded.
+    pub members: [usize; 3],
+}
+
+/// A module grid to try: the symbol size and the transform from module to pixel coordinates.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct GridLocation {
+    pub dimension: usize,
+    pub transform: Perspective,
+}
+
+// ---------------------------------------------------------------------------------------------
+// Finder patterns
+
+fn ratio_1_1_3_1_1(counts: &[u32; 5]) -> bool {
+    let total: u32 = counts.iter().sum();
+    if total < 7 {
+        return false;
+    }
+    let module = f64::from(total) / 7.0;
+    let variance = module / 2.0;
+    counts
+        .iter()
+        .zip([1.0, 1.0, 3.0, 1.0, 1.0])
+        .all(|(&c, k)| (k * module - f64::from(c)).abs() < k * variance)
+}
+
+fn ratio_diagonal(counts: &[u32; 5]) -> bool {
+    let total: u32 = counts.iter().sum();
+    if total < 7 {
+        return false;
+    }
+    let module = f64::from(total) / 7.0;
+    let variance = module / 1.333;
+    counts
+        .iter()
+        .zip([1.0, 1.0, 3.0, 1.0, 1.0])
+        .all(|(&c, k)| (k * module - f64::from(c)).abs() < k * variance)
+}
+
+fn centre_from_end(counts: &[u32; 5], end: i64) -> f64 {
+    end as f64 - f64::from(counts[4]) - f64::from(counts[3]) - f64::from(counts[2]) / 2.0
+}
+
+/// Walks from `start` in steps of `(dx, dy)` and counts the five runs of a finder pattern
+/// (centre first, in both directions); `None` when they do not form one.
+fn cross_check(
+    m: &BitMatrix,
+    start: (i64, i64),
+    step: (i64, i64),
+    max_count: u32,
+    original_total: u32,
+) -> Option<f64> {
+    let (sx, sy) = start;
+    let (dx, dy) = step;
+    let inside = |x: i64, y: i64| {
+        x >= 0 && y >= 0 && (x as u64) < m.width as u64 && (y as u64) < m.height as u64
+    };
+    let mut counts = [0u32; 5];
+    // Backwards: centre, inner ring, outer ring.
+    let (mut x, mut y) = (sx, sy);
+    while inside(x, y) && m.get(x, y) {
+        counts[2] += 1;
+        (x, y) = (x - dx, y - dy);
+    }
+    if !inside(x, y) {
+        return None;
+    }
+    while inside(x, y) && !m.get(x, y) && counts[1] <= max_count {
+        counts[1] += 1;
+        (x, y) = (x - dx, y - dy);
+    }
+    if !inside(x, y) || counts[1] > max_count {
+        return None;
+    }
+    while inside(x, y) && m.get(x, y) && counts[0] <= max_count {
+        counts[0] += 1;
+        (x, y) = (x - dx, y - dy);
+    }
+    if counts[0] > max_count {
+        return None;
+    }
+    // Forwards.
+    (x, y) = (sx + dx, sy + dy);
+    while inside(x, y) && m.get(x, y) {
+        counts[2] += 1;
+        (x, y) = (x + dx, y + dy);
+    }
+    if !inside(x, y) {
+        return None;
+    }
+    while inside(x, y) && !m.get(x, y) && counts[3] < max_count {
+        counts[3] += 1;
+        (x, y) = (x + dx, y + dy);
+    }
+    if !inside(x, y) || counts[3] >= max_count {
+        return None;
+    }
+    while inside(x, y) && m.get(x, y) && counts[4] < max_count {
+        counts[4] += 1;
+        (x, y) = (x + dx, y + dy);
+    }
+    if counts[4] >= max_count {
+        return None;
+    }
+    let total: u32 = counts.iter().sum();
+    if 5 * total.abs_diff(original_total) >= 2 * original_total || !ratio_1_1_3_1_1(&counts) {
+        return None;
+    }
+    let end = if dx != 0 { x } else { y };
+    Some(centre_from_end(&counts, end))
+}
+
+/// Confirms a candidate along the down-right diagonal through its centre.
+fn cross_check_diagonal(m: &BitMatrix, cx: i64, cy: i64, max_count: u32) -> bool {
+    let mut counts = [0u32; 5];
+    let mut i = 0;
+    while m.get(cx - i, cy - i) && counts[2] <= max_count {
+        counts[2] += 1;
+        i += 1;
+    }
+    while cx >= i && cy >= i && !m.get(cx - i, cy - i) && counts[1] <= max_count {
+        counts[1] += 1;
+        i += 1;
+    }
+    while cx >= i && cy >= i && m.get(cx - i, cy - i) && counts[0] <= max_count {
+        counts[0] += 1;
+        i += 1;
+    }
+    i = 1;
+    while m.get(cx + i, cy + i) && counts[2] <= 2 * max_count {
+        counts[2] += 1;
+        i += 1;
+    }
+    let inside = |i: i64| ((cx + i) as u64) < m.width as u64 && ((cy + i) as u64) < m.height as u64;
+    while inside(i) && !m.get(cx + i, cy + i) && counts[3] <= max_count {
+        counts[3] += 1;
+        i += 1;
+    }
+    while inside(i) && m.get(cx + i, cy + i) && counts[4] <= max_count {
+        counts[4] += 1;
+        i += 1;
+    }
+    counts.iter().all(|&c| c > 0) && ratio_diagonal(&counts)
+}
+
+fn handle_possible_centre(
+    m: &BitMatrix,
+    counts: &[u32; 5],
+    y: i64,
+    end_x: i64,
+    finders: &mut Vec<Finder>,
+) -> bool {
+    let total: u32 = counts.iter().sum();
+    let centre_x = centre_from_end(counts, end_x);
+    let Some(centre_y) = cross_check(m, (centre_x as i64, y), (0, 1), counts[2], total) else {
+        return false;
+    };
+    let Some(centre_x) = cross_check(
+        m,
+        (centre_x as i64, centre_y as i64),
+        (1, 0),
+        counts[2],
+        total,
+    ) else {
+        return false;
+    };
+    if !cross_check_diagonal(m, centre_x as i64, centre_y as i64, total) {
+        return false;
+    }
+    let module = f64::from(total) / 7.0;
+    let centre = Point::new(centre_x, centre_y);
+    if let Some(known) = finders.iter_mut().find(|f| f.about_equals(module, centre)) {
+        known.combine(module, centre);
+    } else if finders.len() < MAX_FINDERS {
+        finders.push(Finder {
+            centre,
+            module,
+            count: 1,
+        });
+    }
+    true
+}
+
+/// Every finder pattern in the image, scanning every row.
+pub(crate) fn find_finders(m: &BitMatrix) -> Vec<Finder> {
+    let mut finders = Vec::new();
+    let width = m.width as i64;
+    for y in 0..m.height as i64 {
+        let mut counts = [0u32; 5];
+        let mut state = 0usize;
+        for x in 0..width {
+            if m.get(x, y) {
+                if state % 2 == 1 {
+                    state += 1;
+                }
+                if let Some(c) = counts.get_mut(state) {
+                    *c += 1;
+                }
+            } else if state % 2 == 1 {
+                if let Some(c) = counts.get_mut(state) {
+                    *c += 1;
+                }
+            } else if state == 4 {
+                if ratio_1_1_3_1_1(&counts)
+                    && handle_possible_centre(m, &counts, y, x, &mut finders)
+                {
+                    counts = [0; 5];
+                    state = 0;
+                } else {
+                    counts = [counts[2], counts[3], counts[4], 1, 0];
+                    state = 3;
+                }
+            } else {
+                state += 1;
+                if let Some(c) = counts.get_mut(state) {
+                    *c += 1;
+                }
+            }
+        }
+        if state == 4 && ratio_1_1_3_1_1(&counts) {
+            handle_possible_centre(m, &counts, y, width, &mut finders);
+        }
+    }
+    finders
+}
+
+// ---------------------------------------------------------------------------------------------
+// Grouping
+
+/// Plausible triples of finder patterns, the most square-like first, each ordered as
+/// bottom-left, top-left, top-right.
+pub(crate) fn finder_triples(finders: &[Finder]) -> Vec<FinderTriple> {
+    let confirmed = finders.iter().filter(|f| f.count >= 2).count();
+    let count = |i: usize| finders.get(i).map_or(0, |f| f.count);
+    let mut indices: Vec<usize> = (0..finders.len())
+        .filter(|&i| confirmed < 3 || count(i) >= 2)
+        .collect();
+    indices.sort_by(|&a, &b| count(b).cmp(&count(a)).then(a.cmp(&b)));
+    indices.truncate(MAX_GROUPING_CANDIDATES);
+
+    let mut scored = Vec::new();
+    for (n, &i) in indices.iter().enumerate() {
+        for (k, &j) in indices.iter().enumerate().skip(n + 1) {
+            for &l in indices.iter().skip(k + 1) {
+                if let Some((score, triple)) = score_triple(finders, [i, j, l]) {
+                    scored.push((score, triple));
+                }
+            }
+        }
+    }
+    scored.sort_by(|a, b| a.0.total_cmp(&b.0));
+    scored.into_iter().map(|(_, t)| t).collect()
+}
+
+fn score_triple(finders: &[Finder], members: [usize; 3]) -> Option<(f64, FinderTriple)> {
+    let [a, b, c] = members.map(|i| finders.get(i).copied());
+    let (a, b, c) = (a?, b?, c?);
+    let min_module = a.module.min(b.module).min(c.module);
+    let max_module = a.module.max(b.module).max(c.module);
+    if max_module > 1.6 * min_module {
+        return None;
+    }
+    let ab = a.centre.squared_distance(b.centre);
+    let bc = b.centre.squared_distance(c.centre);
+    let ca = c.centre.squared_distance(a.centre);
+    let [ia, ib, ic] = members;
+    // The right-angle corner is the top-left: opposite the longest side.
+    let (hypotenuse, leg1, leg2, corner, p, q) = if bc >= ab && bc >= ca {
+        (bc, ab, ca, (ia, a), (ib, b), (ic, c))
+    } else if ca >= ab && ca >= bc {
+        (ca, ab, bc, (ib, b), (ia, a), (ic, c))
+    } else {
+        (ab, bc, ca, (ic, c), (ia, a), (ib, b))
+    };
+    if hypotenuse <= 0.0 {
+        return None;
+    }
+    // An isosceles right triangle has hypotenuse^2 = 2 leg^2 for both legs.
+    let distortion =
+        ((hypotenuse - 2.0 * leg1).abs() + (hypotenuse - 2.0 * leg2).abs()) / hypotenuse;
+    if distortion > 0.5 {
+        return None;
+    }
+    let module = (a.module + b.module + c.module) / 3.0;
+    let leg_modules = (leg1.min(leg2)).sqrt() / module;
+    // Finder centres are 14 (version 1) to 170 (version 40) modules apart.
+    if !(8.0..=240.0).contains(&leg_modules) {
+        return None;
+    }
+    // Orientation: seen from the top-left corner, the top-right is clockwise of the bottom-left.
+    let (corner_centre, p_centre, q_centre) = (corner.1.centre, p.1.centre, q.1.centre);
+    let cross = (q_centre.x - corner_centre.x) * (p_centre.y - corner_centre.y)
+        - (q_centre.y - corner_centre.y) * (p_centre.x - corner_centre.x);
+    let (bottom_left, top_right) = if cross < 0.0 { (q, p) } else { (p, q) };
+    let triple = FinderTriple {
+        bottom_left: bottom_left.1,
+        top_left: corner.1,
+        top_right: top_right.1,
+        members: [bottom_left.0, corner.0, top_right.0],
+    };
+    let module_spread = (max_module - min_module) / max_module;
+    Some((distortion + module_spread, triple))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Size and alignment
+
+/// Length of the black-white-black run pattern crossed when walking from `from` to `to`
+/// (Bresenham), which across a finder pattern from its centre is 3.5 modules... 7 both ways.
+fn black_white_black_run(m: &BitMatrix, from: (i64, i64), to: (i64, i64)) -> Option<f64> {
+    let (mut fx, mut fy) = from;
+    let (mut tx, mut ty) = to;
+    let steep = (ty - fy).abs() > (tx - fx).abs();
+    if steep {
+        (fx, fy) = (fy, fx);
+        (tx, ty) = (ty, tx);
+    }
+    let dx = (tx - fx).abs();
+    let dy = (ty - fy).abs();
+    let mut error = -dx / 2;
+    let x_step = if fx < tx { 1 } else { -1 };
+    let y_step = if fy < ty { 1 } else { -1 };
+    let mut state = 0;
+    let x_limit = tx + x_step;
+    let (mut x, mut y) = (fx, fy);
+    while x != x_limit {
+        let (real_x, real_y) = if steep { (y, x) } else { (x, y) };
+        // State 1 is inside the white ring: a dark pixel ends it; states 0 and 2 end on light.
+        if (state == 1) == m.get(real_x, real_y) {
+            if state == 2 {
+                return Some(((x - fx) as f64).hypot((y - fy) as f64));
+            }
+            state += 1;
+        }
+        error += dy;
+        if error > 0 {
+            if y == ty {
+                break;
+            }
+            y += y_step;
+            error -= dx;
+        }
+        x += x_step;
+    }
+    (state == 2).then(|| ((tx + x_step - fx) as f64).hypot((ty - fy) as f64))
+}
+
+/// The run both ways from `from`, towards `to` and away from it (clipped to the image).
+fn black_white_black_both_ways(m: &BitMatrix, from: Point, to: Point) -> Option<f64> {
+    let (w, h) = (m.width as f64, m.height as f64);
+    let (fx, fy) = (from.x.floor(), from.y.floor());
+    let (tx, ty) = (to.x.floor(), to.y.floor());
+    let forward = black_white_black_run(m, (fx as i64, fy as i64), (tx as i64, ty as i64));
+
+    let mut other_x = fx - (tx - fx);
+    let mut scale = 1.0;
+    if other_x < 0.0 {
+        scale = fx / (fx - other_x);
+        other_x = 0.0;
+    } else if other_x >= w {
+        scale = (w - 1.0 - fx) / (other_x - fx);
+        other_x = w - 1.0;
+    }
+    let mut other_y = (fy - (ty - fy) * scale).floor();
+    scale = 1.0;
+    if other_y < 0.0 {
+        scale = fy / (fy - other_y);
+        other_y = 0.0;
+    } else if other_y >= h {
+        scale = (h - 1.0 - fy) / (other_y - fy);
+        other_y = h - 1.0;
+    }
+    other_x = (fx + (other_x - fx) * scale).floor();
+    if !(other_x.is_finite() && other_y.is_finite()) {
+        return forward.map(|f| f * 2.0 - 1.0);
+    }
+    let backward =
+        black_white_black_run(m, (fx as i64, fy as i64), (other_x as i64, other_y as i64));
+    match (forward, backward) {
+        (Some(f), Some(b)) => Some(f + b - 1.0),
+        (Some(f), None) => Some(2.0 * f - 1.0),
+        (None, Some(b)) => Some(2.0 * b - 1.0),
+        (None, None) => None,
+    }
+}
+
+fn module_size_one_way(m: &BitMatrix, p: Point, q: Point) -> Option<f64> {
+    match (
+        black_white_black_both_ways(m, p, q),
+        black_white_black_both_ways(m, q, p),
+    ) {
+        (Some(a), Some(b)) => Some((a + b) / 14.0),
+        (Some(a), None) | (None, Some(a)) => Some(a / 7.0),
+        (None, None) => None,
+    }
+}
+
+/// Module size in pixels, measured across the finder patterns along the symbol's edges.
+fn module_size(m: &BitMatrix, t: &FinderTriple) -> f64 {
+    let fallback = (t.top_left.module + t.top_right.module + t.bottom_left.module) / 3.0;
+    let along_top = module_size_one_way(m, t.top_left.centre, t.top_right.centre);
+    let along_left = module_size_one_way(m, t.top_left.centre, t.bottom_left.centre);
+    let estimate = match (along_top, along_left) {
+        (Some(a), Some(b)) => (a + b) / 2.0,
+        (Some(a), None) | (None, Some(a)) => a,
+        (None, None) => fallback,
+    };
+    // A measurement far from the finder patterns' own estimate crossed something else.
+    if estimate.is_finite()
+        && estimate >= 0.5
+        && estimate < 4.0 * fallback
+        && estimate > fallback / 4.0
+    {
+        estimate
+    } else {
+        fallback
+    }
+}
+
+/// Candidate symbol sizes (modules per side), most likely first.
+fn dimensions(t: &FinderTriple, module: f64) -> Vec<usize> {
+    let across = (t.top_left.centre.distance(t.top_right.centre) / module).round();
+    let down = (t.top_left.centre.distance(t.bottom_left.centre) / module).round();
+    if !(across.is_finite() && down.is_finite()) {
+        return Vec::new();
+    }
+    let estimate = ((across + down) / 2.0).floor() as i64 + 7;
+    let primary = match estimate.rem_euclid(4) {
+        0 => vec![estimate + 1],
+        2 => vec![estimate - 1],
+        3 => vec![estimate + 2, estimate - 2],
+        _ => vec![estimate],
+    };
+    let mut out: Vec<i64> = primary.clone();
+    for p in primary {
+        out.extend([p - 4, p + 4]);
+    }
+    let mut seen = Vec::new();
+    for d in out {
+        if (MIN_DIMENSION..=MAX_DIMENSION).contains(&d) && !seen.contains(&(d as usize)) {
+            seen.push(d as usize);
+        }
+    }
+    seen
+}
+
+fn alignment_ratio(counts: &[u32; 3], module: f64) -> bool {
+    let variance = module / 2.0;
+    counts
+        .iter()
+        .all(|&c| (module - f64::from(c)).abs() < variance)
+}
+
+/// Confirms an alignment pattern candidate vertically; returns its centre row.
+fn alignment_cross_check_vertical(
+    m: &BitMatrix,
+    start_y: i64,
+    x: i64,
+    max_count: u32,
+    original_total: u32,
+    module: f64,
+) -> Option<f64> {
+    let height = m.height as i64;
+    let mut counts = [0u32; 3];
+    let mut y = start_y;
+    while y >= 0 && m.get(x, y) && counts[1] <= max_count {
+        counts[1] += 1;
+        y -= 1;
+    }
+    if y < 0 || counts[1] > max_count {
+        return None;
+    }
+    while y >= 0 && !m.get(x, y) && counts[0] <= max_count {
+        counts[0] += 1;
+        y -= 1;
+    }
+    if counts[0] > max_count {
+        return None;
+    }
+    y = start_y + 1;
+    while y < height && m.get(x, y) && counts[1] <= max_count {
+        counts[1] += 1;
+        y += 1;
+    }
+    if y == height || counts[1] > max_count {
+        return None;
+    }
+    while y < height && !m.get(x, y) && counts[2] <= max_count {
+        counts[2] += 1;
+        y += 1;
+    }
+    if counts[2] > max_count {
+        return None;
+    }
+    let total: u32 = counts.iter().sum();
+    if 5 * total.abs_diff(original_total) >= 2 * original_total || !alignment_ratio(&counts, module)
+    {
+        return None;
+    }
+    Some(y as f64 - f64::from(counts[2]) - f64::from(counts[1]) / 2.0)
+}
+
+/// Searches `[left, right) x [top, bottom)` for an alignment pattern (a dark module in a light
+/// ring in a dark ring: 1:1:1 runs of `module` pixels), rows from the middle outwards.
+fn find_alignment(
+    m: &BitMatrix,
+    left: i64,
+    top: i64,
+    right: i64,
+    bottom: i64,
+    module: f64,
+) -> Option<Point> {
+    let mut candidates: Vec<(Point, f64)> = Vec::new();
+    let height = bottom - top;
+    let middle = top + height / 2;
+    let handle = |counts: &[u32; 3],
+                  y: i64,
+                  end: i64,
+                  candidates: &mut Vec<(Point, f64)>|
+     -> Option<Point> {
+        let total: u32 = counts.iter().sum();
+        let centre_x = end as f64 - f64::from(counts[2]) - f64::from(counts[1]) / 2.0;
+        let centre_y =
+            alignment_cross_check_vertical(m, y, centre_x as i64, 2 * counts[1], total, module)?;
+        let estimate = f64::from(total) / 3.0;
+        let centre = Point::new(centre_x, centre_y);
+        for (known, known_module) in candidates.iter() {
+            let close =
+                (centre.y - known.y).abs() <= estimate && (centre.x - known.x).abs() <= estimate;
+            let difference = (estimate - known_module).abs();
+            if close && (difference <= 1.0 || difference <= *known_module) {
+                return Some(Point::new(
+                    (known.x + centre.x) / 2.0,
+                    (known.y + centre.y) / 2.0,
+                ));
+            }
+        }
+        candidates.push((centre, estimate));
+        None
+    };
+    for step in 0..height {
+        let half = (step + 1) / 2;
+        let y = if step % 2 == 0 {
+            middle + half
+        } else {
+            middle - half
+        };
+        let mut counts = [0u32; 3];
+        let mut x = left;
+        while x < right && !m.get(x, y) {
+            x += 1;
+        }
+        let mut state = 0usize;
+        while x < right {
+            if m.get(x, y) {
+                if state == 1 {
+                    counts[1] += 1;
+                } else if state == 2 {
+                    if alignment_ratio(&counts, module)
+                        && let Some(found) = handle(&counts, y, x, &mut candidates)
+                    {
+                        return Some(found);
+                    }
+                    counts = [counts[2], 1, 0];
+                    state = 1;
+                } else {
+                    state += 1;
+                    if let Some(c) = counts.get_mut(state) {
+                        *c += 1;
+                    }
+                }
+            } else {
+                if state == 1 {
+                    state += 1;
+                }
+                if let Some(c) = counts.get_mut(state) {
+                    *c += 1;
+                }
+            }
+            x += 1;
+        }
+        if alignment_ratio(&counts, module)
+            && let Some(found) = handle(&counts, y, right, &mut candidates)
+        {
+            return Some(found);
+        }
+    }
+    candidates.first().map(|(p, _)| *p)
+}
+
+/// The bottom-right alignment pattern of a version 2+ symbol, searched ever wider around where
+/// the finder patterns predict it.
+fn locate_alignment(
+    m: &BitMatrix,
+    t: &FinderTriple,
+    module: f64,
+    dimension: usize,
+) -> Option<Point> {
+    let (tl, tr, bl) = (t.top_left.centre, t.top_right.centre, t.bottom_left.centre);
+    let bottom_right = Point::new(tr.x - tl.x + bl.x, tr.y - tl.y + bl.y);
+    // The alignment pattern's centre is 3 modules in from the bottom-right finder-centre corner.
+    let modules_between_centres = dimension as f64 - 7.0;
+    let correction = 1.0 - 3.0 / modules_between_centres;
+    let estimate = Point::new(
+        tl.x + correction * (bottom_right.x - tl.x),
+        tl.y + correction * (bottom_right.y - tl.y),
+    );
+    let (w, h) = (m.width as f64, m.height as f64);
+    for allowance_factor in [4.0, 8.0, 16.0] {
+        let allowance = (allowance_factor * module).floor();
+        let left = (estimate.x - allowance).max(0.0).floor();
+        let right = (estimate.x + allowance).min(w - 1.0).floor();
+        let top = (estimate.y - allowance).max(0.0).floor();
+        let bottom = (estimate.y + allowance).min(h - 1.0).floor();
+        if !(left.is_finite() && right.is_finite() && top.is_finite() && bottom.is_finite()) {
+            return None;
+        }
+        if right - left < module * 3.0 || bottom - top < module * 3.0 {
+            continue;
+        }
+        if let Some(found) = find_alignment(
+            m,
+            left as i64,
+            top as i64,
+            right as i64,
+            bottom as i64,
+            module,
+        ) {
+            return Some(found);
+        }
+    }
+    None
+}
+
+fn transform(t: &FinderTriple, dimension: usize, alignment: Option<Point>) -> Perspective {
+    let (tl, tr, bl) = (t.top_left.centre, t.top_right.centre, t.bottom_left.centre);
+    let far = dimension as f64 - 3.5;
+    let (bottom_right, source_bottom_right) = match alignment {
+        Some(a) => (a, far - 3.0),
+        None => (Point::new(tr.x - tl.x + bl.x, tr.y - tl.y + bl.y), far),
+    };
+    Perspective::quad_to_quad(
+        [
+            Point::new(3.5, 3.5),
+            Point::new(far, 3.5),
+            Point::new(source_bottom_right, source_bottom_right),
+            Point::new(3.5, far),
+        ],
+        [tl, tr, bottom_right, bl],
+    )
+}
+
+/// Grid locations to try for a triple, most likely first: each candidate size with the
+/// alignment pattern when one is found, then without it.
+pub(crate) fn grid_locations(m: &BitMatrix, t: &FinderTriple) -> Vec<GridLocation> {
+    let module = module_size(m, t);
+    if !(module.is_finite() && module > 0.0) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for dimension in dimensions(t, module) {
+        if dimension > 21
+            && let Some(alignment) = locate_alignment(m, t, module, dimension)
+        {
+            out.push(GridLocation {
+                dimension,
+                transform: transform(t, dimension, Some(alignment)),
+            });
+        }
+        out.push(GridLocation {
+            dimension,
+            transform: transform(t, dimension, None),
+        });
+    }
+    out
+}
+
+/// Location for an explicit size (after reading the version information).
+pub(crate) fn grid_locations_for(
+    m: &BitMatrix,
+    t: &FinderTriple,
+    dimension: usize,
+) -> Vec<GridLocation> {
+    let module = module_size(m, t);
+    let mut out = Vec::new();
+    if module.is_finite()
+        && module > 0.0
+        && let Some(alignment) = locate_alignment(m, t, module, dimension)
+    {
+        out.push(GridLocation {
+            dimension,
+            transform: transform(t, dimension, Some(alignment)),
+        });
+    }
+    out.push(GridLocation {
+        dimension,
+        transform: transform(t, dimension, None),
+    });
+    out
+}
+
+/// Samples the module grid (row-major, `true` dark) at each module's centre; `None` when the
+/// transform is degenerate.
+pub(crate) fn sample_grid(m: &BitMatrix, location: &GridLocation) -> Option<Vec<bool>> {
+    let n = location.dimension;
+    let mut modules = Vec::with_capacity(n * n);
+    for y in 0..n {
+        for x in 0..n {
+            let p = location.transform.map(x as f64 + 0.5, y as f64 + 0.5)?;
+            // Far outside the image (or beyond i64) reads as light.
+            let inside = p.x > -1.0e9 && p.x < 1.0e9 && p.y > -1.0e9 && p.y < 1.0e9;
+            modules.push(inside && m.get(p.x.floor() as i64, p.y.floor() as i64));
+        }
+    }
+    Some(modules)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A finder pattern (7 x 7 modules) at module offset (`ox`, `oy`), `scale` pixels a module.
+    fn finder_image(size: usize, scale: usize, origins: &[(usize, usize)]) -> BitMatrix {
+        BitMatrix::from_fn(size, size, |x, y| {
+            origins.iter().any(|&(ox, oy)| {
+                let (mx, my) = (
+                    (x / scale) as i64 - ox as i64,
+                    (y / scale) as i64 - oy as i64,
+                );
+                if !(0..7).contains(&mx) || !(0..7).contains(&my) {
+                    return false;
+                }
+                let ring = mx.min(my).min(6 - mx).min(6 - my);
+                ring != 1
+            })
+        })
+    }
+
+    #[test]
+    fn finds_three_finders_and_orders_them() {
+        let m = finder_image(120, 4, &[(2, 2), (20, 2), (2, 20)]);
+        let finders = find_finders(&m);
+        assert_eq!(finders.len(), 3, "{finders:?}");
+        for f in &finders {
+            assert!((f.module - 4.0).abs() < 0.5, "{f:?}");
+        }
+        let triples = finder_triples(&finders);
+        let t = triples.first().expect("a triple");
+        assert!(
+            (t.top_left.centre.x - 22.0).abs() < 1.0 && (t.top_left.centre.y - 22.0).abs() < 1.0,
+            "{t:?}"
+        );
+        assert!(
+            t.top_right.centre.x > 90.0 && t.bottom_left.centre.y > 90.0,
+            "{t:?}"
+        );
+    }
+
+    #[test]
+    fn empty_and_noise_images_find_nothing_without_panicking() {
+        assert!(find_finders(&BitMatrix::from_fn(0, 0, |_, _| true)).is_empty());
+        let all_dark = BitMatrix::from_fn(50, 50, |_, _| true);
+        assert!(find_finders(&all_dark).is_empty());
+        let stripes = BitMatrix::from_fn(64, 64, |x, _| x % 2 == 0);
+        assert!(finder_triples(&find_finders(&stripes)).is_empty());
+    }
+
+    #[test]
+    fn collinear_finders_form_no_triple() {
+        let m = finder_image(200, 3, &[(2, 2), (20, 2), (40, 2)]);
+        assert!(finder_triples(&find_finders(&m)).is_empty());
+    }
+}

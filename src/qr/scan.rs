@@ -1,0 +1,164 @@
+//! The retry ladder: binarise, detect and decode; when nothing decodes, try again on cheap
+//! variations of the image, in order of cost, and stop at the first that yields codes.
+//!
+//! | rung | helps with | cost (x one pass) |
+//! |---|---|---|
+//! | the image as given | - | 1 |
+//! | inverted | light code on a dark background (dark-mode screens) | detection only |
+//! | halved (2 x 2 box mean) | large or blurred codes, JPEG noise, fine print scanned at high resolution | 1/4 |
+//! | a third (3 x 3 box mean), images of at least 189 px a side | very large codes in big photos | 1/9 |
+//! | two thirds (area average) | codes whose modules straddle pixels after a resize | 4/9 |
+//! | 3 x 3 box blur, images up to 4 megapixels | sensor and salt-and-pepper noise | 1 |
+//! | doubled (bilinear), images up to 1 megapixel | tiny codes of 1-2 pixels a module | 4 |
+//! | one and a half (bilinear), images up to 1 megapixel | the same, other phase | 9/4 |
+//!
+//! [`ScanEffort::Quick`] stops after the halved rung: for a camera loop that sees another frame
+//! a moment later anyway.
+
+use super::binarize::{BitMatrix, binarize};
+use super::decode::decode_triple;
+use super::detect::{find_finders, finder_triples};
+use super::image::{self, Luma, MIN_SIDE, OwnedLuma};
+
+/// Finder triples tried per pass (the most square-like first).
+const MAX_TRIPLE_ATTEMPTS: usize = 40;
+/// Images up to this many pixels are also tried blurred (larger ones are denoised by the
+/// shrinking rungs, which average blocks of pixels anyway).
+const MAX_PIXELS_TO_BLUR: usize = 4_000_000;
+/// Images up to this many pixels are also tried enlarged.
+const MAX_PIXELS_TO_ENLARGE: usize = 1_000_000;
+
+/// How hard [`scan_luma_with`](super::scan_luma_with) tries before giving up.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ScanEffort {
+    /// The image, its negative and its half-size version: for live camera frames.
+    Quick,
+    /// Every rung of the ladder: for photos and files, where a miss is final.
+    #[default]
+    Thorough,
+}
+
+#[derive(Clone, Copy, Debug)]
+enum Rung {
+    Original,
+    Inverted,
+    Shrink(usize),
+    Resample {
+        numerator: usize,
+        denominator: usize,
+    },
+    Blur,
+}
+
+fn ladder(effort: ScanEffort, width: usize, height: usize) -> Vec<Rung> {
+    let min_side = width.min(height);
+    let pixels = width.saturating_mul(height);
+    let mut rungs = vec![Rung::Original, Rung::Inverted];
+    if min_side / 2 >= MIN_SIDE as usize {
+        rungs.push(Rung::Shrink(2));
+    }
+    if effort == ScanEffort::Quick {
+        return rungs;
+    }
+    if min_side / 3 >= 3 * MIN_SIDE as usize {
+        rungs.push(Rung::Shrink(3));
+    }
+    if min_side * 2 / 3 >= MIN_SIDE as usize {
+        rungs.push(Rung::Resample {
+            numerator: 2,
+            denominator: 3,
+        });
+    }
+    if pixels <= MAX_PIXELS_TO_BLUR {
+        rungs.push(Rung::Blur);
+    }
+    if pixels <= MAX_PIXELS_TO_ENLARGE {
+        rungs.push(Rung::Resample {
+            numerator: 2,
+            denominator: 1,
+        });
+        rungs.push(Rung::Resample {
+            numerator: 3,
+            denominator: 2,
+        });
+    }
+    rungs
+}
+
+/// Every distinct text in the image, in reading order of the codes (top to bottom, then left to
+/// right) on the first rung that finds any. The caller has checked the size limits.
+pub(crate) fn scan(image: &Luma<'_>, effort: ScanEffort) -> Vec<String> {
+    let mut original_bits: Option<BitMatrix> = None;
+    for rung in ladder(effort, image.width, image.height) {
+        let found = match rung {
+            Rung::Original => {
+                let bits = binarize(image);
+                let found = codes_in(&bits);
+                original_bits = Some(bits);
+                found
+            }
+            Rung::Inverted => match original_bits.take() {
+                Some(bits) => codes_in(&bits.inverted()),
+                None => codes_in(&binarize(image).inverted()),
+            },
+            Rung::Shrink(factor) => match image::downscale_box(image, factor) {
+                Some(small) => codes_in_luma(&small),
+                None => Vec::new(),
+            },
+            Rung::Resample {
+                numerator,
+                denominator,
+            } => {
+                let width = image.width.saturating_mul(numerator) / denominator;
+                let height = image.height.saturating_mul(numerator) / denominator;
+                if width < MIN_SIDE as usize || height < MIN_SIDE as usize {
+                    Vec::new()
+                } else {
+                    codes_in_luma(&image::resample(image, width, height))
+                }
+            }
+            Rung::Blur => codes_in_luma(&image::box_blur3(image)),
+        };
+        if !found.is_empty() {
+            return found;
+        }
+    }
+    Vec::new()
+}
+
+fn codes_in_luma(image: &OwnedLuma) -> Vec<String> {
+    codes_in(&binarize(&image.view()))
+}
+
+/// Detects and decodes every code in a binarised image; each finder pattern serves one code.
+fn codes_in(bits: &BitMatrix) -> Vec<String> {
+    let finders = find_finders(bits);
+    let mut used = vec![false; finders.len()];
+    let mut found: Vec<(f64, f64, String)> = Vec::new();
+    for triple in finder_triples(&finders).iter().take(MAX_TRIPLE_ATTEMPTS) {
+        if triple
+            .members
+            .iter()
+            .any(|&i| used.get(i).copied().unwrap_or(true))
+        {
+            continue;
+        }
+        if let Some(text) = decode_triple(bits, triple) {
+            for &i in &triple.members {
+                if let Some(flag) = used.get_mut(i) {
+                    *flag = true;
+                }
+            }
+            found.push((triple.top_left.centre.y, triple.top_left.centre.x, text));
+        }
+    }
+    found.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
+    let mut texts: Vec<String> = Vec::new();
+    for (_, _, text) in found {
+        if !texts.contains(&text) {
+            texts.push(text);
+        }
+    }
+    texts
+}

@@ -1,0 +1,545 @@
+//! The application (the input of the rules engine), read leniently from JSON.
+//!
+//! A form sends whatever the user has typed so far. Reading therefore never fails on a field:
+//! each field is [`Field::Missing`] (absent, `null` or blank), [`Field::Unreadable`] (present but
+//! of the wrong type, an impossible date such as `2026-02-30`, an unknown enumeration value; the
+//! value is kept as it was) or [`Field::Value`]. The checks turn the first two into findings
+//! (`field.required`, `birth_date.invalid`, ...). Only input that is not a JSON object at all is
+//! an error ([`InputError`]).
+//!
+//! A section that is not an object (`"immigrant": "x"`) is read as if it were empty, so that
+//! every required field in it is reported by its own dotted path.
+
+use core::fmt;
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use crate::date::Date;
+
+/// One field of the application as read.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum Field<T> {
+    /// Absent, `null`, or a blank string.
+    #[default]
+    Missing,
+    /// Present, but not readable as this field: kept as received.
+    Unreadable(Value),
+    /// Read.
+    Value(T),
+}
+
+impl<T> Field<T> {
+    /// The value, if read.
+    pub fn value(&self) -> Option<&T> {
+        match self {
+            Field::Value(value) => Some(value),
+            _ => None,
+        }
+    }
+
+    /// Whether the field is absent, `null` or blank.
+    pub fn is_missing(&self) -> bool {
+        matches!(self, Field::Missing)
+    }
+}
+
+impl<T: Copy> Field<T> {
+    /// A copy of the value, if read.
+    pub fn get(&self) -> Option<T> {
+        self.value().copied()
+    }
+}
+
+impl<T: Serialize> Serialize for Field<T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Field::Missing => serializer.serialize_none(),
+            Field::Unreadable(value) => value.serialize(serializer),
+            Field::Value(value) => value.serialize(serializer),
+        }
+    }
+}
+
+/// Input that cannot be read as an application at all.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum InputError {
+    /// The JSON value is not an object.
+    NotAnObject {
+        /// The JSON type found: `null`, `boolean`, `number`, `string` or `array`.
+        found: &'static str,
+    },
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            InputError::NotAnObject { found } => {
+                write!(f, "an application must be a JSON object, found {found}")
+            }
+        }
+    }
+}
+
+impl std::error::Error for InputError {}
+
+/// `passport.kind`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PassportKind {
+    /// An ordinary (national) passport.
+    Ordinary,
+    /// A diplomatic passport.
+    Diplomatic,
+    /// A service passport.
+    Service,
+}
+
+/// `entry.purpose`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Purpose {
+    /// Private visit.
+    Private,
+    /// Tourism.
+    Tourism,
+    /// Business.
+    Business,
+    /// Work (employment).
+    Work,
+    /// Study.
+    Study,
+    /// Anything else.
+    Other,
+}
+
+/// `host.kind`: who provides the place of stay.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HostKind {
+    /// A person, identified by an IIN.
+    Person,
+    /// An organisation, identified by a BIN.
+    Organization,
+}
+
+/// `policy.deadlineCounting`: how "not later than the thirtieth calendar day" is read.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DeadlineCounting {
+    /// The crossing day is day 1: register by entry + 29 days (default).
+    #[default]
+    EntryDayIsDayOne,
+    /// Civil Code: the period starts the next day and a last day off moves to the next working day.
+    CivilCode,
+}
+
+/// `policy.reRegistrationCounting`: how "within five working days" is read.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReRegistrationCounting {
+    /// The move day is not counted; the first working day after it is day 1 (default).
+    #[default]
+    NextWorkingDayIsDayOne,
+    /// The move day is day 1 when it is a working day.
+    EventDayCounts,
+}
+
+/// The immigrant.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Immigrant {
+    /// Surname (required).
+    #[serde(skip_serializing_if = "Field::is_missing")]
+    pub surname: Field<String>,
+    /// Given names (required).
+    #[serde(skip_serializing_if = "Field::is_missing")]
+    pub given_names: Field<String>,
+    /// Patronymic (optional).
+    #[serde(skip_serializing_if = "Field::is_missing")]
+    pub patronymic: Field<String>,
+    /// Date of birth (required).
+    #[serde(skip_serializing_if = "Field::is_missing")]
+    pub birth_date: Field<Date>,
+    /// Citizenship: ISO 3166-1 alpha-3 or `XXA` (required), upper-cased and trimmed when read.
+    #[serde(skip_serializing_if = "Field::is_missing")]
+    pub citizenship: Field<String>,
+    /// The passport.
+    pub passport: Passport,
+}
+
+/// The passport.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Passport {
+    /// Series and number (required).
+    #[serde(skip_serializing_if = "Field::is_missing")]
+    pub number: Field<String>,
+    /// Kind (optional; `ordinary` when absent).
+    #[serde(skip_serializing_if = "Field::is_missing")]
+    pub kind: Field<PassportKind>,
+    /// Expiry date (required).
+    #[serde(skip_serializing_if = "Field::is_missing")]
+    pub expires_on: Field<Date>,
+}
+
+/// The entry into Kazakhstan that started the current stay.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Entry {
+    /// The day the State border was crossed (required).
+    #[serde(skip_serializing_if = "Field::is_missing")]
+    pub date: Field<Date>,
+    /// Purpose (optional).
+    #[serde(skip_serializing_if = "Field::is_missing")]
+    pub purpose: Field<Purpose>,
+    /// Last day of the labour contract (optional; the EAEU worker case).
+    #[serde(skip_serializing_if = "Field::is_missing")]
+    pub contract_until: Field<Date>,
+}
+
+/// An earlier stay in Kazakhstan.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PreviousStay {
+    /// Day of entry.
+    #[serde(skip_serializing_if = "Field::is_missing")]
+    pub entry: Field<Date>,
+    /// Day of exit.
+    #[serde(skip_serializing_if = "Field::is_missing")]
+    pub exit: Field<Date>,
+}
+
+/// The person or organisation providing the place of stay.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Host {
+    /// Person (IIN) or organisation (BIN) (required).
+    #[serde(skip_serializing_if = "Field::is_missing")]
+    pub kind: Field<HostKind>,
+    /// IIN or BIN, trimmed (required).
+    #[serde(skip_serializing_if = "Field::is_missing")]
+    pub id: Field<String>,
+    /// Full name of the person, or name of the organisation (required).
+    #[serde(skip_serializing_if = "Field::is_missing")]
+    pub name: Field<String>,
+}
+
+/// The address of stay.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Address {
+    /// Region code of `kz-regions.csv` (required), upper-cased and trimmed when read.
+    #[serde(skip_serializing_if = "Field::is_missing")]
+    pub region: Field<String>,
+    /// City, town or village (required).
+    #[serde(skip_serializing_if = "Field::is_missing")]
+    pub locality: Field<String>,
+    /// Street (required).
+    #[serde(skip_serializing_if = "Field::is_missing")]
+    pub street: Field<String>,
+    /// Building (required).
+    #[serde(skip_serializing_if = "Field::is_missing")]
+    pub building: Field<String>,
+    /// Apartment (required for `apartment` premises).
+    #[serde(skip_serializing_if = "Field::is_missing")]
+    pub apartment: Field<String>,
+    /// Kind of premises (required): `house`, `apartment`, `dormitory`, `hotel`, `rest_home`,
+    /// `sanatorium`, `other_residential`; anything else is kept and found not residential.
+    #[serde(skip_serializing_if = "Field::is_missing")]
+    pub premises: Field<String>,
+}
+
+/// The period of stay at this address.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StayPeriod {
+    /// First day (required).
+    #[serde(skip_serializing_if = "Field::is_missing")]
+    pub from: Field<Date>,
+    /// Planned last day (required).
+    #[serde(skip_serializing_if = "Field::is_missing")]
+    pub to: Field<Date>,
+}
+
+/// The move to this address, for a re-registration.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AddressChange {
+    /// The day of the move (required in an address change).
+    #[serde(skip_serializing_if = "Field::is_missing")]
+    pub moved_on: Field<Date>,
+}
+
+/// The policy options as given (each may be absent; the defaults are in [`super::Policy`]).
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PolicyInput {
+    /// `deadlineCounting`.
+    #[serde(skip_serializing_if = "Field::is_missing")]
+    pub deadline_counting: Field<DeadlineCounting>,
+    /// `reRegistrationCounting`.
+    #[serde(skip_serializing_if = "Field::is_missing")]
+    pub re_registration_counting: Field<ReRegistrationCounting>,
+    /// `under16Exempt`.
+    #[serde(skip_serializing_if = "Field::is_missing")]
+    pub under16_exempt: Field<bool>,
+    /// `diplomaticExempt`.
+    #[serde(skip_serializing_if = "Field::is_missing")]
+    pub diplomatic_exempt: Field<bool>,
+}
+
+/// An application for registration (or re-registration), as read from JSON.
+///
+/// # Example
+///
+/// ```
+/// use tirkeu::rules::Application;
+/// let json = serde_json::json!({ "immigrant": { "surname": "IVANOV", "birthDate": "2026-02-30" } });
+/// let application = Application::from_json(&json).unwrap();
+/// assert_eq!(application.immigrant.surname.value().map(String::as_str), Some("IVANOV"));
+/// assert!(matches!(application.immigrant.birth_date, tirkeu::rules::Field::Unreadable(_)));
+/// assert!(Application::from_json(&serde_json::json!([1, 2])).is_err());
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Application {
+    /// The immigrant.
+    pub immigrant: Immigrant,
+    /// The entry.
+    pub entry: Entry,
+    /// Earlier stays in Kazakhstan (absent: none). An unreadable list is kept whole; an
+    /// unreadable element is kept in its place.
+    #[serde(skip_serializing_if = "Field::is_missing")]
+    pub previous_stays: Field<Vec<Field<PreviousStay>>>,
+    /// The host.
+    pub host: Host,
+    /// The address.
+    pub address: Address,
+    /// The period of stay.
+    pub stay: StayPeriod,
+    /// The move, for a re-registration (absent or `null`: a first registration).
+    #[serde(skip_serializing_if = "Field::is_missing")]
+    pub address_change: Field<AddressChange>,
+    /// Policy options.
+    pub policy: PolicyInput,
+}
+
+impl Application {
+    /// Reads an application from a JSON value, keeping every problem for the checks.
+    ///
+    /// # Errors
+    ///
+    /// [`InputError::NotAnObject`] when `json` is not an object.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use tirkeu::rules::Application;
+    /// let application = Application::from_json(&serde_json::json!({})).unwrap();
+    /// assert!(application.immigrant.surname.is_missing());
+    /// ```
+    pub fn from_json(json: &Value) -> Result<Application, InputError> {
+        let root = json.as_object().ok_or(InputError::NotAnObject {
+            found: json_type(json),
+        })?;
+        let immigrant = section(root, "immigrant");
+        let passport = section(immigrant, "passport");
+        let entry = section(root, "entry");
+        let host = section(root, "host");
+        let address = section(root, "address");
+        let stay = section(root, "stay");
+        let policy = section(root, "policy");
+        Ok(Application {
+            immigrant: Immigrant {
+                surname: text(immigrant.get("surname")),
+                given_names: text(immigrant.get("givenNames")),
+                patronymic: text(immigrant.get("patronymic")),
+                birth_date: date(immigrant.get("birthDate")),
+                citizenship: code(immigrant.get("citizenship")),
+                passport: Passport {
+                    number: text(passport.get("number")),
+                    kind: choice(passport.get("kind"), |kind| match kind {
+                        "ordinary" => Some(PassportKind::Ordinary),
+                        "diplomatic" => Some(PassportKind::Diplomatic),
+                        "service" => Some(PassportKind::Service),
+                        _ => None,
+                    }),
+                    expires_on: date(passport.get("expiresOn")),
+                },
+            },
+            entry: Entry {
+                date: date(entry.get("date")),
+                purpose: choice(entry.get("purpose"), |purpose| match purpose {
+                    "private" => Some(Purpose::Private),
+                    "tourism" => Some(Purpose::Tourism),
+                    "business" => Some(Purpose::Business),
+                    "work" => Some(Purpose::Work),
+                    "study" => Some(Purpose::Study),
+                    "other" => Some(Purpose::Other),
+                    _ => None,
+                }),
+                contract_until: date(entry.get("contractUntil")),
+            },
+            previous_stays: previous_stays(root.get("previousStays")),
+            host: Host {
+                kind: choice(host.get("kind"), |kind| match kind {
+                    "person" => Some(HostKind::Person),
+                    "organization" | "organisation" => Some(HostKind::Organization),
+                    _ => None,
+                }),
+                id: text(host.get("id")).map_value(|id| id.trim().to_owned()),
+                name: text(host.get("name")),
+            },
+            address: Address {
+                region: code(address.get("region")),
+                locality: text(address.get("locality")),
+                street: text(address.get("street")),
+                building: text(address.get("building")),
+                apartment: text(address.get("apartment")),
+                premises: text(address.get("premises")).map_value(|p| p.trim().to_owned()),
+            },
+            stay: StayPeriod {
+                from: date(stay.get("from")),
+                to: date(stay.get("to")),
+            },
+            address_change: match root.get("addressChange") {
+                None | Some(Value::Null) => Field::Missing,
+                Some(Value::Object(change)) => Field::Value(AddressChange {
+                    moved_on: date(change.get("movedOn")),
+                }),
+                Some(other) => Field::Unreadable(other.clone()),
+            },
+            policy: PolicyInput {
+                deadline_counting: choice(policy.get("deadlineCounting"), |value| match value {
+                    "entry_day_is_day_one" => Some(DeadlineCounting::EntryDayIsDayOne),
+                    "civil_code" => Some(DeadlineCounting::CivilCode),
+                    _ => None,
+                }),
+                re_registration_counting: choice(policy.get("reRegistrationCounting"), |value| {
+                    match value {
+                        "next_working_day_is_day_one" => {
+                            Some(ReRegistrationCounting::NextWorkingDayIsDayOne)
+                        }
+                        "event_day_counts" => Some(ReRegistrationCounting::EventDayCounts),
+                        _ => None,
+                    }
+                }),
+                under16_exempt: boolean(policy.get("under16Exempt")),
+                diplomatic_exempt: boolean(policy.get("diplomaticExempt")),
+            },
+        })
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Application {
+    /// Deserializes through a JSON value with [`Application::from_json`]: only a non-object fails.
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = Value::deserialize(deserializer)?;
+        Application::from_json(&value).map_err(serde::de::Error::custom)
+    }
+}
+
+impl<T> Field<T> {
+    fn map_value<U>(self, f: impl FnOnce(T) -> U) -> Field<U> {
+        match self {
+            Field::Missing => Field::Missing,
+            Field::Unreadable(value) => Field::Unreadable(value),
+            Field::Value(value) => Field::Value(f(value)),
+        }
+    }
+}
+
+fn json_type(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+fn empty_map() -> &'static Map<String, Value> {
+    static EMPTY: std::sync::OnceLock<Map<String, Value>> = std::sync::OnceLock::new();
+    EMPTY.get_or_init(Map::new)
+}
+
+/// The object under `key`, or an empty one when it is absent or not an object.
+fn section<'a>(parent: &'a Map<String, Value>, key: &str) -> &'a Map<String, Value> {
+    parent
+        .get(key)
+        .and_then(Value::as_object)
+        .unwrap_or_else(|| empty_map())
+}
+
+/// A string field; blank counts as missing. The text is kept untrimmed (the checks trim).
+fn text(value: Option<&Value>) -> Field<String> {
+    match value {
+        None | Some(Value::Null) => Field::Missing,
+        Some(Value::String(s)) if s.trim().is_empty() => Field::Missing,
+        Some(Value::String(s)) => Field::Value(s.clone()),
+        Some(other) => Field::Unreadable(other.clone()),
+    }
+}
+
+/// A code (citizenship, region): trimmed and upper-cased.
+fn code(value: Option<&Value>) -> Field<String> {
+    text(value).map_value(|s| s.trim().to_uppercase())
+}
+
+/// A date `YYYY-MM-DD` (surrounding spaces allowed).
+fn date(value: Option<&Value>) -> Field<Date> {
+    match value {
+        None | Some(Value::Null) => Field::Missing,
+        Some(Value::String(s)) if s.trim().is_empty() => Field::Missing,
+        Some(Value::String(s)) => match Date::parse(s.trim()) {
+            Ok(date) => Field::Value(date),
+            Err(_) => Field::Unreadable(Value::String(s.clone())),
+        },
+        Some(other) => Field::Unreadable(other.clone()),
+    }
+}
+
+/// One of a set of lower-case words.
+fn choice<T>(value: Option<&Value>, pick: impl Fn(&str) -> Option<T>) -> Field<T> {
+    match value {
+        None | Some(Value::Null) => Field::Missing,
+        Some(Value::String(s)) if s.trim().is_empty() => Field::Missing,
+        Some(Value::String(s)) => match pick(s.trim()) {
+            Some(choice) => Field::Value(choice),
+            None => Field::Unreadable(Value::String(s.clone())),
+        },
+        Some(other) => Field::Unreadable(other.clone()),
+    }
+}
+
+fn boolean(value: Option<&Value>) -> Field<bool> {
+    match value {
+        None | Some(Value::Null) => Field::Missing,
+        Some(Value::Bool(b)) => Field::Value(*b),
+        Some(other) => Field::Unreadable(other.clone()),
+    }
+}
+
+fn previous_stays(value: Option<&Value>) -> Field<Vec<Field<PreviousStay>>> {
+    match value {
+        None | Some(Value::Null) => Field::Missing,
+        Some(Value::Array(items)) => Field::Value(
+            items
+                .iter()
+                .map(|item| match item {
+                    Value::Object(stay) => Field::Value(PreviousStay {
+                        entry: date(stay.get("entry")),
+                        exit: date(stay.get("exit")),
+                    }),
+                    Value::Null => Field::Missing,
+                    other => Field::Unreadable(other.clone()),
+                })
+                .collect(),
+        ),
+        Some(other) => Field::Unreadable(other.clone()),
+    }
+}

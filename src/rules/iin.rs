@@ -1,0 +1,203 @@
+//! The IIN (individual identification number) and BIN (business identification number) of
+//! Kazakhstan: 12 digits, the last a check digit.
+//!
+//! Check digit (rules.md section 5): with the first 11 digits d1..d11, r = sum(di * i) mod 11; if
+//! r = 10, r = sum(di * w2i) mod 11 with w2 = 3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2; if r is still 10
+//! the number is never issued; otherwise d12 must equal r.
+//!
+//! An IIN also encodes the holder's birth date: digits 1-6 are YYMMDD, and digit 7 gives the
+//! century and sex (1/2: 1800s, 3/4: 1900s, 5/6: 2000s; odd male, even female).
+
+use core::fmt;
+
+use crate::date::Date;
+
+const FIRST_WEIGHTS: [u32; 11] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
+const SECOND_WEIGHTS: [u32; 11] = [3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2];
+
+/// Why a text is not a valid IIN or BIN.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum IdError {
+    /// Not exactly 12 ASCII digits.
+    Format,
+    /// Both passes of the check-digit computation give 10: such a number is never issued.
+    NeverIssued,
+    /// The 12th digit is not the check digit.
+    CheckDigit {
+        /// The check digit the first 11 digits call for.
+        expected: u8,
+    },
+    /// Digit 7 of an IIN is not 1-6.
+    CenturyDigit {
+        /// The digit found.
+        found: u8,
+    },
+    /// Digits 1-6 of an IIN (with the century) are not a day of the calendar.
+    BirthDate,
+}
+
+impl fmt::Display for IdError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            IdError::Format => f.write_str("not 12 digits"),
+            IdError::NeverIssued => {
+                f.write_str("a number whose check digit would be 10 is never issued")
+            }
+            IdError::CheckDigit { expected } => write!(f, "the check digit should be {expected}"),
+            IdError::CenturyDigit { found } => write!(f, "digit 7 is {found}, expected 1-6"),
+            IdError::BirthDate => f.write_str("digits 1-6 are not a date of birth"),
+        }
+    }
+}
+
+impl std::error::Error for IdError {}
+
+fn digits(text: &str) -> Result<[u8; 12], IdError> {
+    let bytes = text.as_bytes();
+    let mut out = [0u8; 12];
+    if bytes.len() != 12 {
+        return Err(IdError::Format);
+    }
+    for (slot, byte) in out.iter_mut().zip(bytes) {
+        if !byte.is_ascii_digit() {
+            return Err(IdError::Format);
+        }
+        *slot = byte - b'0';
+    }
+    Ok(out)
+}
+
+/// The check digit the first 11 digits call for, or `None` when the number is never issued.
+///
+/// # Example
+///
+/// ```
+/// use tirkeu::rules::iin::check_digit;
+/// assert_eq!(check_digit(&[9, 0, 0, 5, 1, 5, 3, 0, 0, 1, 2]), Some(7));
+/// assert_eq!(check_digit(&[9, 0, 0, 5, 1, 5, 3, 0, 0, 9, 1]), None);
+/// ```
+pub fn check_digit(first_eleven: &[u8; 11]) -> Option<u8> {
+    let weighted = |weights: &[u32; 11]| -> u32 {
+        first_eleven
+            .iter()
+            .zip(weights)
+            .map(|(d, w)| u32::from(*d) * w)
+            .sum::<u32>()
+            % 11
+    };
+    let mut remainder = weighted(&FIRST_WEIGHTS);
+    if remainder == 10 {
+        remainder = weighted(&SECOND_WEIGHTS);
+    }
+    (remainder < 10).then_some(remainder as u8)
+}
+
+/// Checks 12 digits and the check digit (a BIN, or the first step of an IIN).
+///
+/// # Errors
+///
+/// [`IdError::Format`], [`IdError::NeverIssued`] or [`IdError::CheckDigit`].
+///
+/// # Example
+///
+/// ```
+/// use tirkeu::rules::iin::{validate_bin, IdError};
+/// assert!(validate_bin("900515300127").is_ok());
+/// assert_eq!(validate_bin("900515300128"), Err(IdError::CheckDigit { expected: 7 }));
+/// ```
+pub fn validate_bin(text: &str) -> Result<(), IdError> {
+    let all = digits(text)?;
+    let mut first_eleven = [0u8; 11];
+    first_eleven.copy_from_slice(&all[..11]);
+    match check_digit(&first_eleven) {
+        None => Err(IdError::NeverIssued),
+        Some(expected) if expected != all[11] => Err(IdError::CheckDigit { expected }),
+        Some(_) => Ok(()),
+    }
+}
+
+/// Checks an IIN: 12 digits, the check digit, digit 7 (1-6) and the birth date in digits 1-6;
+/// returns the birth date.
+///
+/// # Errors
+///
+/// Any [`IdError`].
+///
+/// # Example
+///
+/// ```
+/// use tirkeu::rules::iin::{validate_iin, IdError};
+/// assert_eq!(validate_iin("000229500454").unwrap().to_string(), "2000-02-29");
+/// assert_eq!(validate_iin("010229500456"), Err(IdError::BirthDate)); // 29 February 2001
+/// ```
+pub fn validate_iin(text: &str) -> Result<Date, IdError> {
+    validate_bin(text)?;
+    let all = digits(text)?;
+    let century = match all[6] {
+        1 | 2 => 1800,
+        3 | 4 => 1900,
+        5 | 6 => 2000,
+        found => return Err(IdError::CenturyDigit { found }),
+    };
+    let two = |i: usize| u32::from(all[i]) * 10 + u32::from(all[i + 1]);
+    let year = century + two(0) as i32;
+    Date::from_ymd(year, two(2), two(4)).map_err(|_| IdError::BirthDate)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rules_md_examples() {
+        // Source: rules.md section 5.
+        assert_eq!(
+            validate_iin("900515300127").unwrap().to_string(),
+            "1990-05-15"
+        );
+        assert_eq!(
+            validate_iin("851213401234").unwrap().to_string(),
+            "1985-12-13"
+        );
+        assert_eq!(
+            validate_iin("000229500454").unwrap().to_string(),
+            "2000-02-29"
+        );
+        assert_eq!(
+            validate_iin("900515300128"),
+            Err(IdError::CheckDigit { expected: 7 })
+        );
+        assert_eq!(validate_iin("900515300910"), Err(IdError::NeverIssued));
+        assert_eq!(validate_iin("901315300122"), Err(IdError::BirthDate));
+        assert_eq!(validate_iin("010229500456"), Err(IdError::BirthDate));
+        assert_eq!(
+            validate_iin("900515700122"),
+            Err(IdError::CenturyDigit { found: 7 })
+        );
+        // 851213401234 needs the second pass.
+        assert_eq!(
+            FIRST_WEIGHTS
+                .iter()
+                .zip([8, 5, 1, 2, 1, 3, 4, 0, 1, 2, 3])
+                .map(|(w, d)| w * d)
+                .sum::<u32>()
+                % 11,
+            10
+        );
+    }
+
+    #[test]
+    fn format() {
+        for bad in [
+            "",
+            "90051530012",
+            "9005153001270",
+            "90051530012a",
+            "９００５１５３００１２７",
+            " 900515300127",
+        ] {
+            assert_eq!(validate_bin(bad), Err(IdError::Format), "{bad:?}");
+        }
+    }
+}

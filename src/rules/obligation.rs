@@ -1,0 +1,162 @@
+//! Who must register (rules.md section 1).
+
+use super::Findings;
+use super::application::{DeadlineCounting, PassportKind, Purpose};
+use super::fields::{Facts, age_on};
+use super::messages::{FindingCode as C, ObligationCode};
+use super::report::{Obligation, ObligationKind, Policy};
+use crate::calendar;
+use crate::data::{self, Confidence, Regime, RegimeRow};
+use crate::date::Date;
+use crate::i18n::Lang;
+
+/// Members of the Eurasian Economic Union other than Kazakhstan (Treaty on the EAEU art. 97).
+pub(crate) const EAEU_MEMBERS: [&str; 4] = ["ARM", "BLR", "KGZ", "RUS"];
+
+/// The obligation and what the later steps need from the decision.
+pub(crate) struct Decision {
+    pub obligation: Option<Obligation>,
+    /// The regime row of the citizenship (absent: `visa_required`, or unknown citizenship).
+    pub row: Option<&'static RegimeRow>,
+    /// Whether the EAEU worker case applies; then the stay is limited by this contract end.
+    pub contract_end: Option<Date>,
+}
+
+/// The first-registration deadline under the policy's reading, and the Civil Code outer bound.
+pub(crate) fn first_deadline(entry: Date, policy: &Policy) -> (Date, calendar::WorkingDay) {
+    // Rules p.3: "not later than the thirtieth calendar day from the day of crossing".
+    let outer = calendar::next_working_day_on_or_after(entry.add_days(30));
+    let register_by = match policy.deadline_counting {
+        DeadlineCounting::EntryDayIsDayOne => entry.add_days(29),
+        DeadlineCounting::CivilCode => outer.date,
+    };
+    (register_by, outer)
+}
+
+fn make(kind: ObligationKind, code: ObligationCode, lang: Lang) -> Option<Obligation> {
+    let spec = code.spec();
+    Some(Obligation {
+        kind,
+        code,
+        message: spec.text.render(lang, &[]),
+        basis: spec.basis.to_owned(),
+    })
+}
+
+/// Decides the obligation, in the order of rules.md section 1: a citizen is not an immigrant; a
+/// diplomatic or service passport is exempt (policy); then the regime decides; within the 90-day
+/// regime, an immigrant who leaves by the deadline need not register, one under 16 is exempt
+/// only under policy `under16Exempt`, and an EAEU worker must register and may stay for the
+/// contract's term.
+pub(crate) fn decide(
+    facts: &Facts,
+    policy: &Policy,
+    today: Date,
+    findings: &mut Findings,
+) -> Decision {
+    let lang = findings.lang();
+    let mut decision = Decision {
+        obligation: None,
+        row: None,
+        contract_end: None,
+    };
+    let citizenship = facts.citizenship.as_deref();
+    if citizenship == Some("KAZ") {
+        decision.obligation = make(
+            ObligationKind::NotCovered,
+            ObligationCode::NotImmigrant,
+            lang,
+        );
+        return decision;
+    }
+    let diplomatic = matches!(
+        facts.passport_kind,
+        Some(PassportKind::Diplomatic | PassportKind::Service)
+    );
+    let Some(citizenship) = citizenship else {
+        if diplomatic && policy.diplomatic_exempt {
+            decision.obligation = make(
+                ObligationKind::Exempt,
+                ObligationCode::ExemptDiplomatic,
+                lang,
+            );
+        }
+        return decision;
+    };
+    decision.row = data::regime(citizenship);
+    let regime = decision.row.map_or(Regime::VisaRequired, |row| row.regime);
+    if diplomatic && policy.diplomatic_exempt {
+        decision.obligation = make(
+            ObligationKind::Exempt,
+            ObligationCode::ExemptDiplomatic,
+            lang,
+        );
+        return decision;
+    }
+    if let Some(row) = decision.row.filter(|row| row.confidence == Confidence::Low) {
+        findings.push(
+            C::RegimeUnconfirmed,
+            Some("immigrant.citizenship"),
+            &[("country", row.iso3), ("basis", row.basis)],
+        );
+    }
+    decision.obligation = match regime {
+        Regime::VisaRequired => make(
+            ObligationKind::NotCovered,
+            ObligationCode::NotCoveredVisa,
+            lang,
+        ),
+        Regime::VisaFree30 | Regime::VisaFree14 => make(
+            ObligationKind::NotCovered,
+            ObligationCode::NotCoveredShortStay,
+            lang,
+        ),
+        Regime::VisaFree90 => {
+            let worker =
+                EAEU_MEMBERS.contains(&citizenship) && facts.purpose == Some(Purpose::Work);
+            decision.contract_end = facts.contract_until.filter(|_| worker);
+            let leaves_in_time = match (facts.entry, facts.stay_to) {
+                (Some(entry), Some(to)) => to <= first_deadline(entry, policy).0,
+                _ => false,
+            };
+            let under16 = facts
+                .birth_date
+                .is_some_and(|birth| age_on(birth, today) < 16);
+            if leaves_in_time {
+                make(
+                    ObligationKind::NotRequired,
+                    ObligationCode::RegistrationNotRequired,
+                    lang,
+                )
+            } else if under16 && policy.under16_exempt {
+                findings.push(
+                    C::MinorUnder16,
+                    Some("immigrant.birthDate"),
+                    &[("today", &today.to_string())],
+                );
+                make(ObligationKind::Exempt, ObligationCode::ExemptMinor, lang)
+            } else {
+                if under16 {
+                    findings.push(
+                        C::MinorUnder16,
+                        Some("immigrant.birthDate"),
+                        &[("today", &today.to_string())],
+                    );
+                }
+                if let Some(end) = decision.contract_end {
+                    findings.push(
+                        C::TreatyEaeuWorker,
+                        Some("entry.contractUntil"),
+                        &[("date", &end.to_string())],
+                    );
+                }
+                make(
+                    ObligationKind::MustRegister,
+                    ObligationCode::RegistrationRequired,
+                    lang,
+                )
+            }
+        }
+    };
+    decision
+}

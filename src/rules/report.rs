@@ -1,0 +1,221 @@
+//! The report (the output of the rules engine): the JSON of interfaces.md, camelCase, with
+//! dates as `YYYY-MM-DD`. Field order is fixed and no map is used, so the same report always
+//! serializes to the same bytes.
+
+use serde::{Deserialize, Serialize};
+
+use super::application::{DeadlineCounting, ReRegistrationCounting};
+use super::messages::{FindingCode, ObligationCode};
+use crate::data::{Confidence, Regime};
+use crate::date::Date;
+use crate::i18n::Lang;
+
+/// How serious a finding is. `ok` is false exactly when there is an `Error`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The application cannot be accepted as it is.
+    Error,
+    /// Worth attention; does not block.
+    Warning,
+    /// For information.
+    Info,
+}
+
+/// One finding.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Finding {
+    /// The stable code.
+    pub code: FindingCode,
+    /// Its severity.
+    pub severity: Severity,
+    /// Dotted path of the field concerned (`immigrant.birthDate`, `previousStays[1].exit`), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+    /// The message in the requested language.
+    pub message: String,
+    /// The legal basis ("Order 923, Rules p.3").
+    pub basis: String,
+}
+
+/// Who must register.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ObligationKind {
+    /// Must register by the deadline.
+    MustRegister,
+    /// Covered, but leaves on or before the deadline.
+    NotRequired,
+    /// Exempt (diplomatic or service passport; under 16 by policy).
+    Exempt,
+    /// Not covered by Order 923 (visa, short visa-free regime, citizen).
+    NotCovered,
+}
+
+/// The obligation to register.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Obligation {
+    /// Kind.
+    pub kind: ObligationKind,
+    /// Stable code.
+    pub code: ObligationCode,
+    /// Message in the requested language.
+    pub message: String,
+    /// Legal basis.
+    pub basis: String,
+}
+
+/// State of a deadline on the evaluation date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DeadlineState {
+    /// Before the last day.
+    Open,
+    /// The evaluation date is the last day.
+    DueToday,
+    /// The last day has passed.
+    Missed,
+}
+
+/// A registration or re-registration deadline.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Deadline {
+    /// The last day under the policy's reading ("register by").
+    pub register_by: Date,
+    /// The latest defensible date: the Civil Code reading for a first registration, the
+    /// move-day-not-counted reading for a re-registration.
+    pub outer_bound: Date,
+    /// Calendar days from the evaluation date to `registerBy` (negative once missed).
+    pub days_left: i64,
+    /// State on the evaluation date.
+    pub state: DeadlineState,
+    /// True when a date here depends on a provisional or computed calendar year.
+    pub provisional: bool,
+    /// Re-registration only: working days D with evaluation date < D <= `registerBy` (negative
+    /// once missed, see [`crate::calendar::working_days_between`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub working_days_left: Option<i64>,
+}
+
+/// What limits the current stay.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LimitedBy {
+    /// The regime's days per entry and days in the rolling window.
+    Regime,
+    /// The labour contract of an EAEU worker (Treaty on the EAEU art. 97(8)).
+    LabourContract,
+}
+
+/// The stay limit (rules.md section 4).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StayLimit {
+    /// The regime.
+    pub regime: Regime,
+    /// Days allowed per entry.
+    pub days_per_entry: u32,
+    /// Days allowed in any rolling window.
+    pub days_in_window: u32,
+    /// Length of the window.
+    pub window_days: u32,
+    /// Days present in the window ending on the reference day (the evaluation date while the
+    /// stay runs; the planned last day once that is past or before the entry), both ends counted.
+    pub days_used: i64,
+    /// The last day of the current stay that keeps every day lawful; the day before the entry
+    /// when not even the entry day is lawful.
+    pub last_allowed_day: Date,
+    /// Days present after `lastAllowedDay` up to the reference day.
+    pub overstay_days: i64,
+    /// Confidence of the regime row.
+    pub confidence: Confidence,
+    /// What limits the stay.
+    pub limited_by: LimitedBy,
+    /// Legal basis of the regime row.
+    pub basis: String,
+}
+
+/// The policy options, with their defaults (rules.md section 6). The report echoes the policy it
+/// used.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Policy {
+    /// Reading of the 30-day deadline (default `entry_day_is_day_one`).
+    pub deadline_counting: DeadlineCounting,
+    /// Reading of "within five working days" (default `next_working_day_is_day_one`).
+    pub re_registration_counting: ReRegistrationCounting,
+    /// Whether an immigrant under 16 is exempt (default false: Order 923 names no such exemption).
+    pub under16_exempt: bool,
+    /// Whether diplomatic and service passports are exempt (default true).
+    pub diplomatic_exempt: bool,
+}
+
+impl Default for Policy {
+    fn default() -> Self {
+        Policy {
+            deadline_counting: DeadlineCounting::EntryDayIsDayOne,
+            re_registration_counting: ReRegistrationCounting::NextWorkingDayIsDayOne,
+            under16_exempt: false,
+            diplomatic_exempt: true,
+        }
+    }
+}
+
+/// The report on one application.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Report {
+    /// True exactly when no finding is an error.
+    pub ok: bool,
+    /// The evaluation date.
+    pub checked_on: Date,
+    /// The language of the messages.
+    pub lang: Lang,
+    /// Who must register; null when the citizenship is missing or unknown (the findings say why).
+    pub obligation: Option<Obligation>,
+    /// The first-registration deadline: only for `must_register`, and not for a re-registration.
+    pub deadline: Option<Deadline>,
+    /// The re-registration deadline, when the application has an address change with a date.
+    pub re_registration: Option<Deadline>,
+    /// The stay limit, when the regime has one and the entry date is known.
+    pub stay: Option<StayLimit>,
+    /// The findings, in the order of the application's fields, then obligation, deadlines, stay.
+    pub findings: Vec<Finding>,
+    /// The policy used.
+    pub policy: Policy,
+    /// The version of the compiled-in tables ([`crate::data::DATA_VERSION`]).
+    pub data_version: String,
+}
+
+impl Report {
+    /// Whether a finding with this code is present.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use tirkeu::rules::{check_json, FindingCode};
+    /// let report = check_json(&serde_json::json!({}), "2026-07-15".parse().unwrap(), tirkeu::i18n::Lang::En).unwrap();
+    /// assert!(report.has(FindingCode::FieldRequired));
+    /// ```
+    pub fn has(&self, code: FindingCode) -> bool {
+        self.findings.iter().any(|finding| finding.code == code)
+    }
+
+    /// The findings with this code.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use tirkeu::rules::{check_json, FindingCode};
+    /// let report = check_json(&serde_json::json!({}), "2026-07-15".parse().unwrap(), tirkeu::i18n::Lang::En).unwrap();
+    /// assert!(report.with(FindingCode::FieldRequired).any(|f| f.field.as_deref() == Some("immigrant.surname")));
+    /// ```
+    pub fn with(&self, code: FindingCode) -> impl Iterator<Item = &Finding> {
+        self.findings
+            .iter()
+            .filter(move |finding| finding.code == code)
+    }
+}

@@ -1,0 +1,186 @@
+//! Shared fixtures of the certificate tests: keys, a record, lists, and a raw CBOR builder for
+//! structures the issuer would never write.
+
+#![allow(dead_code)]
+
+use tirkeu::cert::claims::Claims;
+use tirkeu::cert::*;
+use tirkeu::date::Date;
+use tirkeu::i18n::Lang;
+
+/// 2026-07-01T10:00:00+05:00: the issue time of the fixtures.
+pub const IAT: i64 = 1_782_882_000;
+/// 2026-07-15T01:00:00+05:00: "now" in the fixtures.
+pub const NOW: i64 = 1_784_059_200;
+/// 2026-01-01T00:00:00+05:00: the keys' validity start.
+pub const KEY_FROM: i64 = 1_767_207_600;
+/// Lists are issued at 2026-07-01T00:00+05:00 and expect an update a year later.
+pub const LIST_IAT: i64 = 1_782_846_000;
+pub const LIST_NEXT: i64 = LIST_IAT + 365 * 86_400;
+
+pub fn root() -> SigningKey {
+    SigningKey::from_seed([0x52; 32])
+}
+
+pub fn issuer() -> SigningKey {
+    SigningKey::from_seed([0x49; 32])
+}
+
+pub fn stranger() -> SigningKey {
+    SigningKey::from_seed([0x53; 32])
+}
+
+/// A record with Kazakh letters, stay 2026-07-01 to 2026-09-28.
+pub fn record() -> Record {
+    Record {
+        application_number: "2026-000000123".into(),
+        surname: "ӘБІЛҚАСЫМОВА".into(),
+        given_names: "ҒАЛИЯ".into(),
+        patronymic: Some("ҰЛАНҚЫЗЫ".into()),
+        passport: "FA1234567".into(),
+        citizenship: "UZB".into(),
+        address: "Алматы қ., Абай даңғылы, 10-үй, 5-пәтер".into(),
+        region: "ALA".into(),
+        stay_from: date("2026-07-01"),
+        stay_to: date("2026-09-28"),
+        host_id: "900515300127".into(),
+        host_name: "ТОО «Өнер-Құрылыс»".into(),
+    }
+}
+
+pub fn date(text: &str) -> Date {
+    text.parse().unwrap()
+}
+
+pub fn key_spec(key: &SigningKey, name: &str) -> TrustedKeySpec {
+    TrustedKeySpec {
+        public_key: key.public_key(),
+        kid: None,
+        name: name.into(),
+        from: KEY_FROM,
+        until: None,
+        status: KeyStatus::Active,
+        demo: false,
+    }
+}
+
+pub fn trust_bytes(keys: Vec<TrustedKeySpec>, iat: i64, next: i64) -> Vec<u8> {
+    build_trust_list(&TrustListSpec { iat, next, keys }, &root()).unwrap()
+}
+
+pub fn trust_list(keys: Vec<TrustedKeySpec>) -> TrustList {
+    TrustList::from_cose(&trust_bytes(keys, LIST_IAT, LIST_NEXT), &root().public_key()).unwrap()
+}
+
+/// A verifier trusting `issuer()` with a fresh status list revoking `2026-000000666`.
+pub fn verifier() -> Verifier {
+    let mut verifier = Verifier::new(trust_list(vec![key_spec(&issuer(), "Issuer")]));
+    verifier.install_status_list(&status_bytes(&["2026-000000666"], LIST_IAT, LIST_NEXT)).unwrap();
+    verifier
+}
+
+pub fn status_bytes(revoked: &[&str], iat: i64, next: i64) -> Vec<u8> {
+    let spec = StatusListSpec { iat, next, revoked: revoked.iter().map(|s| s.to_string()).collect() };
+    build_status_list(&spec, &issuer()).unwrap()
+}
+
+pub fn context(on: &str) -> VerifyContext {
+    VerifyContext { checked_on: date(on), now_unix_seconds: NOW, lang: Lang::En }
+}
+
+pub fn certificate() -> String {
+    issue_certificate(&record(), &issuer(), IAT).unwrap()
+}
+
+/// The COSE_Sign1 bytes inside a QR text.
+pub fn cose_of(text: &str) -> Vec<u8> {
+    let compressed = base45::decode(text.strip_prefix(QR_PREFIX).unwrap()).unwrap();
+    deflate::inflate(&compressed, deflate::CERTIFICATE_LIMIT).unwrap()
+}
+
+/// The claims payload of a record at `IAT`, written as is (valid or not).
+pub fn payload(record: &Record) -> Vec<u8> {
+    Claims { issued_at: IAT, record: record.clone() }.encode()
+}
+
+/// The QR text of `payload` signed by `key` in this project's profile.
+pub fn signed_text(payload: &[u8], key: &SigningKey) -> String {
+    qr_text_from_cose(&cose::sign(payload, key))
+}
+
+/// A minimal CBOR builder for hand-made structures (shortest heads unless told otherwise).
+#[derive(Default, Clone)]
+pub struct Cbor(pub Vec<u8>);
+
+impl Cbor {
+    pub fn new() -> Self {
+        Cbor::default()
+    }
+    pub fn head(mut self, major: u8, argument: u64) -> Self {
+        let major = major << 5;
+        match argument {
+            0..=23 => self.0.push(major | argument as u8),
+            24..=0xff => self.0.extend([major | 24, argument as u8]),
+            0x100..=0xffff => {
+                self.0.push(major | 25);
+                self.0.extend((argument as u16).to_be_bytes());
+            }
+            0x1_0000..=0xffff_ffff => {
+                self.0.push(major | 26);
+                self.0.extend((argument as u32).to_be_bytes());
+            }
+            _ => {
+                self.0.push(major | 27);
+                self.0.extend(argument.to_be_bytes());
+            }
+        }
+        self
+    }
+    pub fn raw(mut self, bytes: &[u8]) -> Self {
+        self.0.extend_from_slice(bytes);
+        self
+    }
+    pub fn int(self, value: i64) -> Self {
+        if value >= 0 { self.head(0, value as u64) } else { self.head(1, (-1 - value) as u64) }
+    }
+    pub fn bytes(self, value: &[u8]) -> Self {
+        self.head(2, value.len() as u64).raw(value)
+    }
+    pub fn text(self, value: &str) -> Self {
+        self.head(3, value.len() as u64).raw(value.as_bytes())
+    }
+    pub fn array(self, len: u64) -> Self {
+        self.head(4, len)
+    }
+    pub fn map(self, len: u64) -> Self {
+        self.head(5, len)
+    }
+    pub fn tag(self, number: u64) -> Self {
+        self.head(6, number)
+    }
+    pub fn build(self) -> Vec<u8> {
+        self.0
+    }
+}
+
+/// `["Signature1", protected, h'', payload]`.
+pub fn to_be_signed(protected: &[u8], payload: &[u8]) -> Vec<u8> {
+    Cbor::new().array(4).text("Signature1").bytes(protected).bytes(&[]).bytes(payload).build()
+}
+
+/// The standard protected header `{1: -19, 4: kid}`.
+pub fn protected_header(kid: &[u8]) -> Vec<u8> {
+    Cbor::new().map(2).int(1).int(-19).int(4).bytes(kid).build()
+}
+
+/// A tagged COSE_Sign1 with the given protected bytes, unprotected map bytes, payload and
+/// signature.
+pub fn cose_raw(protected: &[u8], unprotected: &[u8], payload: &[u8], signature: &[u8]) -> Vec<u8> {
+    Cbor::new().tag(18).array(4).bytes(protected).raw(unprotected).bytes(payload).bytes(signature).build()
+}
+
+/// A COSE_Sign1 signed by `key` over the given protected bytes (any kid, any header).
+pub fn cose_signed_with(protected: &[u8], payload: &[u8], key: &SigningKey) -> Vec<u8> {
+    let signature = key.sign(&to_be_signed(protected, payload));
+    cose_raw(protected, &[0xa0], payload, &signature)
+}

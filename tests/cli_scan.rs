@@ -1,0 +1,181 @@
+//! `tirkeu scan IMAGE...` (interfaces spec, command line): prints each decoded QR text on its
+//! own line; exit 0 found, 1 none, 2 unusable input with one line on stderr.
+#![cfg(feature = "cli")]
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+use image::{GrayImage, ImageFormat};
+
+/// A scratch directory for one test, removed at the end.
+struct Scratch(PathBuf);
+
+impl Scratch {
+    fn new(test: &str) -> Scratch {
+        let dir =
+            std::env::temp_dir().join(format!("tirkeu-cli-scan-{}-{test}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        Scratch(dir)
+    }
+    fn path(&self, name: &str) -> String {
+        self.0.join(name).display().to_string()
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn code_image(text: &str, module_pixels: u32) -> GrayImage {
+    let luma = tirkeu::qr::encode(text)
+        .unwrap()
+        .to_luma(module_pixels, 4)
+        .unwrap();
+    GrayImage::from_raw(luma.width(), luma.height(), luma.into_pixels()).unwrap()
+}
+
+fn save(image: &GrayImage, path: &str, format: ImageFormat) {
+    match format {
+        ImageFormat::WebP => {
+            let rgba = image::DynamicImage::ImageLuma8(image.clone()).to_rgba8();
+            rgba.save_with_format(path, format).unwrap();
+        }
+        _ => image.save_with_format(path, format).unwrap(),
+    }
+}
+
+fn tirkeu(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tirkeu"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    if let Some(bytes) = stdin {
+        input.write_all(bytes).unwrap();
+    }
+    drop(input);
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).unwrap()
+}
+
+fn assert_unusable(output: &Output) {
+    assert_eq!(output.status.code(), Some(2), "{output:?}");
+    assert!(output.stdout.is_empty(), "{output:?}");
+    let message = stderr(output);
+    assert_eq!(message.lines().count(), 1, "{message:?}");
+    assert!(message.starts_with("tirkeu: "), "{message:?}");
+}
+
+const FIRST: &str = "KZ1:6BFOXN%TS3DH0YOJ58S S-W5HDC *M0II5XHC9B5G2+$N IOP-IA%NFQGRJPC%OQHIZC4.OI1RM8ZA.A5:S9MKN4NN3F85QNCY0O%0VZ001HOC9JU0D0HT0HB2PL/IB*09B9LW4T*8+DCMH0LDK2%K:XFE70*LP$V25$0Q:J:4MO1P0%0L0HD+9E/HY+4J6TH48S%4K.GJ2PT3QY:GQ3TE2I+-CPHN6D7LLK*2HG%89UV-0LZ 2ZJJ524-LH/CJTK96L6SR9MU9RFGJA6Q3QR$P2OIC0JVLA8J3ET3:H3A+2+33U SAAUOT3TPTO4UBZIC0JKQTL*QDKBO.AI9BVYTOCFOPS4IJCOT0$89NT2V457U8+9W2KQ-7LF9-DF07U$B97JJ1D7WKP/HLIJLRKF1MFHJP7NVDEBU1J*Z222E.GJ457661CFFTWM-8P2IUE7K*SSW613:9/:TT5IYQBTBU16R4I1A/9VRPJ-TS.7ZEM7MSVOCD4RG2L-TQJROXL2J:52J7F0Q10SMAP3CG3KHF0DWIH";
+const SECOND: &str = "KZ1:NCFOXN%TS3DH3ZSUZK+.V0ETD%65NL-AH-R6IOO6+IPETTO4TR4N70";
+
+#[test]
+fn prints_the_text_of_a_png_and_exits_0() {
+    let dir = Scratch::new("png");
+    let path = dir.path("code.png");
+    save(&code_image(FIRST, 3), &path, ImageFormat::Png);
+    let output = tirkeu(&["scan", &path], None);
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    assert_eq!(stdout(&output), format!("{FIRST}\n"));
+    assert!(output.stderr.is_empty());
+}
+
+#[test]
+fn reads_jpeg_and_webp_and_prints_one_line_per_text_in_file_order() {
+    let dir = Scratch::new("formats");
+    let jpeg = dir.path("first.jpg");
+    let webp = dir.path("second.webp");
+    save(&code_image(FIRST, 4), &jpeg, ImageFormat::Jpeg);
+    save(&code_image(SECOND, 3), &webp, ImageFormat::WebP);
+    let output = tirkeu(&["scan", &jpeg, &webp], None);
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    assert_eq!(stdout(&output), format!("{FIRST}\n{SECOND}\n"));
+}
+
+#[test]
+fn prints_every_code_of_one_image() {
+    let dir = Scratch::new("two-codes");
+    let (a, b) = (code_image(FIRST, 3), code_image(SECOND, 3));
+    let mut canvas = GrayImage::from_pixel(a.width() + b.width(), a.height(), image::Luma([255]));
+    image::imageops::replace(&mut canvas, &a, 0, 0);
+    image::imageops::replace(&mut canvas, &b, i64::from(a.width()), 0);
+    let path = dir.path("both.png");
+    save(&canvas, &path, ImageFormat::Png);
+    let output = tirkeu(&["scan", &path], None);
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    assert_eq!(stdout(&output), format!("{FIRST}\n{SECOND}\n"));
+}
+
+#[test]
+fn reads_standard_input() {
+    let mut png = Vec::new();
+    code_image(SECOND, 3)
+        .write_to(&mut std::io::Cursor::new(&mut png), ImageFormat::Png)
+        .unwrap();
+    let output = tirkeu(&["scan", "-"], Some(&png));
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    assert_eq!(stdout(&output), format!("{SECOND}\n"));
+}
+
+#[test]
+fn exits_1_when_no_code_is_found() {
+    let dir = Scratch::new("none");
+    let blank = dir.path("blank.png");
+    save(
+        &GrayImage::from_pixel(120, 80, image::Luma([255])),
+        &blank,
+        ImageFormat::Png,
+    );
+    let tiny = dir.path("tiny.png");
+    save(
+        &GrayImage::from_pixel(5, 5, image::Luma([0])),
+        &tiny,
+        ImageFormat::Png,
+    );
+    for path in [&blank, &tiny] {
+        let output = tirkeu(&["scan", path], None);
+        assert_eq!(output.status.code(), Some(1), "{output:?}");
+        assert!(
+            output.stdout.is_empty() && output.stderr.is_empty(),
+            "{output:?}"
+        );
+    }
+}
+
+#[test]
+fn unusable_input_exits_2_with_one_line() {
+    let dir = Scratch::new("unusable");
+    let text_file = dir.path("record.json");
+    std::fs::write(&text_file, "{\"surname\": \"NOT AN IMAGE\"}").unwrap();
+    let truncated = dir.path("truncated.png");
+    let mut png = Vec::new();
+    code_image(SECOND, 3)
+        .write_to(&mut std::io::Cursor::new(&mut png), ImageFormat::Png)
+        .unwrap();
+    std::fs::write(&truncated, &png[..png.len() / 2]).unwrap();
+    let good = dir.path("good.png");
+    save(&code_image(SECOND, 3), &good, ImageFormat::Png);
+    let missing = dir.path("missing.png");
+
+    assert_unusable(&tirkeu(&["scan"], None));
+    assert_unusable(&tirkeu(&["scan", "--frames", "3", &good], None));
+    assert_unusable(&tirkeu(&["scan", &missing], None));
+    assert_unusable(&tirkeu(&["scan", &text_file], None));
+    assert_unusable(&tirkeu(&["scan", &truncated], None));
+    // One unusable file among good ones: nothing printed, exit 2.
+    assert_unusable(&tirkeu(&["scan", &good, &text_file], None));
+    assert_unusable(&tirkeu(&["scan", "-"], Some(b"")));
+}

@@ -1,0 +1,436 @@
+//! Round trips render -> rasterise -> (distort) -> scan, on images generated here with fixed
+//! seeds. Source of the requirements: certificate spec section 1 (one alphanumeric segment,
+//! level Q, quiet zone 4) and web spec "Verify" (small, blurred or rotated codes retried at
+//! other scales before giving up).
+
+use tirkeu::qr::{self, LumaImage, ScanEffort, ScanError};
+
+/// xorshift64*: a small deterministic generator, so every image here is reproducible.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+}
+
+const ALPHANUMERIC: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:";
+
+/// A certificate-like text: `KZ1:` and Base45-alphabet characters, `len` in all.
+fn text(seed: u64, len: usize) -> String {
+    let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+    let mut s = String::from("KZ1:");
+    while s.len() < len {
+        s.push(ALPHANUMERIC[rng.below(45) as usize] as char);
+    }
+    s.truncate(len);
+    s
+}
+
+fn render(text: &str, module_pixels: u32) -> LumaImage {
+    qr::encode(text).unwrap().to_luma(module_pixels, 4).unwrap()
+}
+
+fn scan(image: &LumaImage) -> Vec<String> {
+    qr::scan_luma(image.width(), image.height(), image.pixels()).unwrap()
+}
+
+fn map_pixels(image: &LumaImage, mut f: impl FnMut(usize, u8) -> u8) -> LumaImage {
+    let pixels = image
+        .pixels()
+        .iter()
+        .enumerate()
+        .map(|(i, &p)| f(i, p))
+        .collect();
+    LumaImage::new(image.width(), image.height(), pixels).unwrap()
+}
+
+fn rotate90(image: &LumaImage) -> LumaImage {
+    let (w, h) = (image.width(), image.height());
+    let mut out = vec![0u8; (w * h) as usize];
+    for y in 0..h {
+        for x in 0..w {
+            // (x, y) -> (h - 1 - y, x): a quarter turn clockwise.
+            out[(x * h + (h - 1 - y)) as usize] = image.pixel(x, y).unwrap();
+        }
+    }
+    LumaImage::new(h, w, out).unwrap()
+}
+
+/// Rotation by `degrees` about the centre into a canvas `margin` pixels larger, bilinear.
+fn rotate(image: &LumaImage, degrees: f64, margin: u32) -> LumaImage {
+    let (w, h) = (image.width() as f64, image.height() as f64);
+    let (ow, oh) = (image.width() + 2 * margin, image.height() + 2 * margin);
+    let (sin, cos) = degrees.to_radians().sin_cos();
+    let sample = |x: f64, y: f64| -> f64 {
+        if x < 0.0 || y < 0.0 || x > w - 1.0 || y > h - 1.0 {
+            return 255.0;
+        }
+        let (x0, y0) = (x.floor(), y.floor());
+        let (fx, fy) = (x - x0, y - y0);
+        let p = |dx: f64, dy: f64| {
+            f64::from(
+                image
+                    .pixel((x0 + dx).min(w - 1.0) as u32, (y0 + dy).min(h - 1.0) as u32)
+                    .unwrap(),
+            )
+        };
+        p(0.0, 0.0) * (1.0 - fx) * (1.0 - fy)
+            + p(1.0, 0.0) * fx * (1.0 - fy)
+            + p(0.0, 1.0) * (1.0 - fx) * fy
+            + p(1.0, 1.0) * fx * fy
+    };
+    let mut out = Vec::with_capacity((ow * oh) as usize);
+    for y in 0..oh {
+        for x in 0..ow {
+            let (dx, dy) = (x as f64 - ow as f64 / 2.0, y as f64 - oh as f64 / 2.0);
+            let (sx, sy) = (
+                cos * dx + sin * dy + w / 2.0,
+                -sin * dx + cos * dy + h / 2.0,
+            );
+            out.push(sample(sx, sy).round() as u8);
+        }
+    }
+    LumaImage::new(ow, oh, out).unwrap()
+}
+
+/// Pastes `image` into a `width` x `height` canvas of `background` at (`left`, `top`).
+fn paste(canvas: &mut LumaImage, image: &LumaImage, left: u32, top: u32) {
+    let (cw, ch) = (canvas.width(), canvas.height());
+    let mut pixels = canvas.pixels().to_vec();
+    for y in 0..image.height() {
+        for x in 0..image.width() {
+            pixels[((top + y) * cw + left + x) as usize] = image.pixel(x, y).unwrap();
+        }
+    }
+    *canvas = LumaImage::new(cw, ch, pixels).unwrap();
+}
+
+/// Adds zero-mean noise of the given amplitude (triangular distribution).
+fn noisy(image: &LumaImage, amplitude: i32, seed: u64) -> LumaImage {
+    let mut rng = Rng(seed);
+    map_pixels(image, |_, p| {
+        let n =
+            (rng.below(amplitude as u64 + 1) + rng.below(amplitude as u64 + 1)) as i32 - amplitude;
+        (i32::from(p) + n).clamp(0, 255) as u8
+    })
+}
+
+fn salt_and_pepper(image: &LumaImage, per_mille: u64, seed: u64) -> LumaImage {
+    let mut rng = Rng(seed);
+    map_pixels(image, |_, p| match rng.below(1000) {
+        r if r < per_mille / 2 => 0,
+        r if r < per_mille => 255,
+        _ => p,
+    })
+}
+
+#[test]
+fn round_trip_at_several_module_sizes() {
+    let t = text(1, 600);
+    for module_pixels in [1, 2, 3, 4, 6, 9] {
+        assert_eq!(
+            scan(&render(&t, module_pixels)),
+            std::slice::from_ref(&t),
+            "{module_pixels} px a module"
+        );
+    }
+}
+
+#[test]
+fn round_trip_of_every_size_class_up_to_version_40() {
+    // Lengths that land in versions 1, 2, 7 (version information starts), 14, 18, 27 and 40.
+    for (seed, len) in [
+        (2, 5),
+        (3, 29),
+        (4, 100),
+        (5, 400),
+        (6, 700),
+        (7, 1100),
+        (8, 2420),
+    ] {
+        let t = text(seed, len);
+        let code = qr::encode(&t).unwrap();
+        assert_eq!(
+            scan(&render(&t, 3)),
+            std::slice::from_ref(&t),
+            "{len} characters, version {}",
+            code.version()
+        );
+    }
+}
+
+#[test]
+fn realistic_certificates_fit_version_18_or_below() {
+    // Source: certificate spec section 1 ("A realistic record fits version 18 or below"); the
+    // level-Q alphanumeric capacity of version 18 is 574 characters (ISO/IEC 18004 table 7).
+    assert_eq!(qr::encode(&text(9, 400)).unwrap().version(), 15);
+    assert_eq!(qr::encode(&text(9, 574)).unwrap().version(), 18);
+    assert_eq!(qr::encode(&text(9, 575)).unwrap().version(), 19);
+    assert_eq!(qr::encode(&text(9, 700)).unwrap().version(), 20);
+}
+
+#[test]
+fn rotated_by_quarter_turns() {
+    let t = text(10, 500);
+    let mut image = render(&t, 3);
+    for turn in 1..=3 {
+        image = rotate90(&image);
+        assert_eq!(
+            scan(&image),
+            std::slice::from_ref(&t),
+            "{} degrees",
+            90 * turn
+        );
+    }
+}
+
+#[test]
+fn rotated_by_arbitrary_angles() {
+    let t = text(11, 300);
+    let image = render(&t, 4);
+    for degrees in [10.0, 30.0, 45.0, 80.0] {
+        assert_eq!(
+            scan(&rotate(&image, degrees, 60)),
+            std::slice::from_ref(&t),
+            "{degrees} degrees"
+        );
+    }
+}
+
+#[test]
+fn with_sensor_noise() {
+    let t = text(12, 600);
+    let image = render(&t, 4);
+    for (amplitude, seed) in [(60, 1), (100, 2)] {
+        assert_eq!(
+            scan(&noisy(&image, amplitude, seed)),
+            std::slice::from_ref(&t),
+            "noise amplitude {amplitude}"
+        );
+    }
+}
+
+#[test]
+fn with_salt_and_pepper_noise() {
+    let t = text(13, 500);
+    let image = render(&t, 4);
+    assert_eq!(
+        scan(&salt_and_pepper(&image, 60, 3)),
+        std::slice::from_ref(&t)
+    );
+}
+
+#[test]
+fn downscaled() {
+    let t = text(14, 600);
+    let image = render(&t, 6);
+    for percent in [70u32, 50, 40, 33] {
+        let (w, h) = (
+            image.width() * percent / 100,
+            image.height() * percent / 100,
+        );
+        let small = image.resized(w, h).unwrap();
+        assert_eq!(
+            scan(&small),
+            std::slice::from_ref(&t),
+            "{percent}% ({:.2} px a module)",
+            6.0 * f64::from(percent) / 100.0
+        );
+    }
+}
+
+#[test]
+fn enlarged_by_a_fractional_factor() {
+    let t = text(15, 400);
+    let image = render(&t, 2);
+    let big = image
+        .resized(image.width() * 27 / 10, image.height() * 27 / 10)
+        .unwrap();
+    assert_eq!(scan(&big), [t]);
+}
+
+#[test]
+fn inverted_code_is_found_by_the_ladder() {
+    let t = text(16, 300);
+    let negative = render(&t, 3).inverted();
+    assert_eq!(scan(&negative), [t]);
+}
+
+#[test]
+fn small_code_in_a_large_noisy_frame() {
+    let t = text(17, 450);
+    let code = render(&t, 2);
+    let mut frame = noisy(
+        &LumaImage::new(1000, 700, vec![200; 700_000]).unwrap(),
+        30,
+        4,
+    );
+    paste(&mut frame, &noisy(&code, 30, 5), 610, 330);
+    assert_eq!(scan(&frame), [t]);
+}
+
+#[test]
+fn low_contrast_under_a_lighting_gradient() {
+    let t = text(18, 500);
+    let image = render(&t, 4);
+    let width = image.width() as usize;
+    let shaded = map_pixels(&image, |i, p| {
+        let light = 90 + (i % width * 120 / width) as u32;
+        let value = if p < 128 { light * 6 / 10 } else { light };
+        value as u8
+    });
+    assert_eq!(scan(&shaded), [t]);
+}
+
+#[test]
+fn two_codes_in_one_image_in_reading_order() {
+    let (first, second) = (text(19, 200), text(20, 350));
+    let (a, b) = (render(&first, 3), render(&second, 3));
+    let mut canvas = LumaImage::new(
+        a.width() + b.width() + 40,
+        b.height() + 40,
+        vec![255; ((a.width() + b.width() + 40) * (b.height() + 40)) as usize],
+    )
+    .unwrap();
+    paste(&mut canvas, &b, 20, 20);
+    paste(&mut canvas, &a, b.width() + 30, 30);
+    assert_eq!(scan(&canvas), [second.clone(), first.clone()]);
+    // The same code twice is one text.
+    let mut twice = LumaImage::new(
+        2 * a.width(),
+        a.height(),
+        vec![255; (2 * a.width() * a.height()) as usize],
+    )
+    .unwrap();
+    paste(&mut twice, &a, 0, 0);
+    paste(&mut twice, &a, a.width(), 0);
+    assert_eq!(scan(&twice), [first]);
+}
+
+#[test]
+fn rgba_with_transparency_and_colour() {
+    let t = text(21, 300);
+    let luma = render(&t, 3);
+    // Dark-blue modules on a transparent background (composited over white).
+    let rgba: Vec<u8> = luma
+        .pixels()
+        .iter()
+        .flat_map(|&v| {
+            if v < 128 {
+                [20, 30, 110, 255]
+            } else {
+                [0, 0, 0, 0]
+            }
+        })
+        .collect();
+    assert_eq!(
+        qr::scan_rgba(luma.width(), luma.height(), &rgba).unwrap(),
+        [t]
+    );
+}
+
+#[test]
+fn quick_effort_skips_the_expensive_rungs() {
+    // A tiny code at 1.2 pixels a module is out of reach of the quick ladder but not of the
+    // thorough one (enlargement), or it is found by both: never found by quick alone.
+    let t = text(22, 250);
+    let image = render(&t, 5);
+    let tiny = image
+        .resized(image.width() * 24 / 100, image.height() * 24 / 100)
+        .unwrap();
+    let quick = qr::scan_luma_with(
+        tiny.width(),
+        tiny.height(),
+        tiny.pixels(),
+        ScanEffort::Quick,
+    )
+    .unwrap();
+    let thorough = scan(&tiny);
+    assert!(quick.is_empty() || quick == thorough);
+    assert_eq!(thorough, [t]);
+}
+
+#[test]
+fn images_without_a_code_give_nothing() {
+    let blank = LumaImage::new(64, 64, vec![255; 64 * 64]).unwrap();
+    assert!(scan(&blank).is_empty());
+    let noise = noisy(
+        &LumaImage::new(200, 150, vec![128; 30_000]).unwrap(),
+        127,
+        6,
+    );
+    assert!(scan(&noise).is_empty());
+    let mut rng = Rng(7);
+    let checker = map_pixels(&blank, |i, _| {
+        if (i % 64 / 3 + i / 64 / 3 + rng.below(2) as usize).is_multiple_of(2) {
+            0
+        } else {
+            255
+        }
+    });
+    assert!(scan(&checker).is_empty());
+}
+
+#[test]
+fn unusable_buffers_are_errors_not_panics() {
+    assert_eq!(
+        qr::scan_luma(0, 0, &[]),
+        Err(ScanError::TooSmall {
+            width: 0,
+            height: 0
+        })
+    );
+    assert_eq!(
+        qr::scan_luma(1, 100_000, &vec![0; 100_000]),
+        Err(ScanError::TooSmall {
+            width: 1,
+            height: 100_000
+        })
+    );
+    assert_eq!(
+        qr::scan_luma(100_000, 20, &vec![255; 2_000_000]),
+        Err(ScanError::TooSmall {
+            width: 100_000,
+            height: 20
+        })
+    );
+    assert_eq!(
+        qr::scan_luma(10, 10, &[0; 99]),
+        Err(ScanError::BufferSize {
+            expected: 100,
+            actual: 99
+        })
+    );
+    assert_eq!(
+        qr::scan_rgba(10, 10, &[0; 100]),
+        Err(ScanError::BufferSize {
+            expected: 400,
+            actual: 100
+        })
+    );
+    // Huge dimensions with a small buffer: a size error, nothing allocated.
+    assert!(matches!(
+        qr::scan_luma(u32::MAX, u32::MAX, &[0; 16]),
+        Err(ScanError::BufferSize { .. })
+    ));
+    assert!(matches!(
+        qr::scan_rgba(u32::MAX, u32::MAX, &[0; 16]),
+        Err(ScanError::BufferSize { .. })
+    ));
+    // A buffer that matches but is over the pixel cap is refused before any work.
+    let over = vec![255u8; 40_000_001];
+    assert!(matches!(
+        qr::scan_luma(40_000_001, 1, &over),
+        Err(ScanError::TooLarge { .. })
+    ));
+    // A long thin strip at the limit is scanned without trouble.
+    let strip = vec![255u8; 21 * 200_000];
+    assert_eq!(qr::scan_luma(200_000, 21, &strip), Ok(vec![]));
+}

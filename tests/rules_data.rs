@@ -1,0 +1,193 @@
+//! Invariants of the compiled-in tables (src/data/) and of the calendar built on them.
+
+use tirkeu::calendar::{DayKind, day_info, is_provisional_year, table_years, working_days_between};
+use tirkeu::data::{self, NonWorkingDayKind, Regime, RowStatus};
+use tirkeu::date::Date;
+
+fn day(text: &str) -> Date {
+    text.parse().unwrap()
+}
+
+#[test]
+fn every_row_loads() {
+    assert_eq!(data::load_problems(), &[], "rows that did not load");
+    // Source: the CSV files: 61 non-working-day rows, 78 regimes, 20 regions, 249 countries.
+    assert_eq!(data::non_working_days().len(), 61);
+    assert_eq!(data::regimes().len(), 78);
+    assert_eq!(data::regions().len(), 20);
+    assert_eq!(data::countries().len(), 249);
+}
+
+#[test]
+fn year_2026_has_247_working_days() {
+    // Source: the issue ("2026 has 247 working days"), and a day-by-day count.
+    assert_eq!(
+        working_days_between(day("2025-12-31"), day("2026-12-31")).count,
+        247
+    );
+    let mut by_loop = 0;
+    let mut date = day("2026-01-01");
+    while date <= day("2026-12-31") {
+        by_loop += i32::from(day_info(date).working);
+        date = date.succ();
+    }
+    assert_eq!(by_loop, 247);
+}
+
+#[test]
+fn transfers_and_working_weekends_fall_where_they_should() {
+    for row in data::non_working_days() {
+        let weekend = row.date.weekday().is_weekend();
+        match row.kind {
+            NonWorkingDayKind::Transfer => assert!(!weekend, "transfer on a weekend: {}", row.date),
+            NonWorkingDayKind::WorkingWeekend => {
+                assert!(weekend, "working weekend on a weekday: {}", row.date)
+            }
+            _ => {}
+        }
+        assert!(!row.source.is_empty() && !row.name.is_empty());
+    }
+}
+
+#[test]
+fn rows_are_unique_and_years_consistent() {
+    let rows = data::non_working_days();
+    for pair in rows.windows(2) {
+        assert!(
+            pair[0].date < pair[1].date,
+            "duplicate or unsorted: {}",
+            pair[1].date
+        );
+    }
+    assert_eq!(table_years(), Some((2025, 2027)));
+    // 2027 is provisional in the table: every row of it, and the year as a whole.
+    assert!(
+        rows.iter()
+            .filter(|r| r.date.year() == 2027)
+            .all(|r| r.status == RowStatus::Provisional)
+    );
+    assert!(
+        rows.iter()
+            .filter(|r| r.date.year() < 2027)
+            .all(|r| r.status == RowStatus::Official)
+    );
+    assert!(!is_provisional_year(2025) && !is_provisional_year(2026));
+    assert!(is_provisional_year(2027) && is_provisional_year(2024) && is_provisional_year(2028));
+}
+
+#[test]
+fn table_days_read_back_through_the_calendar() {
+    for row in data::non_working_days() {
+        let info = day_info(row.date);
+        let expected = match row.kind {
+            NonWorkingDayKind::Holiday => DayKind::Holiday,
+            NonWorkingDayKind::FixedDayOff => DayKind::FixedDayOff,
+            NonWorkingDayKind::Transfer => DayKind::Transfer,
+            NonWorkingDayKind::WorkingWeekend => DayKind::WorkingWeekend,
+        };
+        assert_eq!(info.kind, expected, "{}", row.date);
+        assert_eq!(info.working, row.kind == NonWorkingDayKind::WorkingWeekend);
+        assert_eq!(info.provisional, row.status == RowStatus::Provisional);
+        assert_eq!(info.name.as_deref(), Some(row.name));
+    }
+}
+
+#[test]
+fn statutory_years_beyond_the_table() {
+    // 2028: 1 January is a Saturday -> moved to Monday 3 January; 2 January (Sunday) -> 4 January.
+    assert_eq!(day_info(day("2028-01-03")).kind, DayKind::Transfer);
+    assert_eq!(day_info(day("2028-01-04")).kind, DayKind::Transfer);
+    assert!(day_info(day("2028-01-05")).working);
+    // 7 January 2028 is a Friday: a fixed day off.
+    assert_eq!(day_info(day("2028-01-07")).kind, DayKind::FixedDayOff);
+    // Constitution Day on 15 March from 2027.
+    assert_eq!(day_info(day("2028-03-15")).kind, DayKind::Holiday);
+    assert!(day_info(day("2028-03-15")).provisional);
+    for far in ["0001-01-01", "9999-12-31", "0000-02-29"] {
+        let info = day_info(day(far));
+        assert!(info.provisional);
+    }
+}
+
+#[test]
+fn iso_3166_codes() {
+    // Source: ISO 3166-1 (ISO 3166 Maintenance Agency): 249 alpha-3 codes.
+    let codes: Vec<&str> = data::countries().iter().map(|c| c.alpha3).collect();
+    assert_eq!(codes.len(), 249);
+    let mut unique = codes.clone();
+    unique.dedup();
+    assert_eq!(unique.len(), 249, "codes are sorted and unique");
+    assert!(
+        codes
+            .iter()
+            .all(|c| c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase()))
+    );
+    for row in data::regimes() {
+        assert!(
+            data::is_country_code(row.iso3),
+            "{} of visa-regimes.csv is not an ISO code",
+            row.iso3
+        );
+    }
+    assert!(data::is_country_code("XXA"));
+    assert!(
+        !data::is_country_code("SUN")
+            && !data::is_country_code("EUE")
+            && !data::is_country_code("")
+    );
+}
+
+#[test]
+fn regime_rows() {
+    for row in data::regimes() {
+        match row.regime {
+            Regime::VisaRequired => assert!(row.days_per_entry.is_none()),
+            _ => {
+                let (per, window_limit, window) = (
+                    row.days_per_entry.unwrap(),
+                    row.days_in_window.unwrap(),
+                    row.window_days.unwrap(),
+                );
+                assert!(
+                    per <= window_limit && window_limit <= window,
+                    "{}",
+                    row.iso3
+                );
+            }
+        }
+    }
+    assert_eq!(data::regime("CHE").unwrap().regime, Regime::VisaFree30);
+    assert!(data::regime("KAZ").is_none());
+}
+
+#[test]
+fn regions_have_three_names() {
+    let codes: Vec<&str> = data::regions().iter().map(|r| r.code).collect();
+    for code in ["AST", "ALA", "SHY", "ULY", "ZHT", "ABA"] {
+        assert!(codes.contains(&code));
+    }
+    let cities = data::regions()
+        .iter()
+        .filter(|r| r.kind == data::RegionKind::City)
+        .count();
+    assert_eq!(cities, 3);
+}
+
+/// FNV-1a over the tables: when a table changes, this test fails until `DATA_VERSION` is changed
+/// and the fingerprint below updated with it.
+#[test]
+fn data_version_follows_the_tables() {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for (name, text) in data::RAW_TABLES {
+        for byte in name.bytes().chain(text.bytes()) {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    let recorded = ("2026-03-18.1", 3_567_677_893_636_823_138u64);
+    assert_eq!(
+        (data::DATA_VERSION, hash),
+        recorded,
+        "tables changed: bump DATA_VERSION and record the new fingerprint"
+    );
+}
