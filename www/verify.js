@@ -13,7 +13,9 @@ export function setupVerify({ tirkeu }) {
   const view = $("view-verify");
   const dateInput = $("verify-date");
   const verdict = $("verdict");
-  const announce = el("p", { class: "visually-hidden", role: "status", "aria-live": "polite" });
+  // The verdict is announced from a live region that is always present (a region that appears
+  // together with its text is not announced by every screen reader).
+  const announce = el("p", { id: "verdict-announce", class: "visually-hidden", role: "status", "aria-live": "polite" });
   verdict.before(announce);
   const canvas = document.createElement("canvas");
   const context2d = canvas.getContext("2d", { willReadFrequently: true });
