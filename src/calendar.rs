@@ -54,6 +54,14 @@ pub enum DayKind {
 
 impl DayKind {
     /// Whether a day of this kind is a working day.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use tirkeu::calendar::DayKind;
+    /// assert!(DayKind::WorkingWeekend.is_working());
+    /// assert!(!DayKind::Transfer.is_working());
+    /// ```
     pub fn is_working(self) -> bool {
         matches!(self, DayKind::Working | DayKind::WorkingWeekend)
     }

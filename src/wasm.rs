@@ -1,36 +1,431 @@
-//! The JavaScript API (WebAssembly only). This file only converts types: JavaScript values in,
-//! library calls, JavaScript values out. No rule lives here. It is also the one place that reads
-//! the JavaScript clock, to default "today" to the civil date in Kazakhstan (UTC+5).
+//! The JavaScript API (WebAssembly only).
+//!
+//! This file only converts types: JavaScript values in, library calls, JavaScript values out. No
+//! rule lives here. It is also the one place that reads the JavaScript clock, to default "today"
+//! to the civil date in Kazakhstan (UTC+5).
+//!
+//! Structured values cross the boundary as JSON text (`JSON.stringify` on the way in,
+//! `serde_json` then `JSON.parse` on the way out). That makes every answer byte-identical to the
+//! native library's JSON by construction, and puts serde_json's nesting limit between hostile
+//! input and the stack. A function throws a JavaScript `Error` only for input unusable as a whole;
+//! a verdict (a report, a verification result) is always a return value.
 
+use std::cell::RefCell;
+
+use js_sys::{JSON, Uint8Array};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
+use crate::cert::{self, PublicKey, Record, SigningKey, Verifier, VerifyContext};
 use crate::date::{Date, KAZAKHSTAN_UTC_OFFSET_SECONDS};
+use crate::i18n::Lang;
+use crate::{calendar, data, qr, rules};
 
-/// Installs a panic hook so that a bug shows as a readable error in the console rather than
-/// `unreachable`.
+#[wasm_bindgen(typescript_custom_section)]
+const TYPESCRIPT: &str = include_str!("wasm.d.ts");
+
+thread_local! {
+    /// The verifier built from the last good trust list (WebAssembly runs one thread).
+    static VERIFIER: RefCell<Option<Verifier>> = const { RefCell::new(None) };
+}
+
+/// Installs a panic hook, so that a bug shows as a readable error rather than `unreachable`.
 #[wasm_bindgen(start)]
 pub fn start() {
     console_error_panic_hook::set_once();
 }
 
-/// The current time from the JavaScript clock, in whole seconds since 1970 (UTC).
+// ---------------------------------------------------------------------------------------------
+// Conversions
+
 fn now_unix_seconds() -> i64 {
     (js_sys::Date::now() / 1000.0).floor() as i64
 }
 
-/// Today's civil date in Kazakhstan.
 fn today_in_kazakhstan() -> Date {
     Date::from_unix_seconds(now_unix_seconds(), KAZAKHSTAN_UTC_OFFSET_SECONDS)
+}
+
+fn error(message: impl std::fmt::Display) -> JsError {
+    JsError::new(&message.to_string())
+}
+
+/// The JSON text of a JavaScript value, or `None` for `undefined` and `null`.
+fn json_text(value: &JsValue, what: &str) -> Result<Option<String>, JsError> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    let text = JSON::stringify(value)
+        .map_err(|_| error(format!("{what} cannot be read as JSON (a cycle or a BigInt?)")))?;
+    text.as_string()
+        .map(Some)
+        .ok_or_else(|| error(format!("{what} cannot be read as JSON (a function or a symbol?)")))
+}
+
+/// Reads a JavaScript value as `T`; `undefined` and `null` give `T::default()`.
+fn from_js<T: DeserializeOwned + Default>(value: &JsValue, what: &str) -> Result<T, JsError> {
+    match json_text(value, what)? {
+        None => Ok(T::default()),
+        Some(text) => serde_json::from_str(&text).map_err(|e| error(format!("{what}: {e}"))),
+    }
+}
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+    let text = serde_json::to_string(value).map_err(error)?;
+    JSON::parse(&text).map_err(|_| error("internal error: the result is not JSON"))
+}
+
+fn string_argument(value: &JsValue, what: &str) -> Result<String, JsError> {
+    value.as_string().ok_or_else(|| error(format!("{what} must be a string")))
+}
+
+fn bytes_argument(value: &JsValue, what: &str) -> Result<Vec<u8>, JsError> {
+    if let Some(array) = value.dyn_ref::<Uint8Array>() {
+        Ok(array.to_vec())
+    } else if let Some(buffer) = value.dyn_ref::<js_sys::ArrayBuffer>() {
+        Ok(Uint8Array::new(buffer).to_vec())
+    } else {
+        Err(error(format!("{what} must be a Uint8Array or an ArrayBuffer")))
+    }
+}
+
+fn date_option(text: Option<String>, name: &str) -> Result<Date, JsError> {
+    match text {
+        None => Ok(today_in_kazakhstan()),
+        Some(text) => Date::parse(&text).map_err(|e| error(format!("option `{name}`: {e}"))),
+    }
+}
+
+fn lang_option(text: Option<String>) -> Result<Lang, JsError> {
+    match text {
+        None => Ok(Lang::default()),
+        Some(text) => text.parse().map_err(|e| error(format!("option `lang`: {e}"))),
+    }
+}
+
+fn with_verifier<T>(f: impl FnOnce(&mut Option<Verifier>) -> Result<T, JsError>) -> Result<T, JsError> {
+    VERIFIER.with(|cell| {
+        let mut verifier = cell.try_borrow_mut().map_err(|_| error("the verifier is busy"))?;
+        f(&mut verifier)
+    })
+}
+
+const NO_TRUST_LIST: &str = "no trust list is installed: call loadTrustList(bytes, rootPublicKeyHex) first";
+
+// ---------------------------------------------------------------------------------------------
+// Options
+
+#[derive(Default, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct CheckOptions {
+    today: Option<String>,
+    lang: Option<String>,
+}
+
+#[derive(Default, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct VerifyOptions {
+    on: Option<String>,
+    lang: Option<String>,
+}
+
+#[derive(Default, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct IssueOptions {
+    issued_at: Option<i64>,
+}
+
+#[derive(Default, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct ScanOptions {
+    effort: Option<String>,
+}
+
+// ---------------------------------------------------------------------------------------------
+// The rules
+
+/// Checks an application; see `rules::check_json`.
+///
+/// # Errors
+///
+/// Throws when `application` is not a JSON object, or an option is unusable.
+#[wasm_bindgen(js_name = checkApplication, unchecked_return_type = "Report")]
+pub fn check_application(
+    #[wasm_bindgen(unchecked_param_type = "Application")] application: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "CheckOptions")] options: Option<JsValue>,
+) -> Result<JsValue, JsError> {
+    let options: CheckOptions = from_js(&options.unwrap_or(JsValue::UNDEFINED), "options")?;
+    let today = date_option(options.today, "today")?;
+    let lang = lang_option(options.lang)?;
+    let text = json_text(&application, "the application")?
+        .ok_or_else(|| error("the application must be a JSON object"))?;
+    let value: serde_json::Value =
+        serde_json::from_str(&text).map_err(|e| error(format!("the application: {e}")))?;
+    let report = rules::check_json(&value, today, lang).map_err(error)?;
+    to_js(&report)
+}
+
+/// Working days D with `from < D <= to` (negative when `to` is before `from`).
+///
+/// # Errors
+///
+/// Throws when a date is not `YYYY-MM-DD`.
+#[wasm_bindgen(js_name = workingDaysBetween, unchecked_return_type = "WorkingDayCount")]
+pub fn working_days_between(
+    #[wasm_bindgen(unchecked_param_type = "string")] from: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] to: JsValue,
+) -> Result<JsValue, JsError> {
+    let parse = |value: &JsValue, what: &str| -> Result<Date, JsError> {
+        Date::parse(&string_argument(value, what)?).map_err(|e| error(format!("{what}: {e}")))
+    };
+    let count = calendar::working_days_between(parse(&from, "from")?, parse(&to, "to")?);
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct WorkingDayCount {
+        working_days: i64,
+        provisional: bool,
+    }
+    to_js(&WorkingDayCount { working_days: count.count, provisional: count.provisional })
+}
+
+/// The regions of Kazakhstan (for an address form).
+///
+/// # Errors
+///
+/// None in practice; the conversion is fallible in form only.
+#[wasm_bindgen(unchecked_return_type = "Region[]")]
+pub fn regions() -> Result<JsValue, JsError> {
+    to_js(&data::regions())
+}
+
+/// ISO 3166-1 alpha-3 codes with English names, plus `XXA` (stateless).
+///
+/// # Errors
+///
+/// None in practice; the conversion is fallible in form only.
+#[wasm_bindgen(unchecked_return_type = "Country[]")]
+pub fn countries() -> Result<JsValue, JsError> {
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Country {
+        code: &'static str,
+        name_en: &'static str,
+    }
+    let list: Vec<Country> =
+        data::countries().iter().map(|c| Country { code: c.alpha3, name_en: c.name_en }).collect();
+    to_js(&list)
+}
+
+/// The version of the reviewed data tables (calendar, regimes, regions).
+#[wasm_bindgen(js_name = dataVersion)]
+pub fn data_version() -> String {
+    data::DATA_VERSION.to_owned()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Certificates
+
+/// Checks a trust list against the pinned root and installs it (an older list than the installed
+/// one is refused and the installed one kept).
+///
+/// # Errors
+///
+/// Throws when the list or the root key is unusable.
+#[wasm_bindgen(js_name = loadTrustList, unchecked_return_type = "TrustListSummary")]
+pub fn load_trust_list(
+    #[wasm_bindgen(unchecked_param_type = "Uint8Array")] bytes: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] root_public_key_hex: JsValue,
+) -> Result<JsValue, JsError> {
+    let bytes = bytes_argument(&bytes, "the trust list")?;
+    let root = PublicKey::from_hex(&string_argument(&root_public_key_hex, "the root public key")?)
+        .map_err(|e| error(format!("the root public key: {e}")))?;
+    with_verifier(|verifier| {
+        let summary = match verifier {
+            Some(verifier) => verifier.install_trust_list(&bytes, &root).map_err(error)?,
+            None => {
+                let list = cert::TrustList::from_cose(&bytes, &root).map_err(error)?;
+                let installed = verifier.insert(Verifier::new(list));
+                installed.trust_list().summary()
+            }
+        };
+        to_js(&summary)
+    })
+}
+
+/// Checks a status list against the installed trust list and installs it.
+///
+/// # Errors
+///
+/// Throws when no trust list is installed, or the status list is unusable or older.
+#[wasm_bindgen(js_name = loadStatusList, unchecked_return_type = "StatusListSummary")]
+pub fn load_status_list(
+    #[wasm_bindgen(unchecked_param_type = "Uint8Array")] bytes: JsValue,
+) -> Result<JsValue, JsError> {
+    let bytes = bytes_argument(&bytes, "the status list")?;
+    with_verifier(|verifier| {
+        let verifier = verifier.as_mut().ok_or_else(|| error(NO_TRUST_LIST))?;
+        to_js(&verifier.install_status_list(&bytes).map_err(error)?)
+    })
+}
+
+/// The installed trust list, or `null`.
+///
+/// # Errors
+///
+/// None in practice; the conversion is fallible in form only.
+#[wasm_bindgen(js_name = trustListSummary, unchecked_return_type = "TrustListSummary | null")]
+pub fn trust_list_summary() -> Result<JsValue, JsError> {
+    with_verifier(|verifier| to_js(&verifier.as_ref().map(|v| v.trust_list().summary())))
+}
+
+/// The installed status list, or `null`.
+///
+/// # Errors
+///
+/// None in practice; the conversion is fallible in form only.
+#[wasm_bindgen(js_name = statusListSummary, unchecked_return_type = "StatusListSummary | null")]
+pub fn status_list_summary() -> Result<JsValue, JsError> {
+    with_verifier(|verifier| {
+        to_js(&verifier.as_ref().and_then(|v| v.status_list()).map(|list| list.summary()))
+    })
+}
+
+/// Verifies a certificate's QR text against the installed lists.
+///
+/// # Errors
+///
+/// Throws when no trust list is installed, the text is not a string, or an option is unusable.
+#[wasm_bindgen(js_name = verifyCertificate, unchecked_return_type = "VerificationResult")]
+pub fn verify_certificate(
+    #[wasm_bindgen(unchecked_param_type = "string")] qr_text: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "VerifyOptions")] options: Option<JsValue>,
+) -> Result<JsValue, JsError> {
+    let text = string_argument(&qr_text, "the QR text")?;
+    let options: VerifyOptions = from_js(&options.unwrap_or(JsValue::UNDEFINED), "options")?;
+    let now = now_unix_seconds();
+    let context = VerifyContext {
+        checked_on: match options.on {
+            None => Date::from_unix_seconds(now, KAZAKHSTAN_UTC_OFFSET_SECONDS),
+            Some(on) => Date::parse(&on).map_err(|e| error(format!("option `on`: {e}")))?,
+        },
+        now_unix_seconds: now,
+        lang: lang_option(options.lang)?,
+    };
+    with_verifier(|verifier| {
+        let verifier = verifier.as_ref().ok_or_else(|| error(NO_TRUST_LIST))?;
+        to_js(&verifier.verify(&text, &context))
+    })
+}
+
+/// Signs a record into a certificate's QR text (demonstration and testing; a production page
+/// never holds an issuing key).
+///
+/// # Errors
+///
+/// Throws when the record or the key is unusable.
+#[wasm_bindgen(js_name = issueCertificate)]
+pub fn issue_certificate(
+    #[wasm_bindgen(unchecked_param_type = "CertificateRecord")] record: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] secret_key_hex: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "IssueOptions")] options: Option<JsValue>,
+) -> Result<String, JsError> {
+    let text = json_text(&record, "the record")?.ok_or_else(|| error("the record must be an object"))?;
+    let record: Record = serde_json::from_str(&text).map_err(|e| error(format!("the record: {e}")))?;
+    let key = SigningKey::from_hex(&string_argument(&secret_key_hex, "the secret key")?)
+        .map_err(|e| error(format!("the secret key: {e}")))?;
+    let options: IssueOptions = from_js(&options.unwrap_or(JsValue::UNDEFINED), "options")?;
+    let issued_at = options.issued_at.unwrap_or_else(now_unix_seconds);
+    cert::issue_certificate(&record, &key, issued_at).map_err(error)
+}
+
+// ---------------------------------------------------------------------------------------------
+// QR codes
+
+/// Renders a text as a QR code (one alphanumeric segment, level Q, 4-module quiet zone) in SVG.
+///
+/// # Errors
+///
+/// Throws when the text is not a string or does not fit a QR code.
+#[wasm_bindgen(js_name = renderQrSvg)]
+pub fn render_qr_svg(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValue) -> Result<String, JsError> {
+    qr::render_svg(&string_argument(&text, "the text")?).map_err(error)
+}
+
+/// The QR code's modules, for drawing on a canvas: `{ version, size, modules }`, where
+/// `modules[y * size + x]` is 1 for a dark module. No quiet zone is included.
+///
+/// # Errors
+///
+/// Throws when the text is not a string or does not fit a QR code.
+#[wasm_bindgen(js_name = qrMatrix, unchecked_return_type = "QrMatrix")]
+pub fn qr_matrix(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValue) -> Result<JsValue, JsError> {
+    let code = qr::encode(&string_argument(&text, "the text")?).map_err(error)?;
+    let size = code.width();
+    let modules: Vec<u8> =
+        (0..size * size).map(|i| u8::from(code.is_dark(i % size, i / size))).collect();
+    let object = js_sys::Object::new();
+    let set = |key: &str, value: &JsValue| js_sys::Reflect::set(&object, &key.into(), value);
+    set("version", &JsValue::from(code.version()))
+        .and_then(|_| set("size", &JsValue::from(size as u32)))
+        .and_then(|_| set("modules", &Uint8Array::from(modules.as_slice())))
+        .map_err(|_| error("internal error: cannot build the result"))?;
+    Ok(object.into())
+}
+
+/// Every QR text found in an image: an `ImageData` or `{ width, height, data }` with 4 bytes
+/// (RGBA) a pixel. `options.effort` is `"thorough"` (default, for photos and files) or `"quick"`
+/// (for live camera frames).
+///
+/// # Errors
+///
+/// Throws when the image is not of that shape, its size does not match its data, or it is larger
+/// than the scanner accepts.
+#[wasm_bindgen(js_name = scanImage, unchecked_return_type = "string[]")]
+pub fn scan_image(
+    #[wasm_bindgen(unchecked_param_type = "ImageData | RgbaImage")] image: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ScanOptions")] options: Option<JsValue>,
+) -> Result<JsValue, JsError> {
+    if !image.is_object() {
+        return Err(error("the image must be an ImageData or { width, height, data }"));
+    }
+    let dimension = |name: &str| -> Result<u32, JsError> {
+        let value = js_sys::Reflect::get(&image, &name.into()).unwrap_or(JsValue::UNDEFINED);
+        value
+            .as_f64()
+            .filter(|n| n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(n))
+            .map(|n| n as u32)
+            .ok_or_else(|| error(format!("image.{name} must be a whole number of pixels")))
+    };
+    let (width, height) = (dimension("width")?, dimension("height")?);
+    let data = js_sys::Reflect::get(&image, &"data".into()).unwrap_or(JsValue::UNDEFINED);
+    let rgba = if let Some(clamped) = data.dyn_ref::<js_sys::Uint8ClampedArray>() {
+        clamped.to_vec()
+    } else {
+        bytes_argument(&data, "image.data")?
+    };
+    let options: ScanOptions = from_js(&options.unwrap_or(JsValue::UNDEFINED), "options")?;
+    let effort = match options.effort.as_deref() {
+        None | Some("thorough") => qr::ScanEffort::Thorough,
+        Some("quick") => qr::ScanEffort::Quick,
+        Some(other) => return Err(error(format!("option `effort`: `{other}` is not quick or thorough"))),
+    };
+    let texts = qr::scan_rgba_with(width, height, &rgba, effort).map_err(error)?;
+    to_js(&texts)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Small helpers for pages
+
+/// Today's date in Kazakhstan (UTC+5) as `YYYY-MM-DD`, from the device clock.
+#[wasm_bindgen(js_name = todayInKazakhstan)]
+pub fn today_in_kazakhstan_text() -> String {
+    today_in_kazakhstan().to_string()
 }
 
 /// The crate version.
 #[wasm_bindgen]
 pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_owned()
-}
-
-/// Today's date in Kazakhstan (UTC+5) as `YYYY-MM-DD`, from the device clock.
-#[wasm_bindgen(js_name = todayInKazakhstan)]
-pub fn today_in_kazakhstan_text() -> String {
-    today_in_kazakhstan().to_string()
 }

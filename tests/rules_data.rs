@@ -138,6 +138,21 @@ fn iso_3166_codes() {
 }
 
 #[test]
+fn regime_codes_serialize_as_in_the_table() {
+    for regime in [
+        Regime::VisaFree90,
+        Regime::VisaFree30,
+        Regime::VisaFree14,
+        Regime::VisaRequired,
+    ] {
+        assert_eq!(
+            serde_json::to_value(regime).unwrap(),
+            serde_json::json!(regime.as_str())
+        );
+    }
+}
+
+#[test]
 fn regime_rows() {
     for row in data::regimes() {
         match row.regime {

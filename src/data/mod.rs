@@ -103,6 +103,12 @@ pub enum Regime {
 
 impl Regime {
     /// The code used in the tables and in the report (`visa_free_90`, ...).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(tirkeu::data::Regime::VisaFree30.as_str(), "visa_free_30");
+    /// ```
     pub fn as_str(self) -> &'static str {
         match self {
             Regime::VisaFree90 => "visa_free_90",
@@ -176,6 +182,13 @@ pub struct Region {
 
 impl Region {
     /// The name in `lang`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let astana = tirkeu::data::region("AST").unwrap();
+    /// assert_eq!(astana.name(tirkeu::i18n::Lang::Kk), "Астана");
+    /// ```
     pub fn name(&self, lang: crate::i18n::Lang) -> &'static str {
         match lang {
             crate::i18n::Lang::Kk => self.name_kk,

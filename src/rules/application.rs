@@ -31,6 +31,14 @@ pub enum Field<T> {
 
 impl<T> Field<T> {
     /// The value, if read.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use tirkeu::rules::Field;
+    /// assert_eq!(Field::Value(3).value(), Some(&3));
+    /// assert_eq!(Field::<i32>::Missing.value(), None);
+    /// ```
     pub fn value(&self) -> Option<&T> {
         match self {
             Field::Value(value) => Some(value),
@@ -39,6 +47,14 @@ impl<T> Field<T> {
     }
 
     /// Whether the field is absent, `null` or blank.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use tirkeu::rules::Field;
+    /// assert!(Field::<String>::Missing.is_missing());
+    /// assert!(!Field::<String>::Unreadable(serde_json::json!(1)).is_missing());
+    /// ```
     pub fn is_missing(&self) -> bool {
         matches!(self, Field::Missing)
     }
@@ -46,6 +62,12 @@ impl<T> Field<T> {
 
 impl<T: Copy> Field<T> {
     /// A copy of the value, if read.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(tirkeu::rules::Field::Value(true).get(), Some(true));
+    /// ```
     pub fn get(&self) -> Option<T> {
         self.value().copied()
     }

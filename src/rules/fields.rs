@@ -426,15 +426,15 @@ pub(crate) fn check(application: &Application, today: Date, findings: &mut Findi
         C::StayPeriodInvalid,
         today_str,
     );
-    if let (Some(from), Some(entry)) = (stay_from, facts.entry) {
-        if from < entry {
-            findings.push(C::StayPeriodInvalid, Some("stay.from"), &[]);
-        }
+    if let (Some(from), Some(entry)) = (stay_from, facts.entry)
+        && from < entry
+    {
+        findings.push(C::StayPeriodInvalid, Some("stay.from"), &[]);
     }
-    if let (Some(from), Some(to)) = (stay_from, stay_to) {
-        if to < from {
-            findings.push(C::StayPeriodInvalid, Some("stay.to"), &[]);
-        }
+    if let (Some(from), Some(to)) = (stay_from, stay_to)
+        && to < from
+    {
+        findings.push(C::StayPeriodInvalid, Some("stay.to"), &[]);
     }
 
     // Address change (re-registration).
@@ -543,9 +543,9 @@ fn check_previous_stays(
             usable.push((index, entry, exit));
         }
     }
-    // Overlaps: a stay sharing more than the one day on which one stay ends and the next begins
-    // (leaving and re-entering on the same day is ordinary) with an earlier-listed... any other
-    // stay, or extending past the current entry.
+    // Overlaps: a stay that shares more than one day with another earlier stay (leaving and
+    // re-entering on the same day is ordinary, so a shared end day is not reported), or that
+    // ends after the current entry.
     let mut by_start = usable.clone();
     by_start.sort_by_key(|(index, entry, _)| (*entry, *index));
     let mut latest_exit: Option<Date> = None;

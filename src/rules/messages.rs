@@ -40,6 +40,14 @@ macro_rules! codes {
             pub const ALL: &'static [$name] = &[$($name::$variant),*];
 
             /// The stable code string.
+            ///
+            /// # Example
+            ///
+            /// ```
+            /// use tirkeu::rules::{FindingCode, ObligationCode};
+            /// assert_eq!(FindingCode::HostMinor.as_str(), "host.minor");
+            /// assert_eq!(ObligationCode::RegistrationRequired.as_str(), "registration.required");
+            /// ```
             pub fn as_str(self) -> &'static str {
                 match self { $($name::$variant => $code),* }
             }

@@ -1,0 +1,254 @@
+/** A civil date, `YYYY-MM-DD`. */
+export type IsoDate = string;
+/** The language of the messages. */
+export type Lang = "kk" | "ru" | "en";
+
+// ----- The application (input of checkApplication) -----------------------------------------
+// Every field is optional and may even be of the wrong type: what is missing or unreadable
+// becomes a finding (field.required, ...), never an exception.
+
+export type PassportKind = "ordinary" | "diplomatic" | "service";
+export type EntryPurpose = "private" | "tourism" | "business" | "work" | "study" | "other";
+export type HostKind = "person" | "organization";
+export type Premises =
+  | "house" | "apartment" | "dormitory" | "hotel" | "rest_home" | "sanatorium" | "other_residential";
+export type DeadlineCounting = "entry_day_is_day_one" | "civil_code";
+export type ReRegistrationCounting = "next_working_day_is_day_one" | "event_day_counts";
+
+export interface Application {
+  immigrant?: {
+    surname?: string;
+    givenNames?: string;
+    patronymic?: string | null;
+    birthDate?: IsoDate;
+    citizenship?: string;
+    passport?: { number?: string; kind?: PassportKind; expiresOn?: IsoDate };
+  };
+  entry?: { date?: IsoDate; purpose?: EntryPurpose; contractUntil?: IsoDate | null };
+  previousStays?: Array<{ entry?: IsoDate; exit?: IsoDate }>;
+  host?: { kind?: HostKind; id?: string; name?: string };
+  address?: {
+    region?: string; locality?: string; street?: string; building?: string;
+    apartment?: string | null; premises?: Premises;
+  };
+  stay?: { from?: IsoDate; to?: IsoDate };
+  addressChange?: { movedOn?: IsoDate } | null;
+  policy?: Partial<Policy> | null;
+}
+
+export interface CheckOptions {
+  /** The evaluation date; default: today in Kazakhstan (UTC+5). */
+  today?: IsoDate;
+  /** Default: "ru". */
+  lang?: Lang;
+}
+
+// ----- The report (output of checkApplication) ---------------------------------------------
+
+export type Severity = "error" | "warning" | "info";
+export type FindingCode =
+  | "field.required" | "field.invalid" | "name.invalid" | "birth_date.invalid"
+  | "citizenship.unknown" | "citizenship.kazakhstan" | "passport.number.invalid"
+  | "passport.kind.invalid" | "passport.expiry.invalid" | "passport.expired"
+  | "passport.expires_during_stay" | "entry.invalid" | "entry.purpose.invalid"
+  | "entry.contract_until.invalid" | "host.kind.invalid" | "host.id.invalid" | "host.minor"
+  | "address.region.unknown" | "address.premises.not_residential" | "stay.period.invalid"
+  | "previous_stays.invalid" | "previous_stays.overlap" | "address_change.invalid"
+  | "policy.invalid" | "rules.transitional" | "deadline.missed" | "deadline.due_soon"
+  | "reregistration.missed" | "reregistration.due_soon" | "calendar.provisional"
+  | "minor.under16" | "treaty.eaeu_worker" | "stay.exceeds_limit" | "stay.overstayed"
+  | "regime.unconfirmed";
+export type ObligationKind = "must_register" | "not_required" | "exempt" | "not_covered";
+export type ObligationCode =
+  | "registration.required" | "registration.not_required" | "registration.exempt.diplomatic"
+  | "registration.exempt.minor" | "registration.not_covered.short_stay"
+  | "registration.not_covered.visa" | "registration.not_covered.citizen";
+export type Regime = "visa_free_90" | "visa_free_30" | "visa_free_14" | "visa_required";
+export type Confidence = "low" | "medium" | "high";
+
+export interface Finding {
+  code: FindingCode;
+  severity: Severity;
+  /** A dotted path into the application, e.g. "host.id" or "previousStays[1].exit". */
+  field?: string;
+  message: string;
+  /** The legal basis, e.g. "Order 923, Rules p.3". */
+  basis: string;
+}
+
+export interface Obligation {
+  kind: ObligationKind;
+  code: ObligationCode;
+  message: string;
+  basis: string;
+}
+
+export interface Deadline {
+  registerBy: IsoDate;
+  /** The latest defensible date (Civil Code reading). */
+  outerBound: IsoDate;
+  daysLeft: number;
+  state: "open" | "due_today" | "missed";
+  provisional: boolean;
+  /** Re-registration only. */
+  workingDaysLeft?: number;
+}
+
+export interface StayLimit {
+  regime: Regime;
+  daysPerEntry: number;
+  daysInWindow: number;
+  windowDays: number;
+  daysUsed: number;
+  lastAllowedDay: IsoDate;
+  overstayDays: number;
+  confidence: Confidence;
+  limitedBy: "regime" | "labour_contract";
+  basis: string;
+}
+
+export interface Policy {
+  deadlineCounting: DeadlineCounting;
+  reRegistrationCounting: ReRegistrationCounting;
+  under16Exempt: boolean;
+  diplomaticExempt: boolean;
+}
+
+export interface Report {
+  ok: boolean;
+  checkedOn: IsoDate;
+  lang: Lang;
+  obligation: Obligation | null;
+  deadline: Deadline | null;
+  reRegistration: Deadline | null;
+  stay: StayLimit | null;
+  findings: Finding[];
+  policy: Policy;
+  dataVersion: string;
+}
+
+export interface WorkingDayCount {
+  workingDays: number;
+  provisional: boolean;
+}
+
+export interface Region {
+  code: string;
+  nameEn: string;
+  nameRu: string;
+  nameKk: string;
+  kind: "city" | "region";
+}
+
+export interface Country {
+  /** ISO 3166-1 alpha-3, or XXA (stateless). */
+  code: string;
+  nameEn: string;
+}
+
+// ----- Certificates ------------------------------------------------------------------------
+
+/** The registration record a certificate carries. */
+export interface CertificateRecord {
+  /** `YYYY-NNNNNNNNN`. */
+  applicationNumber: string;
+  surname: string;
+  givenNames: string;
+  patronymic?: string;
+  passport: string;
+  citizenship: string;
+  address: string;
+  region: string;
+  stayFrom: IsoDate;
+  stayTo: IsoDate;
+  hostId: string;
+  hostName: string;
+}
+
+export type VerificationStatus =
+  | "valid" | "expired" | "not_yet_valid" | "revoked" | "bad_signature" | "unknown_key"
+  | "key_not_valid" | "malformed" | "not_a_certificate";
+export type MalformedStage = "base45" | "zlib" | "cose" | "claims" | "record";
+
+export interface VerificationWarning {
+  code: "trust.stale" | "status.stale" | "status.missing";
+  message: string;
+  ageDays?: number;
+  listIssuedAt?: number;
+}
+
+export interface VerificationResult {
+  status: VerificationStatus;
+  stage: MalformedStage | null;
+  /** Only when a trusted key's signature verified. */
+  record: CertificateRecord | null;
+  kid: string | null;
+  keyName: string | null;
+  /** `YYYY-MM-DDTHH:MM:SS+05:00`. */
+  issuedAt: string | null;
+  issuedAtUnix: number | null;
+  checkedOn: IsoDate;
+  daysRemaining: number | null;
+  demo: boolean;
+  warnings: VerificationWarning[];
+  message: string;
+  detail: string | null;
+}
+
+export interface VerifyOptions {
+  /** The date to check for; default: today in Kazakhstan (UTC+5). */
+  on?: IsoDate;
+  /** Default: "ru". */
+  lang?: Lang;
+}
+
+export interface IssueOptions {
+  /** Seconds since 1970; default: now. */
+  issuedAt?: number;
+}
+
+export interface TrustedKeySummary {
+  kid: string;
+  name: string;
+  from: number;
+  until: number | null;
+  status: "active" | "retired" | "revoked";
+  demo: boolean;
+  publicKey: string;
+}
+
+export interface TrustListSummary {
+  iat: number;
+  next: number;
+  rootKid: string;
+  keys: TrustedKeySummary[];
+}
+
+export interface StatusListSummary {
+  iat: number;
+  next: number;
+  kid: string;
+  lists: Array<{ year: number; revoked: number }>;
+}
+
+// ----- QR codes ----------------------------------------------------------------------------
+
+export interface QrMatrix {
+  version: number;
+  /** Modules per side, without the quiet zone. */
+  size: number;
+  /** `modules[y * size + x]` is 1 for a dark module. */
+  modules: Uint8Array;
+}
+
+export interface RgbaImage {
+  width: number;
+  height: number;
+  /** 4 bytes (RGBA) a pixel. */
+  data: Uint8ClampedArray | Uint8Array;
+}
+
+export interface ScanOptions {
+  /** "thorough" (default) for photos and files, "quick" for live camera frames. */
+  effort?: "quick" | "thorough";
+}
