@@ -2,7 +2,7 @@
 // every change; its findings are placed beside the fields they name, with a summary and the
 // deadline, re-registration and stay cards. No rule is decided here.
 import { lang, t } from "./i18n.js";
-import { el, fillSelect, formatDate, get } from "./ui.js";
+import { countryLabel, el, fillSelect, formatDate, get } from "./ui.js";
 
 // The application of interfaces.md (a citizen of a 90-day visa-free state, a private host).
 const SAMPLE = {
@@ -42,7 +42,7 @@ export function setupCheck({ tirkeu }) {
   function fillOptions() {
     const regionKey = { kk: "nameKk", ru: "nameRu", en: "nameEn" }[lang()];
     const regions = Array.from(tirkeu.regions(), (r) => ({ value: get(r, "code"), label: get(r, regionKey) }));
-    const countries = Array.from(tirkeu.countries(lang()), (c) => ({ value: get(c, "code"), label: `${get(c, "name")} (${get(c, "code")})` }))
+    const countries = Array.from(tirkeu.countries(lang()), (c) => ({ value: get(c, "code"), label: `${countryLabel(c)} (${get(c, "code")})` }))
       .sort((a, b) => a.label.localeCompare(b.label, lang()));
     for (const select of document.querySelectorAll("select[data-options]")) {
       const spec = select.dataset.options;

@@ -1,7 +1,7 @@
 // The Demo certificate view: a sample record signed by the module with the demonstration key,
 // shown in the bilingual layout of the appendix to the Rules, printable, its QR downloadable.
 import { lang, t } from "./i18n.js";
-import { certificate, download, el, get } from "./ui.js";
+import { certificate, countryLabel, download, el, get } from "./ui.js";
 
 const PNG_MODULE_PIXELS = 8;
 const QUIET_ZONE_MODULES = 4;
@@ -33,7 +33,7 @@ export function setupIssue({ tirkeu, demoKey, sampleRecord, onVerify }) {
   function names() {
     const regionKey = { kk: "nameKk", ru: "nameRu", en: "nameEn" }[lang()];
     const regions = new Map(Array.from(tirkeu.regions(), (r) => [get(r, "code"), get(r, regionKey)]));
-    const countries = new Map(Array.from(tirkeu.countries(lang()), (c) => [get(c, "code"), get(c, "name")]));
+    const countries = new Map(Array.from(tirkeu.countries(lang()), (c) => [get(c, "code"), countryLabel(c)]));
     return { regionName: (c) => regions.get(c) ?? c, countryName: (c) => countries.get(c) ?? c };
   }
 

@@ -66,6 +66,12 @@ export function fillSelect(select, options, { placeholder = true } = {}) {
   if (kept && options.some((o) => o.value === kept)) select.value = kept;
 }
 
+/** The name of a country from countries(lang): `name` in the requested language, else English. */
+export function countryLabel(country) {
+  const suffix = { kk: "Kk", ru: "Ru", en: "En" }[lang()];
+  return get(country, "name") ?? get(country, `name${suffix}`) ?? get(country, "nameEn") ?? get(country, "code");
+}
+
 /** Joins name parts that are present. */
 export function fullName(record) {
   return [get(record, "surname"), get(record, "givenNames"), get(record, "patronymic")].filter(Boolean).join(" ");

@@ -1,7 +1,7 @@
 // The Verify view: camera, images (files, drag and drop, paste) and text in; the verdict and the
 // batch table out. Scanning, verification and every status word come from the module.
 import { lang, t } from "./i18n.js";
-import { certificate, daysSince, download, el, formatDate, formatInstant, fullName, get } from "./ui.js";
+import { certificate, countryLabel, daysSince, download, el, formatDate, formatInstant, fullName, get } from "./ui.js";
 
 const ICONS = { valid: "✓", expired: "⌛", not_yet_valid: "⏳", no_code: "?" };
 const SCAN_INTERVAL_MS = 120;
@@ -34,9 +34,9 @@ export function setupVerify({ tirkeu }) {
       const regionKey = { kk: "nameKk", ru: "nameRu", en: "nameEn" }[lang()];
       lookups = {
         lang: lang(),
-        statuses: get(tirkeu.messages(lang()), "statuses"),
+        statuses: get(tirkeu.messages?.(lang()), "statuses"),
         regions: new Map(Array.from(tirkeu.regions(), (r) => [get(r, "code"), get(r, regionKey)])),
-        countries: new Map(Array.from(tirkeu.countries(lang()), (c) => [get(c, "code"), get(c, "name")])),
+        countries: new Map(Array.from(tirkeu.countries(lang()), (c) => [get(c, "code"), countryLabel(c)])),
       };
     }
     return lookups;
@@ -44,7 +44,7 @@ export function setupVerify({ tirkeu }) {
   const regionName = (code) => names().regions.get(code) ?? code;
   const countryName = (code) => names().countries.get(code) ?? code;
   const statusOf = (row) => (row.result ? get(row.result, "status") : "no_code");
-  const statusWord = (status) => (status === "no_code" ? t("status.no_code") : get(names().statuses, status) ?? status);
+  const statusWord = (status) => (status === "no_code" ? t("status.no_code") : get(names().statuses, status) ?? status.replaceAll("_", " "));
   const sourceLabel = (row) => row.source.name ?? t(`source.${row.source.kind}`);
 
   function verifyRow(row) {
@@ -258,7 +258,7 @@ export function setupVerify({ tirkeu }) {
       context2d.drawImage(video, 0, 0, canvas.width, canvas.height);
       let texts = [];
       try {
-        texts = Array.from(tirkeu.scanImage(context2d.getImageData(0, 0, canvas.width, canvas.height)));
+        texts = Array.from(tirkeu.scanImage(context2d.getImageData(0, 0, canvas.width, canvas.height), { effort: "quick" }));
       } catch { /* an unreadable frame: try the next one */ }
       if (texts.length) {
         stopCamera();

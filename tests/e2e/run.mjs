@@ -277,13 +277,15 @@ test("language switch: html[lang] and the verdict follow the choice, and it is r
   await page.fill("#verify-text", shared.text);
   await page.click("#verify-submit");
   await page.waitForSelector("#verdict[data-status=valid]");
-  const english = await page.textContent("#verdict .verdict-word");
+  const verdictText = () => page.evaluate(() => ["#verdict .verdict-word", "#verdict .verdict-message"]
+    .map((selector) => document.querySelector(selector).textContent).join(" "));
+  const english = await verdictText();
   const englishTab = await page.textContent("#tab-check");
   for (const code of ["ru", "kk"]) {
     await page.selectOption("#lang", code);
     assertEqual(await page.getAttribute("html", "lang"), code, "html[lang]");
-    const word = await page.textContent("#verdict .verdict-word");
-    assert(word && word !== english, `${code} verdict word ${word}`);
+    const text = await verdictText();
+    assert(text.trim() && text !== english, `${code} verdict text ${text}`);
     assert((await page.textContent("#tab-check")) !== englishTab, `${code} navigation`);
   }
   await page.reload();
