@@ -100,7 +100,7 @@ export function certificate(record, { regionName = (c) => c, countryName = (c) =
     demo ? el("p", { class: "cert-demo", "aria-hidden": "true", text: "DEMO · ДЕМО" }) : null,
     el("header", { class: "cert-head" },
       el("p", { class: "cert-ministry" }, el("span", { lang: "kk", text: ministryKk }), el("span", { lang: "ru", text: ministryRu })),
-      el("h3", { class: "cert-title" }, el("span", { lang: "kk", text: titleKk }), el("span", { lang: "ru", text: titleRu }))),
+      el("p", { class: "cert-title" }, el("span", { lang: "kk", text: titleKk }), el("span", { lang: "ru", text: titleRu }))),
     cell("applicationNumber", get(record, "applicationNumber"), "full"),
     cell("name", fullName(record), "full strong"),
     cell("passport", get(record, "passport"), "strong"),
