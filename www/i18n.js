@@ -60,6 +60,7 @@ const en = {
   "source.text": "text",
   "source.paste": "pasted image",
   "status.no_code": "No QR code",
+  "status.unavailable": "Cannot verify",
 
   "check.heading": "Check an application before submitting it",
   "check.intro": "Findings appear beside the fields as you type. The form is never sent anywhere.",
@@ -231,6 +232,7 @@ const ru = {
   "source.text": "текст",
   "source.paste": "вставленное изображение",
   "status.no_code": "Нет QR-кода",
+  "status.unavailable": "Проверка невозможна",
 
   "check.heading": "Проверка заявления перед подачей",
   "check.intro": "Замечания появляются рядом с полями по мере ввода. Форма никуда не отправляется.",
@@ -402,6 +404,7 @@ const kk = {
   "source.text": "мәтін",
   "source.paste": "қойылған сурет",
   "status.no_code": "QR-код жоқ",
+  "status.unavailable": "Тексеру мүмкін емес",
 
   "check.heading": "Өтінішті беру алдында тексеру",
   "check.intro": "Ескертулер енгізу барысында өрістердің қасында шығады. Форма ешқайда жіберілмейді.",

@@ -43,13 +43,22 @@ export function setupVerify({ tirkeu }) {
   }
   const regionName = (code) => names().regions.get(code) ?? code;
   const countryName = (code) => names().countries.get(code) ?? code;
-  const statusOf = (row) => (row.result ? get(row.result, "status") : "no_code");
-  const statusWord = (status) => (status === "no_code" ? t("status.no_code") : get(names().statuses, status) ?? status.replaceAll("_", " "));
+  const statusOf = (row) => (row.result ? get(row.result, "status") : row.problem === "unavailable" ? "unavailable" : "no_code");
+  const statusWord = (status) => (["no_code", "unavailable"].includes(status) ? t(`status.${status}`)
+    : get(names().statuses, status) ?? status.replaceAll("_", " "));
   const sourceLabel = (row) => row.source.name ?? t(`source.${row.source.kind}`);
 
   function verifyRow(row) {
-    row.result = row.text == null ? null
-      : tirkeu.verifyCertificate(row.text, { on: dateInput.value || undefined, lang: lang() });
+    row.result = null;
+    if (row.text == null) return;
+    try {
+      row.result = tirkeu.verifyCertificate(row.text, { on: dateInput.value || undefined, lang: lang() });
+      row.problem = null;
+    } catch (error) {
+      // Only a verifier without a trust list (or a bad date) throws; the row says so.
+      row.problem = "unavailable";
+      row.detail = String(error?.message ?? error);
+    }
   }
 
   function addRows(added) {
@@ -74,7 +83,8 @@ export function setupVerify({ tirkeu }) {
     verdict.className = `verdict is-${status === "valid" ? "valid" : ["expired", "not_yet_valid"].includes(status) ? "warn" : "bad"}`;
     verdict.querySelector(".verdict-icon").textContent = ICONS[status] ?? "✗";
     verdict.querySelector(".verdict-word").textContent = statusWord(status);
-    const message = result ? get(result, "message") : t(row.problem === "unreadable" ? "files.unreadable" : "files.nocode") + ` (${sourceLabel(row)})`;
+    const message = result ? get(result, "message") : row.problem === "unavailable" ? row.detail
+      : t(row.problem === "unreadable" ? "files.unreadable" : "files.nocode") + ` (${sourceLabel(row)})`;
     verdict.querySelector(".verdict-message").textContent = message ?? "";
     const days = result ? get(result, "daysRemaining") : undefined;
     verdict.querySelector(".verdict-days").textContent = status === "valid" && days != null ? t("verdict.daysRemaining", days) : "";

@@ -251,6 +251,19 @@ test("batch: three files give three rows, sortable, filterable, exported as CSV"
   await page.context().close();
 });
 
+test("without a trust list the page says so and verification reports it, without an exception", async () => {
+  const page = await newPage(browser, { viewport: DESKTOP });
+  await page.route("**/demo/trust-list.cose", (route) => route.fulfill({ status: 404, body: "" }));
+  await open(page, server.url, "verify");
+  assert(await page.isVisible("#boot.error"), "the missing list is reported");
+  await page.fill("#verify-text", shared.text ?? "KZ1:00");
+  await page.click("#verify-submit");
+  await page.waitForSelector("#verdict[data-status=unavailable]");
+  const uncaught = page.problems.filter((problem) => !problem.includes("404"));
+  assertEqual(uncaught.length, 0, `problems ${uncaught.join(" | ")}`);
+  await page.context().close();
+});
+
 test("camera: a fake capture device showing the certificate's QR code gives valid, then the camera stops", async () => {
   assert(shared.matrix, "needs the demo certificate");
   const video = join(work, "certificate.y4m");
