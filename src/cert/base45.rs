@@ -38,14 +38,23 @@ pub enum Base45Error {
 impl fmt::Display for Base45Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Base45Error::InvalidCharacter { position, character } => {
-                write!(f, "Base45: character {character:?} at {position} is not in the alphabet")
+            Base45Error::InvalidCharacter {
+                position,
+                character,
+            } => {
+                write!(
+                    f,
+                    "Base45: character {character:?} at {position} is not in the alphabet"
+                )
             }
             Base45Error::InvalidLength { length } => {
                 write!(f, "Base45: a length of {length} (1 mod 3) encodes nothing")
             }
             Base45Error::GroupOutOfRange { position, value } => {
-                write!(f, "Base45: the group at {position} has value {value}, beyond its range")
+                write!(
+                    f,
+                    "Base45: the group at {position} has value {value}, beyond its range"
+                )
             }
         }
     }
@@ -91,9 +100,14 @@ pub fn encode(bytes: &[u8]) -> String {
 
 fn value_of(text: &[u8], position: usize) -> Result<u32, Base45Error> {
     let byte = text.get(position).copied().unwrap_or(0);
-    ALPHABET.iter().position(|&c| c == byte).map(|v| v as u32).ok_or_else(|| {
-        Base45Error::InvalidCharacter { position, character: char::from(byte) }
-    })
+    ALPHABET
+        .iter()
+        .position(|&c| c == byte)
+        .map(|v| v as u32)
+        .ok_or_else(|| Base45Error::InvalidCharacter {
+            position,
+            character: char::from(byte),
+        })
 }
 
 /// Decodes strict Base45.
@@ -117,11 +131,19 @@ pub fn decode(text: &str) -> Result<Vec<u8>, Base45Error> {
     // A character outside the alphabet is reported first, wherever it is: it says more about
     // the input (a different kind of text) than its length does.
     if let Some(position) = bytes.iter().position(|b| !ALPHABET.contains(b)) {
-        let character = text.get(position..).and_then(|rest| rest.chars().next()).unwrap_or('\u{FFFD}');
-        return Err(Base45Error::InvalidCharacter { position, character });
+        let character = text
+            .get(position..)
+            .and_then(|rest| rest.chars().next())
+            .unwrap_or('\u{FFFD}');
+        return Err(Base45Error::InvalidCharacter {
+            position,
+            character,
+        });
     }
     if bytes.len() % 3 == 1 {
-        return Err(Base45Error::InvalidLength { length: bytes.len() });
+        return Err(Base45Error::InvalidLength {
+            length: bytes.len(),
+        });
     }
     let mut out = Vec::with_capacity(bytes.len() / 3 * 2 + 1);
     let mut position = 0;
@@ -131,12 +153,14 @@ pub fn decode(text: &str) -> Result<Vec<u8>, Base45Error> {
         if position + 2 < bytes.len() {
             let e = value_of(bytes, position + 2)?;
             let value = c + d * 45 + e * 45 * 45;
-            let pair = u16::try_from(value).map_err(|_| Base45Error::GroupOutOfRange { position, value })?;
+            let pair = u16::try_from(value)
+                .map_err(|_| Base45Error::GroupOutOfRange { position, value })?;
             out.extend_from_slice(&pair.to_be_bytes());
             position += 3;
         } else {
             let value = c + d * 45;
-            let single = u8::try_from(value).map_err(|_| Base45Error::GroupOutOfRange { position, value })?;
+            let single = u8::try_from(value)
+                .map_err(|_| Base45Error::GroupOutOfRange { position, value })?;
             out.push(single);
             position += 2;
         }
@@ -150,7 +174,9 @@ mod tests {
 
     #[test]
     fn round_trips_every_length_up_to_64() {
-        let data: Vec<u8> = (0..64u8).map(|i| i.wrapping_mul(97).wrapping_add(13)).collect();
+        let data: Vec<u8> = (0..64u8)
+            .map(|i| i.wrapping_mul(97).wrapping_add(13))
+            .collect();
         for len in 0..=data.len() {
             let text = encode(&data[..len]);
             assert_eq!(decode(&text).unwrap(), &data[..len]);
@@ -163,8 +189,17 @@ mod tests {
     fn reports_the_first_foreign_character_with_its_offset() {
         assert_eq!(
             decode("AB#"),
-            Err(Base45Error::InvalidCharacter { position: 2, character: '#' })
+            Err(Base45Error::InvalidCharacter {
+                position: 2,
+                character: '#'
+            })
         );
-        assert_eq!(decode("Aә"), Err(Base45Error::InvalidCharacter { position: 1, character: 'ә' }));
+        assert_eq!(
+            decode("Aә"),
+            Err(Base45Error::InvalidCharacter {
+                position: 1,
+                character: 'ә'
+            })
+        );
     }
 }

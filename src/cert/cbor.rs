@@ -89,26 +89,52 @@ pub enum CborError {
 impl fmt::Display for CborError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            CborError::UnexpectedEnd { position } => write!(f, "CBOR: input ends early at byte {position}"),
-            CborError::UnexpectedType { position, expected, found } => {
-                write!(f, "CBOR: expected {expected} at byte {position}, found {found}")
+            CborError::UnexpectedEnd { position } => {
+                write!(f, "CBOR: input ends early at byte {position}")
+            }
+            CborError::UnexpectedType {
+                position,
+                expected,
+                found,
+            } => {
+                write!(
+                    f,
+                    "CBOR: expected {expected} at byte {position}, found {found}"
+                )
             }
             CborError::NonMinimal { position } => {
-                write!(f, "CBOR: the head at byte {position} is not in its shortest form")
+                write!(
+                    f,
+                    "CBOR: the head at byte {position} is not in its shortest form"
+                )
             }
             CborError::IndefiniteLength { position } => {
                 write!(f, "CBOR: indefinite-length item at byte {position}")
             }
             CborError::Unsupported { position } => {
-                write!(f, "CBOR: float, simple value or reserved head at byte {position}")
+                write!(
+                    f,
+                    "CBOR: float, simple value or reserved head at byte {position}"
+                )
             }
-            CborError::IntegerRange { position } => write!(f, "CBOR: integer out of range at byte {position}"),
-            CborError::InvalidUtf8 { position } => write!(f, "CBOR: text at byte {position} is not UTF-8"),
-            CborError::DuplicateKey { position } => write!(f, "CBOR: duplicate map key at byte {position}"),
+            CborError::IntegerRange { position } => {
+                write!(f, "CBOR: integer out of range at byte {position}")
+            }
+            CborError::InvalidUtf8 { position } => {
+                write!(f, "CBOR: text at byte {position} is not UTF-8")
+            }
+            CborError::DuplicateKey { position } => {
+                write!(f, "CBOR: duplicate map key at byte {position}")
+            }
             CborError::TrailingBytes { position } => {
-                write!(f, "CBOR: unexpected bytes after the end of the structure, at byte {position}")
+                write!(
+                    f,
+                    "CBOR: unexpected bytes after the end of the structure, at byte {position}"
+                )
             }
-            CborError::TooDeep { position } => write!(f, "CBOR: nesting too deep at byte {position}"),
+            CborError::TooDeep { position } => {
+                write!(f, "CBOR: nesting too deep at byte {position}")
+            }
         }
     }
 }
@@ -153,7 +179,9 @@ pub(crate) struct Reader<'b> {
 impl<'b> Reader<'b> {
     /// A reader at the start of `bytes`.
     pub(crate) fn new(bytes: &'b [u8]) -> Self {
-        Reader { decoder: minicbor::Decoder::new(bytes) }
+        Reader {
+            decoder: minicbor::Decoder::new(bytes),
+        }
     }
 
     /// The current byte offset.
@@ -166,7 +194,9 @@ impl<'b> Reader<'b> {
     fn head(&self) -> Result<(Kind, u64), CborError> {
         let input = self.decoder.input();
         let position = self.position();
-        let initial = *input.get(position).ok_or(CborError::UnexpectedEnd { position })?;
+        let initial = *input
+            .get(position)
+            .ok_or(CborError::UnexpectedEnd { position })?;
         let info = initial & 0x1f;
         let kind = match initial >> 5 {
             0 => Kind::Unsigned,
@@ -195,9 +225,12 @@ impl<'b> Reader<'b> {
             _ => return Err(CborError::Unsupported { position }),
         };
         let start = position.saturating_add(1);
-        let bytes = input
-            .get(start..start.saturating_add(length))
-            .ok_or(CborError::UnexpectedEnd { position: input.len() })?;
+        let bytes =
+            input
+                .get(start..start.saturating_add(length))
+                .ok_or(CborError::UnexpectedEnd {
+                    position: input.len(),
+                })?;
         let argument = bytes.iter().fold(0u64, |acc, &b| acc << 8 | u64::from(b));
         if argument < least {
             return Err(CborError::NonMinimal { position });
@@ -216,14 +249,20 @@ impl<'b> Reader<'b> {
         if kind == expected {
             Ok(argument)
         } else {
-            Err(CborError::UnexpectedType { position: self.position(), expected: expected.name(), found: kind.name() })
+            Err(CborError::UnexpectedType {
+                position: self.position(),
+                expected: expected.name(),
+                found: kind.name(),
+            })
         }
     }
 
     /// Maps an error of `minicbor` (after our head check, only the end of the input or bad UTF-8).
-    fn from_minicbor(&self, position: usize, error: &minicbor::decode::Error) -> CborError {
+    fn map_minicbor_error(&self, position: usize, error: &minicbor::decode::Error) -> CborError {
         if error.is_end_of_input() {
-            CborError::UnexpectedEnd { position: self.decoder.input().len() }
+            CborError::UnexpectedEnd {
+                position: self.decoder.input().len(),
+            }
         } else {
             CborError::InvalidUtf8 { position }
         }
@@ -235,10 +274,17 @@ impl<'b> Reader<'b> {
         match self.peek()? {
             Kind::Unsigned | Kind::Negative => {}
             other => {
-                return Err(CborError::UnexpectedType { position, expected: "an integer", found: other.name() });
+                return Err(CborError::UnexpectedType {
+                    position,
+                    expected: "an integer",
+                    found: other.name(),
+                });
             }
         }
-        let int = self.decoder.int().map_err(|e| self.from_minicbor(position, &e))?;
+        let int = self
+            .decoder
+            .int()
+            .map_err(|e| self.map_minicbor_error(position, &e))?;
         i64::try_from(int).map_err(|_| CborError::IntegerRange { position })
     }
 
@@ -246,21 +292,27 @@ impl<'b> Reader<'b> {
     pub(crate) fn bytes(&mut self) -> Result<&'b [u8], CborError> {
         let position = self.position();
         self.expect(Kind::Bytes)?;
-        self.decoder.bytes().map_err(|e| self.from_minicbor(position, &e))
+        self.decoder
+            .bytes()
+            .map_err(|e| self.map_minicbor_error(position, &e))
     }
 
     /// Reads a text string, borrowed from the input.
     pub(crate) fn text(&mut self) -> Result<&'b str, CborError> {
         let position = self.position();
         self.expect(Kind::Text)?;
-        self.decoder.str().map_err(|e| self.from_minicbor(position, &e))
+        self.decoder
+            .str()
+            .map_err(|e| self.map_minicbor_error(position, &e))
     }
 
     /// Reads an array head and returns its length.
     pub(crate) fn array(&mut self) -> Result<u64, CborError> {
         let position = self.position();
         let length = self.expect(Kind::Array)?;
-        self.decoder.array().map_err(|e| self.from_minicbor(position, &e))?;
+        self.decoder
+            .array()
+            .map_err(|e| self.map_minicbor_error(position, &e))?;
         Ok(length)
     }
 
@@ -268,7 +320,9 @@ impl<'b> Reader<'b> {
     pub(crate) fn map(&mut self) -> Result<u64, CborError> {
         let position = self.position();
         let length = self.expect(Kind::Map)?;
-        self.decoder.map().map_err(|e| self.from_minicbor(position, &e))?;
+        self.decoder
+            .map()
+            .map_err(|e| self.map_minicbor_error(position, &e))?;
         Ok(length)
     }
 
@@ -276,7 +330,9 @@ impl<'b> Reader<'b> {
     pub(crate) fn tag(&mut self) -> Result<u64, CborError> {
         let position = self.position();
         let number = self.expect(Kind::Tag)?;
-        self.decoder.tag().map_err(|e| self.from_minicbor(position, &e))?;
+        self.decoder
+            .tag()
+            .map_err(|e| self.map_minicbor_error(position, &e))?;
         Ok(number)
     }
 
@@ -284,14 +340,18 @@ impl<'b> Reader<'b> {
     pub(crate) fn bool(&mut self) -> Result<bool, CborError> {
         let position = self.position();
         self.expect(Kind::Bool)?;
-        self.decoder.bool().map_err(|e| self.from_minicbor(position, &e))
+        self.decoder
+            .bool()
+            .map_err(|e| self.map_minicbor_error(position, &e))
     }
 
     /// Reads `null`.
     pub(crate) fn null(&mut self) -> Result<(), CborError> {
         let position = self.position();
         self.expect(Kind::Null)?;
-        self.decoder.null().map_err(|e| self.from_minicbor(position, &e))
+        self.decoder
+            .null()
+            .map_err(|e| self.map_minicbor_error(position, &e))
     }
 
     /// Skips one item of the strict subset (tags excluded), nested at most a few levels.
@@ -306,7 +366,9 @@ impl<'b> Reader<'b> {
         }
         match self.peek()? {
             Kind::Unsigned | Kind::Negative => {
-                self.decoder.int().map_err(|e| self.from_minicbor(position, &e))?;
+                self.decoder
+                    .int()
+                    .map_err(|e| self.map_minicbor_error(position, &e))?;
             }
             Kind::Bytes => {
                 self.bytes()?;
@@ -330,7 +392,11 @@ impl<'b> Reader<'b> {
                 }
             }
             Kind::Tag => {
-                return Err(CborError::UnexpectedType { position, expected: "an untagged item", found: "a tag" });
+                return Err(CborError::UnexpectedType {
+                    position,
+                    expected: "an untagged item",
+                    found: "a tag",
+                });
             }
         }
         Ok(())
@@ -458,23 +524,85 @@ mod tests {
     #[test]
     fn writes_shortest_heads() {
         // Source: RFC 8949 appendix A (examples of encoded data items).
-        assert_eq!(written(|w| { w.int(0); }), [0x00]);
-        assert_eq!(written(|w| { w.int(23); }), [0x17]);
-        assert_eq!(written(|w| { w.int(24); }), [0x18, 0x18]);
-        assert_eq!(written(|w| { w.int(1000); }), [0x19, 0x03, 0xe8]);
-        assert_eq!(written(|w| { w.int(1_000_000); }), [0x1a, 0x00, 0x0f, 0x42, 0x40]);
-        assert_eq!(written(|w| { w.int(1_000_000_000_000); }), [0x1b, 0, 0, 0, 0xe8, 0xd4, 0xa5, 0x10, 0]);
-        assert_eq!(written(|w| { w.int(-1); }), [0x20]);
-        assert_eq!(written(|w| { w.int(-1000); }), [0x39, 0x03, 0xe7]);
-        assert_eq!(written(|w| { w.int(i64::MIN); }), [0x3b, 0x7f, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff]);
-        assert_eq!(written(|w| { w.text("IETF"); }), [0x64, 0x49, 0x45, 0x54, 0x46]);
-        assert_eq!(written(|w| { w.bool(true).null(); }), [0xf5, 0xf6]);
+        assert_eq!(
+            written(|w| {
+                w.int(0);
+            }),
+            [0x00]
+        );
+        assert_eq!(
+            written(|w| {
+                w.int(23);
+            }),
+            [0x17]
+        );
+        assert_eq!(
+            written(|w| {
+                w.int(24);
+            }),
+            [0x18, 0x18]
+        );
+        assert_eq!(
+            written(|w| {
+                w.int(1000);
+            }),
+            [0x19, 0x03, 0xe8]
+        );
+        assert_eq!(
+            written(|w| {
+                w.int(1_000_000);
+            }),
+            [0x1a, 0x00, 0x0f, 0x42, 0x40]
+        );
+        assert_eq!(
+            written(|w| {
+                w.int(1_000_000_000_000);
+            }),
+            [0x1b, 0, 0, 0, 0xe8, 0xd4, 0xa5, 0x10, 0]
+        );
+        assert_eq!(
+            written(|w| {
+                w.int(-1);
+            }),
+            [0x20]
+        );
+        assert_eq!(
+            written(|w| {
+                w.int(-1000);
+            }),
+            [0x39, 0x03, 0xe7]
+        );
+        assert_eq!(
+            written(|w| {
+                w.int(i64::MIN);
+            }),
+            [0x3b, 0x7f, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff]
+        );
+        assert_eq!(
+            written(|w| {
+                w.text("IETF");
+            }),
+            [0x64, 0x49, 0x45, 0x54, 0x46]
+        );
+        assert_eq!(
+            written(|w| {
+                w.bool(true).null();
+            }),
+            [0xf5, 0xf6]
+        );
     }
 
     #[test]
     fn reads_back_what_it_writes() {
         let bytes = written(|w| {
-            w.tag(18).array(4).int(-70000).bytes(b"ab").text("қ").map(1).bool(false).null();
+            w.tag(18)
+                .array(4)
+                .int(-70000)
+                .bytes(b"ab")
+                .text("қ")
+                .map(1)
+                .bool(false)
+                .null();
         });
         let mut r = Reader::new(&bytes);
         assert_eq!(r.tag().unwrap(), 18);
@@ -491,10 +619,23 @@ mod tests {
     #[test]
     fn refuses_non_minimal_heads() {
         // 5 written with a 1-byte argument, 255 with 2 bytes, an array length with 8 bytes.
-        for bytes in [&[0x18, 0x05][..], &[0x19, 0x00, 0xff], &[0x98, 0x01, 0x00], &[0x3a, 0, 0, 0, 1]] {
+        for bytes in [
+            &[0x18, 0x05][..],
+            &[0x19, 0x00, 0xff],
+            &[0x98, 0x01, 0x00],
+            &[0x3a, 0, 0, 0, 1],
+        ] {
             let mut r = Reader::new(bytes);
-            let result = if bytes[0] == 0x98 { r.array().map(|_| ()) } else { r.int().map(|_| ()) };
-            assert_eq!(result, Err(CborError::NonMinimal { position: 0 }), "{bytes:02x?}");
+            let result = if bytes[0] == 0x98 {
+                r.array().map(|_| ())
+            } else {
+                r.int().map(|_| ())
+            };
+            assert_eq!(
+                result,
+                Err(CborError::NonMinimal { position: 0 }),
+                "{bytes:02x?}"
+            );
         }
         let mut text = Reader::new(&[0x78, 0x01, b'a']);
         assert_eq!(text.text(), Err(CborError::NonMinimal { position: 0 }));
@@ -502,23 +643,59 @@ mod tests {
 
     #[test]
     fn refuses_indefinite_lengths_floats_and_simple_values() {
-        assert_eq!(Reader::new(&[0x9f, 0xff]).array(), Err(CborError::IndefiniteLength { position: 0 }));
-        assert_eq!(Reader::new(&[0xbf, 0xff]).map(), Err(CborError::IndefiniteLength { position: 0 }));
-        assert_eq!(Reader::new(&[0x5f, 0x41, 0x00, 0xff]).bytes(), Err(CborError::IndefiniteLength { position: 0 }));
-        assert_eq!(Reader::new(&[0x7f, 0xff]).text(), Err(CborError::IndefiniteLength { position: 0 }));
-        assert_eq!(Reader::new(&[0xf9, 0x3c, 0x00]).skip(), Err(CborError::Unsupported { position: 0 }));
-        assert_eq!(Reader::new(&[0xf7]).skip(), Err(CborError::Unsupported { position: 0 }));
-        assert_eq!(Reader::new(&[0x1c]).int(), Err(CborError::Unsupported { position: 0 }));
+        assert_eq!(
+            Reader::new(&[0x9f, 0xff]).array(),
+            Err(CborError::IndefiniteLength { position: 0 })
+        );
+        assert_eq!(
+            Reader::new(&[0xbf, 0xff]).map(),
+            Err(CborError::IndefiniteLength { position: 0 })
+        );
+        assert_eq!(
+            Reader::new(&[0x5f, 0x41, 0x00, 0xff]).bytes(),
+            Err(CborError::IndefiniteLength { position: 0 })
+        );
+        assert_eq!(
+            Reader::new(&[0x7f, 0xff]).text(),
+            Err(CborError::IndefiniteLength { position: 0 })
+        );
+        assert_eq!(
+            Reader::new(&[0xf9, 0x3c, 0x00]).skip(),
+            Err(CborError::Unsupported { position: 0 })
+        );
+        assert_eq!(
+            Reader::new(&[0xf7]).skip(),
+            Err(CborError::Unsupported { position: 0 })
+        );
+        assert_eq!(
+            Reader::new(&[0x1c]).int(),
+            Err(CborError::Unsupported { position: 0 })
+        );
     }
 
     #[test]
     fn reports_truncation_bad_utf8_ranges_and_trailing_bytes() {
-        assert_eq!(Reader::new(&[]).int(), Err(CborError::UnexpectedEnd { position: 0 }));
-        assert_eq!(Reader::new(&[0x19, 0x01]).int(), Err(CborError::UnexpectedEnd { position: 2 }));
-        assert_eq!(Reader::new(&[0x43, 0x01]).bytes(), Err(CborError::UnexpectedEnd { position: 2 }));
-        assert_eq!(Reader::new(&[0x62, 0xc3, 0x28]).text(), Err(CborError::InvalidUtf8 { position: 0 }));
+        assert_eq!(
+            Reader::new(&[]).int(),
+            Err(CborError::UnexpectedEnd { position: 0 })
+        );
+        assert_eq!(
+            Reader::new(&[0x19, 0x01]).int(),
+            Err(CborError::UnexpectedEnd { position: 2 })
+        );
+        assert_eq!(
+            Reader::new(&[0x43, 0x01]).bytes(),
+            Err(CborError::UnexpectedEnd { position: 2 })
+        );
+        assert_eq!(
+            Reader::new(&[0x62, 0xc3, 0x28]).text(),
+            Err(CborError::InvalidUtf8 { position: 0 })
+        );
         let huge = [0x1b, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff];
-        assert_eq!(Reader::new(&huge).int(), Err(CborError::IntegerRange { position: 0 }));
+        assert_eq!(
+            Reader::new(&huge).int(),
+            Err(CborError::IntegerRange { position: 0 })
+        );
         let mut r = Reader::new(&[0x01, 0x02]);
         r.int().unwrap();
         assert_eq!(r.finish(), Err(CborError::TrailingBytes { position: 1 }));
@@ -527,7 +704,10 @@ mod tests {
     #[test]
     fn skip_is_strict_and_bounded() {
         let nested = [0x81; 20];
-        assert!(matches!(Reader::new(&nested).skip(), Err(CborError::TooDeep { .. })));
+        assert!(matches!(
+            Reader::new(&nested).skip(),
+            Err(CborError::TooDeep { .. })
+        ));
         assert!(Reader::new(&[0xc1, 0x00]).skip().is_err());
         let mut r = Reader::new(&[0xa2, 0x01, 0x80, 0x02, 0x41, 0x00]);
         r.skip().unwrap();

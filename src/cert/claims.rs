@@ -60,8 +60,12 @@ impl fmt::Display for ClaimsError {
             ClaimsError::Cbor(e) => write!(f, "claims: {e}"),
             ClaimsError::UnknownClaim { key } => write!(f, "claims: unknown claim {key}"),
             ClaimsError::MissingClaim { name } => write!(f, "claims: `{name}` is missing"),
-            ClaimsError::Issuer { found } => write!(f, "claims: issuer {found:?} instead of \"KZ\""),
-            ClaimsError::IssuedAt => f.write_str("claims: `iat` is not a time between 1970 and 9999"),
+            ClaimsError::Issuer { found } => {
+                write!(f, "claims: issuer {found:?} instead of \"KZ\"")
+            }
+            ClaimsError::IssuedAt => {
+                f.write_str("claims: `iat` is not a time between 1970 and 9999")
+            }
             ClaimsError::Record(e) => e.fmt(f),
         }
     }
@@ -103,18 +107,26 @@ impl Claims {
                 CLAIM_ISSUER => issuer = Some(reader.text()?),
                 CLAIM_ISSUED_AT => {
                     issued_at = Some(reader.int().map_err(|e| match e {
-                        CborError::UnexpectedType { .. } | CborError::IntegerRange { .. } => ClaimsError::IssuedAt,
+                        CborError::UnexpectedType { .. } | CborError::IntegerRange { .. } => {
+                            ClaimsError::IssuedAt
+                        }
                         other => ClaimsError::Cbor(other),
                     })?)
                 }
-                CLAIM_RECORD => record = Some(Record::read_cbor(&mut reader).map_err(ClaimsError::Record)?),
+                CLAIM_RECORD => {
+                    record = Some(Record::read_cbor(&mut reader).map_err(ClaimsError::Record)?)
+                }
                 key => return Err(ClaimsError::UnknownClaim { key }),
             }
         }
         reader.finish()?;
         match issuer {
             Some(ISSUER) => {}
-            Some(other) => return Err(ClaimsError::Issuer { found: other.chars().take(16).collect() }),
+            Some(other) => {
+                return Err(ClaimsError::Issuer {
+                    found: other.chars().take(16).collect(),
+                });
+            }
             None => return Err(ClaimsError::MissingClaim { name: "iss" }),
         }
         let issued_at = issued_at.ok_or(ClaimsError::MissingClaim { name: "iat" })?;
@@ -142,7 +154,13 @@ impl Claims {
     /// ```
     pub fn encode(&self) -> Vec<u8> {
         let mut writer = Writer::new();
-        writer.map(3).int(CLAIM_ISSUER).text(ISSUER).int(CLAIM_ISSUED_AT).int(self.issued_at).int(CLAIM_RECORD);
+        writer
+            .map(3)
+            .int(CLAIM_ISSUER)
+            .text(ISSUER)
+            .int(CLAIM_ISSUED_AT)
+            .int(self.issued_at)
+            .int(CLAIM_RECORD);
         self.record.write_cbor(&mut writer);
         writer.into_bytes()
     }

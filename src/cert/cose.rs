@@ -82,14 +82,30 @@ impl fmt::Display for CoseError {
                 write!(f, "COSE_Sign1: a signature of {length} bytes instead of 64")
             }
             CoseError::Algorithm { found: Some(alg) } => {
-                write!(f, "COSE_Sign1: algorithm {alg} is not Ed25519 (-19) or EdDSA (-8)")
+                write!(
+                    f,
+                    "COSE_Sign1: algorithm {alg} is not Ed25519 (-19) or EdDSA (-8)"
+                )
             }
-            CoseError::Algorithm { found: None } => f.write_str("COSE_Sign1: no algorithm in the protected header"),
-            CoseError::Kid { length: Some(n) } => write!(f, "COSE_Sign1: a kid of {n} bytes instead of 8"),
-            CoseError::Kid { length: None } => f.write_str("COSE_Sign1: no kid in the protected header"),
+            CoseError::Algorithm { found: None } => {
+                f.write_str("COSE_Sign1: no algorithm in the protected header")
+            }
+            CoseError::Kid { length: Some(n) } => {
+                write!(f, "COSE_Sign1: a kid of {n} bytes instead of 8")
+            }
+            CoseError::Kid { length: None } => {
+                f.write_str("COSE_Sign1: no kid in the protected header")
+            }
             CoseError::UnexpectedHeader { label, protected } => {
-                let which = if *protected { "protected" } else { "unprotected" };
-                write!(f, "COSE_Sign1: unexpected header parameter {label} in the {which} header")
+                let which = if *protected {
+                    "protected"
+                } else {
+                    "unprotected"
+                };
+                write!(
+                    f,
+                    "COSE_Sign1: unexpected header parameter {label} in the {which} header"
+                )
             }
         }
     }
@@ -202,10 +218,18 @@ impl<'a> Sign1<'a> {
         let unprotected = Header::read(&mut reader).map_err(CoseError::UnprotectedHeader)?;
         let payload = reader.bytes().map_err(CoseError::Payload)?;
         let signature_bytes = reader.bytes()?;
-        let signature = <[u8; 64]>::try_from(signature_bytes)
-            .map_err(|_| CoseError::SignatureLength { length: signature_bytes.len() })?;
+        let signature =
+            <[u8; 64]>::try_from(signature_bytes).map_err(|_| CoseError::SignatureLength {
+                length: signature_bytes.len(),
+            })?;
         reader.finish()?;
-        Ok(Sign1 { protected_bytes, protected, unprotected, payload, signature })
+        Ok(Sign1 {
+            protected_bytes,
+            protected,
+            unprotected,
+            payload,
+            signature,
+        })
     }
 
     /// Applies this project's profile and returns the kid: the protected header holds exactly
@@ -217,35 +241,78 @@ impl<'a> Sign1<'a> {
     ///
     /// # Example
     ///
-    /// See [`Sign1::decode`].
+    /// ```
+    /// use tirkeu::cert::cose::{CoseError, Sign1};
+    /// // {1: -19} only: no kid.
+    /// let bytes = [0x84, 0x43, 0xa1, 0x01, 0x32, 0xa0, 0x40, 0x40];
+    /// assert_eq!(Sign1::decode(&bytes), Err(CoseError::SignatureLength { length: 0 }));
+    /// let mut bytes = bytes.to_vec();
+    /// bytes.pop();
+    /// bytes.extend([0x58, 0x40]);
+    /// bytes.extend([0; 64]);
+    /// let message = Sign1::decode(&bytes).unwrap();
+    /// assert_eq!(message.require_profile(), Err(CoseError::Kid { length: None }));
+    /// ```
     pub fn require_profile(&self) -> Result<Kid, CoseError> {
         match self.protected.alg {
             Some(ALG_ED25519 | ALG_EDDSA) => {}
             found => return Err(CoseError::Algorithm { found }),
         }
         let kid = self.protected.kid.ok_or(CoseError::Kid { length: None })?;
-        let kid = <[u8; KID_LENGTH]>::try_from(kid).map_err(|_| CoseError::Kid { length: Some(kid.len()) })?;
+        let kid = <[u8; KID_LENGTH]>::try_from(kid).map_err(|_| CoseError::Kid {
+            length: Some(kid.len()),
+        })?;
         if let Some(&label) = self.protected.other_labels.first() {
-            return Err(CoseError::UnexpectedHeader { label, protected: true });
+            return Err(CoseError::UnexpectedHeader {
+                label,
+                protected: true,
+            });
         }
         if !self.unprotected.is_empty() {
             let label = match (self.unprotected.alg, self.unprotected.kid) {
                 (Some(_), _) => LABEL_ALG,
                 (None, Some(_)) => LABEL_KID,
-                (None, None) => self.unprotected.other_labels.first().copied().unwrap_or_default(),
+                (None, None) => self
+                    .unprotected
+                    .other_labels
+                    .first()
+                    .copied()
+                    .unwrap_or_default(),
             };
-            return Err(CoseError::UnexpectedHeader { label, protected: false });
+            return Err(CoseError::UnexpectedHeader {
+                label,
+                protected: false,
+            });
         }
         Ok(kid)
     }
 
     /// The bytes signed: `["Signature1", protected bytes as received, h'', payload]`
     /// (RFC 9052 section 4.4, no external data).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use tirkeu::cert::cose::{Sign1, sign};
+    /// let bytes = sign(b"", &tirkeu::cert::SigningKey::from_seed([1; 32]));
+    /// let to_be_signed = Sign1::decode(&bytes).unwrap().to_be_signed();
+    /// assert_eq!(to_be_signed[..12], *b"\x84\x6aSignature1");
+    /// ```
     pub fn to_be_signed(&self) -> Vec<u8> {
         sig_structure(self.protected_bytes, self.payload)
     }
 
     /// Whether the signature verifies under `key` with strict Ed25519 verification.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use tirkeu::cert::{cose::{Sign1, sign}, SigningKey};
+    /// let bytes = sign(b"x", &SigningKey::from_seed([1; 32]));
+    /// let message = Sign1::decode(&bytes).unwrap();
+    /// assert!(message.verify(&SigningKey::from_seed([1; 32]).public_key()));
+    /// assert!(!message.verify(&SigningKey::from_seed([2; 32]).public_key()));
+    /// ```
     pub fn verify(&self, key: &PublicKey) -> bool {
         key.verify_strict(&self.to_be_signed(), &self.signature)
     }
@@ -253,14 +320,24 @@ impl<'a> Sign1<'a> {
 
 fn sig_structure(protected_bytes: &[u8], payload: &[u8]) -> Vec<u8> {
     let mut writer = Writer::new();
-    writer.array(4).text("Signature1").bytes(protected_bytes).bytes(&[]).bytes(payload);
+    writer
+        .array(4)
+        .text("Signature1")
+        .bytes(protected_bytes)
+        .bytes(&[])
+        .bytes(payload);
     writer.into_bytes()
 }
 
 /// The protected header this project writes: `{1: -19, 4: kid}`.
 fn protected_header(kid: &Kid) -> Vec<u8> {
     let mut writer = Writer::new();
-    writer.map(2).int(LABEL_ALG).int(ALG_ED25519).int(LABEL_KID).bytes(kid);
+    writer
+        .map(2)
+        .int(LABEL_ALG)
+        .int(ALG_ED25519)
+        .int(LABEL_KID)
+        .bytes(kid);
     writer.into_bytes()
 }
 
@@ -279,7 +356,13 @@ pub fn sign(payload: &[u8], key: &SigningKey) -> Vec<u8> {
     let protected = protected_header(&key.kid());
     let signature = key.sign(&sig_structure(&protected, payload));
     let mut writer = Writer::new();
-    writer.tag(COSE_SIGN1_TAG).array(4).bytes(&protected).map(0).bytes(payload).bytes(&signature);
+    writer
+        .tag(COSE_SIGN1_TAG)
+        .array(4)
+        .bytes(&protected)
+        .map(0)
+        .bytes(payload)
+        .bytes(&signature);
     writer.into_bytes()
 }
 
@@ -304,7 +387,10 @@ mod tests {
         // indefinite map: all refused, whatever the signature.
         for protected in [&[0x80][..], &[0x61, 0x61], &[0xa0, 0x00], &[0xbf, 0xff]] {
             let bytes = message(protected, &[0xa0]);
-            assert!(matches!(Sign1::decode(&bytes), Err(CoseError::ProtectedHeader(_))), "{protected:02x?}");
+            assert!(
+                matches!(Sign1::decode(&bytes), Err(CoseError::ProtectedHeader(_))),
+                "{protected:02x?}"
+            );
         }
     }
 
@@ -314,7 +400,9 @@ mod tests {
         let bytes = message(&[0xa2, 0x01, 0x32, 0x01, 0x32], &[0xa0]);
         assert_eq!(
             Sign1::decode(&bytes),
-            Err(CoseError::ProtectedHeader(CborError::DuplicateKey { position: 3 }))
+            Err(CoseError::ProtectedHeader(CborError::DuplicateKey {
+                position: 3
+            }))
         );
     }
 
@@ -324,16 +412,28 @@ mod tests {
         let mut protected = vec![0xa2, 0x01, 0x32, 0x04];
         protected.extend_from_slice(&kid);
         let good = message(&protected, &[0xa0]);
-        assert_eq!(Sign1::decode(&good).unwrap().require_profile().unwrap(), [1, 2, 3, 4, 5, 6, 7, 8]);
+        assert_eq!(
+            Sign1::decode(&good).unwrap().require_profile().unwrap(),
+            [1, 2, 3, 4, 5, 6, 7, 8]
+        );
         let with_unprotected = message(&protected, &[0xa1, 0x03, 0x00]);
         assert_eq!(
             Sign1::decode(&with_unprotected).unwrap().require_profile(),
-            Err(CoseError::UnexpectedHeader { label: 3, protected: false })
+            Err(CoseError::UnexpectedHeader {
+                label: 3,
+                protected: false
+            })
         );
         let es256 = message(&[0xa1, 0x01, 0x26], &[0xa0]);
-        assert_eq!(Sign1::decode(&es256).unwrap().require_profile(), Err(CoseError::Algorithm { found: Some(-7) }));
+        assert_eq!(
+            Sign1::decode(&es256).unwrap().require_profile(),
+            Err(CoseError::Algorithm { found: Some(-7) })
+        );
         let no_kid = message(&[0xa1, 0x01, 0x27], &[0xa0]);
-        assert_eq!(Sign1::decode(&no_kid).unwrap().require_profile(), Err(CoseError::Kid { length: None }));
+        assert_eq!(
+            Sign1::decode(&no_kid).unwrap().require_profile(),
+            Err(CoseError::Kid { length: None })
+        );
     }
 
     #[test]
@@ -342,15 +442,27 @@ mod tests {
         let good = sign(b"x", &key);
         let mut other_tag = good.clone();
         other_tag[0] = 0xd1;
-        assert_eq!(Sign1::decode(&other_tag), Err(CoseError::WrongTag { tag: 17 }));
+        assert_eq!(
+            Sign1::decode(&other_tag),
+            Err(CoseError::WrongTag { tag: 17 })
+        );
         let mut trailing = good.clone();
         trailing.push(0);
-        assert!(matches!(Sign1::decode(&trailing), Err(CoseError::Cbor(CborError::TrailingBytes { .. }))));
+        assert!(matches!(
+            Sign1::decode(&trailing),
+            Err(CoseError::Cbor(CborError::TrailingBytes { .. }))
+        ));
         let untagged = &good[1..];
         assert!(Sign1::decode(untagged).unwrap().verify(&key.public_key()));
         let three = [0x83, 0x40, 0xa0, 0x40];
-        assert_eq!(Sign1::decode(&three), Err(CoseError::WrongArrayLength { length: 3 }));
+        assert_eq!(
+            Sign1::decode(&three),
+            Err(CoseError::WrongArrayLength { length: 3 })
+        );
         let detached = [0x84, 0x40, 0xa0, 0xf6, 0x40];
-        assert!(matches!(Sign1::decode(&detached), Err(CoseError::Payload(_))));
+        assert!(matches!(
+            Sign1::decode(&detached),
+            Err(CoseError::Payload(_))
+        ));
     }
 }

@@ -49,7 +49,10 @@ impl fmt::Display for InflateError {
                 write!(f, "zlib: {count} bytes follow the end of the stream")
             }
             InflateError::NonZeroPadding => {
-                write!(f, "zlib: ignored padding bits are set (not a canonical stream)")
+                write!(
+                    f,
+                    "zlib: ignored padding bits are set (not a canonical stream)"
+                )
             }
         }
     }
@@ -73,14 +76,20 @@ pub fn compress(data: &[u8]) -> Vec<u8> {
 fn reason(status: TINFLStatus) -> &'static str {
     match status {
         TINFLStatus::Adler32Mismatch => "the Adler-32 checksum does not match",
-        TINFLStatus::FailedCannotMakeProgress | TINFLStatus::NeedsMoreInput => "the stream is truncated",
+        TINFLStatus::FailedCannotMakeProgress | TINFLStatus::NeedsMoreInput => {
+            "the stream is truncated"
+        }
         _ => "the stream is not valid zlib",
     }
 }
 
 /// Inflates a whole stream (zlib when `zlib_wrapper`, raw deflate otherwise) into at most
 /// `limit` bytes, growing the buffer as needed. Returns the output and the bytes consumed.
-fn inflate_stream(input: &[u8], limit: usize, zlib_wrapper: bool) -> Result<(Vec<u8>, usize), InflateError> {
+fn inflate_stream(
+    input: &[u8],
+    limit: usize,
+    zlib_wrapper: bool,
+) -> Result<(Vec<u8>, usize), InflateError> {
     let mut flags = inflate_flags::TINFL_FLAG_USING_NON_WRAPPING_OUTPUT_BUF;
     if zlib_wrapper {
         flags |= inflate_flags::TINFL_FLAG_PARSE_ZLIB_HEADER;
@@ -107,7 +116,11 @@ fn inflate_stream(input: &[u8], limit: usize, zlib_wrapper: bool) -> Result<(Vec
                 let grown = out.len().saturating_mul(2).min(limit);
                 out.resize(grown, 0);
             }
-            other => return Err(InflateError::Invalid { reason: reason(other) }),
+            other => {
+                return Err(InflateError::Invalid {
+                    reason: reason(other),
+                });
+            }
         }
     }
 }
@@ -131,10 +144,14 @@ fn inflate_stream(input: &[u8], limit: usize, zlib_wrapper: bool) -> Result<(Vec
 pub fn inflate(zlib: &[u8], limit: usize) -> Result<Vec<u8>, InflateError> {
     let (output, consumed) = inflate_stream(zlib, limit, true)?;
     if consumed < zlib.len() {
-        return Err(InflateError::TrailingBytes { count: zlib.len() - consumed });
+        return Err(InflateError::TrailingBytes {
+            count: zlib.len() - consumed,
+        });
     }
     // The raw deflate data lies between the 2-byte header and the 4-byte checksum.
-    let body = zlib.get(2..zlib.len().saturating_sub(4)).unwrap_or_default();
+    let body = zlib
+        .get(2..zlib.len().saturating_sub(4))
+        .unwrap_or_default();
     if has_set_padding_bits(body, &output, limit) {
         return Err(InflateError::NonZeroPadding);
     }
@@ -180,16 +197,25 @@ mod tests {
     fn round_trips_and_rejects_trailing_bytes() {
         let data = "Тіркеу туралы анықтама ".repeat(20);
         let mut packed = compress(data.as_bytes());
-        assert_eq!(inflate(&packed, CERTIFICATE_LIMIT).unwrap(), data.as_bytes());
+        assert_eq!(
+            inflate(&packed, CERTIFICATE_LIMIT).unwrap(),
+            data.as_bytes()
+        );
         packed.push(0);
-        assert_eq!(inflate(&packed, CERTIFICATE_LIMIT), Err(InflateError::TrailingBytes { count: 1 }));
+        assert_eq!(
+            inflate(&packed, CERTIFICATE_LIMIT),
+            Err(InflateError::TrailingBytes { count: 1 })
+        );
     }
 
     #[test]
     fn the_limit_is_inclusive() {
         let data = [7u8; 500];
         assert_eq!(inflate(&compress(&data), 500).unwrap().len(), 500);
-        assert_eq!(inflate(&compress(&data), 499), Err(InflateError::TooLarge { limit: 499 }));
+        assert_eq!(
+            inflate(&compress(&data), 499),
+            Err(InflateError::TooLarge { limit: 499 })
+        );
     }
 
     #[test]
@@ -198,12 +224,24 @@ mod tests {
         let mut wrong_sum = packed.clone();
         let last = wrong_sum.len() - 1;
         wrong_sum[last] ^= 1;
-        assert!(matches!(inflate(&wrong_sum, 100), Err(InflateError::Invalid { .. })));
-        assert!(matches!(inflate(&packed[..packed.len() - 1], 100), Err(InflateError::Invalid { .. })));
+        assert!(matches!(
+            inflate(&wrong_sum, 100),
+            Err(InflateError::Invalid { .. })
+        ));
+        assert!(matches!(
+            inflate(&packed[..packed.len() - 1], 100),
+            Err(InflateError::Invalid { .. })
+        ));
         let mut dictionary = packed.clone();
         dictionary[1] |= 0x20;
-        assert!(matches!(inflate(&dictionary, 100), Err(InflateError::Invalid { .. })));
-        assert!(matches!(inflate(&[], 100), Err(InflateError::Invalid { .. })));
+        assert!(matches!(
+            inflate(&dictionary, 100),
+            Err(InflateError::Invalid { .. })
+        ));
+        assert!(matches!(
+            inflate(&[], 100),
+            Err(InflateError::Invalid { .. })
+        ));
     }
 
     #[test]

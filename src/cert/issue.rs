@@ -37,9 +37,14 @@ impl fmt::Display for IssueError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             IssueError::Record(e) => e.fmt(f),
-            IssueError::IssuedAt { value } => write!(f, "issue time {value} is not between 1970 and 9999"),
+            IssueError::IssuedAt { value } => {
+                write!(f, "issue time {value} is not between 1970 and 9999")
+            }
             IssueError::TooLong { length } => {
-                write!(f, "the QR text would be {length} characters, more than {MAX_QR_TEXT_LENGTH}")
+                write!(
+                    f,
+                    "the QR text would be {length} characters, more than {MAX_QR_TEXT_LENGTH}"
+                )
             }
             IssueError::Spec { reason } => f.write_str(reason),
         }
@@ -55,7 +60,9 @@ impl From<RecordError> for IssueError {
 }
 
 fn spec_error(reason: impl Into<String>) -> IssueError {
-    IssueError::Spec { reason: reason.into() }
+    IssueError::Spec {
+        reason: reason.into(),
+    }
 }
 
 /// `KZ1:` + Base45(zlib(`cose`)): the QR text of COSE_Sign1 bytes, whatever they hold (tests use
@@ -67,7 +74,10 @@ fn spec_error(reason: impl Into<String>) -> IssueError {
 /// assert!(tirkeu::cert::qr_text_from_cose(&[0xa0]).starts_with("KZ1:"));
 /// ```
 pub fn qr_text_from_cose(cose_bytes: &[u8]) -> String {
-    format!("{QR_PREFIX}{}", base45::encode(&deflate::compress(cose_bytes)))
+    format!(
+        "{QR_PREFIX}{}",
+        base45::encode(&deflate::compress(cose_bytes))
+    )
 }
 
 /// Signs `record` with `key` at `issued_at_unix` (seconds since 1970 UTC) and returns the QR
@@ -90,12 +100,21 @@ pub fn qr_text_from_cose(cose_bytes: &[u8]) -> String {
 /// let text = issue_certificate(&record, &SigningKey::from_seed([1; 32]), 1_782_900_000).unwrap();
 /// assert!(text.starts_with("KZ1:"));
 /// ```
-pub fn issue_certificate(record: &Record, key: &SigningKey, issued_at_unix: i64) -> Result<String, IssueError> {
+pub fn issue_certificate(
+    record: &Record,
+    key: &SigningKey,
+    issued_at_unix: i64,
+) -> Result<String, IssueError> {
     record.validate()?;
     if !(0..=MAX_ISSUED_AT).contains(&issued_at_unix) {
-        return Err(IssueError::IssuedAt { value: issued_at_unix });
+        return Err(IssueError::IssuedAt {
+            value: issued_at_unix,
+        });
     }
-    let claims = Claims { issued_at: issued_at_unix, record: record.clone() };
+    let claims = Claims {
+        issued_at: issued_at_unix,
+        record: record.clone(),
+    };
     let text = qr_text_from_cose(&cose::sign(&claims.encode(), key));
     if text.len() > MAX_QR_TEXT_LENGTH {
         return Err(IssueError::TooLong { length: text.len() });
@@ -113,21 +132,37 @@ pub fn issue_certificate(record: &Record, key: &SigningKey, issued_at_unix: i64)
 ///
 /// # Example
 ///
-/// See [`TrustList::from_cose`](super::TrustList::from_cose).
+/// ```
+/// use tirkeu::cert::*;
+/// let root = SigningKey::from_seed([1; 32]);
+/// let office = SigningKey::from_seed([2; 32]).public_key();
+/// let spec = TrustListSpec { iat: 100, next: 200, keys: vec![TrustedKeySpec { public_key: office,
+///     kid: None, name: "Office".into(), from: 0, until: None, status: KeyStatus::Active, demo: false }] };
+/// let bytes = build_trust_list(&spec, &root).unwrap();
+/// assert_eq!(TrustList::from_cose(&bytes, &root.public_key()).unwrap().keys()[0].public_key, office);
+/// assert!(build_trust_list(&TrustListSpec { next: 50, ..spec }, &root).is_err()); // next < iat
+/// ```
 pub fn build_trust_list(spec: &TrustListSpec, root: &SigningKey) -> Result<Vec<u8>, IssueError> {
     if spec.next < spec.iat {
         return Err(spec_error("trust list: `next` is before `iat`"));
     }
     if spec.keys.len() as u64 > MAX_TRUSTED_KEYS {
-        return Err(spec_error(format!("trust list: more than {MAX_TRUSTED_KEYS} keys")));
+        return Err(spec_error(format!(
+            "trust list: more than {MAX_TRUSTED_KEYS} keys"
+        )));
     }
     for key in &spec.keys {
         let chars = key.name.chars().count();
         if chars == 0 || chars > MAX_KEY_NAME_CHARS {
-            return Err(spec_error(format!("trust list: a key name must have 1 to {MAX_KEY_NAME_CHARS} characters")));
+            return Err(spec_error(format!(
+                "trust list: a key name must have 1 to {MAX_KEY_NAME_CHARS} characters"
+            )));
         }
         if key.until.is_some_and(|until| until < key.from) {
-            return Err(spec_error(format!("trust list: key {:?} has `until` before `from`", key.name)));
+            return Err(spec_error(format!(
+                "trust list: key {:?} has `until` before `from`",
+                key.name
+            )));
         }
     }
     Ok(cose::sign(&super::trust::encode_payload(spec), root))
@@ -143,7 +178,14 @@ pub fn build_trust_list(spec: &TrustListSpec, root: &SigningKey) -> Result<Vec<u
 ///
 /// # Example
 ///
-/// See [`StatusList::from_cose`](super::StatusList::from_cose).
+/// ```
+/// use tirkeu::cert::*;
+/// let office = SigningKey::from_seed([2; 32]);
+/// let spec = StatusListSpec { iat: 100, next: 200, revoked: vec!["2026-000000009".into()] };
+/// assert!(build_status_list(&spec, &office).is_ok());
+/// let bad = StatusListSpec { revoked: vec!["2026-9".into()], ..spec };
+/// assert!(build_status_list(&bad, &office).is_err());
+/// ```
 pub fn build_status_list(spec: &StatusListSpec, key: &SigningKey) -> Result<Vec<u8>, IssueError> {
     if spec.next < spec.iat {
         return Err(spec_error("status list: `next` is before `iat`"));
@@ -152,8 +194,11 @@ pub fn build_status_list(spec: &StatusListSpec, key: &SigningKey) -> Result<Vec<
     let mut total = 0usize;
     let mut numbers: Vec<(i32, u32)> = Vec::with_capacity(spec.revoked.len());
     for number in &spec.revoked {
-        let parsed = application_sequence(number)
-            .ok_or_else(|| spec_error(format!("status list: {number:?} is not an application number YYYY-NNNNNNNNN")))?;
+        let parsed = application_sequence(number).ok_or_else(|| {
+            spec_error(format!(
+                "status list: {number:?} is not an application number YYYY-NNNNNNNNN"
+            ))
+        })?;
         numbers.push(parsed);
     }
     numbers.sort_unstable();
@@ -175,5 +220,8 @@ pub fn build_status_list(spec: &StatusListSpec, key: &SigningKey) -> Result<Vec<
             }
         }
     }
-    Ok(cose::sign(&super::status::encode_payload(spec.iat, spec.next, &years), key))
+    Ok(cose::sign(
+        &super::status::encode_payload(spec.iat, spec.next, &years),
+        key,
+    ))
 }

@@ -45,13 +45,24 @@ pub enum KeyError {
 impl fmt::Display for KeyError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            KeyError::Hex { field, expected_bytes } => {
-                write!(f, "`{field}` must be {} hexadecimal digits", expected_bytes * 2)
+            KeyError::Hex {
+                field,
+                expected_bytes,
+            } => {
+                write!(
+                    f,
+                    "`{field}` must be {} hexadecimal digits",
+                    expected_bytes * 2
+                )
             }
-            KeyError::NotCanonical => f.write_str("the public key is not a canonical Ed25519 point"),
+            KeyError::NotCanonical => {
+                f.write_str("the public key is not a canonical Ed25519 point")
+            }
             KeyError::WeakKey => f.write_str("the public key has small order (a weak key)"),
             KeyError::Json { detail } => write!(f, "the key file is not valid: {detail}"),
-            KeyError::KidMismatch => f.write_str("the key file's kid does not match its public key"),
+            KeyError::KidMismatch => {
+                f.write_str("the key file's kid does not match its public key")
+            }
             KeyError::SecretKeyMismatch => {
                 f.write_str("the key file's secret key does not match its public key")
             }
@@ -92,7 +103,10 @@ pub fn to_hex(bytes: &[u8]) -> String {
 /// assert!(from_hex::<2>("4b5", "kid").is_err());
 /// ```
 pub fn from_hex<const N: usize>(text: &str, field: &'static str) -> Result<[u8; N], KeyError> {
-    let error = KeyError::Hex { field, expected_bytes: N };
+    let error = KeyError::Hex {
+        field,
+        expected_bytes: N,
+    };
     let digits = text.as_bytes();
     if digits.len() != N * 2 {
         return Err(error);
@@ -100,7 +114,9 @@ pub fn from_hex<const N: usize>(text: &str, field: &'static str) -> Result<[u8; 
     let mut out = [0u8; N];
     for (byte, pair) in out.iter_mut().zip(digits.chunks_exact(2)) {
         let digit = |d: u8| char::from(d).to_digit(16).ok_or(error.clone());
-        let [high, low] = *pair else { return Err(error) };
+        let [high, low] = *pair else {
+            return Err(error);
+        };
         *byte = (digit(high)? << 4 | digit(low)?) as u8;
     }
     Ok(out)
@@ -139,7 +155,8 @@ impl PublicKey {
     /// assert_eq!(PublicKey::from_bytes(&identity), Err(KeyError::WeakKey));
     /// ```
     pub fn from_bytes(bytes: &[u8; 32]) -> Result<PublicKey, KeyError> {
-        let key = ed25519_dalek::VerifyingKey::from_bytes(bytes).map_err(|_| KeyError::NotCanonical)?;
+        let key =
+            ed25519_dalek::VerifyingKey::from_bytes(bytes).map_err(|_| KeyError::NotCanonical)?;
         // Decompression reduces y modulo p and accepts x = 0 with either sign; re-encoding the
         // point gives the one canonical form.
         if key.to_edwards().compress().to_bytes() != *bytes {
@@ -170,11 +187,26 @@ impl PublicKey {
     }
 
     /// The 32 bytes.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use tirkeu::cert::keys::PublicKey;
+    /// let key = tirkeu::cert::SigningKey::from_seed([1; 32]).public_key();
+    /// assert_eq!(PublicKey::from_bytes(&key.to_bytes()).unwrap(), key);
+    /// ```
     pub fn to_bytes(&self) -> [u8; 32] {
         self.key.to_bytes()
     }
 
     /// The 32 bytes as 64 lower-case hexadecimal digits.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let key = tirkeu::cert::SigningKey::from_seed([1; 32]).public_key();
+    /// assert_eq!(key.to_hex().len(), 64);
+    /// ```
     pub fn to_hex(&self) -> String {
         to_hex(self.key.as_bytes())
     }
@@ -236,7 +268,9 @@ pub(crate) fn deserialize_optional_kid<'de, D: serde::Deserializer<'de>>(
     deserializer: D,
 ) -> Result<Option<Kid>, D::Error> {
     let text = <Option<String> as serde::Deserialize>::deserialize(deserializer)?;
-    text.map(|t| from_hex::<KID_LENGTH>(&t, "kid")).transpose().map_err(serde::de::Error::custom)
+    text.map(|t| from_hex::<KID_LENGTH>(&t, "kid"))
+        .transpose()
+        .map_err(serde::de::Error::custom)
 }
 
 /// An Ed25519 signing key (a 32-byte seed), zeroed in memory when dropped.
@@ -259,7 +293,9 @@ impl SigningKey {
     ///     "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a");
     /// ```
     pub fn from_seed(seed: [u8; 32]) -> SigningKey {
-        SigningKey { key: ed25519_dalek::SigningKey::from_bytes(&seed) }
+        SigningKey {
+            key: ed25519_dalek::SigningKey::from_bytes(&seed),
+        }
     }
 
     /// Parses the seed from 64 hexadecimal digits.
@@ -276,27 +312,64 @@ impl SigningKey {
     /// assert_eq!(key.to_hex(), "07".repeat(32));
     /// ```
     pub fn from_hex(text: &str) -> Result<SigningKey, KeyError> {
-        Ok(SigningKey::from_seed(from_hex::<32>(text.trim(), "secretKey")?))
+        Ok(SigningKey::from_seed(from_hex::<32>(
+            text.trim(),
+            "secretKey",
+        )?))
     }
 
     /// The seed as 64 lower-case hexadecimal digits (secret: handle with care).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use tirkeu::cert::SigningKey;
+    /// assert_eq!(SigningKey::from_seed([0xab; 32]).to_hex(), "ab".repeat(32));
+    /// ```
     pub fn to_hex(&self) -> String {
         to_hex(self.key.as_bytes())
     }
 
     /// The public key.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// // Source: RFC 8032 section 7.1, TEST 2.
+    /// let seed = tirkeu::cert::keys::from_hex::<32>(
+    ///     "4ccd089b28ff96da9db6c346ec114e0f5b8a319f35aba624da8cf6ed4fb8a6fb", "seed").unwrap();
+    /// assert_eq!(tirkeu::cert::SigningKey::from_seed(seed).public_key().to_hex(),
+    ///     "3d4017c3e843895a92b70aa74d1b7ebc9c982ccf2ec4968cc0cd55f12af4660c");
+    /// ```
     pub fn public_key(&self) -> PublicKey {
         // The public key of a seed is a multiple of the base point, which has prime order L:
         // canonical and never of small order.
-        PublicKey { key: self.key.verifying_key() }
+        PublicKey {
+            key: self.key.verifying_key(),
+        }
     }
 
     /// The key identifier of the public key.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let kid = tirkeu::cert::SigningKey::from_seed([1; 32]).kid();
+    /// assert_eq!(kid.len(), 8);
+    /// ```
     pub fn kid(&self) -> Kid {
         self.public_key().kid()
     }
 
     /// The Ed25519 signature of `message` (deterministic, RFC 8032).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let key = tirkeu::cert::SigningKey::from_seed([1; 32]);
+    /// assert_eq!(key.sign(b"KZ"), key.sign(b"KZ"));
+    /// assert!(key.public_key().verify_strict(b"KZ", &key.sign(b"KZ")));
+    /// ```
     pub fn sign(&self, message: &[u8]) -> [u8; 64] {
         self.key.sign(message).to_bytes()
     }
@@ -330,13 +403,36 @@ struct KeyFileJson {
 
 impl KeyFile {
     /// The key file of a signing key (with its secret).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use tirkeu::cert::{KeyFile, SigningKey};
+    /// assert!(KeyFile::from_signing_key(&SigningKey::from_seed([1; 32])).secret_key.is_some());
+    /// ```
     pub fn from_signing_key(key: &SigningKey) -> KeyFile {
-        KeyFile { kid: key.kid(), public_key: key.public_key(), secret_key: Some(key.clone()) }
+        KeyFile {
+            kid: key.kid(),
+            public_key: key.public_key(),
+            secret_key: Some(key.clone()),
+        }
     }
 
     /// The key file of a public key (no secret).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use tirkeu::cert::{KeyFile, SigningKey};
+    /// let public = SigningKey::from_seed([1; 32]).public_key();
+    /// assert!(!KeyFile::from_public_key(&public).to_json().contains("secretKey"));
+    /// ```
     pub fn from_public_key(key: &PublicKey) -> KeyFile {
-        KeyFile { kid: key.kid(), public_key: *key, secret_key: None }
+        KeyFile {
+            kid: key.kid(),
+            public_key: *key,
+            secret_key: None,
+        }
     }
 
     /// Parses a key file. `kid` and `publicKey` may be left out when `secretKey` is given (they
@@ -359,31 +455,53 @@ impl KeyFile {
     /// assert!(KeyFile::parse(r#"{"kid": "00"}"#).is_err());
     /// ```
     pub fn parse(json: &str) -> Result<KeyFile, KeyError> {
-        let raw: KeyFileJson =
-            serde_json::from_str(json).map_err(|e| KeyError::Json { detail: e.to_string() })?;
-        let secret_key = raw.secret_key.as_deref().map(SigningKey::from_hex).transpose()?;
+        let raw: KeyFileJson = serde_json::from_str(json).map_err(|e| KeyError::Json {
+            detail: e.to_string(),
+        })?;
+        let secret_key = raw
+            .secret_key
+            .as_deref()
+            .map(SigningKey::from_hex)
+            .transpose()?;
         let public_key = match (raw.public_key.as_deref(), &secret_key) {
             (Some(hex), secret) => {
                 let public_key = PublicKey::from_hex(hex)?;
-                if secret.as_ref().is_some_and(|s| s.public_key() != public_key) {
+                if secret
+                    .as_ref()
+                    .is_some_and(|s| s.public_key() != public_key)
+                {
                     return Err(KeyError::SecretKeyMismatch);
                 }
                 public_key
             }
             (None, Some(secret)) => secret.public_key(),
             (None, None) => {
-                return Err(KeyError::Json { detail: "neither `publicKey` nor `secretKey` is given".into() });
+                return Err(KeyError::Json {
+                    detail: "neither `publicKey` nor `secretKey` is given".into(),
+                });
             }
         };
-        if let Some(kid) = raw.kid.as_deref() {
-            if from_hex::<KID_LENGTH>(kid.trim(), "kid")? != public_key.kid() {
-                return Err(KeyError::KidMismatch);
-            }
+        if let Some(kid) = raw.kid.as_deref()
+            && from_hex::<KID_LENGTH>(kid.trim(), "kid")? != public_key.kid()
+        {
+            return Err(KeyError::KidMismatch);
         }
-        Ok(KeyFile { kid: public_key.kid(), public_key, secret_key })
+        Ok(KeyFile {
+            kid: public_key.kid(),
+            public_key,
+            secret_key,
+        })
     }
 
     /// The key file as pretty JSON, with a final newline.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use tirkeu::cert::{KeyFile, SigningKey};
+    /// let json = KeyFile::from_signing_key(&SigningKey::from_seed([1; 32])).to_json();
+    /// assert!(json.starts_with("{\n  \"kid\": \"") && json.ends_with("}\n"));
+    /// ```
     pub fn to_json(&self) -> String {
         let mut fields = vec![
             format!("  \"kid\": \"{}\"", to_hex(&self.kid)),
@@ -412,7 +530,10 @@ mod tests {
         let mut negative_zero = [0u8; 32];
         negative_zero[0] = 1;
         negative_zero[31] = 0x80;
-        assert_eq!(PublicKey::from_bytes(&negative_zero), Err(KeyError::NotCanonical));
+        assert_eq!(
+            PublicKey::from_bytes(&negative_zero),
+            Err(KeyError::NotCanonical)
+        );
     }
 
     #[test]
@@ -421,12 +542,32 @@ mod tests {
         let other = SigningKey::from_seed([4; 32]);
         let public = KeyFile::from_public_key(&key.public_key()).to_json();
         assert!(KeyFile::parse(&public).unwrap().secret_key.is_none());
-        let wrong_kid = format!(r#"{{"kid":"{}","publicKey":"{}"}}"#, to_hex(&other.kid()), key.public_key().to_hex());
-        assert_eq!(KeyFile::parse(&wrong_kid).unwrap_err(), KeyError::KidMismatch);
-        let wrong_secret = format!(r#"{{"publicKey":"{}","secretKey":"{}"}}"#, key.public_key().to_hex(), other.to_hex());
-        assert_eq!(KeyFile::parse(&wrong_secret).unwrap_err(), KeyError::SecretKeyMismatch);
-        assert!(matches!(KeyFile::parse(r#"{"publicKey":"zz"}"#), Err(KeyError::Hex { .. })));
-        assert!(matches!(KeyFile::parse(r#"{"secret":"00"}"#), Err(KeyError::Json { .. })));
+        let wrong_kid = format!(
+            r#"{{"kid":"{}","publicKey":"{}"}}"#,
+            to_hex(&other.kid()),
+            key.public_key().to_hex()
+        );
+        assert_eq!(
+            KeyFile::parse(&wrong_kid).unwrap_err(),
+            KeyError::KidMismatch
+        );
+        let wrong_secret = format!(
+            r#"{{"publicKey":"{}","secretKey":"{}"}}"#,
+            key.public_key().to_hex(),
+            other.to_hex()
+        );
+        assert_eq!(
+            KeyFile::parse(&wrong_secret).unwrap_err(),
+            KeyError::SecretKeyMismatch
+        );
+        assert!(matches!(
+            KeyFile::parse(r#"{"publicKey":"zz"}"#),
+            Err(KeyError::Hex { .. })
+        ));
+        assert!(matches!(
+            KeyFile::parse(r#"{"secret":"00"}"#),
+            Err(KeyError::Json { .. })
+        ));
         assert!(matches!(KeyFile::parse("[]"), Err(KeyError::Json { .. })));
     }
 

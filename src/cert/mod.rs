@@ -52,13 +52,17 @@ pub mod status;
 pub mod trust;
 pub mod verify;
 
-pub use issue::{IssueError, build_status_list, build_trust_list, issue_certificate, qr_text_from_cose};
+pub use issue::{
+    IssueError, build_status_list, build_trust_list, issue_certificate, qr_text_from_cose,
+};
 pub use keys::{KeyError, KeyFile, Kid, PublicKey, SigningKey};
 pub use record::{Record, RecordError};
-pub use status::{StatusList, StatusListError, StatusListSpec, StatusListSummary, StatusYearSummary};
+pub use status::{
+    StatusList, StatusListError, StatusListSpec, StatusListSummary, StatusYearSummary,
+};
 pub use trust::{
-    KeyStatus, TrustList, TrustListError, TrustListSpec, TrustListSummary, TrustedKey, TrustedKeySpec,
-    TrustedKeySummary,
+    KeyStatus, TrustList, TrustListError, TrustListSpec, TrustListSummary, TrustedKey,
+    TrustedKeySpec, TrustedKeySummary,
 };
 pub use verify::{Stage, Status, VerificationResult, Verifier, VerifyContext, Warning};
 

@@ -62,13 +62,25 @@ impl fmt::Display for StatusListError {
         match self {
             StatusListError::Cose(e) => write!(f, "status list: {e}"),
             StatusListError::UnknownKey { kid } => {
-                write!(f, "status list: signed by key {}, which the trust list does not hold", to_hex(kid))
+                write!(
+                    f,
+                    "status list: signed by key {}, which the trust list does not hold",
+                    to_hex(kid)
+                )
             }
             StatusListError::BadSignature { kid } => {
-                write!(f, "status list: the signature of key {} does not verify", to_hex(kid))
+                write!(
+                    f,
+                    "status list: the signature of key {} does not verify",
+                    to_hex(kid)
+                )
             }
             StatusListError::KeyNotValid { kid } => {
-                write!(f, "status list: key {} is revoked or was not valid when the list was issued", to_hex(kid))
+                write!(
+                    f,
+                    "status list: key {} is revoked or was not valid when the list was issued",
+                    to_hex(kid)
+                )
             }
             StatusListError::Payload(e) => write!(f, "status list: {e}"),
             StatusListError::Format { reason } => write!(f, "status list: {reason}"),
@@ -90,7 +102,9 @@ impl From<CborError> for StatusListError {
 }
 
 fn format_error(reason: impl Into<String>) -> StatusListError {
-    StatusListError::Format { reason: reason.into() }
+    StatusListError::Format {
+        reason: reason.into(),
+    }
 }
 
 /// A verified status list.
@@ -160,7 +174,10 @@ impl StatusList {
         if candidates.is_empty() {
             return Err(StatusListError::UnknownKey { kid });
         }
-        let verifying: Vec<_> = candidates.into_iter().filter(|key| message.verify(&key.public_key)).collect();
+        let verifying: Vec<_> = candidates
+            .into_iter()
+            .filter(|key| message.verify(&key.public_key))
+            .collect();
         if verifying.is_empty() {
             return Err(StatusListError::BadSignature { kid });
         }
@@ -169,26 +186,95 @@ impl StatusList {
             .iter()
             .find(|key| key.valid_at(issued_at))
             .ok_or(StatusListError::KeyNotValid { kid })?;
-        Ok(StatusList { issued_at, next_update, signer_kid: kid, signer: signer.public_key, years })
+        Ok(StatusList {
+            issued_at,
+            next_update,
+            signer_kid: kid,
+            signer: signer.public_key,
+            years,
+        })
     }
 
     /// Issue time of the list (seconds since 1970).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use tirkeu::cert::*;
+    /// # let root = SigningKey::from_seed([1; 32]);
+    /// # let office = SigningKey::from_seed([2; 32]);
+    /// # let spec = TrustListSpec { iat: 100, next: 200, keys: vec![TrustedKeySpec {
+    /// #     public_key: office.public_key(), kid: None, name: "Office".into(), from: 0,
+    /// #     until: None, status: KeyStatus::Active, demo: true }] };
+    /// # let trust = TrustList::from_cose(&build_trust_list(&spec, &root).unwrap(), &root.public_key()).unwrap();
+    /// # let spec = StatusListSpec { iat: 100, next: 200, revoked: vec!["2026-000000009".into()] };
+    /// # let status = StatusList::from_cose(&build_status_list(&spec, &office).unwrap(), &trust).unwrap();
+    /// assert_eq!(status.issued_at(), 100);
+    /// ```
     pub fn issued_at(&self) -> i64 {
         self.issued_at
     }
 
     /// Next update expected (seconds since 1970).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use tirkeu::cert::*;
+    /// # let root = SigningKey::from_seed([1; 32]);
+    /// # let office = SigningKey::from_seed([2; 32]);
+    /// # let spec = TrustListSpec { iat: 100, next: 200, keys: vec![TrustedKeySpec {
+    /// #     public_key: office.public_key(), kid: None, name: "Office".into(), from: 0,
+    /// #     until: None, status: KeyStatus::Active, demo: true }] };
+    /// # let trust = TrustList::from_cose(&build_trust_list(&spec, &root).unwrap(), &root.public_key()).unwrap();
+    /// # let spec = StatusListSpec { iat: 100, next: 200, revoked: vec!["2026-000000009".into()] };
+    /// # let status = StatusList::from_cose(&build_status_list(&spec, &office).unwrap(), &trust).unwrap();
+    /// assert_eq!(status.next_update(), 200);
+    /// ```
     pub fn next_update(&self) -> i64 {
         self.next_update
     }
 
     /// Whether the list is past its `next` update time at `now_unix_seconds`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use tirkeu::cert::*;
+    /// # let root = SigningKey::from_seed([1; 32]);
+    /// # let office = SigningKey::from_seed([2; 32]);
+    /// # let spec = TrustListSpec { iat: 100, next: 200, keys: vec![TrustedKeySpec {
+    /// #     public_key: office.public_key(), kid: None, name: "Office".into(), from: 0,
+    /// #     until: None, status: KeyStatus::Active, demo: true }] };
+    /// # let trust = TrustList::from_cose(&build_trust_list(&spec, &root).unwrap(), &root.public_key()).unwrap();
+    /// # let spec = StatusListSpec { iat: 100, next: 200, revoked: vec!["2026-000000009".into()] };
+    /// # let status = StatusList::from_cose(&build_status_list(&spec, &office).unwrap(), &trust).unwrap();
+    /// assert!(!status.is_stale(200) && status.is_stale(201));
+    /// ```
     pub fn is_stale(&self, now_unix_seconds: i64) -> bool {
         now_unix_seconds > self.next_update
     }
 
     /// Whether the key that signed this list is still trusted by `trust` for the list's issue
     /// time (after a new trust list is installed).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use tirkeu::cert::*;
+    /// # let root = SigningKey::from_seed([1; 32]);
+    /// # let office = SigningKey::from_seed([2; 32]);
+    /// # let spec = TrustListSpec { iat: 100, next: 200, keys: vec![TrustedKeySpec {
+    /// #     public_key: office.public_key(), kid: None, name: "Office".into(), from: 0,
+    /// #     until: None, status: KeyStatus::Active, demo: true }] };
+    /// # let trust = TrustList::from_cose(&build_trust_list(&spec, &root).unwrap(), &root.public_key()).unwrap();
+    /// # let spec = StatusListSpec { iat: 100, next: 200, revoked: vec!["2026-000000009".into()] };
+    /// # let status = StatusList::from_cose(&build_status_list(&spec, &office).unwrap(), &trust).unwrap();
+    /// assert!(status.signer_trusted_by(&trust));
+    /// let empty = TrustListSpec { iat: 300, next: 400, keys: vec![] };
+    /// let empty = TrustList::from_cose(&build_trust_list(&empty, &root).unwrap(), &root.public_key()).unwrap();
+    /// assert!(!status.signer_trusted_by(&empty));
+    /// ```
     pub fn signer_trusted_by(&self, trust: &TrustList) -> bool {
         trust
             .keys_with_kid(&self.signer_kid)
@@ -196,6 +282,22 @@ impl StatusList {
     }
 
     /// Whether the list marks the certificate with this application number as no longer valid.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use tirkeu::cert::*;
+    /// # let root = SigningKey::from_seed([1; 32]);
+    /// # let office = SigningKey::from_seed([2; 32]);
+    /// # let spec = TrustListSpec { iat: 100, next: 200, keys: vec![TrustedKeySpec {
+    /// #     public_key: office.public_key(), kid: None, name: "Office".into(), from: 0,
+    /// #     until: None, status: KeyStatus::Active, demo: true }] };
+    /// # let trust = TrustList::from_cose(&build_trust_list(&spec, &root).unwrap(), &root.public_key()).unwrap();
+    /// # let spec = StatusListSpec { iat: 100, next: 200, revoked: vec!["2026-000000009".into()] };
+    /// # let status = StatusList::from_cose(&build_status_list(&spec, &office).unwrap(), &trust).unwrap();
+    /// assert!(status.is_revoked_number("2026-000000009"));
+    /// assert!(!status.is_revoked_number("2025-000000009"));
+    /// ```
     pub fn is_revoked_number(&self, application_number: &str) -> bool {
         let Some((year, sequence)) = application_sequence(application_number) else {
             return false;
@@ -208,11 +310,46 @@ impl StatusList {
     }
 
     /// Whether the list marks this record's certificate as no longer valid.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use tirkeu::cert::*;
+    /// # let root = SigningKey::from_seed([1; 32]);
+    /// # let office = SigningKey::from_seed([2; 32]);
+    /// # let spec = TrustListSpec { iat: 100, next: 200, keys: vec![TrustedKeySpec {
+    /// #     public_key: office.public_key(), kid: None, name: "Office".into(), from: 0,
+    /// #     until: None, status: KeyStatus::Active, demo: true }] };
+    /// # let trust = TrustList::from_cose(&build_trust_list(&spec, &root).unwrap(), &root.public_key()).unwrap();
+    /// # let spec = StatusListSpec { iat: 100, next: 200, revoked: vec!["2026-000000009".into()] };
+    /// # let status = StatusList::from_cose(&build_status_list(&spec, &office).unwrap(), &trust).unwrap();
+    /// # let json = r#"{"applicationNumber": "2026-000000009", "surname": "IVANOV", "givenNames": "IVAN",
+    /// #   "passport": "751234567", "citizenship": "RUS", "address": "Астана", "region": "AST",
+    /// #   "stayFrom": "2026-07-01", "stayTo": "2026-09-20", "hostId": "900515300127", "hostName": "АХМЕТОВ"}"#;
+    /// let record: Record = serde_json::from_str(json).unwrap();
+    /// assert!(status.is_revoked(&record));
+    /// ```
     pub fn is_revoked(&self, record: &Record) -> bool {
         self.is_revoked_number(&record.application_number)
     }
 
     /// The summary for people and pages.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use tirkeu::cert::*;
+    /// # let root = SigningKey::from_seed([1; 32]);
+    /// # let office = SigningKey::from_seed([2; 32]);
+    /// # let spec = TrustListSpec { iat: 100, next: 200, keys: vec![TrustedKeySpec {
+    /// #     public_key: office.public_key(), kid: None, name: "Office".into(), from: 0,
+    /// #     until: None, status: KeyStatus::Active, demo: true }] };
+    /// # let trust = TrustList::from_cose(&build_trust_list(&spec, &root).unwrap(), &root.public_key()).unwrap();
+    /// # let spec = StatusListSpec { iat: 100, next: 200, revoked: vec!["2026-000000009".into()] };
+    /// # let status = StatusList::from_cose(&build_status_list(&spec, &office).unwrap(), &trust).unwrap();
+    /// let summary = status.summary();
+    /// assert_eq!((summary.lists[0].year, summary.lists[0].revoked), (2026, 1));
+    /// ```
     pub fn summary(&self) -> StatusListSummary {
         StatusListSummary {
             iat: self.issued_at,
@@ -248,7 +385,10 @@ fn decode_payload(payload: &[u8]) -> Result<(i64, i64, Years), StatusListError> 
             "next" => next_update = Some(reader.int()?),
             "lists" => years = Some(read_years(&mut reader)?),
             other => {
-                return Err(format_error(format!("unknown field {:?}", other.chars().take(32).collect::<String>())));
+                return Err(format_error(format!(
+                    "unknown field {:?}",
+                    other.chars().take(32).collect::<String>()
+                )));
             }
         }
     }
@@ -268,7 +408,9 @@ fn decode_payload(payload: &[u8]) -> Result<(i64, i64, Years), StatusListError> 
 fn read_years(reader: &mut Reader<'_>) -> Result<Years, StatusListError> {
     let count = reader.array()?;
     if count > MAX_STATUS_YEARS {
-        return Err(format_error(format!("more than {MAX_STATUS_YEARS} yearly lists")));
+        return Err(format_error(format!(
+            "more than {MAX_STATUS_YEARS} yearly lists"
+        )));
     }
     let mut years: Years = Vec::new();
     let mut budget = MAX_STATUS_BITS_BYTES;
@@ -319,10 +461,24 @@ pub struct StatusListSpec {
 /// 4.2.1). `years` holds each year's uncompressed bits, years ascending.
 pub(crate) fn encode_payload(iat: i64, next: i64, years: &[(i32, Vec<u8>)]) -> Vec<u8> {
     let mut writer = Writer::new();
-    writer.map(4).text("v").int(STATUS_LIST_VERSION).text("iat").int(iat);
-    writer.text("next").int(next).text("lists").array(years.len());
+    writer
+        .map(4)
+        .text("v")
+        .int(STATUS_LIST_VERSION)
+        .text("iat")
+        .int(iat);
+    writer
+        .text("next")
+        .int(next)
+        .text("lists")
+        .array(years.len());
     for (year, bits) in years {
-        writer.map(2).text("bits").bytes(&super::deflate::compress(bits)).text("year").int(i64::from(*year));
+        writer
+            .map(2)
+            .text("bits")
+            .bytes(&super::deflate::compress(bits))
+            .text("year")
+            .int(i64::from(*year));
     }
     writer.into_bytes()
 }

@@ -28,6 +28,12 @@ pub enum KeyStatus {
 
 impl KeyStatus {
     /// The word written in the list: `active`, `retired` or `revoked`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(tirkeu::cert::KeyStatus::Retired.as_str(), "retired");
+    /// ```
     pub fn as_str(self) -> &'static str {
         match self {
             KeyStatus::Active => "active",
@@ -68,6 +74,21 @@ pub struct TrustedKey {
 impl TrustedKey {
     /// Whether a signature made at `issued_at` by this key is trusted: the key is not revoked
     /// and `issued_at` lies in `[from, until]`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use tirkeu::cert::*;
+    /// # let root = SigningKey::from_seed([1; 32]);
+    /// # let office = SigningKey::from_seed([2; 32]);
+    /// # let spec = TrustListSpec { iat: 100, next: 200, keys: vec![TrustedKeySpec {
+    /// #     public_key: office.public_key(), kid: None, name: "Office".into(), from: 0,
+    /// #     until: None, status: KeyStatus::Active, demo: true }] };
+    /// # let trust = TrustList::from_cose(&build_trust_list(&spec, &root).unwrap(), &root.public_key()).unwrap();
+    /// let key = &trust.keys()[0];
+    /// assert!(key.valid_at(0) && key.valid_at(i64::MAX));
+    /// assert!(!key.valid_at(-1));
+    /// ```
     pub fn valid_at(&self, issued_at: i64) -> bool {
         self.status != KeyStatus::Revoked
             && self.from <= issued_at
@@ -114,13 +135,23 @@ impl fmt::Display for TrustListError {
         match self {
             TrustListError::Cose(e) => write!(f, "trust list: {e}"),
             TrustListError::RootNotPinned { kid } => {
-                write!(f, "trust list: signed by key {}, which is not the pinned root", to_hex(kid))
+                write!(
+                    f,
+                    "trust list: signed by key {}, which is not the pinned root",
+                    to_hex(kid)
+                )
             }
-            TrustListError::BadSignature => f.write_str("trust list: the root's signature does not verify"),
+            TrustListError::BadSignature => {
+                f.write_str("trust list: the root's signature does not verify")
+            }
             TrustListError::Payload(e) => write!(f, "trust list: {e}"),
             TrustListError::Format { reason } => write!(f, "trust list: {reason}"),
             TrustListError::WeakKey { kid } => {
-                write!(f, "trust list: key {} is weak (small order) or not canonical", to_hex(kid))
+                write!(
+                    f,
+                    "trust list: key {} is weak (small order) or not canonical",
+                    to_hex(kid)
+                )
             }
             TrustListError::Older { installed, offered } => write!(
                 f,
@@ -139,7 +170,9 @@ impl From<CborError> for TrustListError {
 }
 
 fn format_error(reason: impl Into<String>) -> TrustListError {
-    TrustListError::Format { reason: reason.into() }
+    TrustListError::Format {
+        reason: reason.into(),
+    }
 }
 
 /// A verified trust list.
@@ -251,40 +284,139 @@ impl TrustList {
             return Err(format_error("`next` is before `iat`"));
         }
         let keys = keys.ok_or_else(|| format_error("`keys` is missing"))?;
-        Ok(TrustList { issued_at, next_update, root_kid: [0; KID_LENGTH], keys })
+        Ok(TrustList {
+            issued_at,
+            next_update,
+            root_kid: [0; KID_LENGTH],
+            keys,
+        })
     }
 
     /// Issue time of the list (seconds since 1970).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use tirkeu::cert::*;
+    /// # let root = SigningKey::from_seed([1; 32]);
+    /// # let office = SigningKey::from_seed([2; 32]);
+    /// # let spec = TrustListSpec { iat: 100, next: 200, keys: vec![TrustedKeySpec {
+    /// #     public_key: office.public_key(), kid: None, name: "Office".into(), from: 0,
+    /// #     until: None, status: KeyStatus::Active, demo: true }] };
+    /// # let trust = TrustList::from_cose(&build_trust_list(&spec, &root).unwrap(), &root.public_key()).unwrap();
+    /// assert_eq!(trust.issued_at(), 100);
+    /// ```
     pub fn issued_at(&self) -> i64 {
         self.issued_at
     }
 
     /// Next update expected (seconds since 1970).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use tirkeu::cert::*;
+    /// # let root = SigningKey::from_seed([1; 32]);
+    /// # let office = SigningKey::from_seed([2; 32]);
+    /// # let spec = TrustListSpec { iat: 100, next: 200, keys: vec![TrustedKeySpec {
+    /// #     public_key: office.public_key(), kid: None, name: "Office".into(), from: 0,
+    /// #     until: None, status: KeyStatus::Active, demo: true }] };
+    /// # let trust = TrustList::from_cose(&build_trust_list(&spec, &root).unwrap(), &root.public_key()).unwrap();
+    /// assert_eq!(trust.next_update(), 200);
+    /// ```
     pub fn next_update(&self) -> i64 {
         self.next_update
     }
 
     /// Kid of the root that signed the list.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use tirkeu::cert::*;
+    /// # let root = SigningKey::from_seed([1; 32]);
+    /// # let office = SigningKey::from_seed([2; 32]);
+    /// # let spec = TrustListSpec { iat: 100, next: 200, keys: vec![TrustedKeySpec {
+    /// #     public_key: office.public_key(), kid: None, name: "Office".into(), from: 0,
+    /// #     until: None, status: KeyStatus::Active, demo: true }] };
+    /// # let trust = TrustList::from_cose(&build_trust_list(&spec, &root).unwrap(), &root.public_key()).unwrap();
+    /// assert_eq!(trust.root_kid(), root.kid());
+    /// ```
     pub fn root_kid(&self) -> Kid {
         self.root_kid
     }
 
     /// The keys, in the order listed.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use tirkeu::cert::*;
+    /// # let root = SigningKey::from_seed([1; 32]);
+    /// # let office = SigningKey::from_seed([2; 32]);
+    /// # let spec = TrustListSpec { iat: 100, next: 200, keys: vec![TrustedKeySpec {
+    /// #     public_key: office.public_key(), kid: None, name: "Office".into(), from: 0,
+    /// #     until: None, status: KeyStatus::Active, demo: true }] };
+    /// # let trust = TrustList::from_cose(&build_trust_list(&spec, &root).unwrap(), &root.public_key()).unwrap();
+    /// assert_eq!(trust.keys()[0].name, "Office");
+    /// ```
     pub fn keys(&self) -> &[TrustedKey] {
         &self.keys
     }
 
     /// The keys listed under `kid` (usually one; every one is tried).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use tirkeu::cert::*;
+    /// # let root = SigningKey::from_seed([1; 32]);
+    /// # let office = SigningKey::from_seed([2; 32]);
+    /// # let spec = TrustListSpec { iat: 100, next: 200, keys: vec![TrustedKeySpec {
+    /// #     public_key: office.public_key(), kid: None, name: "Office".into(), from: 0,
+    /// #     until: None, status: KeyStatus::Active, demo: true }] };
+    /// # let trust = TrustList::from_cose(&build_trust_list(&spec, &root).unwrap(), &root.public_key()).unwrap();
+    /// assert_eq!(trust.keys_with_kid(&office.kid()).count(), 1);
+    /// assert_eq!(trust.keys_with_kid(&root.kid()).count(), 0);
+    /// ```
     pub fn keys_with_kid<'a>(&'a self, kid: &'a Kid) -> impl Iterator<Item = &'a TrustedKey> + 'a {
         self.keys.iter().filter(move |key| key.kid == *kid)
     }
 
     /// Whether the list is past its `next` update time at `now_unix_seconds`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use tirkeu::cert::*;
+    /// # let root = SigningKey::from_seed([1; 32]);
+    /// # let office = SigningKey::from_seed([2; 32]);
+    /// # let spec = TrustListSpec { iat: 100, next: 200, keys: vec![TrustedKeySpec {
+    /// #     public_key: office.public_key(), kid: None, name: "Office".into(), from: 0,
+    /// #     until: None, status: KeyStatus::Active, demo: true }] };
+    /// # let trust = TrustList::from_cose(&build_trust_list(&spec, &root).unwrap(), &root.public_key()).unwrap();
+    /// assert!(!trust.is_stale(200) && trust.is_stale(201));
+    /// ```
     pub fn is_stale(&self, now_unix_seconds: i64) -> bool {
         now_unix_seconds > self.next_update
     }
 
     /// The summary for people and pages.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use tirkeu::cert::*;
+    /// # let root = SigningKey::from_seed([1; 32]);
+    /// # let office = SigningKey::from_seed([2; 32]);
+    /// # let spec = TrustListSpec { iat: 100, next: 200, keys: vec![TrustedKeySpec {
+    /// #     public_key: office.public_key(), kid: None, name: "Office".into(), from: 0,
+    /// #     until: None, status: KeyStatus::Active, demo: true }] };
+    /// # let trust = TrustList::from_cose(&build_trust_list(&spec, &root).unwrap(), &root.public_key()).unwrap();
+    /// let summary = serde_json::to_value(trust.summary()).unwrap();
+    /// assert_eq!(summary["keys"][0]["status"], "active");
+    /// assert_eq!(summary["keys"][0]["demo"], true);
+    /// ```
     pub fn summary(&self) -> TrustListSummary {
         TrustListSummary {
             iat: self.issued_at,
@@ -348,7 +480,12 @@ fn read_key(reader: &mut Reader<'_>) -> Result<TrustedKey, TrustListError> {
             }
             "status" => status = Some(reader.text()?),
             "demo" => demo = Some(reader.bool()?),
-            other => return Err(format_error(format!("unknown key field {:?}", shorten(other)))),
+            other => {
+                return Err(format_error(format!(
+                    "unknown key field {:?}",
+                    shorten(other)
+                )));
+            }
         }
     }
     let kid: Kid = kid
@@ -367,11 +504,19 @@ fn read_key(reader: &mut Reader<'_>) -> Result<TrustedKey, TrustListError> {
     if until.is_some_and(|until| until < from) {
         return Err(format_error("a key's `until` is before its `from`"));
     }
-    let status = status
-        .and_then(KeyStatus::parse)
-        .ok_or_else(|| format_error("a key's `status` is missing or not active, retired or revoked"))?;
+    let status = status.and_then(KeyStatus::parse).ok_or_else(|| {
+        format_error("a key's `status` is missing or not active, retired or revoked")
+    })?;
     let demo = demo.ok_or_else(|| format_error("a key's `demo` is missing"))?;
-    Ok(TrustedKey { kid, public_key, name: name.to_owned(), from, until, status, demo })
+    Ok(TrustedKey {
+        kid,
+        public_key,
+        name: name.to_owned(),
+        from,
+        until,
+        status,
+        demo,
+    })
 }
 
 /// What a trust list should hold, for [`build_trust_list`](super::build_trust_list); read from
@@ -415,12 +560,28 @@ pub struct TrustedKeySpec {
 /// 4.2.1: shorter text keys first).
 pub(crate) fn encode_payload(spec: &TrustListSpec) -> Vec<u8> {
     let mut writer = Writer::new();
-    writer.map(4).text("v").int(TRUST_LIST_VERSION).text("iat").int(spec.iat);
+    writer
+        .map(4)
+        .text("v")
+        .int(TRUST_LIST_VERSION)
+        .text("iat")
+        .int(spec.iat);
     writer.text("keys").array(spec.keys.len());
     for key in &spec.keys {
         let kid = key.kid.unwrap_or_else(|| key.public_key.kid());
-        writer.map(7).text("pk").bytes(&key.public_key.to_bytes()).text("kid").bytes(&kid);
-        writer.text("demo").bool(key.demo).text("from").int(key.from).text("name").text(&key.name);
+        writer
+            .map(7)
+            .text("pk")
+            .bytes(&key.public_key.to_bytes())
+            .text("kid")
+            .bytes(&kid);
+        writer
+            .text("demo")
+            .bool(key.demo)
+            .text("from")
+            .int(key.from)
+            .text("name")
+            .text(&key.name);
         writer.text("until");
         match key.until {
             Some(until) => writer.int(until),

@@ -54,6 +54,12 @@ pub enum Status {
 
 impl Status {
     /// The status as written in JSON: `valid`, `not_yet_valid`, ...
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(tirkeu::cert::Status::NotYetValid.as_str(), "not_yet_valid");
+    /// ```
     pub fn as_str(self) -> &'static str {
         match self {
             Status::Valid => "valid",
@@ -189,6 +195,21 @@ impl VerificationResult {
     }
 
     /// Whether the status is `valid`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use tirkeu::cert::*;
+    /// # let root = SigningKey::from_seed([1; 32]);
+    /// # let office = SigningKey::from_seed([2; 32]);
+    /// # let spec = TrustListSpec { iat: 100, next: 200, keys: vec![TrustedKeySpec {
+    /// #     public_key: office.public_key(), kid: None, name: "Office".into(), from: 0,
+    /// #     until: None, status: KeyStatus::Active, demo: true }] };
+    /// # let trust = TrustList::from_cose(&build_trust_list(&spec, &root).unwrap(), &root.public_key()).unwrap();
+    /// # let mut verifier = Verifier::new(trust);
+    /// let result = verifier.verify("KZ1:", &VerifyContext::at(0, tirkeu::i18n::Lang::En));
+    /// assert!(!result.is_valid());
+    /// ```
     pub fn is_valid(&self) -> bool {
         self.status == Status::Valid
     }
@@ -203,16 +224,63 @@ pub struct Verifier {
 
 impl Verifier {
     /// A verifier trusting the keys of `trust`, with no status list yet.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use tirkeu::cert::*;
+    /// # let root = SigningKey::from_seed([1; 32]);
+    /// # let office = SigningKey::from_seed([2; 32]);
+    /// # let spec = TrustListSpec { iat: 100, next: 200, keys: vec![TrustedKeySpec {
+    /// #     public_key: office.public_key(), kid: None, name: "Office".into(), from: 0,
+    /// #     until: None, status: KeyStatus::Active, demo: true }] };
+    /// # let trust = TrustList::from_cose(&build_trust_list(&spec, &root).unwrap(), &root.public_key()).unwrap();
+    /// let verifier = Verifier::new(trust);
+    /// assert!(verifier.status_list().is_none());
+    /// ```
     pub fn new(trust: TrustList) -> Verifier {
-        Verifier { trust, status: None }
+        Verifier {
+            trust,
+            status: None,
+        }
     }
 
     /// The trust list in use.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use tirkeu::cert::*;
+    /// # let root = SigningKey::from_seed([1; 32]);
+    /// # let office = SigningKey::from_seed([2; 32]);
+    /// # let spec = TrustListSpec { iat: 100, next: 200, keys: vec![TrustedKeySpec {
+    /// #     public_key: office.public_key(), kid: None, name: "Office".into(), from: 0,
+    /// #     until: None, status: KeyStatus::Active, demo: true }] };
+    /// # let trust = TrustList::from_cose(&build_trust_list(&spec, &root).unwrap(), &root.public_key()).unwrap();
+    /// # let mut verifier = Verifier::new(trust);
+    /// assert_eq!(verifier.trust_list().issued_at(), 100);
+    /// ```
     pub fn trust_list(&self) -> &TrustList {
         &self.trust
     }
 
     /// The status list in use, if any.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use tirkeu::cert::*;
+    /// # let root = SigningKey::from_seed([1; 32]);
+    /// # let office = SigningKey::from_seed([2; 32]);
+    /// # let spec = TrustListSpec { iat: 100, next: 200, keys: vec![TrustedKeySpec {
+    /// #     public_key: office.public_key(), kid: None, name: "Office".into(), from: 0,
+    /// #     until: None, status: KeyStatus::Active, demo: true }] };
+    /// # let trust = TrustList::from_cose(&build_trust_list(&spec, &root).unwrap(), &root.public_key()).unwrap();
+    /// # let mut verifier = Verifier::new(trust);
+    /// let spec = StatusListSpec { iat: 100, next: 200, revoked: vec![] };
+    /// verifier.install_status_list(&build_status_list(&spec, &office).unwrap()).unwrap();
+    /// assert_eq!(verifier.status_list().unwrap().issued_at(), 100);
+    /// ```
     pub fn status_list(&self) -> Option<&StatusList> {
         self.status.as_ref()
     }
@@ -242,9 +310,16 @@ impl Verifier {
     ) -> Result<TrustListSummary, TrustListError> {
         let offered = TrustList::from_cose(bytes, pinned_root)?;
         if offered.issued_at() < self.trust.issued_at() {
-            return Err(TrustListError::Older { installed: self.trust.issued_at(), offered: offered.issued_at() });
+            return Err(TrustListError::Older {
+                installed: self.trust.issued_at(),
+                offered: offered.issued_at(),
+            });
         }
-        if self.status.as_ref().is_some_and(|status| !status.signer_trusted_by(&offered)) {
+        if self
+            .status
+            .as_ref()
+            .is_some_and(|status| !status.signer_trusted_by(&offered))
+        {
             self.status = None;
         }
         self.trust = offered;
@@ -261,13 +336,32 @@ impl Verifier {
     ///
     /// # Example
     ///
-    /// See [`StatusList::from_cose`]; installing works the same way.
-    pub fn install_status_list(&mut self, bytes: &[u8]) -> Result<StatusListSummary, StatusListError> {
+    /// ```
+    /// # use tirkeu::cert::*;
+    /// # let root = SigningKey::from_seed([1; 32]);
+    /// # let office = SigningKey::from_seed([2; 32]);
+    /// # let spec = TrustListSpec { iat: 100, next: 200, keys: vec![TrustedKeySpec {
+    /// #     public_key: office.public_key(), kid: None, name: "Office".into(), from: 0,
+    /// #     until: None, status: KeyStatus::Active, demo: true }] };
+    /// # let trust = TrustList::from_cose(&build_trust_list(&spec, &root).unwrap(), &root.public_key()).unwrap();
+    /// # let mut verifier = Verifier::new(trust);
+    /// let list = |iat| build_status_list(&StatusListSpec { iat, next: iat + 10, revoked: vec![] }, &office).unwrap();
+    /// assert_eq!(verifier.install_status_list(&list(150)).unwrap().iat, 150);
+    /// assert!(verifier.install_status_list(&list(120)).is_err()); // older: the list of 150 stays
+    /// assert_eq!(verifier.status_list().unwrap().issued_at(), 150);
+    /// ```
+    pub fn install_status_list(
+        &mut self,
+        bytes: &[u8],
+    ) -> Result<StatusListSummary, StatusListError> {
         let offered = StatusList::from_cose(bytes, &self.trust)?;
-        if let Some(installed) = &self.status {
-            if offered.issued_at() < installed.issued_at() {
-                return Err(StatusListError::Older { installed: installed.issued_at(), offered: offered.issued_at() });
-            }
+        if let Some(installed) = &self.status
+            && offered.issued_at() < installed.issued_at()
+        {
+            return Err(StatusListError::Older {
+                installed: installed.issued_at(),
+                offered: offered.issued_at(),
+            });
         }
         let summary = offered.summary();
         self.status = Some(offered);
@@ -289,7 +383,7 @@ impl Verifier {
     /// let context = VerifyContext::at(1_784_059_200, tirkeu::i18n::Lang::En);
     /// assert_eq!(verifier.verify("https://example.kz", &context).status, Status::NotACertificate);
     /// assert_eq!(verifier.verify("KZ1:%%%", &context).stage, Some(Stage::Base45)); // 78698 > 65535
-/// assert_eq!(verifier.verify("KZ1:000", &context).stage, Some(Stage::Zlib));
+    /// assert_eq!(verifier.verify("KZ1:000", &context).stage, Some(Stage::Zlib));
     /// ```
     pub fn verify(&self, qr_text: &str, context: &VerifyContext) -> VerificationResult {
         let mut result = VerificationResult::new(context.checked_on);
@@ -302,9 +396,16 @@ impl Verifier {
         };
         result.message = messages::status_text(status).render(
             context.lang,
-            &[("stage", stage), ("stayFrom", &stay_from), ("stayTo", &stay_to)],
+            &[
+                ("stage", stage),
+                ("stayFrom", &stay_from),
+                ("stayTo", &stay_to),
+            ],
         );
-        if !matches!(status, Status::Valid | Status::Expired | Status::NotYetValid | Status::Revoked) {
+        if !matches!(
+            status,
+            Status::Valid | Status::Expired | Status::NotYetValid | Status::Revoked
+        ) {
             // Only a verified record stays in the result of a verdict about the record itself;
             // for malformed, key and signature verdicts nothing of the payload is shown.
             result.record = None;
@@ -317,7 +418,12 @@ impl Verifier {
         result
     }
 
-    fn evaluate(&self, text: &str, context: &VerifyContext, result: &mut VerificationResult) -> Status {
+    fn evaluate(
+        &self,
+        text: &str,
+        context: &VerifyContext,
+        result: &mut VerificationResult,
+    ) -> Status {
         let Some(encoded) = text.strip_prefix(QR_PREFIX) else {
             return Status::NotACertificate;
         };
@@ -327,7 +433,10 @@ impl Verifier {
             Status::Malformed
         };
         if text.len() > MAX_QR_TEXT_LENGTH {
-            let detail = format!("the text has {} characters, more than {MAX_QR_TEXT_LENGTH}", text.len());
+            let detail = format!(
+                "the text has {} characters, more than {MAX_QR_TEXT_LENGTH}",
+                text.len()
+            );
             return malformed(result, Stage::Base45, detail);
         }
         let compressed = match base45::decode(encoded) {
@@ -355,10 +464,16 @@ impl Verifier {
         };
         result.key_name = Some(first.name.clone());
         result.demo = first.demo;
-        let verifying: Vec<&TrustedKey> =
-            candidates.iter().copied().filter(|key| message.verify(&key.public_key)).collect();
+        let verifying: Vec<&TrustedKey> = candidates
+            .iter()
+            .copied()
+            .filter(|key| message.verify(&key.public_key))
+            .collect();
         let Some(first_verifying) = verifying.first() else {
-            result.detail = Some(format!("no key with kid {} verifies the signature", to_hex(&kid)));
+            result.detail = Some(format!(
+                "no key with kid {} verifies the signature",
+                to_hex(&kid)
+            ));
             return Status::BadSignature;
         };
         result.key_name = Some(first_verifying.name.clone());
@@ -410,7 +525,12 @@ impl Verifier {
     }
 
     /// Adds the status list's warnings and tells whether it marks the record.
-    fn check_status_list(&self, record: &Record, context: &VerifyContext, result: &mut VerificationResult) -> bool {
+    fn check_status_list(
+        &self,
+        record: &Record,
+        context: &VerifyContext,
+        result: &mut VerificationResult,
+    ) -> bool {
         let Some(status) = &self.status else {
             result.warnings.push(Warning {
                 code: "status.missing",
@@ -421,13 +541,23 @@ impl Verifier {
             return false;
         };
         if status.is_stale(context.now_unix_seconds) {
-            result.warnings.push(stale_warning("status.stale", messages::STATUS_STALE, status.issued_at(), context));
+            result.warnings.push(stale_warning(
+                "status.stale",
+                messages::STATUS_STALE,
+                status.issued_at(),
+                context,
+            ));
         }
         status.is_revoked(record)
     }
 }
 
-fn stale_warning(code: &'static str, text: crate::i18n::Text, issued_at: i64, context: &VerifyContext) -> Warning {
+fn stale_warning(
+    code: &'static str,
+    text: crate::i18n::Text,
+    issued_at: i64,
+    context: &VerifyContext,
+) -> Warning {
     let age_days = context.now_unix_seconds.saturating_sub(issued_at).max(0) / SECONDS_PER_DAY;
     Warning {
         code,
@@ -442,7 +572,12 @@ fn format_issued_at(unix_seconds: i64) -> String {
     let local = unix_seconds.saturating_add(KAZAKHSTAN_UTC_OFFSET_SECONDS);
     let date = Date::from_unix_seconds(unix_seconds, KAZAKHSTAN_UTC_OFFSET_SECONDS);
     let seconds = local.rem_euclid(SECONDS_PER_DAY);
-    format!("{date}T{:02}:{:02}:{:02}+05:00", seconds / 3600, seconds / 60 % 60, seconds % 60)
+    format!(
+        "{date}T{:02}:{:02}:{:02}+05:00",
+        seconds / 3600,
+        seconds / 60 % 60,
+        seconds % 60
+    )
 }
 
 #[cfg(test)]

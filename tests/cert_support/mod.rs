@@ -69,23 +69,37 @@ pub fn trust_bytes(keys: Vec<TrustedKeySpec>, iat: i64, next: i64) -> Vec<u8> {
 }
 
 pub fn trust_list(keys: Vec<TrustedKeySpec>) -> TrustList {
-    TrustList::from_cose(&trust_bytes(keys, LIST_IAT, LIST_NEXT), &root().public_key()).unwrap()
+    TrustList::from_cose(
+        &trust_bytes(keys, LIST_IAT, LIST_NEXT),
+        &root().public_key(),
+    )
+    .unwrap()
 }
 
 /// A verifier trusting `issuer()` with a fresh status list revoking `2026-000000666`.
 pub fn verifier() -> Verifier {
     let mut verifier = Verifier::new(trust_list(vec![key_spec(&issuer(), "Issuer")]));
-    verifier.install_status_list(&status_bytes(&["2026-000000666"], LIST_IAT, LIST_NEXT)).unwrap();
+    verifier
+        .install_status_list(&status_bytes(&["2026-000000666"], LIST_IAT, LIST_NEXT))
+        .unwrap();
     verifier
 }
 
 pub fn status_bytes(revoked: &[&str], iat: i64, next: i64) -> Vec<u8> {
-    let spec = StatusListSpec { iat, next, revoked: revoked.iter().map(|s| s.to_string()).collect() };
+    let spec = StatusListSpec {
+        iat,
+        next,
+        revoked: revoked.iter().map(|s| s.to_string()).collect(),
+    };
     build_status_list(&spec, &issuer()).unwrap()
 }
 
 pub fn context(on: &str) -> VerifyContext {
-    VerifyContext { checked_on: date(on), now_unix_seconds: NOW, lang: Lang::En }
+    VerifyContext {
+        checked_on: date(on),
+        now_unix_seconds: NOW,
+        lang: Lang::En,
+    }
 }
 
 pub fn certificate() -> String {
@@ -100,7 +114,11 @@ pub fn cose_of(text: &str) -> Vec<u8> {
 
 /// The claims payload of a record at `IAT`, written as is (valid or not).
 pub fn payload(record: &Record) -> Vec<u8> {
-    Claims { issued_at: IAT, record: record.clone() }.encode()
+    Claims {
+        issued_at: IAT,
+        record: record.clone(),
+    }
+    .encode()
 }
 
 /// The QR text of `payload` signed by `key` in this project's profile.
@@ -141,7 +159,11 @@ impl Cbor {
         self
     }
     pub fn int(self, value: i64) -> Self {
-        if value >= 0 { self.head(0, value as u64) } else { self.head(1, (-1 - value) as u64) }
+        if value >= 0 {
+            self.head(0, value as u64)
+        } else {
+            self.head(1, (-1 - value) as u64)
+        }
     }
     pub fn bytes(self, value: &[u8]) -> Self {
         self.head(2, value.len() as u64).raw(value)
@@ -165,7 +187,13 @@ impl Cbor {
 
 /// `["Signature1", protected, h'', payload]`.
 pub fn to_be_signed(protected: &[u8], payload: &[u8]) -> Vec<u8> {
-    Cbor::new().array(4).text("Signature1").bytes(protected).bytes(&[]).bytes(payload).build()
+    Cbor::new()
+        .array(4)
+        .text("Signature1")
+        .bytes(protected)
+        .bytes(&[])
+        .bytes(payload)
+        .build()
 }
 
 /// The standard protected header `{1: -19, 4: kid}`.
@@ -176,7 +204,14 @@ pub fn protected_header(kid: &[u8]) -> Vec<u8> {
 /// A tagged COSE_Sign1 with the given protected bytes, unprotected map bytes, payload and
 /// signature.
 pub fn cose_raw(protected: &[u8], unprotected: &[u8], payload: &[u8], signature: &[u8]) -> Vec<u8> {
-    Cbor::new().tag(18).array(4).bytes(protected).raw(unprotected).bytes(payload).bytes(signature).build()
+    Cbor::new()
+        .tag(18)
+        .array(4)
+        .bytes(protected)
+        .raw(unprotected)
+        .bytes(payload)
+        .bytes(signature)
+        .build()
 }
 
 /// A COSE_Sign1 signed by `key` over the given protected bytes (any kid, any header).

@@ -6,8 +6,8 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use tirkeu::cert::{
-    KeyFile, PublicKey, Record, SigningKey, StatusListSpec, TrustList, TrustListSpec, VerifyContext, Verifier,
-    build_status_list, build_trust_list, issue_certificate,
+    KeyFile, PublicKey, Record, SigningKey, StatusListSpec, TrustList, TrustListSpec, Verifier,
+    VerifyContext, build_status_list, build_trust_list, issue_certificate,
 };
 
 use super::args::{self, Args, unusable};
@@ -88,7 +88,9 @@ fn read_key_file(path: &str) -> Result<KeyFile, String> {
 }
 
 fn read_signing_key(path: &str) -> Result<SigningKey, String> {
-    read_key_file(path)?.secret_key.ok_or_else(|| format!("`{path}` holds no secretKey"))
+    read_key_file(path)?
+        .secret_key
+        .ok_or_else(|| format!("`{path}` holds no secretKey"))
 }
 
 /// `--root`: 64 hex digits, or a key file.
@@ -105,7 +107,10 @@ fn single_positional<'a>(args: &'a Args, what: &str) -> Result<&'a str, String> 
     match args.positionals() {
         [one] => Ok(one),
         [] => Err(format!("{what} is required")),
-        _ => Err(format!("expected one {what}, got {}", args.positionals().len())),
+        _ => Err(format!(
+            "expected one {what}, got {}",
+            args.positionals().len()
+        )),
     }
 }
 
@@ -141,11 +146,26 @@ fn run_keygen(argv: Vec<String>) -> Result<String, String> {
             SigningKey::from_seed(seed)
         }
     };
-    if Path::new(out).exists() {
-        return Err(format!("`{out}` already exists; not overwriting a key"));
-    }
-    args::write_output(out, KeyFile::from_signing_key(&key).to_json().as_bytes())?;
+    write_secret_file(out, KeyFile::from_signing_key(&key).to_json().as_bytes())?;
     Ok(KeyFile::from_public_key(&key.public_key()).to_json())
+}
+
+/// Creates `path` for a secret key: never over an existing file, and readable by its owner
+/// only (on Unix).
+fn write_secret_file(path: &str, bytes: &[u8]) -> Result<(), String> {
+    use std::io::Write;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let mut file = options.open(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::AlreadyExists => {
+            format!("`{path}` already exists; not overwriting a key")
+        }
+        _ => format!("cannot create `{path}`: {e}"),
+    })?;
+    file.write_all(bytes)
+        .map_err(|e| format!("cannot write `{path}`: {e}"))
 }
 
 /// `tirkeu issue --key KEY.json [--iat SECONDS] [--svg F] [--png F] RECORD.json`.
@@ -166,12 +186,14 @@ fn run_issue(argv: Vec<String>) -> Result<String, String> {
     let args = Args::parse(argv, &["key", "iat", "svg", "png"])?;
     let key = read_signing_key(args.required("key")?)?;
     let issued_at = match args.option("iat") {
-        Some(text) => text.parse::<i64>().map_err(|_| format!("--iat: `{text}` is not a number of seconds"))?,
+        Some(text) => text
+            .parse::<i64>()
+            .map_err(|_| format!("--iat: `{text}` is not a number of seconds"))?,
         None => now_unix_seconds(),
     };
     let path = single_positional(&args, "RECORD.json")?;
-    let record: Record =
-        serde_json::from_str(&args::read_text(path)?).map_err(|e| format!("`{path}` is not a record: {e}"))?;
+    let record: Record = serde_json::from_str(&args::read_text(path)?)
+        .map_err(|e| format!("`{path}` is not a record: {e}"))?;
     let text = issue_certificate(&record, &key, issued_at).map_err(|e| format!("`{path}`: {e}"))?;
     if let Some(svg_path) = args.option("svg") {
         let svg = tirkeu::qr::render_svg(&text).map_err(|e| format!("--svg: {e}"))?;
@@ -186,16 +208,26 @@ fn run_issue(argv: Vec<String>) -> Result<String, String> {
 /// Reads KEYSPEC.json, replacing each `keyFile` (relative to the spec's directory) by the
 /// `publicKey` it holds.
 fn read_trust_list_spec(path: &str) -> Result<TrustListSpec, String> {
-    let mut spec: serde_json::Value =
-        serde_json::from_str(&args::read_text(path)?).map_err(|e| format!("`{path}` is not JSON: {e}"))?;
+    let mut spec: serde_json::Value = serde_json::from_str(&args::read_text(path)?)
+        .map_err(|e| format!("`{path}` is not JSON: {e}"))?;
     let base = Path::new(path).parent().unwrap_or(Path::new(""));
-    if let Some(keys) = spec.get_mut("keys").and_then(serde_json::Value::as_array_mut) {
+    if let Some(keys) = spec
+        .get_mut("keys")
+        .and_then(serde_json::Value::as_array_mut)
+    {
         for entry in keys.iter_mut().filter_map(serde_json::Value::as_object_mut) {
-            let Some(key_file) = entry.remove("keyFile") else { continue };
-            let relative = key_file.as_str().ok_or_else(|| format!("`{path}`: keyFile must be a path"))?;
+            let Some(key_file) = entry.remove("keyFile") else {
+                continue;
+            };
+            let relative = key_file
+                .as_str()
+                .ok_or_else(|| format!("`{path}`: keyFile must be a path"))?;
             let key_path = base.join(relative);
             let key = read_key_file(&key_path.to_string_lossy())?;
-            if entry.insert("publicKey".into(), key.public_key.to_hex().into()).is_some() {
+            if entry
+                .insert("publicKey".into(), key.public_key.to_hex().into())
+                .is_some()
+            {
                 return Err(format!("`{path}`: a key has both keyFile and publicKey"));
             }
         }
@@ -248,15 +280,30 @@ fn run_status_list(argv: Vec<String>) -> Result<String, String> {
     let key = read_signing_key(args.required("key")?)?;
     let out = args.required("out")?;
     let path = single_positional(&args, "REVOKED.json")?;
-    let spec: StatusListSpec =
-        serde_json::from_str(&args::read_text(path)?).map_err(|e| format!("`{path}` is not a REVOKED list: {e}"))?;
+    let spec: StatusListSpec = serde_json::from_str(&args::read_text(path)?)
+        .map_err(|e| format!("`{path}` is not a REVOKED list: {e}"))?;
     let bytes = build_status_list(&spec, &key).map_err(|e| e.to_string())?;
     args::write_output(out, &bytes)?;
+    // The summary in the shape of the verifier's `StatusListSummary` (the numbers were checked
+    // by `build_status_list`).
+    let mut years: std::collections::BTreeMap<&str, std::collections::BTreeSet<&str>> =
+        Default::default();
+    for number in &spec.revoked {
+        if let Some((year, sequence)) = number.split_once('-') {
+            years.entry(year).or_default().insert(sequence);
+        }
+    }
+    let lists: Vec<serde_json::Value> = years
+        .iter()
+        .map(|(year, sequences)| {
+            serde_json::json!({ "year": year.parse::<i32>().unwrap_or_default(), "revoked": sequences.len() })
+        })
+        .collect();
     let summary = serde_json::json!({
         "iat": spec.iat,
         "next": spec.next,
         "kid": tirkeu::cert::keys::to_hex(&key.kid()),
-        "revoked": spec.revoked.len(),
+        "lists": lists,
     });
     Ok(to_json(&summary))
 }
@@ -269,7 +316,11 @@ pub fn verify(argv: Vec<String>) -> ExitCode {
     match run_verify(argv) {
         Ok((json, valid)) => {
             println!("{json}");
-            if valid { ExitCode::SUCCESS } else { ExitCode::from(1) }
+            if valid {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            }
         }
         Err(message) => unusable(message),
     }
@@ -279,7 +330,8 @@ fn run_verify(argv: Vec<String>) -> Result<(String, bool), String> {
     let args = Args::parse(argv, &["root", "trust", "status", "on", "lang", "image"])?;
     let root = read_root(args.required("root")?)?;
     let trust_path = args.required("trust")?;
-    let trust = TrustList::from_cose(&args::read_input(trust_path)?, &root).map_err(|e| format!("`{trust_path}`: {e}"))?;
+    let trust = TrustList::from_cose(&args::read_input(trust_path)?, &root)
+        .map_err(|e| format!("`{trust_path}`: {e}"))?;
     let mut verifier = Verifier::new(trust);
     if let Some(status_path) = args.option("status") {
         verifier
@@ -294,8 +346,13 @@ fn run_verify(argv: Vec<String>) -> Result<(String, bool), String> {
     let text = match (args.option("image"), args.positionals()) {
         (Some(image), []) => {
             let texts = super::image_input::qr_texts_in_image_file(image)?;
-            let chosen = texts.iter().find(|t| t.starts_with(tirkeu::cert::QR_PREFIX)).or(texts.first());
-            chosen.cloned().ok_or_else(|| format!("no QR code found in `{image}`"))?
+            let chosen = texts
+                .iter()
+                .find(|t| t.starts_with(tirkeu::cert::QR_PREFIX))
+                .or(texts.first());
+            chosen
+                .cloned()
+                .ok_or_else(|| format!("no QR code found in `{image}`"))?
         }
         (None, [text]) if text == "-" => args::read_text("-")?,
         (None, [text]) => text.clone(),
