@@ -44,8 +44,13 @@ export function setupVerify({ tirkeu }) {
   const regionName = (code) => names().regions.get(code) ?? code;
   const countryName = (code) => names().countries.get(code) ?? code;
   const statusOf = (row) => (row.result ? get(row.result, "status") : row.problem === "unavailable" ? "unavailable" : "no_code");
-  const statusWord = (status) => (["no_code", "unavailable"].includes(status) ? t(`status.${status}`)
-    : get(names().statuses, status) ?? status.replaceAll("_", " "));
+  /** The short word for a status: from messages() of the module, else the head of its message. */
+  const statusWord = (status, result) => {
+    if (["no_code", "unavailable"].includes(status)) return t(`status.${status}`);
+    const head = String(get(result, "message") ?? "").split(":")[0];
+    return get(names().statuses, status) ?? (head && head.length <= 40 ? head : status.replaceAll("_", " "));
+  };
+  const rowWord = (row) => statusWord(statusOf(row), row.result);
   const sourceLabel = (row) => row.source.name ?? t(`source.${row.source.kind}`);
 
   function verifyRow(row) {
@@ -82,7 +87,7 @@ export function setupVerify({ tirkeu }) {
     verdict.dataset.status = status;
     verdict.className = `verdict is-${status === "valid" ? "valid" : ["expired", "not_yet_valid"].includes(status) ? "warn" : "bad"}`;
     verdict.querySelector(".verdict-icon").textContent = ICONS[status] ?? "✗";
-    verdict.querySelector(".verdict-word").textContent = statusWord(status);
+    verdict.querySelector(".verdict-word").textContent = statusWord(status, result);
     const message = result ? get(result, "message") : row.problem === "unavailable" ? row.detail
       : t(row.problem === "unreadable" ? "files.unreadable" : "files.nocode") + ` (${sourceLabel(row)})`;
     verdict.querySelector(".verdict-message").textContent = message ?? "";
@@ -104,7 +109,7 @@ export function setupVerify({ tirkeu }) {
       if (get(result, "issuedAt") && record) meta.push(t("verdict.issued", formatInstant(get(result, "issuedAt"))));
     }
     verdict.querySelector(".verdict-meta").textContent = meta.join(" · ");
-    announce.textContent = [statusWord(status), message, verdict.querySelector(".verdict-days").textContent].filter(Boolean).join(". ");
+    announce.textContent = [statusWord(status, result), message, verdict.querySelector(".verdict-days").textContent].filter(Boolean).join(". ");
   }
 
   // ---- the batch table ----
@@ -112,7 +117,7 @@ export function setupVerify({ tirkeu }) {
     const record = row.result ? get(row.result, "record") : null;
     const days = row.result ? get(row.result, "daysRemaining") : undefined;
     return {
-      status: statusWord(statusOf(row)),
+      status: rowWord(row),
       name: record ? fullName(record) : "",
       passport: record ? get(record, "passport") : "",
       citizenship: record ? get(record, "citizenship") : "",
@@ -157,7 +162,7 @@ export function setupVerify({ tirkeu }) {
     const lines = [header, ...rows.map((row) => {
       const record = row.result ? get(row.result, "record") : null;
       const field = (key) => (record ? get(record, key) ?? "" : "");
-      return [statusWord(statusOf(row)), statusOf(row), field("applicationNumber"), field("surname"), field("givenNames"),
+      return [rowWord(row), statusOf(row), field("applicationNumber"), field("surname"), field("givenNames"),
         field("patronymic"), field("passport"), field("citizenship"), field("stayFrom"), field("stayTo"),
         row.result ? get(row.result, "daysRemaining") ?? "" : "", row.result ? get(row.result, "checkedOn") : "", sourceLabel(row)];
     })];
