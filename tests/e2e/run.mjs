@@ -18,9 +18,11 @@ const tests = [];
 const test = (name, fn) => tests.push({ name, fn });
 const shared = {}; // results handed from one test to the next (the demo certificate, its files)
 
-async function screenshot(page, name) {
-  for (const [suffix, viewport] of [["desktop", DESKTOP], ["phone", PHONE]]) {
+/** Screenshots at desktop and phone widths, each scrolled to the given element (null: the top). */
+async function screenshot(page, name, { desktop = null, phone = null } = {}) {
+  for (const [suffix, viewport, selector] of [["desktop", DESKTOP, desktop], ["phone", PHONE, phone]]) {
     await page.setViewportSize(viewport);
+    await page.evaluate((sel) => (sel ? document.querySelector(sel).scrollIntoView({ block: "start" }) : window.scrollTo(0, 0)), selector);
     await page.waitForTimeout(150);
     await page.screenshot({ path: join(SHOTS, `${name}-${suffix}.png`) });
   }
@@ -105,7 +107,7 @@ test("check view: the sample shows its deadline; a wrong IIN is found beside its
   assertEqual(await page.getAttribute('[data-card=deadline] [data-value=outerBound] time', "datetime"), "2026-07-31", "latest defensible date");
   assertEqual((await page.textContent("[data-card=deadline] [data-value=daysLeft]")).trim(), "15", "days left");
   assert(await page.$("[data-card=stay] [data-value=lastAllowedDay] time"), "stay limit shown");
-  await screenshot(page, "check");
+  await screenshot(page, "check", { phone: "#report" });
 
   // rules.md section 5: 900515300128 fails the check digit.
   await page.fill("#in-host-id", "900515300128");
@@ -166,7 +168,7 @@ test("demo certificate: created, its QR downloaded as SVG and PNG", async () => 
     const get = (k) => (m instanceof Map ? m.get(k) : m[k]);
     return { size: get("size"), modules: Array.from(get("modules")) };
   }, shared.text);
-  await screenshot(page, "demo");
+  await screenshot(page, "demo", { desktop: "#demo-output", phone: "#certificate" });
   // Two more certificates for the batch test.
   shared.pngs = [shared.png];
   for (const [i, surname] of [[2, "PETROV"], [3, "SIDOROVA"]]) {
@@ -185,7 +187,7 @@ test("verify view: the uploaded PNG is valid; an altered text is not", async () 
   await page.waitForSelector("#verdict[data-status=valid]", { timeout: 20_000 });
   assert(await page.isVisible("#verdict-demo"), "DEMO banner");
   assert(await page.$("#verdict .certificate"), "the record in the certificate layout");
-  await screenshot(page, "verify");
+  await screenshot(page, "verify", { phone: "#verdict" });
 
   // Change one character in the middle of the Base45 text.
   const i = Math.floor(shared.text.length / 2);
