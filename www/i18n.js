@@ -6,6 +6,7 @@ const en = {
   "app.tagline": "Immigrant registration in Kazakhstan, checked on this device",
   "lang.label": "Language",
   "nav.label": "Views",
+  "skip": "Skip to the content",
   "nav.verify": "Verify a certificate",
   "nav.check": "Check an application",
   "nav.demo": "Demo certificate",
@@ -178,6 +179,7 @@ const ru = {
   "app.tagline": "Регистрация иммигрантов в Казахстане: проверка на этом устройстве",
   "lang.label": "Язык",
   "nav.label": "Разделы",
+  "skip": "Перейти к содержимому",
   "nav.verify": "Проверить справку",
   "nav.check": "Проверить заявление",
   "nav.demo": "Демо-справка",
@@ -350,6 +352,7 @@ const kk = {
   "app.tagline": "Қазақстандағы иммигранттарды тіркеу: осы құрылғыда тексеру",
   "lang.label": "Тіл",
   "nav.label": "Бөлімдер",
+  "skip": "Мазмұнға өту",
   "nav.verify": "Анықтаманы тексеру",
   "nav.check": "Өтінішті тексеру",
   "nav.demo": "Демо анықтама",
@@ -519,7 +522,8 @@ const kk = {
 };
 
 export const LANGS = ["kk", "ru", "en"];
-const TABLES = { en, ru, kk };
+/** The three tables (exported for the test that checks they have the same keys). */
+export const TABLES = { en, ru, kk };
 let current = "en";
 
 export function setLang(lang) {

@@ -85,6 +85,19 @@ test("loads with no console error, sends the security headers, requests only its
   await page.context().close();
 });
 
+test("every interface text exists in Kazakh, Russian and English", async () => {
+  const { TABLES } = await import(join(ROOT, "www/i18n.js"));
+  const keys = (lang) => Object.keys(TABLES[lang]).sort().join(",");
+  assertEqual(keys("kk"), keys("en"), "kk keys");
+  assertEqual(keys("ru"), keys("en"), "ru keys");
+  const used = new Set([...readFileSync(join(ROOT, "www/index.html"), "utf8").matchAll(/data-i18n(?:-label)?="([^"]+)"/g)].map((m) => m[1]));
+  for (const file of ["verify.js", "check.js", "issue.js", "app.js"]) {
+    for (const m of readFileSync(join(ROOT, "www", file), "utf8").matchAll(/\bt\("([a-zA-Z.]+)"/g)) used.add(m[1]);
+  }
+  const missing = [...used].filter((key) => !(key in TABLES.en));
+  assertEqual(missing.join(","), "", "texts used but not defined");
+});
+
 test("deploy/nginx.conf sends the same security headers as tirkeu serve", async () => {
   const conf = readFileSync(join(ROOT, "deploy/nginx.conf"), "utf8");
   const configured = new Map([...conf.matchAll(/^\s*add_header\s+([\w-]+)\s+"([^"]*)"\s+always;/gm)].map((m) => [m[1].toLowerCase(), m[2]]));
