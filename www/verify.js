@@ -47,11 +47,11 @@ export function setupVerify({ tirkeu }) {
   /** The short word for a status: from messages() of the module, else the head of its message. */
   const statusWord = (status, result) => {
     if (["no_code", "unavailable"].includes(status)) return t(`status.${status}`);
-    const head = String(get(result, "message") ?? "").split(":")[0];
+    const head = String(get(result, "message") ?? "").split(":")[0].replace(/\.$/, "");
     return get(names().statuses, status) ?? (head && head.length <= 40 ? head : status.replaceAll("_", " "));
   };
   const rowWord = (row) => statusWord(statusOf(row), row.result);
-  const sourceLabel = (row) => row.source.name ?? t(`source.${row.source.kind}`);
+  const sourceLabel = (row) => row.source.name ?? t(`source.${row.source.kind}`) + (row.source.line ? ` ${row.source.line}` : "");
 
   function verifyRow(row) {
     row.result = null;
@@ -134,7 +134,7 @@ export function setupVerify({ tirkeu }) {
     if (sortKey) {
       visible.sort((a, b) => {
         const x = a.v[sortKey], y = b.v[sortKey];
-        const order = typeof x === "number" && typeof y === "number" ? x - y : String(x).localeCompare(String(y), lang());
+        const order = typeof x === "number" && typeof y === "number" ? x - y : String(x).localeCompare(String(y), lang(), { numeric: true });
         return order * sortDirection;
       });
     }
@@ -213,7 +213,7 @@ export function setupVerify({ tirkeu }) {
 
   function verifyTexts(text, source) {
     const lines = text.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
-    addRows(lines.map((line) => ({ source, text: line })));
+    addRows(lines.map((line, i) => ({ source: lines.length > 1 ? { ...source, line: i + 1 } : source, text: line })));
   }
 
   // ---- camera ----
