@@ -125,66 +125,133 @@ pub fn run(argv: Vec<String>) -> ExitCode {
             root.display()
         );
     }
-    let server = match tiny_http::Server::http(("127.0.0.1", port)) {
-        Ok(server) => server,
+    let listener = match std::net::TcpListener::bind(("127.0.0.1", port)) {
+        Ok(listener) => listener,
         Err(e) => return unusable(format!("cannot listen on 127.0.0.1:{port}: {e}")),
     };
-    let address = server
-        .server_addr()
-        .to_ip()
-        .map_or_else(|| format!("127.0.0.1:{port}"), |a| a.to_string());
+    let address = listener
+        .local_addr()
+        .map_or_else(|_| format!("127.0.0.1:{port}"), |a| a.to_string());
     println!(
         "Serving {} at http://{address}/ (Ctrl-C stops)",
         root.display()
     );
-    for request in server.incoming_requests() {
-        respond(&root, request);
+    // One thread per connection: a browser opens six connections at once and keeps idle ones
+    // (preconnects, keep-alive) open; a fixed pool would leave later requests waiting behind them.
+    for stream in listener.incoming().flatten() {
+        let root = root.clone();
+        std::thread::spawn(move || serve_connection(&root, stream));
     }
     ExitCode::SUCCESS
 }
 
-fn respond(root: &Path, request: tiny_http::Request) {
-    use tiny_http::{Header, Method, Response, StatusCode};
+/// Idle keep-alive connections are closed after this long.
+const IDLE_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
+/// Longest request line or header line read; anything longer ends the connection.
+const MAX_LINE: u64 = 8192;
 
-    let header =
-        |name: &str, value: &str| Header::from_bytes(name.as_bytes(), value.as_bytes()).ok();
-    let mut headers: Vec<Header> = SECURITY_HEADERS
-        .iter()
-        .filter_map(|(n, v)| header(n, v))
-        .collect();
+/// Answers the requests of one connection (HTTP/1.1 keep-alive) until the client closes it, asks
+/// to close, sends a body, or goes quiet.
+fn serve_connection(root: &Path, stream: std::net::TcpStream) {
+    use std::io::{BufRead, BufReader, Read, Write};
 
-    let method_ok = matches!(request.method(), Method::Get | Method::Head);
-    let file = resolve(root, request.url()).filter(|p| p.is_file());
+    let _ = stream.set_read_timeout(Some(IDLE_TIMEOUT));
+    let Ok(read_half) = stream.try_clone() else {
+        return;
+    };
+    let mut reader = BufReader::new(read_half);
+    let mut writer = stream;
+    let read_line = |reader: &mut BufReader<std::net::TcpStream>| {
+        let mut line = String::new();
+        match reader.by_ref().take(MAX_LINE).read_line(&mut line) {
+            Ok(0) | Err(_) => None,
+            Ok(_) if !line.ends_with('\n') => None,
+            Ok(_) => Some(line),
+        }
+    };
+    loop {
+        let Some(request_line) = read_line(&mut reader) else {
+            return;
+        };
+        let mut parts = request_line.split_whitespace();
+        let (method, target, version) = (parts.next(), parts.next(), parts.next());
+        let mut close = version == Some("HTTP/1.0");
+        let mut has_body = false;
+        loop {
+            let Some(header) = read_line(&mut reader) else {
+                return;
+            };
+            if header.trim().is_empty() {
+                break;
+            }
+            let lower = header.to_ascii_lowercase();
+            if lower.starts_with("connection:") {
+                close = lower.contains("close");
+            }
+            has_body |= lower
+                .strip_prefix("content-length:")
+                .is_some_and(|length| length.trim() != "0")
+                || lower.starts_with("transfer-encoding:");
+        }
+        let (Some(method), Some(target)) = (method, target) else {
+            let _ = writer.write_all(
+                b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+            );
+            return;
+        };
+        // A request with a body is never one we serve; not reading it, we close afterwards.
+        close |= has_body;
+        let response = respond(root, method, target, close);
+        if writer.write_all(&response).is_err() || close {
+            return;
+        }
+    }
+}
+
+/// The whole response (status line, headers, body) to one request.
+fn respond(root: &Path, method: &str, target: &str, close: bool) -> Vec<u8> {
+    let method_ok = matches!(method, "GET" | "HEAD");
+    let file = resolve(root, target).filter(|p| p.is_file());
+    let mut extra = Vec::new();
     let (status, body, kind) = match (method_ok, file) {
         (false, _) => {
-            headers.extend(header("Allow", "GET, HEAD"));
+            extra.push(("Allow", "GET, HEAD"));
             (
-                405,
+                "405 Method Not Allowed",
                 b"method not allowed\n".to_vec(),
                 "text/plain; charset=utf-8",
             )
         }
-        (true, None) => (404, b"not found\n".to_vec(), "text/plain; charset=utf-8"),
+        (true, None) => (
+            "404 Not Found",
+            b"not found\n".to_vec(),
+            "text/plain; charset=utf-8",
+        ),
         (true, Some(path)) => match std::fs::read(&path) {
-            Ok(bytes) => (200, bytes, content_type(&path)),
-            Err(_) => (404, b"not found\n".to_vec(), "text/plain; charset=utf-8"),
+            Ok(bytes) => ("200 OK", bytes, content_type(&path)),
+            Err(_) => (
+                "404 Not Found",
+                b"not found\n".to_vec(),
+                "text/plain; charset=utf-8",
+            ),
         },
     };
-    headers.extend(header("Content-Type", kind));
+    let mut head = format!("HTTP/1.1 {status}\r\n");
+    for (name, value) in SECURITY_HEADERS.iter().chain(&extra) {
+        head.push_str(&format!("{name}: {value}\r\n"));
+    }
     // The page checks for fresh lists and a new version on every load; the service worker keeps
     // the offline copy, so the HTTP cache need not.
-    headers.extend(header("Cache-Control", "no-cache"));
-    let is_head = *request.method() == Method::Head;
-    let length = body.len();
-    let response = Response::new(
-        StatusCode(status),
-        headers,
-        std::io::Cursor::new(if is_head { Vec::new() } else { body }),
-        Some(length),
-        None,
-    );
-    // A client that went away is not an error worth reporting.
-    let _ = request.respond(response);
+    head.push_str(&format!(
+        "Content-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\nConnection: {}\r\n\r\n",
+        body.len(),
+        if close { "close" } else { "keep-alive" }
+    ));
+    let mut response = head.into_bytes();
+    if method != "HEAD" {
+        response.extend_from_slice(&body);
+    }
+    response
 }
 
 #[cfg(test)]
