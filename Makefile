@@ -5,7 +5,7 @@ CARGO ?= cargo
 WASM_TARGET := wasm32-unknown-unknown
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: all help setup setup-browser build serve test lint test-native test-wasm bench fuzz clean
+.PHONY: all help setup setup-browser build serve test lint test-native test-wasm test-js test-e2e screenshots bench fuzz clean
 
 all: test
 
@@ -29,7 +29,7 @@ serve: build
 	$(CARGO) run --release -- serve
 
 ## test: formatting, lints, and every test suite
-test: lint test-native test-wasm
+test: lint test-native test-wasm test-js test-e2e
 
 lint:
 	$(CARGO) fmt --all -- --check
@@ -40,8 +40,25 @@ test-native:
 	$(CARGO) test --all-targets
 	$(CARGO) test --doc
 
+## test-wasm: the bindings' wasm-bindgen-test suites, in Node and in headless Chromium
 test-wasm: setup-browser
 	$(CARGO) test --target $(WASM_TARGET) --no-default-features --test wasm_node --test wasm_browser
+
+## test-js: the built npm package in Node (parity with native, hostile input, API) and its types
+test-js: build
+	$(CARGO) test --test parity_corpus
+	node --test tests/js/
+	node_modules/.bin/tsc -p tests/ts/tsconfig.json
+
+## test-e2e: the page in headless Chromium (Playwright) against tirkeu serve
+test-e2e: build setup-browser
+	$(CARGO) build --release --bin tirkeu
+	node tests/e2e/run.mjs
+
+## screenshots: refresh the README's screenshots in docs/screenshots
+screenshots: build setup-browser
+	$(CARGO) build --release --bin tirkeu
+	SCREENSHOTS_DIR=docs/screenshots node tests/e2e/run.mjs
 
 clean:
 	$(CARGO) clean

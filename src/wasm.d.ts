@@ -195,6 +195,11 @@ export interface VerificationResult {
   detail: string | null;
 }
 
+export interface Messages {
+  /** The short name of each status, e.g. statuses.valid = "Valid". */
+  statuses: Record<VerificationStatus, string>;
+}
+
 export interface VerifyOptions {
   /** The date to check for; default: today in Kazakhstan (UTC+5). */
   on?: IsoDate;

@@ -393,6 +393,24 @@ pub fn issue_certificate(
     cert::issue_certificate(&record, &key, issued_at).map_err(error)
 }
 
+/// The short names of the verification statuses in `lang` (default "ru"), for headlines, table
+/// cells and filters: `{ statuses: { valid: "...", ... } }`.
+///
+/// # Errors
+///
+/// Throws when the language is not kk, ru or en.
+#[wasm_bindgen(unchecked_return_type = "Messages")]
+pub fn messages(
+    #[wasm_bindgen(unchecked_param_type = "Lang")] lang: Option<String>,
+) -> Result<JsValue, JsError> {
+    let lang = lang_option(lang)?;
+    let statuses: serde_json::Map<String, serde_json::Value> = cert::Status::ALL
+        .iter()
+        .map(|status| (status.as_str().to_owned(), status.label(lang).into()))
+        .collect();
+    to_js(&serde_json::json!({ "statuses": statuses }))
+}
+
 // ---------------------------------------------------------------------------------------------
 // QR codes
 

@@ -85,3 +85,54 @@ pub(crate) const STATUS_MISSING: Text = Text {
     ru: "Список статусов не загружен: отзыв справки не проверен.",
     en: "No status list is loaded: revocation was not checked.",
 };
+
+/// The short name of each status (a verdict's headline, a table cell).
+pub(crate) fn status_label(status: Status) -> Text {
+    match status {
+        Status::Valid => Text {
+            kk: "Жарамды",
+            ru: "Действительна",
+            en: "Valid",
+        },
+        Status::Expired => Text {
+            kk: "Мерзімі өткен",
+            ru: "Срок истёк",
+            en: "Expired",
+        },
+        Status::NotYetValid => Text {
+            kk: "Әлі күшінде емес",
+            ru: "Ещё не действует",
+            en: "Not yet valid",
+        },
+        Status::Revoked => Text {
+            kk: "Күшін жойған",
+            ru: "Отозвана",
+            en: "Revoked",
+        },
+        Status::BadSignature => Text {
+            kk: "Қолтаңба жарамсыз",
+            ru: "Подпись недействительна",
+            en: "Bad signature",
+        },
+        Status::UnknownKey => Text {
+            kk: "Белгісіз кілт",
+            ru: "Неизвестный ключ",
+            en: "Unknown key",
+        },
+        Status::KeyNotValid => Text {
+            kk: "Кілт жарамсыз",
+            ru: "Ключ недействителен",
+            en: "Key not valid",
+        },
+        Status::Malformed => Text {
+            kk: "Зақымдалған QR-код",
+            ru: "Повреждённый QR-код",
+            en: "Malformed",
+        },
+        Status::NotACertificate => Text {
+            kk: "Анықтама емес",
+            ru: "Не справка",
+            en: "Not a certificate",
+        },
+    }
+}

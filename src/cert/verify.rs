@@ -53,6 +53,31 @@ pub enum Status {
 }
 
 impl Status {
+    /// Every status, in the order of the specification's table.
+    pub const ALL: [Status; 9] = [
+        Status::Valid,
+        Status::Expired,
+        Status::NotYetValid,
+        Status::Revoked,
+        Status::BadSignature,
+        Status::UnknownKey,
+        Status::KeyNotValid,
+        Status::Malformed,
+        Status::NotACertificate,
+    ];
+
+    /// The short name of the status in `lang`, for a headline or a table cell.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use tirkeu::cert::Status;
+    /// assert_eq!(Status::Valid.label(tirkeu::i18n::Lang::Ru), "Действительна");
+    /// ```
+    pub fn label(self, lang: Lang) -> &'static str {
+        messages::status_label(self).get(lang)
+    }
+
     /// The status as written in JSON: `valid`, `not_yet_valid`, ...
     ///
     /// # Example

@@ -1,12 +1,14 @@
 // End-to-end tests of the page in headless Chromium against `tirkeu serve` (spec: web.md,
 // interfaces.md "Web page hooks"). Run: `node tests/e2e/run.mjs` after `make build` and
-// `cargo build --release`. Takes the README's screenshots into docs/screenshots/.
+// `cargo build --release`. Takes the README's screenshots (into target/screenshots/, or SCREENSHOTS_DIR).
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ROOT, assert, assertEqual, launch, newPage, open, runTests, startServer } from "./harness.mjs";
 
-const SHOTS = join(ROOT, "docs/screenshots");
+// `make screenshots` writes the README's screenshots into docs/; a plain test run keeps its
+// copies under target/ so that it leaves the work tree as it found it.
+const SHOTS = process.env.SCREENSHOTS_DIR ?? join(ROOT, "target/screenshots");
 const PHONE = { width: 360, height: 780 };
 const DESKTOP = { width: 1280, height: 900 };
 const work = mkdtempSync(join(tmpdir(), "tirkeu-e2e-"));

@@ -1,0 +1,84 @@
+//! Certificates and QR codes together: the size of a realistic certificate's code, and the whole
+//! path a printed certificate takes (issue -> render -> rasterise -> scan -> verify), in the
+//! library and through the command line (`issue --png`, `verify --image`, `scan`).
+
+#![cfg(not(target_arch = "wasm32"))]
+
+#[path = "cert_support/mod.rs"]
+mod cert_support;
+
+use cert_support::*;
+use std::path::Path;
+use std::process::Command;
+use tirkeu::cert::*;
+
+/// certificate.md section 1: "A realistic record fits version 18 or below": full name 40, address
+/// 80 and host name 40 Cyrillic characters, with Kazakh letters.
+#[test]
+fn a_realistic_record_fits_version_18_at_level_q() {
+    let mut realistic = record();
+    realistic.surname = "ӘБДІРАХМАНОВА-ҚҰНАНБАЕВА".into(); // 24
+    realistic.given_names = "ҒАЛИЯ ӨМІРҚЫЗЫ".into(); // 14 (with the space: 40 in all with a separator)
+    realistic.patronymic = None;
+    realistic.address = "Алматы қ., Медеу ауданы, Достық даңғылы, 240-үй, 17-пәтер, Көкжиек тұрғын кешені".into();
+    realistic.host_name = "ҚҰДАЙБЕРГЕНОВ НҰРСҰЛТАН ЖАҚСЫЛЫҚҰЛЫ ӘЛІ".into();
+    assert_eq!(realistic.address.chars().count(), 80);
+    assert_eq!(realistic.host_name.chars().count(), 40);
+    assert_eq!(realistic.surname.chars().count() + 1 + realistic.given_names.chars().count(), 39);
+    let text = issue_certificate(&realistic, &issuer(), IAT).unwrap();
+    let code = tirkeu::qr::encode(&text).unwrap();
+    assert!(code.version() <= 18, "version {} for {} characters", code.version(), text.len());
+    assert_eq!(verifier().verify(&text, &context("2026-07-15")).status, Status::Valid);
+}
+
+#[test]
+fn issue_render_scan_verify_in_the_library() {
+    let text = certificate();
+    for module_pixels in [2, 3, 5] {
+        let image = tirkeu::qr::encode(&text).unwrap().to_luma(module_pixels, 4).unwrap();
+        let found = tirkeu::qr::scan_luma(image.width(), image.height(), image.pixels()).unwrap();
+        assert_eq!(found, [text.clone()], "{module_pixels} pixels a module");
+        let result = verifier().verify(&found[0], &context("2026-07-15"));
+        assert_eq!(result.status, Status::Valid);
+    }
+}
+
+#[test]
+fn issue_png_then_verify_image_and_scan_on_the_command_line() {
+    let tirkeu = env!("CARGO_BIN_EXE_tirkeu");
+    let demo = Path::new(env!("CARGO_MANIFEST_DIR")).join("www/demo");
+    let dir = std::env::temp_dir().join(format!("tirkeu-cert-qr-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let png = dir.join("certificate.png");
+    let svg = dir.join("certificate.svg");
+
+    let issued = Command::new(tirkeu)
+        .arg("issue")
+        .args(["--key", demo.join("issuer.key.json").to_str().unwrap(), "--iat", "1782882000"])
+        .args(["--png", png.to_str().unwrap(), "--svg", svg.to_str().unwrap()])
+        .arg(demo.join("record.json"))
+        .output()
+        .unwrap();
+    assert_eq!(issued.status.code(), Some(0), "{}", String::from_utf8_lossy(&issued.stderr));
+    let text = String::from_utf8(issued.stdout).unwrap();
+    assert!(std::fs::read_to_string(&svg).unwrap().contains("<svg"));
+
+    let scanned = Command::new(tirkeu).arg("scan").arg(&png).output().unwrap();
+    assert_eq!(scanned.status.code(), Some(0));
+    assert_eq!(String::from_utf8(scanned.stdout).unwrap().trim(), text.trim());
+
+    let verified = Command::new(tirkeu)
+        .arg("verify")
+        .args(["--root", demo.join("root.pub.json").to_str().unwrap()])
+        .args(["--trust", demo.join("trust-list.cose").to_str().unwrap()])
+        .args(["--status", demo.join("status-list.cose").to_str().unwrap()])
+        .args(["--on", "2026-07-15", "--image", png.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(verified.status.code(), Some(0), "{}", String::from_utf8_lossy(&verified.stdout));
+    let result: serde_json::Value = serde_json::from_slice(&verified.stdout).unwrap();
+    assert_eq!(result["status"], "valid");
+    assert_eq!(result["demo"], true);
+    let _ = std::fs::remove_dir_all(&dir);
+}
