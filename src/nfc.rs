@@ -5,8 +5,8 @@
 //! `unicode-normalization` crate answers both, but its perfect-hash tables cost about 72 KB
 //! gzipped in WebAssembly. The tables here ([`UNICODE_VERSION`], generated from that crate by
 //! `tests/nfc_tables.rs`, so the two agree character for character) are delta-encoded byte
-//! strings of about 5 KB gzipped, decoded once, on first use, into sorted vectors that are
-//! binary searched.
+//! strings decoded once, on first use, into sorted vectors that are binary searched: with its
+//! code, this module costs about 8 KB gzipped in WebAssembly.
 //!
 //! NFC is computed as the standard defines it: full canonical decomposition (Hangul syllables
 //! algorithmically), canonical ordering of combining marks by their class, then canonical
@@ -40,8 +40,9 @@ pub use tables::UNICODE_VERSION;
 /// ```
 /// use tirkeu::nfc::to_nfc;
 ///
-/// // NFD Kazakh and Vietnamese compose; Ә + COMBINING ACUTE has no precomposed form and stays.
-/// assert_eq!(to_nfc("Ж\u{430}\u{301}"), "Жа\u{301}");
+/// // Decomposed Kazakh and Vietnamese compose, whatever the order of marks of different classes;
+/// // Ә + COMBINING ACUTE has no precomposed form and stays.
+/// assert_eq!(to_nfc("Аи\u{306}герім"), "Айгерім");
 /// assert_eq!(to_nfc("Vie\u{323}\u{302}t"), "Việt");
 /// assert_eq!(to_nfc("Vie\u{302}\u{323}t"), "Việt");
 /// assert_eq!(to_nfc("\u{4d8}\u{301}"), "\u{4d8}\u{301}");
@@ -61,10 +62,9 @@ pub fn to_nfc(text: &str) -> String {
     for c in text.chars() {
         tables.decompose_into(c, &mut decomposed, 0);
     }
-    // Canonical ordering: each run of non-starters sorted by class, stably (a merge sort, so a
-    // long run of marks in a hostile input stays O(n log n)).
+    // Canonical ordering: each run of non-starters sorted by class, stably.
     for marks in decomposed.split_mut(|&(_, class)| class == 0) {
-        marks.sort_by_key(|&(_, class)| class);
+        sort_by_class(marks);
     }
     tables.compose(&decomposed)
 }
@@ -229,14 +229,7 @@ const MAX_DECOMPOSITION_DEPTH: u8 = 8;
 
 impl Tables {
     fn combining_class(&self, c: char) -> u8 {
-        let c = u32::from(c);
-        let index = self
-            .combining_classes
-            .partition_point(|&(_, last, _)| last < c);
-        match self.combining_classes.get(index) {
-            Some(&(first, _, class)) if first <= c => class,
-            _ => 0,
-        }
+        class_in(&self.combining_classes, c)
     }
 
     fn decomposition(&self, c: char) -> Option<&Decomposition> {
@@ -331,37 +324,93 @@ fn tables() -> &'static Tables {
 }
 
 fn decode_tables() -> Tables {
-    let mut combining_classes = Vec::new();
-    let ranges = decode_ranges(tables::COMBINING_CLASS_RANGES);
-    for ((first, last), &class) in ranges.into_iter().zip(tables::COMBINING_CLASSES) {
-        combining_classes.push((first, last, class));
-    }
-    let mut decompositions = Vec::new();
-    // A short table (a corrupted one) fails the exhaustive tests; it cannot fail here.
-    let _ = decode_decompositions(&mut decompositions);
-    let mut compositions: Vec<((char, char), char)> = decompositions
-        .iter()
-        .filter(|d| d.composes)
-        .filter_map(|d| Some(((d.first, d.second?), d.character)))
+    let combining_classes = decode_ranges(tables::COMBINING_CLASS_RANGES)
+        .into_iter()
+        .zip(tables::COMBINING_CLASSES)
+        .map(|((first, last), &class)| (first, last, class))
         .collect();
-    compositions.sort_unstable();
-    let mut composing_starters: Vec<char> = Vec::new();
     let mut tables = Tables {
         combining_classes,
         marks: decode_ranges(tables::MARK_RANGES),
-        decompositions,
-        compositions,
+        decompositions: Vec::new(),
+        compositions: Vec::new(),
         composing_starters: Vec::new(),
     };
-    for &((_, second), _) in &tables.compositions {
-        if tables.combining_class(second) == 0 {
-            composing_starters.push(second);
+    // A short table (a corrupted one) fails the exhaustive tests; it cannot fail here.
+    let _ = decode_decompositions(&mut tables.decompositions);
+    // The composition table and the composing starters are kept sorted as they are built:
+    // binary-search insertion of about a thousand entries, once, costs less than the code of a
+    // sort in WebAssembly.
+    for d in &tables.decompositions {
+        let (true, Some(second)) = (d.composes, d.second) else {
+            continue;
+        };
+        let pair = (d.first, second);
+        if let Err(at) = tables.compositions.binary_search_by_key(&pair, |&(p, _)| p) {
+            tables.compositions.insert(at, (pair, d.character));
+        }
+        if class_in(&tables.combining_classes, second) == 0
+            && let Err(at) = tables.composing_starters.binary_search(&second)
+        {
+            tables.composing_starters.insert(at, second);
         }
     }
-    composing_starters.sort_unstable();
-    composing_starters.dedup();
-    tables.composing_starters = composing_starters;
     tables
+}
+
+/// The class of `c` in runs of (first, last, class), 0 outside them.
+fn class_in(combining_classes: &[(u32, u32, u8)], c: char) -> u8 {
+    let c = u32::from(c);
+    let index = combining_classes.partition_point(|&(_, last, _)| last < c);
+    match combining_classes.get(index) {
+        Some(&(first, _, class)) if first <= c => class,
+        _ => 0,
+    }
+}
+
+/// Sorts a run of non-starters by class, stably, without the code of a general sort: by
+/// insertion when short (the usual one or two marks), by counting (classes are bytes) when long,
+/// so that a hostile run of marks stays linear.
+fn sort_by_class(marks: &mut [(char, u8)]) {
+    const SHORT_RUN: usize = 8;
+    if marks.len() <= SHORT_RUN {
+        for end in 1..marks.len() {
+            let mut at = end;
+            while let Some(pair) = at
+                .checked_sub(1)
+                .and_then(|before| marks.get_mut(before..=at))
+            {
+                if let [(_, earlier), (_, later)] = pair
+                    && *earlier > *later
+                {
+                    pair.swap(0, 1);
+                    at -= 1;
+                } else {
+                    break;
+                }
+            }
+        }
+        return;
+    }
+    // Where each class starts in the sorted run: a prefix sum of the counts.
+    let mut starts = [0usize; 256];
+    for &(_, class) in marks.iter() {
+        starts[usize::from(class)] += 1;
+    }
+    let mut total = 0;
+    for start in starts.iter_mut() {
+        let count = *start;
+        *start = total;
+        total += count;
+    }
+    let unsorted = marks.to_vec();
+    for (c, class) in unsorted {
+        let slot = &mut starts[usize::from(class)];
+        if let Some(mark) = marks.get_mut(*slot) {
+            *mark = (c, class);
+        }
+        *slot += 1;
+    }
 }
 
 /// Unsigned LEB128 numbers (7 bits a byte, low bits first, the high bit set on every byte but

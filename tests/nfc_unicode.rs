@@ -145,6 +145,16 @@ fn piece() -> impl Strategy<Value = String> {
         // character before them.
         1 => from("\u{212B}\u{2126}\u{340}\u{341}\u{343}\u{344}\u{F73}\u{F75}\u{F77}\u{F81}\u{958}\u{FB2C}\u{1D160}\u{F900}\u{2F800}\u{B47}\u{B3E}\u{B57}\u{BC6}\u{BBE}\u{CC6}\u{CC2}\u{CD5}\u{D46}\u{D3E}\u{DD9}\u{DCF}\u{1025}\u{102E}\u{1B05}\u{1B35}\u{11131}\u{11127}"),
         1 => any::<char>().prop_map(String::from),
+        // A long run of marks of many classes (sorted by counting rather than by insertion).
+        1 => proptest::collection::vec(
+            proptest::sample::select(vec![
+                '\u{301}', '\u{316}', '\u{31B}', '\u{321}', '\u{327}', '\u{334}', '\u{345}',
+                '\u{35C}', '\u{35D}', '\u{483}', '\u{5B0}', '\u{5C1}', '\u{94D}', '\u{F71}',
+                '\u{F72}', '\u{302}', '\u{323}', '\u{308}',
+            ]),
+            9..40,
+        )
+        .prop_map(|marks| marks.into_iter().collect::<String>()),
     ]
 }
 
