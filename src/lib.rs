@@ -24,6 +24,7 @@ pub mod cert;
 pub mod data;
 pub mod date;
 pub mod i18n;
+pub mod nfc;
 pub mod qr;
 pub mod rules;
 

@@ -621,6 +621,30 @@ fn malformed_record() {
     );
 }
 
+#[test]
+fn record_text_is_checked_for_nfc_exactly() {
+    // Source: certificate.md section 3 (strings in Unicode normalisation form C) and UAX #15:
+    // Ә + U+0301 COMBINING ACUTE ACCENT has no precomposed form, so it is NFC: issued and valid.
+    let accented = Record {
+        surname: "\u{4d8}\u{301}БІЛҚАСЫМОВА".into(),
+        ..record()
+    };
+    let result = verify(
+        &issue_certificate(&accented, &issuer(), IAT).unwrap(),
+        "2026-07-15",
+    );
+    assert_eq!(result.status, Status::Valid, "{result:#?}");
+    assert_eq!(result.record, Some(accented));
+    // The same name with Й written as И + U+0306 (NFD) is refused by issuer and verifier.
+    let decomposed = Record {
+        given_names: "И\u{306}ЕРЛАН".into(),
+        ..record()
+    };
+    assert!(issue_certificate(&decomposed, &issuer(), IAT).is_err());
+    let result = verify(&signed_text(&payload(&decomposed), &issuer()), "2026-07-15");
+    assert_malformed(&result, Stage::Record);
+}
+
 // ---- refusals for the security review -------------------------------------------------------
 
 /// The group order L of edwards25519, little-endian (RFC 8032 section 5.1).

@@ -3,10 +3,9 @@
 
 use core::fmt;
 
-use unicode_normalization::{IsNormalized, is_nfc_quick};
-
 use super::cbor::{CborError, Reader, Writer};
 use crate::date::Date;
+use crate::nfc::is_nfc;
 
 /// The record format version written in key 1.
 pub const RECORD_VERSION: i64 = 1;
@@ -82,8 +81,7 @@ pub enum RecordError {
         /// Its JSON name.
         field: &'static str,
     },
-    /// A text field is not in Unicode normalization form C, or holds a combining mark that
-    /// could compose with the character before it (NFC quick check No or Maybe).
+    /// A text field is not in Unicode normalization form C.
     NotNfc {
         /// Its JSON name.
         field: &'static str,
@@ -148,13 +146,9 @@ fn text_field(field: &'static str, value: &str, max_chars: usize) -> Result<(), 
             reason: "begins or ends with a space",
         });
     }
-    // The quick check of UAX #15 (the NFC_Quick_Check property) answers Yes, No or Maybe; only
-    // Yes is accepted. Maybe comes from a combining mark that could compose with the character
-    // before it (U+0306 after И, say): deciding it exactly needs the full composition tables,
-    // about 58 KB gzipped in WebAssembly, for text that never occurs in a name or address
-    // written with precomposed letters. The issuer applies the same rule, so it never signs
-    // what the verifier refuses.
-    if is_nfc_quick(value.chars()) != IsNormalized::Yes {
+    // Exact NFC (crate::nfc): Ә + U+0301, which has no precomposed form, is accepted, and the
+    // issuer applies the same rule, so it never signs what the verifier refuses.
+    if !is_nfc(value) {
         return Err(RecordError::NotNfc { field });
     }
     Ok(())
@@ -184,9 +178,8 @@ fn ascii_field(
 impl Record {
     /// Checks every field: the application number `YYYY-NNNNNNNNN`; names, passport, address and
     /// host name non-empty, without control characters or surrounding spaces, in Unicode NFC
-    /// (by the quick check: a combining mark that could compose with the character before it is
-    /// refused) and within their lengths; citizenship and region three capital Latin letters; the host's IIN or
-    /// BIN 12 digits; stay from not after stay to.
+    /// and within their lengths; citizenship and region three capital Latin letters; the host's
+    /// IIN or BIN 12 digits; stay from not after stay to.
     ///
     /// # Errors
     ///
@@ -438,14 +431,13 @@ mod tests {
             check(|r| r.surname = "И\u{306}".into()),
             Err(RecordError::NotNfc { field: "surname" })
         );
-        // U+212B ANGSTROM SIGN normalizes to U+00C5: quick check No.
+        // U+212B ANGSTROM SIGN normalizes to U+00C5.
         assert_eq!(
             check(|r| r.surname = "\u{212B}NGSTRÖM".into()),
             Err(RecordError::NotNfc { field: "surname" })
         );
-        // Ә + U+0301 has no precomposed form, so it is NFC, but the quick check says Maybe and
-        // the record refuses it (a deliberate simplification, see `text_field`).
-        assert!(check(|r| r.surname = "Ә\u{301}БІЛ".into()).is_err());
+        // Ә + U+0301 has no precomposed form, so it is NFC and accepted.
+        assert!(check(|r| r.surname = "Ә\u{301}БІЛ".into()).is_ok());
         assert!(check(|r| r.application_number = "2026-12345".into()).is_err());
         assert!(check(|r| r.citizenship = "uzb".into()).is_err());
         assert!(check(|r| r.host_id = "90051530012".into()).is_err());

@@ -3,9 +3,6 @@
 //! Each check turns a missing or unreadable field into a finding with the field's dotted path,
 //! and hands the values that passed on to the rest of the engine as [`Facts`].
 
-use unicode_normalization::UnicodeNormalization;
-use unicode_normalization::char::is_combining_mark;
-
 use super::Findings;
 use super::application::{
     Application, DeadlineCounting, Field, HostKind, PassportKind, Purpose, ReRegistrationCounting,
@@ -15,6 +12,7 @@ use super::messages::{FindingCode as C, id_reason};
 use super::report::Policy;
 use crate::data;
 use crate::date::Date;
+use crate::nfc::{is_combining_mark, to_nfc};
 
 /// The values that passed their checks (or, for the entry date, that are at least real dates).
 #[derive(Clone, Debug, Default)]
@@ -57,7 +55,7 @@ pub(crate) const ORGANISATION_NAME_MAX: usize = 250;
 /// assert!(is_valid_name("ТОО «Kaspi 2»", true));
 /// ```
 pub fn is_valid_name(raw: &str, organisation: bool) -> bool {
-    let normalised: String = raw.nfc().collect();
+    let normalised = to_nfc(raw);
     let name = normalised.trim();
     let max = if organisation {
         ORGANISATION_NAME_MAX

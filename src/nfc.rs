@@ -1,0 +1,505 @@
+//! Unicode Normalization Form C (UAX #15), exact, with tables small enough for WebAssembly.
+//!
+//! The certificate verifier refuses record text that is not in NFC (certificate.md section 3)
+//! and names are checked after NFC normalisation (rules.md section 5). The general-purpose
+//! `unicode-normalization` crate answers both, but its perfect-hash tables cost about 72 KB
+//! gzipped in WebAssembly. The tables here ([`UNICODE_VERSION`], generated from that crate by
+//! `tests/nfc_tables.rs`, so the two agree character for character) are delta-encoded byte
+//! strings decoded once, on first use, into sorted vectors that are binary searched: with its
+//! code, this module costs about 8 KB gzipped in WebAssembly.
+//!
+//! NFC is computed as the standard defines it: full canonical decomposition (Hangul syllables
+//! algorithmically), canonical ordering of combining marks by their class, then canonical
+//! composition of primary composites (the composition exclusions, singletons and non-starter
+//! decompositions never compose).
+//!
+//! # Example
+//!
+//! ```
+//! use tirkeu::nfc::{is_nfc, to_nfc};
+//!
+//! // Й written as И + COMBINING BREVE (NFD) composes to the one letter.
+//! assert_eq!(to_nfc("И\u{306}"), "Й");
+//! assert!(!is_nfc("И\u{306}"));
+//! assert!(is_nfc("Жанұзақ"));
+//! ```
+
+use std::sync::OnceLock;
+
+mod tables;
+
+pub use tables::UNICODE_VERSION;
+
+/// Text in Normalization Form C.
+///
+/// Canonically equivalent texts (the same letters typed precomposed or as a base letter with
+/// combining marks, in any order of marks that do not interact) give the same result.
+///
+/// # Example
+///
+/// ```
+/// use tirkeu::nfc::to_nfc;
+///
+/// // Decomposed Kazakh and Vietnamese compose, whatever the order of marks of different classes;
+/// // Ә + COMBINING ACUTE has no precomposed form and stays.
+/// assert_eq!(to_nfc("Аи\u{306}герім"), "Айгерім");
+/// assert_eq!(to_nfc("Vie\u{323}\u{302}t"), "Việt");
+/// assert_eq!(to_nfc("Vie\u{302}\u{323}t"), "Việt");
+/// assert_eq!(to_nfc("\u{4d8}\u{301}"), "\u{4d8}\u{301}");
+/// // Hangul jamo compose algorithmically; the ANGSTROM SIGN is a singleton for Å.
+/// assert_eq!(to_nfc("\u{1112}\u{1161}\u{11ab}"), "한");
+/// assert_eq!(to_nfc("\u{212b}"), "\u{c5}");
+/// ```
+pub fn to_nfc(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_owned();
+    }
+    let tables = tables();
+    if text.chars().all(|c| tables.is_quick_nfc(c)) {
+        return text.to_owned();
+    }
+    let mut decomposed = Vec::with_capacity(text.len());
+    for c in text.chars() {
+        tables.decompose_into(c, &mut decomposed, 0);
+    }
+    // Canonical ordering: each run of non-starters sorted by class, stably.
+    for marks in decomposed.split_mut(|&(_, class)| class == 0) {
+        sort_by_class(marks);
+    }
+    tables.compose(&decomposed)
+}
+
+/// Whether `text` is already in Normalization Form C, exactly: `to_nfc(text) == text`.
+///
+/// Text whose every character is ASCII, or has class 0, no decomposition other than as a primary
+/// composite and cannot compose with the character before it (the NFC quick check answers
+/// Yes), is answered without normalising it.
+///
+/// # Example
+///
+/// ```
+/// use tirkeu::nfc::is_nfc;
+///
+/// assert!(is_nfc("ӘБІЛҰЛЫ Ғалия"));
+/// // E + COMBINING ACUTE would compose to É.
+/// assert!(!is_nfc("E\u{301}"));
+/// // Ә + COMBINING ACUTE cannot compose, so it is NFC.
+/// assert!(is_nfc("\u{4d8}\u{301}"));
+/// ```
+pub fn is_nfc(text: &str) -> bool {
+    if text.is_ascii() {
+        return true;
+    }
+    let tables = tables();
+    text.chars().all(|c| tables.is_quick_nfc(c)) || to_nfc(text) == text
+}
+
+/// Whether `c` is a combining mark: General_Category Mark (Mn, Mc or Me).
+///
+/// # Example
+///
+/// ```
+/// use tirkeu::nfc::is_combining_mark;
+///
+/// assert!(is_combining_mark('\u{301}')); // COMBINING ACUTE ACCENT, Mn
+/// assert!(is_combining_mark('\u{489}')); // COMBINING CYRILLIC MILLIONS SIGN, Me
+/// assert!(is_combining_mark('\u{93e}')); // DEVANAGARI VOWEL SIGN AA, Mc
+/// assert!(!is_combining_mark('ә'));
+/// ```
+pub fn is_combining_mark(c: char) -> bool {
+    // The first mark is U+0300.
+    if c < '\u{300}' {
+        return false;
+    }
+    let marks = &tables().marks;
+    let index = marks.partition_point(|&(_, last)| last < u32::from(c));
+    marks
+        .get(index)
+        .is_some_and(|&(first, _)| first <= u32::from(c))
+}
+
+/// The canonical combining class of `c` (0 for starters, the ordering class of a mark otherwise).
+///
+/// # Example
+///
+/// ```
+/// use tirkeu::nfc::canonical_combining_class;
+///
+/// assert_eq!(canonical_combining_class('a'), 0);
+/// assert_eq!(canonical_combining_class('\u{301}'), 230); // above
+/// assert_eq!(canonical_combining_class('\u{323}'), 220); // below
+/// ```
+pub fn canonical_combining_class(c: char) -> u8 {
+    if c < '\u{300}' {
+        return 0;
+    }
+    tables().combining_class(c)
+}
+
+// ---- Hangul (Unicode chapter 3.12, conjoining jamo behavior) ----------------------------------
+
+const HANGUL_SYLLABLE_BASE: u32 = 0xAC00;
+const HANGUL_LEADING_BASE: u32 = 0x1100;
+const HANGUL_VOWEL_BASE: u32 = 0x1161;
+/// One before the first trailing consonant: a syllable's trailing index 0 means none.
+const HANGUL_TRAILING_BASE: u32 = 0x11A7;
+const HANGUL_LEADING_COUNT: u32 = 19;
+const HANGUL_VOWEL_COUNT: u32 = 21;
+const HANGUL_TRAILING_COUNT: u32 = 28;
+/// Syllables per leading consonant.
+const HANGUL_BLOCK: u32 = HANGUL_VOWEL_COUNT * HANGUL_TRAILING_COUNT;
+const HANGUL_SYLLABLE_COUNT: u32 = HANGUL_LEADING_COUNT * HANGUL_BLOCK;
+
+/// A Hangul syllable's jamo: leading consonant, vowel and trailing consonant if any.
+fn hangul_jamo(c: char) -> Option<(char, char, Option<char>)> {
+    let index = u32::from(c).checked_sub(HANGUL_SYLLABLE_BASE)?;
+    if index >= HANGUL_SYLLABLE_COUNT {
+        return None;
+    }
+    let leading = char::from_u32(HANGUL_LEADING_BASE + index / HANGUL_BLOCK)?;
+    let vowel = char::from_u32(HANGUL_VOWEL_BASE + index % HANGUL_BLOCK / HANGUL_TRAILING_COUNT)?;
+    let trailing = match index % HANGUL_TRAILING_COUNT {
+        0 => None,
+        t => Some(char::from_u32(HANGUL_TRAILING_BASE + t)?),
+    };
+    Some((leading, vowel, trailing))
+}
+
+/// The Hangul syllable of leading consonant + vowel, or of an LV syllable + trailing consonant.
+fn hangul_compose(first: char, second: char) -> Option<char> {
+    let (first, second) = (u32::from(first), u32::from(second));
+    let leading = first.wrapping_sub(HANGUL_LEADING_BASE);
+    let vowel = second.wrapping_sub(HANGUL_VOWEL_BASE);
+    if leading < HANGUL_LEADING_COUNT && vowel < HANGUL_VOWEL_COUNT {
+        return char::from_u32(
+            HANGUL_SYLLABLE_BASE + leading * HANGUL_BLOCK + vowel * HANGUL_TRAILING_COUNT,
+        );
+    }
+    let syllable = first.wrapping_sub(HANGUL_SYLLABLE_BASE);
+    let trailing = second.wrapping_sub(HANGUL_TRAILING_BASE);
+    if syllable < HANGUL_SYLLABLE_COUNT
+        && syllable % HANGUL_TRAILING_COUNT == 0
+        && (1..HANGUL_TRAILING_COUNT).contains(&trailing)
+    {
+        return char::from_u32(first + trailing);
+    }
+    None
+}
+
+/// Whether `c` is a Hangul vowel or trailing consonant: it may compose with the character
+/// before it.
+fn is_hangul_second(c: char) -> bool {
+    let c = u32::from(c);
+    c.wrapping_sub(HANGUL_VOWEL_BASE) < HANGUL_VOWEL_COUNT
+        || (1..HANGUL_TRAILING_COUNT).contains(&c.wrapping_sub(HANGUL_TRAILING_BASE))
+}
+
+// ---- the decoded tables -----------------------------------------------------------------------
+
+/// A single-level canonical decomposition.
+#[derive(Clone, Copy, Debug)]
+struct Decomposition {
+    character: char,
+    first: char,
+    /// None for a singleton (ANGSTROM SIGN to Å, a CJK compatibility ideograph, ...).
+    second: Option<char>,
+    /// Whether the pair composes back: `character` is a primary composite, not a composition
+    /// exclusion or a non-starter decomposition.
+    composes: bool,
+}
+
+/// The tables of [`tables`] (the module), decoded.
+struct Tables {
+    /// Runs of one non-zero combining class: (first, last, class), sorted and disjoint.
+    combining_classes: Vec<(u32, u32, u8)>,
+    /// Ranges of combining marks: (first, last), sorted and disjoint.
+    marks: Vec<(u32, u32)>,
+    /// Sorted by `character`; Hangul syllables are computed instead.
+    decompositions: Vec<Decomposition>,
+    /// ((first, second), primary composite), sorted by the pair; Hangul is computed instead.
+    compositions: Vec<((char, char), char)>,
+    /// Starters (class 0) that compose with the character before them, sorted (the quick check's
+    /// Maybe among starters; Hangul vowels and trailing consonants are computed instead).
+    composing_starters: Vec<char>,
+}
+
+/// Deeper than any canonical decomposition (at most 4 characters over 3 levels): a guard
+/// against a cycle that a corrupted table could hold.
+const MAX_DECOMPOSITION_DEPTH: u8 = 8;
+
+impl Tables {
+    fn combining_class(&self, c: char) -> u8 {
+        class_in(&self.combining_classes, c)
+    }
+
+    fn decomposition(&self, c: char) -> Option<&Decomposition> {
+        let index = self
+            .decompositions
+            .binary_search_by_key(&c, |d| d.character)
+            .ok()?;
+        self.decompositions.get(index)
+    }
+
+    /// The NFC quick check's Yes, for a character of class 0 (anything else may reorder).
+    fn is_quick_nfc(&self, c: char) -> bool {
+        if c.is_ascii() || hangul_jamo(c).is_some() {
+            return true;
+        }
+        if is_hangul_second(c) || self.combining_class(c) != 0 {
+            return false;
+        }
+        if self.decomposition(c).is_some_and(|d| !d.composes) {
+            return false;
+        }
+        self.composing_starters.binary_search(&c).is_err()
+    }
+
+    /// Appends the full canonical decomposition of `c`, each character with its class.
+    fn decompose_into(&self, c: char, out: &mut Vec<(char, u8)>, depth: u8) {
+        if let Some((leading, vowel, trailing)) = hangul_jamo(c) {
+            out.push((leading, 0));
+            out.push((vowel, 0));
+            out.extend(trailing.map(|t| (t, 0)));
+            return;
+        }
+        match self.decomposition(c) {
+            Some(&Decomposition { first, second, .. }) if depth < MAX_DECOMPOSITION_DEPTH => {
+                self.decompose_into(first, out, depth + 1);
+                if let Some(second) = second {
+                    self.decompose_into(second, out, depth + 1);
+                }
+            }
+            _ => out.push((c, self.combining_class(c))),
+        }
+    }
+
+    /// The primary composite of `first` and `second`, if any.
+    fn composite(&self, first: char, second: char) -> Option<char> {
+        if let Some(syllable) = hangul_compose(first, second) {
+            return Some(syllable);
+        }
+        let index = self
+            .compositions
+            .binary_search_by_key(&(first, second), |&(pair, _)| pair)
+            .ok()?;
+        self.compositions
+            .get(index)
+            .map(|&(_, composite)| composite)
+    }
+
+    /// Canonical composition of decomposed, canonically ordered text.
+    fn compose(&self, decomposed: &[(char, u8)]) -> String {
+        let mut out: Vec<char> = Vec::with_capacity(decomposed.len());
+        // Where the last starter is in `out`, and the class of the last character kept after
+        // it (None: the starter is the last character kept).
+        let mut starter: Option<usize> = None;
+        let mut last_class: Option<u8> = None;
+        for &(c, class) in decomposed {
+            // A character is blocked from the starter by a kept character between them of class
+            // 0 or of a class not lower than its own.
+            let blocked = last_class.is_some_and(|last| last >= class);
+            if !blocked
+                && let Some(slot) = starter.and_then(|index| out.get_mut(index))
+                && let Some(composite) = self.composite(*slot, c)
+            {
+                *slot = composite;
+                continue;
+            }
+            if class == 0 {
+                starter = Some(out.len());
+                last_class = None;
+            } else {
+                last_class = Some(class);
+            }
+            out.push(c);
+        }
+        out.into_iter().collect()
+    }
+}
+
+/// The tables, decoded on first use.
+fn tables() -> &'static Tables {
+    static TABLES: OnceLock<Tables> = OnceLock::new();
+    TABLES.get_or_init(decode_tables)
+}
+
+fn decode_tables() -> Tables {
+    let combining_classes = decode_ranges(tables::COMBINING_CLASS_RANGES)
+        .into_iter()
+        .zip(tables::COMBINING_CLASSES)
+        .map(|((first, last), &class)| (first, last, class))
+        .collect();
+    let mut tables = Tables {
+        combining_classes,
+        marks: decode_ranges(tables::MARK_RANGES),
+        decompositions: Vec::new(),
+        compositions: Vec::new(),
+        composing_starters: Vec::new(),
+    };
+    // A short table (a corrupted one) fails the exhaustive tests; it cannot fail here.
+    let _ = decode_decompositions(&mut tables.decompositions);
+    // The composition table and the composing starters are kept sorted as they are built:
+    // binary-search insertion of about a thousand entries, once, costs less than the code of a
+    // sort in WebAssembly.
+    for d in &tables.decompositions {
+        let (true, Some(second)) = (d.composes, d.second) else {
+            continue;
+        };
+        let pair = (d.first, second);
+        if let Err(at) = tables.compositions.binary_search_by_key(&pair, |&(p, _)| p) {
+            tables.compositions.insert(at, (pair, d.character));
+        }
+        if class_in(&tables.combining_classes, second) == 0
+            && let Err(at) = tables.composing_starters.binary_search(&second)
+        {
+            tables.composing_starters.insert(at, second);
+        }
+    }
+    tables
+}
+
+/// The class of `c` in runs of (first, last, class), 0 outside them.
+fn class_in(combining_classes: &[(u32, u32, u8)], c: char) -> u8 {
+    let c = u32::from(c);
+    let index = combining_classes.partition_point(|&(_, last, _)| last < c);
+    match combining_classes.get(index) {
+        Some(&(first, _, class)) if first <= c => class,
+        _ => 0,
+    }
+}
+
+/// Sorts a run of non-starters by class, stably, without the code of a general sort: by
+/// insertion when short (the usual one or two marks), by counting (classes are bytes) when long,
+/// so that a hostile run of marks stays linear.
+fn sort_by_class(marks: &mut [(char, u8)]) {
+    const SHORT_RUN: usize = 8;
+    if marks.len() <= SHORT_RUN {
+        for end in 1..marks.len() {
+            let mut at = end;
+            while let Some(pair) = at
+                .checked_sub(1)
+                .and_then(|before| marks.get_mut(before..=at))
+            {
+                if let [(_, earlier), (_, later)] = pair
+                    && *earlier > *later
+                {
+                    pair.swap(0, 1);
+                    at -= 1;
+                } else {
+                    break;
+                }
+            }
+        }
+        return;
+    }
+    // Where each class starts in the sorted run: a prefix sum of the counts.
+    let mut starts = [0usize; 256];
+    for &(_, class) in marks.iter() {
+        starts[usize::from(class)] += 1;
+    }
+    let mut total = 0;
+    for start in starts.iter_mut() {
+        let count = *start;
+        *start = total;
+        total += count;
+    }
+    let unsorted = marks.to_vec();
+    for (c, class) in unsorted {
+        let slot = &mut starts[usize::from(class)];
+        if let Some(mark) = marks.get_mut(*slot) {
+            *mark = (c, class);
+        }
+        *slot += 1;
+    }
+}
+
+/// Unsigned LEB128 numbers (7 bits a byte, low bits first, the high bit set on every byte but
+/// the last), as the tables are written.
+struct Leb128<'a> {
+    bytes: core::slice::Iter<'a, u8>,
+}
+
+impl<'a> Leb128<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        Leb128 {
+            bytes: bytes.iter(),
+        }
+    }
+}
+
+impl Iterator for Leb128<'_> {
+    type Item = u32;
+
+    fn next(&mut self) -> Option<u32> {
+        let mut value: u32 = 0;
+        for shift in [0, 7, 14, 21, 28] {
+            let byte = *self.bytes.next()?;
+            value |= u32::from(byte & 0x7f) << shift;
+            if byte & 0x80 == 0 {
+                return Some(value);
+            }
+        }
+        None
+    }
+}
+
+/// `previous` moved by a zigzag-encoded difference (0, -1, 1, -2, 2, ... as 0, 1, 2, 3, 4, ...).
+fn add_zigzag(previous: u32, zigzag: u32) -> Option<u32> {
+    let magnitude = zigzag >> 1;
+    if zigzag & 1 == 0 {
+        previous.checked_add(magnitude)
+    } else {
+        previous.checked_sub(magnitude.checked_add(1)?)
+    }
+}
+
+/// Ranges written as alternating numbers: the gap after the previous range's end, the length.
+fn decode_ranges(bytes: &[u8]) -> Vec<(u32, u32)> {
+    let mut numbers = Leb128::new(bytes);
+    let mut ranges = Vec::new();
+    let mut end: u32 = 0;
+    while let (Some(gap), Some(length)) = (numbers.next(), numbers.next()) {
+        let Some(first) = end.checked_add(gap) else {
+            break;
+        };
+        let Some(last) = length.checked_sub(1).and_then(|l| first.checked_add(l)) else {
+            break;
+        };
+        ranges.push((first, last));
+        end = last.saturating_add(1);
+    }
+    ranges
+}
+
+/// The kind of a decomposition, in the low 2 bits of its key: 0 a singleton (one character), 1
+/// a pair that composes back (a primary composite), 2 a pair that does not (a composition
+/// exclusion or a non-starter decomposition).
+const SINGLETON: u32 = 0;
+/// See [`SINGLETON`].
+const COMPOSING_PAIR: u32 = 1;
+
+/// Decodes the three columns of the decompositions (see the `tables` module).
+fn decode_decompositions(out: &mut Vec<Decomposition>) -> Option<()> {
+    let mut keys = Leb128::new(tables::DECOMPOSITION_KEYS);
+    let mut firsts = Leb128::new(tables::DECOMPOSITION_FIRSTS);
+    let mut seconds = Leb128::new(tables::DECOMPOSITION_SECONDS);
+    let (mut character, mut first, mut second) = (0u32, 0u32, 0u32);
+    for key in keys.by_ref() {
+        character = character.checked_add(key >> 2)?;
+        first = add_zigzag(first, firsts.next()?)?;
+        let kind = key & 3;
+        let pair = if kind == SINGLETON {
+            None
+        } else {
+            second = add_zigzag(second, seconds.next()?)?;
+            Some(char::from_u32(second)?)
+        };
+        out.push(Decomposition {
+            character: char::from_u32(character)?,
+            first: char::from_u32(first)?,
+            second: pair,
+            composes: kind == COMPOSING_PAIR,
+        });
+    }
+    Some(())
+}
