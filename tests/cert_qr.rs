@@ -21,32 +21,58 @@ use tirkeu::cert::*;
 fn a_long_realistic_record_fits_version_20_and_a_typical_one_version_18() {
     let mut realistic = record();
     realistic.surname = "ӘБДІРАХМАНОВА-ҚҰНАНБАЕВА".into(); // 24
-    realistic.given_names = "ҒАЛИЯ ӨМІРҚЫЗЫ".into(); // 14 (with the space: 40 in all with a separator)
+    realistic.given_names = "ҒАЛИЯ ӨМІРҚЫЗЫ".into(); // 14: 39 with the space between them
     realistic.patronymic = None;
-    realistic.address = "Алматы қ., Медеу ауданы, Достық даңғылы, 240-үй, 17-пәтер, Көкжиек тұрғын кешені".into();
+    realistic.address =
+        "Алматы қ., Медеу ауданы, Достық даңғылы, 240-үй, 17-пәтер, Көкжиек тұрғын кешені".into();
     realistic.host_name = "ҚҰДАЙБЕРГЕНОВ НҰРСҰЛТАН ЖАҚСЫЛЫҚҰЛЫ ӘЛІМ".into();
     assert_eq!(realistic.address.chars().count(), 80);
     assert_eq!(realistic.host_name.chars().count(), 40);
-    assert_eq!(realistic.surname.chars().count() + 1 + realistic.given_names.chars().count(), 39);
+    assert_eq!(
+        realistic.surname.chars().count() + 1 + realistic.given_names.chars().count(),
+        39
+    );
     let text = issue_certificate(&realistic, &issuer(), IAT).unwrap();
     let code = tirkeu::qr::encode(&text).unwrap();
-    assert!(code.version() <= 20, "version {} for {} characters", code.version(), text.len());
-    assert_eq!(verifier().verify(&text, &context("2026-07-15")).status, Status::Valid);
+    assert!(
+        code.version() <= 20,
+        "version {} for {} characters",
+        code.version(),
+        text.len()
+    );
+    assert_eq!(
+        verifier().verify(&text, &context("2026-07-15")).status,
+        Status::Valid
+    );
 
     let mut typical = realistic;
     typical.address = "Алматы қ., Медеу ауданы, Достық даңғ., 2".into();
     typical.host_name = "ҚҰДАЙБЕРГЕНОВ НҰРСҰЛТАН ЖАҚСЫЛ".into();
-    assert_eq!((typical.address.chars().count(), typical.host_name.chars().count()), (40, 30));
+    assert_eq!(
+        (
+            typical.address.chars().count(),
+            typical.host_name.chars().count()
+        ),
+        (40, 30)
+    );
     let text = issue_certificate(&typical, &issuer(), IAT).unwrap();
     let code = tirkeu::qr::encode(&text).unwrap();
-    assert!(code.version() <= 18, "version {} for {} characters", code.version(), text.len());
+    assert!(
+        code.version() <= 18,
+        "version {} for {} characters",
+        code.version(),
+        text.len()
+    );
 }
 
 #[test]
 fn issue_render_scan_verify_in_the_library() {
     let text = certificate();
     for module_pixels in [2, 3, 5] {
-        let image = tirkeu::qr::encode(&text).unwrap().to_luma(module_pixels, 4).unwrap();
+        let image = tirkeu::qr::encode(&text)
+            .unwrap()
+            .to_luma(module_pixels, 4)
+            .unwrap();
         let found = tirkeu::qr::scan_luma(image.width(), image.height(), image.pixels()).unwrap();
         assert_eq!(found, [text.clone()], "{module_pixels} pixels a module");
         let result = verifier().verify(&found[0], &context("2026-07-15"));
@@ -66,18 +92,36 @@ fn issue_png_then_verify_image_and_scan_on_the_command_line() {
 
     let issued = Command::new(tirkeu)
         .arg("issue")
-        .args(["--key", demo.join("issuer.key.json").to_str().unwrap(), "--iat", "1782882000"])
-        .args(["--png", png.to_str().unwrap(), "--svg", svg.to_str().unwrap()])
+        .args([
+            "--key",
+            demo.join("issuer.key.json").to_str().unwrap(),
+            "--iat",
+            "1782882000",
+        ])
+        .args([
+            "--png",
+            png.to_str().unwrap(),
+            "--svg",
+            svg.to_str().unwrap(),
+        ])
         .arg(demo.join("record.json"))
         .output()
         .unwrap();
-    assert_eq!(issued.status.code(), Some(0), "{}", String::from_utf8_lossy(&issued.stderr));
+    assert_eq!(
+        issued.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&issued.stderr)
+    );
     let text = String::from_utf8(issued.stdout).unwrap();
     assert!(std::fs::read_to_string(&svg).unwrap().contains("<svg"));
 
     let scanned = Command::new(tirkeu).arg("scan").arg(&png).output().unwrap();
     assert_eq!(scanned.status.code(), Some(0));
-    assert_eq!(String::from_utf8(scanned.stdout).unwrap().trim(), text.trim());
+    assert_eq!(
+        String::from_utf8(scanned.stdout).unwrap().trim(),
+        text.trim()
+    );
 
     let verified = Command::new(tirkeu)
         .arg("verify")
@@ -87,7 +131,12 @@ fn issue_png_then_verify_image_and_scan_on_the_command_line() {
         .args(["--on", "2026-07-15", "--image", png.to_str().unwrap()])
         .output()
         .unwrap();
-    assert_eq!(verified.status.code(), Some(0), "{}", String::from_utf8_lossy(&verified.stdout));
+    assert_eq!(
+        verified.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&verified.stdout)
+    );
     let result: serde_json::Value = serde_json::from_slice(&verified.stdout).unwrap();
     assert_eq!(result["status"], "valid");
     assert_eq!(result["demo"], true);

@@ -37,7 +37,8 @@ export function startServer(port = 0) {
           url: match[1],
           port: Number(match[1].split(":")[2]),
           stop: () => new Promise((done) => {
-            if (child.exitCode !== null) return done();
+            // A child ended by a signal has a signalCode and no exitCode; either way it is gone.
+            if (child.exitCode !== null || child.signalCode !== null) return done();
             child.once("exit", done);
             child.kill("SIGTERM");
           }),
