@@ -53,7 +53,7 @@ export function setupIssue({ tirkeu, demoKey, sampleRecord, onVerify }) {
     let text;
     const rec = record();
     try {
-      text = tirkeu.issueCertificate(rec, demoKey.secretKey, { issuedAt: Math.floor(Date.now() / 1000) });
+      text = tirkeu.issueCertificate(rec, demoKey.secretKey); // issued now, by the module's clock
     } catch (e) {
       error.textContent = t("demo.failed", e?.message ?? e);
       error.hidden = false;

@@ -34,7 +34,7 @@ export function setupVerify({ tirkeu }) {
       const regionKey = { kk: "nameKk", ru: "nameRu", en: "nameEn" }[lang()];
       lookups = {
         lang: lang(),
-        statuses: get(tirkeu.messages?.(lang()), "statuses"),
+        statuses: get(tirkeu.messages(lang()), "statuses"),
         regions: new Map(Array.from(tirkeu.regions(), (r) => [get(r, "code"), get(r, regionKey)])),
         countries: new Map(Array.from(tirkeu.countries(lang()), (c) => [get(c, "code"), countryLabel(c)])),
       };
@@ -44,13 +44,10 @@ export function setupVerify({ tirkeu }) {
   const regionName = (code) => names().regions.get(code) ?? code;
   const countryName = (code) => names().countries.get(code) ?? code;
   const statusOf = (row) => (row.result ? get(row.result, "status") : row.problem === "unavailable" ? "unavailable" : "no_code");
-  /** The short word for a status: from messages() of the module, else the head of its message. */
-  const statusWord = (status, result) => {
-    if (["no_code", "unavailable"].includes(status)) return t(`status.${status}`);
-    const head = String(get(result, "message") ?? "").split(":")[0].replace(/\.$/, "");
-    return get(names().statuses, status) ?? (head && head.length <= 40 ? head : status.replaceAll("_", " "));
-  };
-  const rowWord = (row) => statusWord(statusOf(row), row.result);
+  /** The short word for a status: from messages() of the module (the page's own for its two states). */
+  const statusWord = (status) =>
+    ["no_code", "unavailable"].includes(status) ? t(`status.${status}`) : get(names().statuses, status) ?? status;
+  const rowWord = (row) => statusWord(statusOf(row));
   const sourceLabel = (row) => row.source.name ?? t(`source.${row.source.kind}`) + (row.source.line ? ` ${row.source.line}` : "");
 
   function verifyRow(row) {
@@ -87,7 +84,7 @@ export function setupVerify({ tirkeu }) {
     verdict.dataset.status = status;
     verdict.className = `verdict is-${status === "valid" ? "valid" : ["expired", "not_yet_valid"].includes(status) ? "warn" : "bad"}`;
     verdict.querySelector(".verdict-icon").textContent = ICONS[status] ?? "✗";
-    verdict.querySelector(".verdict-word").textContent = statusWord(status, result);
+    verdict.querySelector(".verdict-word").textContent = statusWord(status);
     const message = result ? get(result, "message") : row.problem === "unavailable" ? row.detail
       : t(row.problem === "unreadable" ? "files.unreadable" : "files.nocode") + ` (${sourceLabel(row)})`;
     verdict.querySelector(".verdict-message").textContent = message ?? "";
@@ -109,7 +106,7 @@ export function setupVerify({ tirkeu }) {
       if (get(result, "issuedAt") && record) meta.push(t("verdict.issued", formatInstant(get(result, "issuedAt"))));
     }
     verdict.querySelector(".verdict-meta").textContent = meta.join(" · ");
-    announce.textContent = [statusWord(status, result), message, verdict.querySelector(".verdict-days").textContent].filter(Boolean).join(". ");
+    announce.textContent = [statusWord(status), message, verdict.querySelector(".verdict-days").textContent].filter(Boolean).join(". ");
   }
 
   // ---- the batch table ----

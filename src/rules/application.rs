@@ -507,9 +507,11 @@ fn text(value: Option<&Value>) -> Field<String> {
     }
 }
 
-/// A code (citizenship, region): trimmed and upper-cased.
+/// A code (citizenship, region): trimmed and upper-cased. Codes are ASCII; ASCII case mapping
+/// keeps the Unicode case tables out of the WebAssembly module (a non-ASCII code is unknown either
+/// way).
 fn code(value: Option<&Value>) -> Field<String> {
-    text(value).map_value(|s| s.trim().to_uppercase())
+    text(value).map_value(|s| s.trim().to_ascii_uppercase())
 }
 
 /// A date `YYYY-MM-DD` (surrounding spaces allowed).
