@@ -40,6 +40,9 @@ extern "C" {
     /// `ScanOptions` of the TypeScript declarations.
     #[wasm_bindgen(typescript_type = "ScanOptions")]
     pub type ScanOptionsArgument;
+    /// `Lang` of the TypeScript declarations.
+    #[wasm_bindgen(typescript_type = "Lang")]
+    pub type LangArgument;
 }
 
 thread_local! {
@@ -401,8 +404,13 @@ pub fn issue_certificate(
 /// Throws when the language is not kk, ru or en.
 #[wasm_bindgen(unchecked_return_type = "Messages")]
 pub fn messages(
-    #[wasm_bindgen(unchecked_param_type = "Lang")] lang: Option<String>,
+    // Not `Option<String>`: wasm-bindgen's glue does not type-check a string argument in a release
+    // build, and a number there corrupts memory. Every argument arrives as a JsValue and is checked.
+    lang: Option<LangArgument>,
 ) -> Result<JsValue, JsError> {
+    let lang = lang
+        .map(|lang| string_argument(&lang, "the language"))
+        .transpose()?;
     let lang = lang_option(lang)?;
     let statuses: serde_json::Map<String, serde_json::Value> = cert::Status::ALL
         .iter()

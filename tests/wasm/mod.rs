@@ -298,14 +298,15 @@ fn scan_image_refuses_what_is_not_an_image() {
 
 #[wasm_bindgen_test]
 fn messages_give_a_short_name_for_every_status() {
-    let english = wasm::messages(Some("en".into())).unwrap();
+    let english = wasm::messages(options("\"en\"")).unwrap();
     assert_eq!(text(&english, "statuses.valid"), "Valid");
     assert_eq!(
         text(&english, "statuses.not_a_certificate"),
         "Not a certificate"
     );
-    let kazakh = wasm::messages(Some("kk".into())).unwrap();
+    let kazakh = wasm::messages(options("\"kk\"")).unwrap();
     assert_eq!(text(&kazakh, "statuses.valid"), "Жарамды");
     assert!(!text(&wasm::messages(None).unwrap(), "statuses.revoked").is_empty());
-    assert!(wasm::messages(Some("de".into())).is_err());
+    assert!(wasm::messages(options("\"de\"")).is_err());
+    assert!(wasm::messages(options("7")).is_err());
 }
