@@ -83,7 +83,7 @@ fn every_version_decodes_through_the_scanner() {
         let text = fitting_text(version, level, version as usize);
         let code = QrCode::with_version(&text, Version::Normal(version), level).unwrap();
         let image = raster(code.width(), &modules(&code), 2, false);
-        assert_eq!(scan(&image), [text.clone()], "version {version} {level:?}");
+        assert_eq!(scan(&image), [text], "version {version} {level:?}");
     }
 }
 

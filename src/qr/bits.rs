@@ -493,7 +493,7 @@ pub(crate) fn function_modules(version: usize) -> Vec<bool> {
     for (i, &cy) in centres.iter().enumerate() {
         for (j, &cx) in centres.iter().enumerate() {
             // The three corners where the finder patterns are.
-            if (i == 0 && j == 0) || (i == 0 && j == last) || (i == last && j == 0) {
+            if (i == 0 && (j == 0 || j == last)) || (i == last && j == 0) {
                 continue;
             }
             mark(cx - 2..cx + 3, cy - 2..cy + 3);
@@ -505,14 +505,14 @@ pub(crate) fn function_modules(version: usize) -> Vec<bool> {
 /// Whether the mask pattern `mask` inverts the module at row `y`, column `x` (7.8.2, table 10).
 pub(crate) fn mask_bit(mask: u8, x: usize, y: usize) -> bool {
     match mask {
-        0 => (y + x) % 2 == 0,
-        1 => y % 2 == 0,
-        2 => x % 3 == 0,
-        3 => (y + x) % 3 == 0,
-        4 => (y / 2 + x / 3) % 2 == 0,
+        0 => (y + x).is_multiple_of(2),
+        1 => y.is_multiple_of(2),
+        2 => x.is_multiple_of(3),
+        3 => (y + x).is_multiple_of(3),
+        4 => (y / 2 + x / 3).is_multiple_of(2),
         5 => (y * x) % 2 + (y * x) % 3 == 0,
-        6 => ((y * x) % 2 + (y * x) % 3) % 2 == 0,
-        _ => ((y + x) % 2 + (y * x) % 3) % 2 == 0,
+        6 => ((y * x) % 2 + (y * x) % 3).is_multiple_of(2),
+        _ => ((y + x) % 2 + (y * x) % 3).is_multiple_of(2),
     }
 }
 
