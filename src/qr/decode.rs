@@ -1,94 +1,21 @@
-//! From a sampled module grid to text: the version information check and rqrr's decoder
-//! (format information, Reed-Solomon correction, data segments, mirrored reading).
+//! From a sampled module grid to text: choosing the grid size (with the version information)
+//! and handing each plausible grid to our own decoder ([`bits`](super::bits): format
+//! information, Reed-Solomon correction, data segments, mirrored reading).
 //!
-//! Only rqrr's grid decoder is used, never its detector: `rqrr` 0.11's `detect_grids` can
-//! panic on real photographs (an `assert!` on non-finite coordinates in
-//! `geometry::Perspective::map`, rqrr issue #54; `assert!(scan >= 1)` in
-//! `identify::grid::measure_timing_pattern`; `expect` in `rotate_capstone`), and a panic in
-//! WebAssembly aborts the module. The decoder below only ever receives a square grid of a valid
-//! size (21 to 177 modules, 17 + 4 * version), for which its indexing is in bounds.
+//! The decoder is ours rather than a crate's so that the WebAssembly module carries only two
+//! 256-byte field tables (a generic GF(256) crate costs a 64 KB multiplication table) and so
+//! that every index is checked: a panic in WebAssembly aborts the module.
 
 use super::binarize::BitMatrix;
+use super::bits::{decode_grid, nearest_format, read_format_words, read_version};
 use super::detect::{self, FinderTriple, GridLocation};
-
-/// Generator polynomial of the version information BCH(18, 6) code (ISO/IEC 18004, annex D).
-const VERSION_GENERATOR: u32 = 0x1F25;
-
-/// The 18-bit version information word of `version` (7-40).
-pub(crate) fn version_information(version: u32) -> u32 {
-    let mut remainder = version << 12;
-    for bit in (12..18).rev() {
-        if remainder & (1 << bit) != 0 {
-            remainder ^= VERSION_GENERATOR << (bit - 12);
-        }
-    }
-    (version << 12) | remainder
-}
-
-/// The version a read word is closest to, if within 3 bit errors (the code corrects 3).
-fn nearest_version(word: u32) -> Option<usize> {
-    (7..=40u32)
-        .map(|v| (v, (version_information(v) ^ word).count_ones()))
-        .filter(|&(_, distance)| distance <= 3)
-        .min_by_key(|&(_, distance)| distance)
-        .map(|(v, _)| v as usize)
-}
-
-/// The version read from the two version information blocks (symbols of version 7 and above
-/// carry it next to the top-right and bottom-left finder patterns, so it reads correctly even
-/// when the estimated size is a little off).
-fn read_version(dimension: usize, dark: &dyn Fn(usize, usize) -> bool) -> Option<usize> {
-    let base = dimension.checked_sub(11)?;
-    let mut top_right = 0u32;
-    let mut bottom_left = 0u32;
-    for bit in 0..18 {
-        if dark(base + bit % 3, bit / 3) {
-            top_right |= 1 << bit;
-        }
-        if dark(bit / 3, base + bit % 3) {
-            bottom_left |= 1 << bit;
-        }
-    }
-    nearest_version(top_right).or_else(|| nearest_version(bottom_left))
-}
-
-/// Generator polynomial of the format information BCH(15, 5) code and its mask (ISO/IEC 18004,
-/// 7.9).
-const FORMAT_GENERATOR: u32 = 0x537;
-const FORMAT_MASK: u32 = 0x5412;
-
-/// The 15-bit format word (before masking) of the 5 data bits `data`.
-fn format_information(data: u32) -> u32 {
-    let mut remainder = data << 10;
-    for bit in (10..15).rev() {
-        if remainder & (1 << bit) != 0 {
-            remainder ^= FORMAT_GENERATOR << (bit - 10);
-        }
-    }
-    (data << 10) | remainder
-}
-
-/// The nearest valid format word to a read (masked) word: (bit errors, 5 data bits).
-fn nearest_format(word: u32) -> (u32, u32) {
-    (0..32)
-        .map(|data| {
-            (
-                ((word ^ FORMAT_MASK) ^ format_information(data)).count_ones(),
-                data,
-            )
-        })
-        .min()
-        .unwrap_or((15, 0))
-}
 
 /// A cheap test that rejects almost every false grid before sampling all of it and running the
 /// full decoder: the timing patterns (row and column 6) must mostly alternate, and the format
-/// information, read where rqrr reads it (straight or transposed), must agree between its two
+/// information (straight or transposed), must agree between its two
 /// copies or be nearly error-free in one. (A lone copy within the 3 correctable errors is not
 /// enough: more than half of all 15-bit words are.)
 fn grid_plausible(dimension: usize, dark: &dyn Fn(usize, usize) -> bool) -> bool {
-    const XS: [usize; 15] = [8, 8, 8, 8, 8, 8, 8, 8, 7, 5, 4, 3, 2, 1, 0];
-    const YS: [usize; 15] = [0, 1, 2, 3, 4, 5, 7, 8, 8, 8, 8, 8, 8, 8, 8];
     let Some(timing_end) = dimension.checked_sub(8) else {
         return false;
     };
@@ -102,19 +29,9 @@ fn grid_plausible(dimension: usize, dark: &dyn Fn(usize, usize) -> bool) -> bool
     if 10 * timing_matches < 7 * timing_total {
         return false;
     }
-    for transposed in [false, true] {
-        let bit = |x: usize, y: usize| u32::from(if transposed { dark(y, x) } else { dark(x, y) });
-        let mut first = 0u32;
-        for i in (0..15).rev() {
-            first = (first << 1) | bit(XS[i], YS[i]);
-        }
-        let mut second = 0u32;
-        for i in 0..7 {
-            second = (second << 1) | bit(8, dimension - 1 - i);
-        }
-        for i in 0..8 {
-            second = (second << 1) | bit(dimension - 8 + i, 8);
-        }
+    let transposed = |x: usize, y: usize| dark(y, x);
+    for orientation in [dark, &transposed as &dyn Fn(usize, usize) -> bool] {
+        let [first, second] = read_format_words(dimension, orientation);
         let (first_errors, first_data) = nearest_format(first);
         let (second_errors, second_data) = nearest_format(second);
         if (first_errors <= 3 && second_errors <= 3 && first_data == second_data)
@@ -125,22 +42,6 @@ fn grid_plausible(dimension: usize, dark: &dyn Fn(usize, usize) -> bool) -> bool
         }
     }
     false
-}
-
-/// Runs rqrr's decoder on a sampled grid; the bytes of every data segment.
-fn decode_modules(dimension: usize, modules: &[bool]) -> Option<Vec<u8>> {
-    if !(21..=177).contains(&dimension)
-        || !(dimension - 17).is_multiple_of(4)
-        || modules.len() != dimension * dimension
-    {
-        return None;
-    }
-    let grid = rqrr::SimpleGrid::from_func(dimension, |x, y| {
-        modules.get(y * dimension + x).copied().unwrap_or(false)
-    });
-    let mut bytes = Vec::new();
-    rqrr::Grid::new(grid).decode_to(&mut bytes).ok()?;
-    Some(bytes)
 }
 
 /// Tries the grid locations of a finder triple in turn; the first text that decodes.
@@ -156,9 +57,7 @@ pub(crate) fn decode_triple(m: &BitMatrix, triple: &FinderTriple) -> Option<Stri
             break;
         }
         let dark = |x: usize, y: usize| detect::sample_module(m, &location, x, y);
-        if location.dimension >= 45
-            && let Some(version) = read_version(location.dimension, &dark)
-        {
+        if let Some(version) = read_version(location.dimension, &dark) {
             let dimension = 17 + 4 * version;
             if dimension != location.dimension && !tried.contains(&dimension) {
                 tried.push(dimension);
@@ -174,7 +73,7 @@ pub(crate) fn decode_triple(m: &BitMatrix, triple: &FinderTriple) -> Option<Stri
         let Some(modules) = detect::sample_grid(m, &location) else {
             continue;
         };
-        if let Some(bytes) = decode_modules(location.dimension, &modules)
+        if let Some(bytes) = decode_grid(location.dimension, &modules)
             && let Ok(text) = String::from_utf8(bytes)
         {
             return Some(text);
@@ -187,31 +86,10 @@ pub(crate) fn decode_triple(m: &BitMatrix, triple: &FinderTriple) -> Option<Stri
 mod tests {
     use super::*;
 
-    // Source: ISO/IEC 18004:2015 annex D, table D.1 (version information bit streams).
     #[test]
-    fn version_information_words() {
-        assert_eq!(version_information(7), 0x07C94);
-        assert_eq!(version_information(8), 0x085BC);
-        assert_eq!(version_information(40), 0x28C69);
-        assert_eq!(nearest_version(0x07C94 ^ 0b101), Some(7));
-        assert_eq!(nearest_version(0x07C94 ^ 0b1111), None);
-    }
-
-    // Source: ISO/IEC 18004:2015 annex C, table C.1 (level M, mask 5: 100000011001110 after
-    // masking).
-    #[test]
-    fn format_information_words() {
-        assert_eq!(
-            format_information(0b00101) ^ FORMAT_MASK,
-            0b100_0000_1100_1110
-        );
-        assert_eq!(format_information(0), 0);
-    }
-
-    #[test]
-    fn rejects_grids_of_invalid_size() {
-        assert_eq!(decode_modules(22, &[false; 22 * 22]), None);
-        assert_eq!(decode_modules(21, &[false; 10]), None);
-        assert_eq!(decode_modules(21, &[true; 21 * 21]), None);
+    fn implausible_grids_are_rejected_before_sampling() {
+        assert!(!grid_plausible(21, &|_, _| false));
+        assert!(!grid_plausible(21, &|_, _| true));
+        assert!(!grid_plausible(5, &|_, _| true));
     }
 }

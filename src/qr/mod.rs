@@ -10,7 +10,9 @@
 //! - `image`: greyscale buffers, RGBA conversion, resampling, blur;
 //! - `binarize`: a locally adaptive threshold (8 x 8 blocks);
 //! - `detect`: finder patterns, their grouping into symbols, alignment pattern and sampling grid;
-//! - `decode`: version information and rqrr's grid decoder (error correction and segments);
+//! - `decode`: the grid size (version information) and a plausibility check on each sampled grid;
+//! - `bits`, `reed_solomon`, `segments`: our grid decoder (format information, unmasking,
+//!   codeword placement, Reed-Solomon correction over GF(256), data segments);
 //! - `scan`: the retry ladder over variations of the image (inverted, rescaled, blurred).
 //!
 //! Any buffer is safe to pass: sizes are checked ([`ScanError`]), images over [`MAX_PIXELS`]
@@ -20,12 +22,15 @@
 use core::fmt;
 
 mod binarize;
+mod bits;
 mod decode;
 mod detect;
 mod geometry;
 mod image;
+mod reed_solomon;
 mod render;
 mod scan;
+mod segments;
 
 pub use image::{LumaImage, MAX_PIXELS, MIN_SIDE};
 pub use render::{QUIET_ZONE_MODULES, QrCode, SvgOptions, encode, render_svg, render_svg_with};
