@@ -241,7 +241,13 @@ fn extreme_evaluation_dates_and_extreme_application_dates() {
             assert_consistent(&check_json(&valid_application(), today, lang).unwrap());
         }
         for field in date_fields {
-            for text in ["0000-00-00", "0001-01-01", "9999-12-31", "2026-02-29", "2028-02-29"] {
+            for text in [
+                "0000-00-00",
+                "0001-01-01",
+                "9999-12-31",
+                "2026-02-29",
+                "2028-02-29",
+            ] {
                 let report = check_json(&with(field, json!(text)), today, Lang::En).unwrap();
                 assert_consistent(&report);
                 if text == "0000-00-00" || text == "2026-02-29" {
@@ -258,7 +264,13 @@ fn names_with_bidi_controls_and_zero_width_are_findings_and_nfd_reads_as_nfc() {
     // NFC-normalised): format and zero-width characters are not letters; an NFD name is
     // normalised, so it reads exactly as its NFC form.
     let today = date("2026-07-15");
-    for name in ["\u{202e}VONAVI", "IVA\u{200b}NOV", "IVANOV\u{feff}", "A\u{200d}B", "\u{2066}X"] {
+    for name in [
+        "\u{202e}VONAVI",
+        "IVA\u{200b}NOV",
+        "IVANOV\u{feff}",
+        "A\u{200d}B",
+        "\u{2066}X",
+    ] {
         for field in ["/immigrant/surname", "/immigrant/givenNames", "/host/name"] {
             let report = check_json(&with(field, json!(name)), today, Lang::En).unwrap();
             assert!(!report.ok, "{field} = {name:?} was accepted");
@@ -384,7 +396,10 @@ fn nfd_record_strings_are_refused_and_nfc_ones_accepted() {
     };
     assert!(nfd.validate().is_err());
     assert!(issue_certificate(&nfd, &issuer(), IAT).is_err());
-    let result = verifier().verify(&signed_text(&payload(&nfd), &issuer()), &context("2026-07-15"));
+    let result = verifier().verify(
+        &signed_text(&payload(&nfd), &issuer()),
+        &context("2026-07-15"),
+    );
     assert_eq!(result.status, Status::Malformed);
     assert_eq!(result.stage, Some(Stage::Record));
 
@@ -393,7 +408,10 @@ fn nfd_record_strings_are_refused_and_nfc_ones_accepted() {
         ..record()
     };
     let text = issue_certificate(&nfc, &issuer(), IAT).unwrap();
-    assert_eq!(verifier().verify(&text, &context("2026-07-15")).status, Status::Valid);
+    assert_eq!(
+        verifier().verify(&text, &context("2026-07-15")).status,
+        Status::Valid
+    );
 }
 
 // ---- lists (loadTrustList, loadStatusList, tirkeu verify --trust/--status) -----------------
@@ -407,15 +425,15 @@ fn hostile_bytes() -> Vec<Vec<u8>> {
         vec![],
         vec![0; 1 << 20],
         vec![0xff; 1 << 16],
-        vec![0x81; 100_000],                 // arrays nested 100,000 deep
-        vec![0xa1; 100_000],                 // maps nested 100,000 deep
+        vec![0x81; 100_000],                       // arrays nested 100,000 deep
+        vec![0xa1; 100_000],                       // maps nested 100,000 deep
         [vec![0xd2; 50_000], vec![0x80]].concat(), // 50,000 tags
-        vec![0x9f; 1000],                    // indefinite arrays
+        vec![0x9f; 1000],                          // indefinite arrays
         vec![0x5b, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff], // 2^64-1 byte string
         vec![0xbb, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff], // 2^64-1 pairs
         vec![0x3b, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff], // -2^64
-        vec![0xfb, 0x3f, 0xf8, 0, 0, 0, 0, 0, 0],                 // 1.5
-        vec![0x63, 0xff, 0xfe, 0xfd],        // text that is not UTF-8
+        vec![0xfb, 0x3f, 0xf8, 0, 0, 0, 0, 0, 0],  // 1.5
+        vec![0x63, 0xff, 0xfe, 0xfd],              // text that is not UTF-8
         valid_trust[..valid_trust.len() - 1].to_vec(),
         trailing,
         b"KZ1:".to_vec(),
@@ -463,10 +481,18 @@ fn hostile_trust_payloads() -> Vec<Vec<u8>> {
     let good_key = || key(Cbor::new().int(KEY_FROM), &issuer_name);
     // The same builder with good values gives a list that loads (so each variant below is
     // refused for its hostile member, not for its shape).
-    let good = list(Cbor::new().int(1), Cbor::new().int(LIST_IAT), one(good_key()));
+    let good = list(
+        Cbor::new().int(1),
+        Cbor::new().int(LIST_IAT),
+        one(good_key()),
+    );
     TrustList::from_cose(&cose::sign(&good, &root()), &root().public_key()).unwrap();
     vec![
-        list(Cbor::new().int(-1), Cbor::new().int(LIST_IAT), one(good_key())),
+        list(
+            Cbor::new().int(-1),
+            Cbor::new().int(LIST_IAT),
+            one(good_key()),
+        ),
         list(
             Cbor::new().raw(&[0xfb, 0x3f, 0xf0, 0, 0, 0, 0, 0, 0]), // 1.0 as a float
             Cbor::new().int(LIST_IAT),
@@ -482,7 +508,11 @@ fn hostile_trust_payloads() -> Vec<Vec<u8>> {
             Cbor::new().raw(&[0xf9, 0x3e, 0x00]), // 1.5 as a half float
             one(good_key()),
         ),
-        list(Cbor::new().int(1), Cbor::new().head(0, u64::MAX), one(good_key())),
+        list(
+            Cbor::new().int(1),
+            Cbor::new().head(0, u64::MAX),
+            one(good_key()),
+        ),
         list(
             Cbor::new().int(1),
             Cbor::new().int(LIST_IAT),
@@ -525,7 +555,9 @@ fn hostile_list_bytes_are_refused() {
         assert!(verifier.install_status_list(&bytes).is_err());
         // The verifier keeps working on its lists.
         assert_eq!(
-            verifier.verify(&certificate(), &context("2026-07-15")).status,
+            verifier
+                .verify(&certificate(), &context("2026-07-15"))
+                .status,
             Status::Valid
         );
     }

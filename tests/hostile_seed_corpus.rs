@@ -58,8 +58,8 @@ fn write_seed_corpora() {
         IAT,
     )
     .unwrap();
-    let no_patronymic = issue_certificate(&record_with(|r| r.patronymic = None), &issuer(), IAT)
-        .unwrap();
+    let no_patronymic =
+        issue_certificate(&record_with(|r| r.patronymic = None), &issuer(), IAT).unwrap();
     let stranger_signed = issue_certificate(&record(), &stranger(), IAT).unwrap();
     let before_key = issue_certificate(&record(), &issuer(), KEY_FROM - 1).unwrap();
     let non_nfc = signed_text(
@@ -99,16 +99,32 @@ fn write_seed_corpora() {
         "claims-no-patronymic",
         payload(&record_with(|r| r.patronymic = None)),
     );
-    write("decode_cose", "claims-non-nfc", payload_of(&cose_of(&non_nfc)));
+    write(
+        "decode_cose",
+        "claims-non-nfc",
+        payload_of(&cose_of(&non_nfc)),
+    );
     write("decode_cose", "cose-untagged", &cose[1..]);
     let mut trailing = cose.clone();
     trailing.push(0);
     write("decode_cose", "cose-trailing", trailing);
-    write("decode_cose", "cbor-indefinite-map", [0xbf, 0x01, 0x02, 0xff]);
-    write("decode_cose", "cbor-duplicate-key", [0xa2, 0x01, 0x00, 0x01, 0x00]);
+    write(
+        "decode_cose",
+        "cbor-indefinite-map",
+        [0xbf, 0x01, 0x02, 0xff],
+    );
+    write(
+        "decode_cose",
+        "cbor-duplicate-key",
+        [0xa2, 0x01, 0x00, 0x01, 0x00],
+    );
     write("decode_cose", "cbor-non-minimal", [0x18, 0x05]);
     write("decode_cose", "cbor-deep-arrays", [0x81; 64]);
-    write("decode_cose", "cbor-huge-length", [0x5b, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff]);
+    write(
+        "decode_cose",
+        "cbor-huge-length",
+        [0x5b, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff],
+    );
     write("decode_cose", "empty", []);
 
     // load_lists: mode byte, then bytes (0 trust, 1 status) or payload (2 trust, 3 status).
@@ -126,7 +142,12 @@ fn write_seed_corpora() {
     );
     let status = status_bytes(&["2026-000000666"], LIST_IAT, LIST_NEXT);
     let status_many = status_bytes(
-        &["2025-000000001", "2026-000000666", "2026-000001000", "2027-000000007"],
+        &[
+            "2025-000000001",
+            "2026-000000666",
+            "2026-000001000",
+            "2027-000000007",
+        ],
         LIST_IAT,
         LIST_NEXT,
     );
@@ -187,7 +208,10 @@ fn write_seed_corpora() {
         ),
         ("empty-object", "{}"),
         ("array", "[1,2,3]"),
-        ("nested", "{\"a\":[[[[[[[[[[[[[[[[[[[[{}]]]]]]]]]]]]]]]]]]]}"),
+        (
+            "nested",
+            "{\"a\":[[[[[[[[[[[[[[[[[[[[{}]]]]]]]]]]]]]]]]]]]}",
+        ),
         ("null", "null"),
         ("certificate-record", valid_application),
         (
@@ -203,7 +227,10 @@ fn write_seed_corpora() {
     }
 
     // scan_pixels: width and height bytes (side - 21), flags, pixels.
-    let code = tirkeu::qr::encode("KZ1:HELLO").unwrap().to_luma(2, 4).unwrap();
+    let code = tirkeu::qr::encode("KZ1:HELLO")
+        .unwrap()
+        .to_luma(2, 4)
+        .unwrap();
     let side = u8::try_from(code.width() - 21).unwrap();
     let mut seed = vec![side, side, 0];
     seed.extend(code.pixels());
@@ -227,7 +254,11 @@ fn write_seed_corpora() {
     write("scan_pixels", "white", [10, 10, 1, 255]);
     write("scan_pixels", "black", [10, 10, 1, 0]);
     write("scan_pixels", "stripes", [63, 63, 1, 0, 255]);
-    write("scan_pixels", "noise", (0..=255u8).map(|i| i.wrapping_mul(73)).collect::<Vec<_>>());
+    write(
+        "scan_pixels",
+        "noise",
+        (0..=255u8).map(|i| i.wrapping_mul(73)).collect::<Vec<_>>(),
+    );
 }
 
 #[test]
