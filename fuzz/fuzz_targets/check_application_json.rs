@@ -35,6 +35,9 @@ fuzz_target!(|data: &[u8]| {
     assert_eq!(report.ok, !errors, "{report:?}");
     let text = serde_json::to_string(&report).expect("a report serializes");
     let value: serde_json::Value = serde_json::from_str(&text).expect("a report reads back");
-    assert_eq!(value, serde_json::to_value(&report).expect("a report serializes"));
+    assert_eq!(
+        value,
+        serde_json::to_value(&report).expect("a report serializes")
+    );
     assert_eq!(check_json(&application, today, lang).ok(), Some(report));
 });

@@ -19,7 +19,10 @@ use tirkeu::cert::{Stage, Status, qr_text_from_cose};
 
 fuzz_target!(|data: &[u8]| {
     if data.len() <= CERTIFICATE_LIMIT {
-        assert_eq!(inflate(&compress(data), CERTIFICATE_LIMIT).as_deref(), Ok(data));
+        assert_eq!(
+            inflate(&compress(data), CERTIFICATE_LIMIT).as_deref(),
+            Ok(data)
+        );
     }
     if let Ok(inflated) = inflate(data, CERTIFICATE_LIMIT) {
         assert!(inflated.len() <= CERTIFICATE_LIMIT);
@@ -48,7 +51,10 @@ fuzz_target!(|data: &[u8]| {
             Err(_) => {
                 assert_eq!(result.status, Status::Malformed, "{result:?}");
                 let stage = result.stage;
-                assert!(matches!(stage, Some(Stage::Claims | Stage::Record)), "{result:?}");
+                assert!(
+                    matches!(stage, Some(Stage::Claims | Stage::Record)),
+                    "{result:?}"
+                );
             }
         }
     }

@@ -22,7 +22,10 @@ fuzz_target!(|data: &[u8]| {
     match mode % 4 {
         0 => check_trust(TrustList::from_cose(rest, &root)),
         1 => check_status(rest),
-        2 => check_trust(TrustList::from_cose(&sign(rest, &tirkeu_fuzz::root()), &root)),
+        2 => check_trust(TrustList::from_cose(
+            &sign(rest, &tirkeu_fuzz::root()),
+            &root,
+        )),
         _ => check_status(&sign(rest, &tirkeu_fuzz::issuer())),
     }
 });
@@ -61,7 +64,12 @@ fn check_status(bytes: &[u8]) {
         return;
     };
     serde_json::to_string(&status.summary()).expect("a summary serializes");
-    for number in ["2026-000000000", "2026-000000666", "2026-999999999", "1970-000000001"] {
+    for number in [
+        "2026-000000000",
+        "2026-000000666",
+        "2026-999999999",
+        "1970-000000001",
+    ] {
         let _ = status.is_revoked_number(number);
     }
     let _ = status.is_stale(i64::MIN);

@@ -21,7 +21,10 @@ fuzz_target!(|data: &[u8]| {
     );
     assert_eq!(result.record.is_some(), about_the_record, "{result:?}");
     if result.status == Status::Malformed {
-        assert!(result.stage.is_some() && result.detail.is_some(), "{result:?}");
+        assert!(
+            result.stage.is_some() && result.detail.is_some(),
+            "{result:?}"
+        );
     }
     if let Some(record) = &result.record {
         assert!(record.validate().is_ok(), "{record:?}");
