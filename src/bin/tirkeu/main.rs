@@ -25,7 +25,21 @@ Usage:
 Exit codes: 0 success (ok, valid, found), 1 a negative verdict, 2 unusable input.";
 
 fn main() -> ExitCode {
-    let argv: Vec<String> = std::env::args().skip(1).collect();
+    // `std::env::args` panics on an argument that is not UTF-8 (a file name from another
+    // system); such an argument is unusable input instead.
+    let argv: Vec<String> = match std::env::args_os()
+        .skip(1)
+        .map(std::ffi::OsString::into_string)
+        .collect()
+    {
+        Ok(argv) => argv,
+        Err(argument) => {
+            return args::unusable(format!(
+                "the argument {} is not UTF-8",
+                argument.to_string_lossy()
+            ));
+        }
+    };
     let Some((command, rest)) = argv.split_first() else {
         eprintln!("{USAGE}");
         return ExitCode::from(2);

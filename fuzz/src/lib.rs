@@ -1,0 +1,97 @@
+//! Fixtures shared by the fuzz targets: fixed keys, lists and a verifier, built once.
+//!
+//! The keys are the same seeds as `tests/cert_support` so that the committed seed corpora
+//! (certificates and lists signed by these keys) reach past the signature checks.
+
+use std::sync::OnceLock;
+
+use tirkeu::cert::*;
+use tirkeu::date::Date;
+use tirkeu::i18n::Lang;
+
+/// 2026-07-01T10:00:00+05:00: the issue time of the seed certificates.
+pub const IAT: i64 = 1_782_882_000;
+/// 2026-07-15T01:00:00+05:00: "now" for the verifier.
+pub const NOW: i64 = 1_784_059_200;
+/// 2026-01-01T00:00:00+05:00: the keys' validity start.
+pub const KEY_FROM: i64 = 1_767_207_600;
+/// The lists' issue time and next update.
+pub const LIST_IAT: i64 = 1_782_846_000;
+/// A year after [`LIST_IAT`].
+pub const LIST_NEXT: i64 = LIST_IAT + 365 * 86_400;
+
+/// The pinned root.
+pub fn root() -> SigningKey {
+    SigningKey::from_seed([0x52; 32])
+}
+
+/// The trusted issuing key.
+pub fn issuer() -> SigningKey {
+    SigningKey::from_seed([0x49; 32])
+}
+
+/// The trust list bytes: `issuer()` active from [`KEY_FROM`].
+pub fn trust_bytes() -> Vec<u8> {
+    let spec = TrustListSpec {
+        iat: LIST_IAT,
+        next: LIST_NEXT,
+        keys: vec![TrustedKeySpec {
+            public_key: issuer().public_key(),
+            kid: None,
+            name: "Issuer".into(),
+            from: KEY_FROM,
+            until: None,
+            status: KeyStatus::Active,
+            demo: false,
+        }],
+    };
+    build_trust_list(&spec, &root()).expect("fixture trust list")
+}
+
+/// The status list bytes, revoking `2026-000000666`.
+pub fn status_bytes() -> Vec<u8> {
+    let spec = StatusListSpec {
+        iat: LIST_IAT,
+        next: LIST_NEXT,
+        revoked: vec!["2026-000000666".into()],
+    };
+    build_status_list(&spec, &issuer()).expect("fixture status list")
+}
+
+/// The trust list, loaded once.
+pub fn trust_list() -> &'static TrustList {
+    static TRUST: OnceLock<TrustList> = OnceLock::new();
+    TRUST.get_or_init(|| {
+        TrustList::from_cose(&trust_bytes(), &root().public_key()).expect("fixture trust list")
+    })
+}
+
+/// A verifier with both lists, built once.
+pub fn verifier() -> &'static Verifier {
+    static VERIFIER: OnceLock<Verifier> = OnceLock::new();
+    VERIFIER.get_or_init(|| {
+        let mut verifier = Verifier::new(trust_list().clone());
+        verifier
+            .install_status_list(&status_bytes())
+            .expect("fixture status list");
+        verifier
+    })
+}
+
+/// The verification context: 2026-07-15, in English.
+pub fn context() -> VerifyContext {
+    VerifyContext {
+        checked_on: Date::from_unix_seconds(NOW, tirkeu::date::KAZAKHSTAN_UTC_OFFSET_SECONDS),
+        now_unix_seconds: NOW,
+        lang: Lang::En,
+    }
+}
+
+/// A language chosen by one byte.
+pub fn lang(byte: u8) -> Lang {
+    match byte % 3 {
+        0 => Lang::Kk,
+        1 => Lang::Ru,
+        _ => Lang::En,
+    }
+}

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Runs every fuzz target of fuzz/ for SECONDS_PER_TARGET seconds (default 20: the smoke run of
+# `make test`; `make fuzz` passes more), then prints the executions per target and any crash.
+#
+#   scripts/fuzz.sh [SECONDS_PER_TARGET]
+#
+# Installs what it needs on a fresh machine: the nightly toolchain (minimal profile) and
+# cargo-fuzz (from crates.io, only when `cargo fuzz` is missing). Targets are built once, together,
+# without a sanitizer: the crate forbids unsafe code, overflow checks stay on (cargo-fuzz builds
+# with debug assertions), and the build and the runs are about twice as fast.
+#
+# Each run reads the committed seeds (fuzz/corpus/TARGET, never written) and grows a working
+# corpus in fuzz/corpus-work/TARGET (ignored by git). A crash leaves its input in
+# fuzz/artifacts/TARGET/ and makes the script exit 1 after all targets have run; reproduce it with
+#   cargo +nightly fuzz run --sanitizer none TARGET fuzz/artifacts/TARGET/crash-...
+set -euo pipefail
+
+seconds="${1:-20}"
+case "$seconds" in
+  ''|*[!0-9]*) echo "fuzz.sh: SECONDS_PER_TARGET must be a whole number, not '$seconds'" >&2; exit 2 ;;
+esac
+cd "$(dirname "$0")/../fuzz"
+
+if ! rustup toolchain list | grep -q '^nightly'; then
+  rustup toolchain install nightly --profile minimal
+fi
+if ! cargo +nightly fuzz --version >/dev/null 2>&1; then
+  cargo +nightly install cargo-fuzz --locked
+fi
+
+flags=(--sanitizer none)
+cargo +nightly fuzz build "${flags[@]}"
+
+failed=()
+summary=()
+for target in $(cargo +nightly fuzz list); do
+  mkdir -p "corpus-work/$target" "artifacts/$target"
+  log="artifacts/$target/last-run.log"
+  dict=()
+  if [[ -f "dict/$target.dict" ]]; then dict=("-dict=dict/$target.dict"); fi
+  echo "== $target: ${seconds}s"
+  if cargo +nightly fuzz run "${flags[@]}" "$target" "corpus-work/$target" "corpus/$target" -- \
+      -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+      "${dict[@]}" >"$log" 2>&1; then
+    verdict="ok"
+  else
+    verdict="CRASH"
+    failed+=("$target")
+    grep -E "panicked|ERROR: libFuzzer|Test unit written" "$log" | head -5 >&2 || true
+  fi
+  runs=$(grep -oE '^stat::number_of_executed_units: [0-9]+' "$log" | grep -oE '[0-9]+$' | tail -1)
+  coverage=$(grep -oE 'cov: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+$')
+  summary+=("$(printf '%-24s %-6s %12s executions  coverage %s' "$target" "$verdict" "${runs:-?}" "${coverage:-?}")")
+done
+
+echo
+printf '%s\n' "${summary[@]}"
+if ((${#failed[@]})); then
+  echo "fuzz.sh: crashes in ${failed[*]} (inputs under fuzz/artifacts/)" >&2
+  exit 1
+fi
