@@ -5,7 +5,7 @@ CARGO ?= cargo
 WASM_TARGET := wasm32-unknown-unknown
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: all help setup setup-browser build serve test lint test-native test-wasm test-js test-e2e screenshots bench fuzz clean
+.PHONY: all help setup setup-browser build serve test lint test-native test-wasm test-js test-e2e test-fuzz screenshots bench fuzz clean
 
 all: test
 
@@ -13,6 +13,7 @@ help:
 	@echo "make serve   build everything and serve the page on http://127.0.0.1:8080"
 	@echo "make test    formatting, lints, native tests, WebAssembly tests in Node and Chromium"
 	@echo "make build   build the npm package into www/pkg and print its sizes"
+	@echo "make fuzz    run every fuzz target for FUZZ_SECONDS (default 300) each"
 
 setup:
 	@scripts/setup.sh
@@ -29,7 +30,7 @@ serve: build
 	$(CARGO) run --release -- serve
 
 ## test: formatting, lints, and every test suite
-test: lint test-native test-wasm test-js test-e2e
+test: lint test-native test-wasm test-js test-e2e test-fuzz
 
 lint:
 	$(CARGO) fmt --all -- --check
@@ -54,6 +55,15 @@ test-js: build
 test-e2e: build setup-browser
 	$(CARGO) build --release --bin tirkeu
 	node tests/e2e/run.mjs
+	node tests/e2e/security.mjs
+
+## test-fuzz: a 20-second smoke run of every fuzz target (cargo-fuzz, nightly)
+test-fuzz:
+	scripts/fuzz.sh 20
+
+## fuzz: every fuzz target for 5 minutes (FUZZ_SECONDS=...)
+fuzz:
+	scripts/fuzz.sh $(or $(FUZZ_SECONDS),300)
 
 ## screenshots: refresh the README's screenshots in docs/screenshots
 screenshots: build setup-browser

@@ -16,7 +16,7 @@ rm -rf "$out"
 wasm-bindgen --target web --out-dir "$out" --out-name tirkeu "$target_wasm"
 wasm-bindgen --target nodejs --out-dir "$out/node" --out-name tirkeu --no-typescript "$target_wasm"
 for wasm in "$out/tirkeu_bg.wasm" "$out/node/tirkeu_bg.wasm"; do
-  node_modules/.bin/wasm-opt -Oz "${opt_features[@]}" "$wasm" -o "$wasm"
+  node_modules/.bin/wasm-opt -Oz --converge --strip-debug --strip-producers "${opt_features[@]}" "$wasm" -o "$wasm"
 done
 
 # wasm-bindgen types the raw exports of InitOutput (externref values) as `any`; they are values

@@ -313,7 +313,7 @@ fn statutory_specials(year: i64, first: i64, last: i64) -> Vec<Special> {
             "Kurban Ait (first day; arithmetical estimate)",
         ));
     }
-    specials.sort_by_key(|(day, _, _)| *day);
+    crate::sort::sort_by_key(&mut specials, |(day, _, _)| *day);
     let weekend_holidays: Vec<i64> = specials
         .iter()
         .filter(|(day, kind, _)| *kind == DayKind::Holiday && is_weekend_day(*day))
@@ -327,7 +327,7 @@ fn statutory_specials(year: i64, first: i64, last: i64) -> Vec<Special> {
         // A move never leaves the year (the latest holiday is 16 December); keep the guard anyway.
         if candidate <= last {
             specials.push((candidate, DayKind::Transfer, MOVED_NAME));
-            specials.sort_by_key(|(day, _, _)| *day);
+            crate::sort::sort_by_key(&mut specials, |(day, _, _)| *day);
         }
     }
     specials

@@ -27,6 +27,7 @@ pub mod i18n;
 pub mod nfc;
 pub mod qr;
 pub mod rules;
+mod sort;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

@@ -201,7 +201,7 @@ pub fn build_status_list(spec: &StatusListSpec, key: &SigningKey) -> Result<Vec<
         })?;
         numbers.push(parsed);
     }
-    numbers.sort_unstable();
+    crate::sort::sort(&mut numbers);
     for (year, sequence) in numbers {
         let needed = (sequence / 8) as usize + 1;
         if years.last().is_none_or(|(y, _)| *y != year) {

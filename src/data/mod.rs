@@ -240,7 +240,7 @@ fn load() -> Tables {
         &mut problems,
         non_working_day_row,
     );
-    non_working_days.sort_by_key(|row| row.date);
+    crate::sort::sort_by_key(&mut non_working_days, |row| row.date);
     let mut regimes = parse_table(
         "visa-regimes.csv",
         VISA_REGIMES_CSV,
@@ -248,7 +248,7 @@ fn load() -> Tables {
         &mut problems,
         regime_row,
     );
-    regimes.sort_by(|a, b| a.iso3.cmp(b.iso3));
+    crate::sort::sort_by_key(&mut regimes, |row| row.iso3);
     let regions = parse_table("kz-regions.csv", REGIONS_CSV, 5, &mut problems, region_row);
     let mut countries = parse_table(
         "iso3166-1-alpha3.csv",
@@ -257,7 +257,7 @@ fn load() -> Tables {
         &mut problems,
         country_row,
     );
-    countries.sort_by(|a, b| a.alpha3.cmp(b.alpha3));
+    crate::sort::sort_by_key(&mut countries, |row| row.alpha3);
     Tables {
         non_working_days,
         regimes,

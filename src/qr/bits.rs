@@ -107,7 +107,7 @@ fn read_formats(dimension: usize, dark: &dyn Fn(usize, usize) -> bool) -> Vec<Fo
         .map(|&word| nearest_format(word))
         .filter(|&(distance, _)| distance <= 3)
         .collect();
-    candidates.sort_unstable();
+    crate::sort::sort(&mut candidates);
     let mut formats: Vec<Format> = Vec::new();
     for (_, data) in candidates {
         let format = format_from_data(data);

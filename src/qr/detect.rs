@@ -298,7 +298,9 @@ pub(crate) fn finder_triples(finders: &[Finder]) -> Vec<FinderTriple> {
     let mut indices: Vec<usize> = (0..finders.len())
         .filter(|&i| confirmed < 3 || count(i) >= 2)
         .collect();
-    indices.sort_by(|&a, &b| count(b).cmp(&count(a)).then(a.cmp(&b)));
+    crate::sort::sort_by(&mut indices, |&a, &b| {
+        count(b).cmp(&count(a)).then(a.cmp(&b)).is_lt()
+    });
     indices.truncate(MAX_GROUPING_CANDIDATES);
 
     let mut scored = Vec::new();
@@ -311,7 +313,7 @@ pub(crate) fn finder_triples(finders: &[Finder]) -> Vec<FinderTriple> {
             }
         }
     }
-    scored.sort_by(|a, b| a.0.total_cmp(&b.0));
+    crate::sort::sort_by(&mut scored, |a, b| a.0.total_cmp(&b.0).is_lt());
     scored.into_iter().map(|(_, t)| t).collect()
 }
 

@@ -153,7 +153,12 @@ fn codes_in(bits: &BitMatrix) -> Vec<String> {
             found.push((triple.top_left.centre.y, triple.top_left.centre.x, text));
         }
     }
-    found.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
+    crate::sort::sort_by(&mut found, |a, b| {
+        a.0.total_cmp(&b.0)
+            .then(a.1.total_cmp(&b.1))
+            .then_with(|| a.2.cmp(&b.2))
+            .is_lt()
+    });
     let mut texts: Vec<String> = Vec::new();
     for (_, _, text) in found {
         if !texts.contains(&text) {

@@ -545,7 +545,7 @@ fn check_previous_stays(
     // re-entering on the same day is ordinary, so a shared end day is not reported), or that
     // ends after the current entry.
     let mut by_start = usable.clone();
-    by_start.sort_by_key(|(index, entry, _)| (*entry, *index));
+    crate::sort::sort_by_key(&mut by_start, |(index, entry, _)| (*entry, *index));
     let mut latest_exit: Option<Date> = None;
     let mut overlapping: Vec<usize> = Vec::new();
     for (index, entry, exit) in &by_start {
@@ -556,7 +556,7 @@ fn check_previous_stays(
         }
         latest_exit = Some(latest_exit.map_or(*exit, |latest| latest.max(*exit)));
     }
-    overlapping.sort_unstable();
+    crate::sort::sort(&mut overlapping);
     for index in overlapping {
         findings.push(
             C::PreviousStaysOverlap,

@@ -53,7 +53,7 @@ fn merged_before(entry: i64, earlier: &[(Date, Date)]) -> Vec<(i64, i64)> {
         .map(|(from, to)| (day_number(*from), day_number(*to).min(entry - 1)))
         .filter(|(from, to)| from <= to)
         .collect();
-    spans.sort_unstable();
+    crate::sort::sort(&mut spans);
     let mut merged: Vec<(i64, i64)> = Vec::with_capacity(spans.len());
     for (from, to) in spans {
         match merged.last_mut() {
