@@ -53,7 +53,7 @@ const PLACES = [
 const HOST_NAMES = ["ТОО «Өнер-Құрылыс»", "АХМЕТОВ АСЕТ", "ТОО «Алатау Сервис»", "ИП ЖҰМАБАЕВА Г.", "ТОО «Қазақ Жол»"];
 
 /** A record drawn from the generator; `extra` lengthens the address to reach version 17. */
-function drawRecord(random, sequence, extra) {
+export function drawRecord(random, sequence, extra = 0) {
   const [region, address] = random.pick(PLACES);
   const patronymic = random.pick(PATRONYMICS);
   const from = random.integer(1, 28);
