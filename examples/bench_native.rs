@@ -76,12 +76,17 @@ fn median_seconds(batch: usize, mut call: impl FnMut(usize)) -> f64 {
 }
 
 fn hex_bytes(text: &str) -> Result<Vec<u8>, Box<dyn Error>> {
-    if text.len() % 2 != 0 {
+    if !text.len().is_multiple_of(2) {
         return Err("odd hex length".into());
     }
     (0..text.len())
         .step_by(2)
-        .map(|i| Ok(u8::from_str_radix(text.get(i..i + 2).ok_or("bad hex")?, 16)?))
+        .map(|i| {
+            Ok(u8::from_str_radix(
+                text.get(i..i + 2).ok_or("bad hex")?,
+                16,
+            )?)
+        })
         .collect()
 }
 
@@ -159,7 +164,14 @@ fn main() -> Result<(), Box<dyn Error>> {
         black_box(serde_json::to_string(&report).unwrap_or_default());
     });
     let check_core_seconds = median_seconds(input.applications.len(), |i| {
-        black_box(check_json(&input.applications[i % input.applications.len()], today, Lang::Ru).ok());
+        black_box(
+            check_json(
+                &input.applications[i % input.applications.len()],
+                today,
+                Lang::Ru,
+            )
+            .ok(),
+        );
     });
 
     let micros = |seconds: f64| seconds * 1e6;
