@@ -1,0 +1,436 @@
+// The scanner benchmark's inputs: 32 camera-like frames (8 classes x 4), each holding a version
+// 17-18 level-Q certificate code issued by our own module, drawn from a seed so that every run
+// measures the same pixels.
+//
+// The scene is a sheet of paper (the certificate: the code, its quiet zone, lines of print) lying
+// on a desk, seen by a pinhole camera: a plane-to-image homography built from a rotation, a tilt
+// and a distance, so rotation and perspective are the same model with other angles. Each pixel is
+// the mean of 3x3 samples of the scene, lit by an uneven light (gradient and vignette), then blurred
+// by the lens, then given sensor noise, as a phone camera does in that order.
+//
+// `node bench/frames.mjs [--seed N] [--out DIR]` writes the frames as PNG files (default
+// target/bench/frames) with an index.json, to look at.
+import { mkdir, writeFile } from "node:fs/promises";
+import { deflateSync } from "node:zlib";
+import { loadDemo, loadTirkeu, rootPath, seededRandom } from "./common.mjs";
+
+export const CLASSES = ["clean", "blur", "noise", "rotation", "perspective", "low_contrast", "glare", "small"];
+export const FRAMES_PER_CLASS = 4;
+export const DEFAULT_SEED = 923;
+
+const LARGE = { width: 1280, height: 720 };
+const SMALL = { width: 640, height: 480 };
+const QUIET_ZONE = 4;
+const DEG = Math.PI / 180;
+
+/** Half the frames are 1280x720, half 640x480; "small" needs the large frame. */
+function frameSize(className, index) {
+  if (className === "small") return LARGE;
+  if (className === "rotation" || className === "perspective") return index === 0 ? LARGE : SMALL;
+  return index % 2 === 0 ? LARGE : SMALL;
+}
+
+/** Pixels per module (at the code's centre) for each class. */
+const MODULE_PIXELS = {
+  clean: [3.5, 5], blur: [3.6, 4], noise: [3.5, 4.5], rotation: [3, 4], perspective: [3.5, 4.5],
+  low_contrast: [3.5, 4.5], glare: [3.5, 4.5], small: [2, 2.5],
+};
+
+// ----- Certificates -------------------------------------------------------------------------
+
+const SURNAMES = ["ӘБІЛҚАСЫМОВА", "IVANOV", "ТОКТОГУЛОВ", "RAKHIMOV", "ҚҰДАЙБЕРГЕНОВ", "SMIRNOVA", "NAZAROVA",
+  "ОМУРБЕКОВА", "KARIMOV", "ЮСУПОВ", "ABDULLAEV", "ХОДЖАЕВА"];
+const GIVEN_NAMES = ["ҒАЛИЯ", "IVAN", "АЙБЕК", "DILSHOD", "ЕРЛАН", "OLGA", "MADINA", "НУРЛАН", "SHERZOD", "ЗАРИНА"];
+const PATRONYMICS = ["ҰЛАНҚЫЗЫ", "PETROVICH", "АСАНОВИЧ", "RUSTAMOVICH", "СЕРИКОВНА", null, null];
+const CITIZENSHIPS = ["UZB", "RUS", "KGZ", "TJK", "TUR", "CHN", "AZE"];
+const PLACES = [
+  ["ALA", "Алматы қ., Абай даңғылы, {n}-үй, {m}-пәтер"],
+  ["AST", "Астана қ., Мәңгілік Ел даңғылы, {n}-үй, {m}-пәтер"],
+  ["SHY", "Шымкент қ., Тәуке хан даңғылы, {n}-үй, {m}-пәтер"],
+  ["KAR", "Қарағанды қ., Бұқар жырау даңғылы, {n}-үй, {m}-пәтер"],
+  ["AKT", "Ақтөбе қ., Әбілқайыр хан даңғылы, {n}-үй, {m}-пәтер"],
+];
+const HOST_NAMES = ["ТОО «Өнер-Құрылыс»", "АХМЕТОВ АСЕТ", "ТОО «Алатау Сервис»", "ИП ЖҰМАБАЕВА Г.", "ТОО «Қазақ Жол»"];
+
+/** A record drawn from the generator; `extra` lengthens the address to reach version 17. */
+export function drawRecord(random, sequence, extra = 0) {
+  const [region, address] = random.pick(PLACES);
+  const patronymic = random.pick(PATRONYMICS);
+  const from = random.integer(1, 28);
+  const record = {
+    applicationNumber: `2026-${String(100_000_000 + sequence * 7919).padStart(9, "0")}`,
+    surname: random.pick(SURNAMES),
+    givenNames: random.pick(GIVEN_NAMES),
+    passport: `${random.pick(["FA", "N", "AC", "P"])}${random.integer(1_000_000, 9_999_999)}`,
+    citizenship: random.pick(CITIZENSHIPS),
+    address: address.replace("{n}", random.integer(1, 250)).replace("{m}", random.integer(1, 400))
+      + ", кіреберіс 2".repeat(extra),
+    region,
+    stayFrom: `2026-07-${String(from).padStart(2, "0")}`,
+    stayTo: `2026-09-${String(from).padStart(2, "0")}`,
+    hostId: "900515300127",
+    hostName: random.pick(HOST_NAMES),
+  };
+  if (patronymic) record.patronymic = patronymic;
+  return record;
+}
+
+/** Issues a certificate whose code is version 17 or 18 (level Q, as the issuer renders it). */
+function issueCode(tirkeu, demo, random, sequence) {
+  for (let attempt = 0, extra = 0; attempt < 64; attempt++) {
+    const record = drawRecord(random, sequence, extra);
+    const text = tirkeu.issueCertificate(record, demo.issuer.secretKey, { issuedAt: 1_782_882_000 + sequence * 60 });
+    const matrix = tirkeu.qrMatrix(text);
+    if (matrix.version === 17 || matrix.version === 18) return { record, text, matrix };
+    if (matrix.version < 17) extra++;
+    else extra = Math.max(0, extra - 1);
+  }
+  throw new Error(`no version 17-18 certificate for frame ${sequence}`);
+}
+
+// ----- Geometry -------------------------------------------------------------------------------
+
+function multiply3(a, b) {
+  const out = new Array(9).fill(0);
+  for (let r = 0; r < 3; r++) for (let c = 0; c < 3; c++) for (let k = 0; k < 3; k++) out[r * 3 + c] += a[r * 3 + k] * b[k * 3 + c];
+  return out;
+}
+
+function invert3(m) {
+  const [a, b, c, d, e, f, g, h, i] = m;
+  const A = e * i - f * h, B = -(d * i - f * g), C = d * h - e * g;
+  const det = a * A + b * B + c * C;
+  return [A, -(b * i - c * h), b * f - c * e, B, a * i - c * g, -(a * f - c * d), C, -(a * h - b * g), a * e - b * d]
+    .map((value) => value / det);
+}
+
+const rotateZ = (t) => [Math.cos(t), -Math.sin(t), 0, Math.sin(t), Math.cos(t), 0, 0, 0, 1];
+const rotateX = (t) => [1, 0, 0, 0, Math.cos(t), -Math.sin(t), 0, Math.sin(t), Math.cos(t)];
+const rotateY = (t) => [Math.cos(t), 0, Math.sin(t), 0, 1, 0, -Math.sin(t), 0, Math.cos(t)];
+
+/**
+ * The homography from the paper (module units, the code's top-left module at 0,0) to the image:
+ * a pinhole camera (focal length = frame width) looking at the paper turned by `roll`, tilted by
+ * `tiltX`/`tiltY`, at the distance where a module at the code's centre is `modulePixels` wide, the
+ * code's centre projected to (`centreX`, `centreY`).
+ */
+function paperToImage({ width, height }, size, { roll, tiltX, tiltY, modulePixels, centreX, centreY }) {
+  const focal = width;
+  const rotation = multiply3(rotateZ(roll), multiply3(rotateX(tiltX), rotateY(tiltY)));
+  const half = size / 2;
+  // Paper point P = m * (u - half, v - half, 0); camera point X = R P + (tx, ty, focal).
+  const tx = ((centreX - width / 2) / focal) * focal;
+  const ty = ((centreY - height / 2) / focal) * focal;
+  const m = modulePixels;
+  const r = rotation;
+  const extrinsic = [
+    r[0] * m, r[1] * m, tx - (r[0] + r[1]) * m * half,
+    r[3] * m, r[4] * m, ty - (r[3] + r[4]) * m * half,
+    r[6] * m, r[7] * m, focal - (r[6] + r[7]) * m * half,
+  ];
+  const intrinsic = [focal, 0, width / 2, 0, focal, height / 2, 0, 0, 1];
+  return multiply3(intrinsic, extrinsic);
+}
+
+function project(h, u, v) {
+  const w = h[6] * u + h[7] * v + h[8];
+  return [(h[0] * u + h[1] * v + h[2]) / w, (h[3] * u + h[4] * v + h[5]) / w];
+}
+
+/** The image bounding box of the code with its quiet zone. */
+function codeBox(h, size) {
+  const corners = [[-QUIET_ZONE, -QUIET_ZONE], [size + QUIET_ZONE, -QUIET_ZONE],
+    [size + QUIET_ZONE, size + QUIET_ZONE], [-QUIET_ZONE, size + QUIET_ZONE]].map(([u, v]) => project(h, u, v));
+  const xs = corners.map((p) => p[0]);
+  const ys = corners.map((p) => p[1]);
+  return { left: Math.min(...xs), right: Math.max(...xs), top: Math.min(...ys), bottom: Math.max(...ys), corners };
+}
+
+/**
+ * Chooses the pose: the class's angles, the largest module size of its range that fits the frame
+ * with a margin (drawn from the range first), then a random position where the code stays inside.
+ */
+function choosePose(className, frame, size, random, index) {
+  const pose = {
+    roll: random.uniform(-3, 3) * DEG,
+    tiltX: random.uniform(-4, 4) * DEG,
+    tiltY: random.uniform(-4, 4) * DEG,
+    modulePixels: random.uniform(...MODULE_PIXELS[className]),
+    centreX: frame.width / 2,
+    centreY: frame.height / 2,
+  };
+  // Rotation: one angle from each quarter of 10-80 degrees, alternating direction.
+  if (className === "rotation") pose.roll = (index % 2 ? -1 : 1) * random.uniform(10 + 17.5 * index, 27.5 + 17.5 * index) * DEG;
+  if (className === "perspective") {
+    // The sheet tilted away about each axis in turn (top, left, bottom, right edge farther).
+    const strong = (index < 2 ? 1 : -1) * random.uniform(35, 50) * DEG;
+    const weak = random.uniform(-10, 10) * DEG;
+    if (index % 2 === 0) [pose.tiltX, pose.tiltY] = [strong, weak];
+    else [pose.tiltX, pose.tiltY] = [weak, strong];
+    pose.roll = random.uniform(-15, 15) * DEG;
+  }
+  const margin = 12;
+  for (;;) {
+    const box = codeBox(paperToImage(frame, size, pose), size);
+    if (box.right - box.left <= frame.width - 2 * margin && box.bottom - box.top <= frame.height - 2 * margin) {
+      // Shift the centre so the box lands at a random place inside the frame.
+      const slackX = frame.width - 2 * margin - (box.right - box.left);
+      const slackY = frame.height - 2 * margin - (box.bottom - box.top);
+      pose.centreX += margin + random.uniform(0, slackX) - box.left;
+      pose.centreY += margin + random.uniform(0, slackY) - box.top;
+      return pose;
+    }
+    pose.modulePixels *= 0.97;
+  }
+}
+
+// ----- The scene ----------------------------------------------------------------------------
+
+const INK = 0, PAPER = 1, PRINT = 2, DESK = 3;
+
+/** The certificate sheet: margins around the code and lines of print in them (module units). */
+function drawSheet(size, random) {
+  const sheet = {
+    left: -random.uniform(8, 20), right: size + random.uniform(10, 40),
+    top: -random.uniform(8, 20), bottom: size + random.uniform(12, 40), lines: [],
+  };
+  const clear = QUIET_ZONE + 1.5;
+  const addLine = (top, from, to) => {
+    const words = [];
+    for (let u = from; u < to - 2;) {
+      const length = random.uniform(2, 9);
+      words.push([u, Math.min(u + length, to)]);
+      u += length + random.uniform(0.8, 1.6);
+    }
+    sheet.lines.push({ top, bottom: top + random.uniform(1.2, 1.8), words });
+  };
+  for (let v = size + clear; v < sheet.bottom - 3; v += 3) addLine(v, sheet.left + 3, sheet.right - 3);
+  if (sheet.right - (size + clear) > 8) {
+    for (let v = 0; v < size; v += 3) if (random.next() < 0.8) addLine(v, size + clear, sheet.right - 3);
+  }
+  return sheet;
+}
+
+function sceneAt(u, v, size, modules, sheet) {
+  if (u >= 0 && v >= 0 && u < size && v < size) return modules[Math.floor(v) * size + Math.floor(u)] ? INK : PAPER;
+  if (u < sheet.left || u > sheet.right || v < sheet.top || v > sheet.bottom) return DESK;
+  for (const line of sheet.lines) {
+    if (v >= line.top && v < line.bottom) {
+      for (const [from, to] of line.words) if (u >= from && u < to) return PRINT;
+      return PAPER;
+    }
+  }
+  return PAPER;
+}
+
+/** Smooth value noise in [-1, 1] on a grid of `cell` pixels (the desk's grain, uneven light). */
+function valueNoise(width, height, cell, random) {
+  const columns = Math.ceil(width / cell) + 2;
+  const rows = Math.ceil(height / cell) + 2;
+  const grid = Float32Array.from({ length: columns * rows }, () => random.uniform(-1, 1));
+  return (x, y) => {
+    const gx = x / cell, gy = y / cell;
+    const x0 = Math.floor(gx), y0 = Math.floor(gy);
+    const fx = gx - x0, fy = gy - y0;
+    const sx = fx * fx * (3 - 2 * fx), sy = fy * fy * (3 - 2 * fy);
+    const at = (cx, cy) => grid[cy * columns + cx];
+    const top = at(x0, y0) + (at(x0 + 1, y0) - at(x0, y0)) * sx;
+    const bottom = at(x0, y0 + 1) + (at(x0 + 1, y0 + 1) - at(x0, y0 + 1)) * sx;
+    return top + (bottom - top) * sy;
+  };
+}
+
+function gaussianBlur(plane, width, height, sigma) {
+  if (sigma <= 0) return plane;
+  const radius = Math.ceil(3 * sigma);
+  const kernel = Float32Array.from({ length: 2 * radius + 1 }, (_, i) => Math.exp(-((i - radius) ** 2) / (2 * sigma * sigma)));
+  const total = kernel.reduce((a, b) => a + b, 0);
+  for (let i = 0; i < kernel.length; i++) kernel[i] /= total;
+  const temporary = new Float32Array(plane.length);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      let sum = 0;
+      for (let k = -radius; k <= radius; k++) sum += kernel[k + radius] * plane[y * width + Math.min(width - 1, Math.max(0, x + k))];
+      temporary[y * width + x] = sum;
+    }
+  }
+  const out = new Float32Array(plane.length);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      let sum = 0;
+      for (let k = -radius; k <= radius; k++) sum += kernel[k + radius] * temporary[Math.min(height - 1, Math.max(0, y + k)) * width + x];
+      out[y * width + x] = sum;
+    }
+  }
+  return out;
+}
+
+/** Renders one frame: returns its RGBA pixels and what was drawn. */
+function renderFrame(className, index, frame, matrix, random) {
+  const { width, height } = frame;
+  const { size, modules } = matrix;
+  const pose = choosePose(className, frame, size, random, index);
+  const toImage = paperToImage(frame, size, pose);
+  const toPaper = invert3(toImage);
+  const sheet = drawSheet(size, random);
+  const lowContrast = className === "low_contrast";
+
+  // Colours of ink, paper, print and desk (RGB, 0-255 as the sensor would report under even light).
+  const paperTint = random.uniform(-6, 4);
+  const colours = lowContrast
+    ? [[110, 110, 112], [150, 150, 146], [126, 126, 126], [92, 84, 76]]
+    : [[34, 34, 40], [236 + paperTint, 233 + paperTint, 224 + paperTint], [72, 72, 82], [122, 96, 70]];
+  const deskGrain = valueNoise(width, height, 48, random);
+  const light = valueNoise(width, height, 400, random);
+  const gradient = random.uniform(0, 2 * Math.PI);
+  const lightStrength = lowContrast ? 0.03 : random.uniform(0.08, 0.18);
+  const vignette = lowContrast ? 0 : random.uniform(0.1, 0.3);
+  const warmth = [1, random.uniform(0.96, 1), random.uniform(0.88, 0.97)];
+
+  let glare = null;
+  if (className === "glare") {
+    const [gx, gy] = project(toImage, size / 2 + random.uniform(-0.25, 0.25) * size, size / 2 + random.uniform(-0.25, 0.25) * size);
+    const codeWidth = size * pose.modulePixels;
+    const a = random.uniform(0.15, 0.25) * codeWidth;
+    glare = { x: gx, y: gy, a, b: a * random.uniform(0.5, 0.8), angle: random.uniform(0, Math.PI), peak: random.uniform(0.95, 1.1) };
+  }
+
+  const planes = [new Float32Array(width * height), new Float32Array(width * height), new Float32Array(width * height)];
+  const offsets = [-1 / 3, 0, 1 / 3];
+  const counts = new Float32Array(4);
+  const [h0, h1, h2, h3, h4, h5, h6, h7, h8] = toPaper;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      counts.fill(0);
+      for (const dy of offsets) {
+        for (const dx of offsets) {
+          const px = x + 0.5 + dx, py = y + 0.5 + dy;
+          const w = h6 * px + h7 * py + h8;
+          const u = (h0 * px + h1 * py + h2) / w, v = (h3 * px + h4 * py + h5) / w;
+          counts[w > 0 ? sceneAt(u, v, size, modules, sheet) : DESK] += 1 / 9;
+        }
+      }
+      const nx = (x - width / 2) / width, ny = (y - height / 2) / width;
+      let illumination = (1 + lightStrength * (2 * (nx * Math.cos(gradient) + ny * Math.sin(gradient)) + 0.5 * light(x, y)))
+        * (1 - vignette * (nx * nx + ny * ny) * 2);
+      const grain = 1 + 0.12 * deskGrain(x, y);
+      let glareAmount = 0;
+      if (glare) {
+        const ex = x - glare.x, ey = y - glare.y;
+        const along = (ex * Math.cos(glare.angle) + ey * Math.sin(glare.angle)) / glare.a;
+        const across = (-ex * Math.sin(glare.angle) + ey * Math.cos(glare.angle)) / glare.b;
+        glareAmount = Math.min(1, glare.peak * Math.exp(-0.5 * (along * along + across * across)));
+      }
+      if (lowContrast) illumination = Math.max(0.9, Math.min(1.1, illumination));
+      const index = y * width + x;
+      for (let channel = 0; channel < 3; channel++) {
+        let value = 0;
+        for (let kind = 0; kind < 4; kind++) value += counts[kind] * colours[kind][channel] * (kind === DESK ? grain : 1);
+        value *= illumination * warmth[channel];
+        // Specular glare: the highlight washes the ink out towards (and past) white.
+        planes[channel][index] = value + (275 - value) * glareAmount;
+      }
+    }
+  }
+
+  // Defocus: sigma 1.5-1.9 px, rising through the class, at 3.6-4 px a module: from soft to the
+  // edge of what the best peer reads (sigma/module near 0.45).
+  const blurSigma = className === "blur" ? random.uniform(1.5 + 0.12 * index, 1.58 + 0.12 * index) : random.uniform(0.4, 0.7);
+  const noiseSigma = className === "noise" ? random.uniform(20, 30) : random.uniform(1.5, 3);
+  const rgba = new Uint8ClampedArray(width * height * 4);
+  const blurred = planes.map((plane) => gaussianBlur(plane, width, height, blurSigma));
+  for (let index = 0; index < width * height; index++) {
+    // Sensor noise: mostly shared by the three channels (luminance), a little per channel.
+    const shared = random.gaussian() * noiseSigma * 0.8;
+    for (let channel = 0; channel < 3; channel++) {
+      rgba[index * 4 + channel] = Math.round(blurred[channel][index] + shared + random.gaussian() * noiseSigma * 0.6);
+    }
+    rgba[index * 4 + 3] = 255;
+  }
+  const box = codeBox(toImage, size);
+  return {
+    data: rgba,
+    drawn: {
+      modulePixels: Number(pose.modulePixels.toFixed(2)),
+      rollDegrees: Number((pose.roll / DEG).toFixed(1)),
+      tiltDegrees: [Number((pose.tiltX / DEG).toFixed(1)), Number((pose.tiltY / DEG).toFixed(1))],
+      blurSigma: Number(blurSigma.toFixed(2)),
+      noiseSigma: Number(noiseSigma.toFixed(1)),
+      codeCorners: box.corners.map(([x, y]) => [Math.round(x), Math.round(y)]),
+    },
+  };
+}
+
+/**
+ * The 32 frames: `{ name, className, width, height, data (RGBA), text (the certificate), version,
+ * drawn }`, the same for the same seed.
+ */
+export async function generateFrames({ tirkeu, demo, seed = DEFAULT_SEED } = {}) {
+  tirkeu ??= await loadTirkeu();
+  demo ??= await loadDemo();
+  const frames = [];
+  for (const [classIndex, className] of CLASSES.entries()) {
+    for (let index = 0; index < FRAMES_PER_CLASS; index++) {
+      const sequence = classIndex * FRAMES_PER_CLASS + index;
+      const random = seededRandom(seed * 7919 + sequence * 104_729);
+      const { text, matrix } = issueCode(tirkeu, demo, random, sequence);
+      const frame = frameSize(className, index);
+      const { data, drawn } = renderFrame(className, index, frame, matrix, random);
+      frames.push({ name: `${className}-${index}`, className, ...frame, data, text, version: matrix.version, drawn });
+    }
+  }
+  return frames;
+}
+
+// ----- PNG output (for looking at the frames) ------------------------------------------------
+
+const CRC_TABLE = Uint32Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+function crc32(bytes) {
+  let c = 0xffffffff;
+  for (const byte of bytes) c = CRC_TABLE[(c ^ byte) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+/** An RGBA image as a PNG file (filter 0 on every row). */
+export function encodePng(width, height, rgba) {
+  const raw = Buffer.alloc((width * 4 + 1) * height);
+  for (let y = 0; y < height; y++) {
+    raw[y * (width * 4 + 1)] = 0;
+    Buffer.from(rgba.buffer, rgba.byteOffset + y * width * 4, width * 4).copy(raw, y * (width * 4 + 1) + 1);
+  }
+  const chunk = (type, body) => {
+    const head = Buffer.alloc(8);
+    head.writeUInt32BE(body.length, 0);
+    head.write(type, 4, "ascii");
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), body])), 0);
+    return Buffer.concat([head, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 6, 0, 0, 0], 8);
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk("IHDR", header), chunk("IDAT", deflateSync(raw, { level: 6 })), chunk("IEND", Buffer.alloc(0))]);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const option = (name, fallback) => {
+    const at = process.argv.indexOf(name);
+    return at > 0 ? process.argv[at + 1] : fallback;
+  };
+  const seed = Number(option("--seed", DEFAULT_SEED));
+  const out = rootPath(option("--out", "target/bench/frames"));
+  const started = performance.now();
+  const frames = await generateFrames({ seed });
+  await mkdir(out, { recursive: true });
+  for (const frame of frames) await writeFile(`${out}/${frame.name}.png`, encodePng(frame.width, frame.height, frame.data));
+  const index = frames.map(({ name, className, width, height, version, text, drawn }) => ({ name, className, width, height, version, text, ...drawn }));
+  await writeFile(`${out}/index.json`, `${JSON.stringify(index, null, 1)}\n`);
+  console.log(`${frames.length} frames (seed ${seed}) in ${((performance.now() - started) / 1000).toFixed(1)} s -> ${out}`);
+}

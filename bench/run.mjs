@@ -1,0 +1,99 @@
+// `make bench`: everything in one Node process, then one report: the scanner against its peers
+// per frame class, verification and rules in WebAssembly against native and JavaScript, sizes,
+// the page's start, each with its target (✓/✗). Writes the figures to target/bench/results.json.
+//
+// Needs `make build` (www/pkg), the release binary (tirkeu serve) and the native bench
+// (cargo build --release --example bench_native): scripts/bench.sh does all of it.
+// Options: --seed N (frames), --repeats N (scanner calls per frame), --loads N (page loads),
+// --skip-page.
+import { mkdir, writeFile } from "node:fs/promises";
+import os from "node:os";
+import { formatBytes, formatMs, loadDemo, loadTirkeu, rootPath, table } from "./common.mjs";
+import { CLASSES, DEFAULT_SEED, generateFrames } from "./frames.mjs";
+import { runNative } from "./native.mjs";
+import { runPage } from "./page.mjs";
+import { runRules } from "./rules.mjs";
+import { runScan, scanTables } from "./scan.mjs";
+import { runSizes, sizeTables } from "./sizes.mjs";
+import { runVerify } from "./verify.mjs";
+
+const option = (name, fallback) => {
+  const at = process.argv.indexOf(name);
+  return at > 0 ? process.argv[at + 1] : fallback;
+};
+const seed = Number(option("--seed", DEFAULT_SEED));
+const log = (line) => console.error(line);
+const mark = (ok) => (ok ? "✓" : "✗");
+const ratio = (a, b) => `${(a / b).toFixed(1)}x`;
+
+log(`bench: ${os.cpus()[0]?.model ?? "cpu"} x${os.cpus().length}, Node ${process.version}, seed ${seed}`);
+const tirkeu = await loadTirkeu();
+const demo = await loadDemo();
+log("bench: generating the frames");
+const frames = await generateFrames({ tirkeu, demo, seed });
+log("bench: scanning");
+const scan = await runScan({ tirkeu, frames, repeats: Number(option("--repeats", 3)), log });
+log("bench: rules and verification");
+const rules = await runRules({ tirkeu, log });
+const verify = await runVerify({ tirkeu, demo, log });
+const native = await runNative({ verify, rules, demo });
+log("bench: sizes");
+const sizes = await runSizes({ log });
+const page = process.argv.includes("--skip-page") ? null : await runPage({ loads: Number(option("--loads", 10)), log });
+
+// ----- Targets (the performance issue) --------------------------------------------------------
+const zxing = scan.find((r) => r.key === "zxing");
+const ours = scan.find((r) => r.key === "tirkeu_thorough");
+const classesBehind = CLASSES.filter((c) => ours.perClass[c].decoded < zxing.perClass[c].decoded);
+const scannerCode = sizes.twiggy.crates
+  ? sizes.twiggy.crates.filter((c) => ["tirkeu::qr", "rqrr"].includes(c.crate)).reduce((sum, c) => sum + c.bytes, 0)
+  : NaN;
+const us = (ms) => ms * 1000;
+const targets = [
+  ["scanner: decodes >= zxing-wasm in every class", `${ours.decoded}/${ours.total} vs ${zxing.decoded}/${zxing.total}${classesBehind.length ? `; behind in ${classesBehind.join(", ")}` : ""}`, "every class", mark(classesBehind.length === 0)],
+  ["scanner: median time/frame <= zxing-wasm", `${formatMs(ours.medianMs)} vs ${formatMs(zxing.medianMs)} (${ratio(ours.medianMs, zxing.medianMs)})`, "<= 1.0x", mark(ours.medianMs <= zxing.medianMs)],
+  ["scanner: code added to the module", `${formatBytes(scannerCode)} raw (tirkeu::qr + rqrr function bodies, un-optimised; bounds the gzip size)`, "<= 60 KB gzip", mark(scannerCode <= 60 * 1024)],
+  ["verify: whole certificate, wasm median", `${formatMs(verify.wasmVerifyMs)} (native ${formatMs(native.verifyCertificateUs / 1000)}, ${ratio(us(verify.wasmVerifyMs), native.verifyCertificateUs)})`, "<= 250 us", mark(us(verify.wasmVerifyMs) <= 250)],
+  ["verify: noble pipeline / wasm", `${formatMs(verify.nobleVerifyMs)} / ${formatMs(verify.wasmVerifyMs)} = ${ratio(verify.nobleVerifyMs, verify.wasmVerifyMs)}`, ">= 5x", mark(verify.nobleVerifyMs / verify.wasmVerifyMs >= 5)],
+  ["rules: checkApplication, wasm median", `${formatMs(rules.wasmCheckMs)} (native ${formatMs(native.checkApplicationUs / 1000)}, ${ratio(us(rules.wasmCheckMs), native.checkApplicationUs)})`, "<= 50 us", mark(us(rules.wasmCheckMs) <= 50)],
+  ["size: shipped .wasm, gzip -9", `${formatBytes(sizes.wasm.gzip)} (${formatBytes(sizes.wasm.raw)} raw)`, "<= 150 KB", mark(sizes.wasm.gzip <= 150 * 1024)],
+  ["size: page total (HTML, CSS, JS, wasm), gzip -9", `${formatBytes(sizes.pageTotal.gzip)} (${formatBytes(sizes.pageTotal.raw)} raw)`, "<= 220 KB", mark(sizes.pageTotal.gzip <= 220 * 1024)],
+  ["page: navigation to data-ready, median", page ? `${page.medianMs.toFixed(0)} ms (${page.minMs.toFixed(0)}-${page.maxMs.toFixed(0)}, ${page.loads} loads)` : "skipped", "<= 300 ms", page ? mark(page.medianMs <= 300) : "-"],
+];
+
+const figures = table(["measure", "WebAssembly", "native", "wasm/native", "JavaScript (noble)", "JS/wasm"], [
+  ["Ed25519 verify alone", "(no export)", formatMs(native.ed25519VerifyUs / 1000), "", formatMs(verify.nobleEd25519Ms), `${ratio(us(verify.nobleEd25519Ms), native.ed25519VerifyUs)} of native`],
+  ["whole certificate (text -> result)", formatMs(verify.wasmVerifyMs), formatMs(native.verifyCertificateUs / 1000), ratio(us(verify.wasmVerifyMs), native.verifyCertificateUs), formatMs(verify.nobleVerifyMs), ratio(verify.nobleVerifyMs, verify.wasmVerifyMs)],
+  [`batch of ${verify.certificates} certificates`, formatMs(verify.wasmBatchMs), formatMs(native.verifyBatchMs), ratio(verify.wasmBatchMs, native.verifyBatchMs), formatMs(verify.nobleBatchMs), ratio(verify.nobleBatchMs, verify.wasmBatchMs)],
+  [`checkApplication (${rules.count} applications)`, formatMs(rules.wasmCheckMs), formatMs(native.checkApplicationUs / 1000), ratio(us(rules.wasmCheckMs), native.checkApplicationUs), "", ""],
+]);
+
+console.log(`# tirkeu bench (seed ${seed}; ${os.cpus()[0]?.model ?? "cpu"} x${os.cpus().length}; Node ${process.version})
+
+## Scanner: ${frames.length} frames (${CLASSES.length} classes x 4; 1280x720 and 640x480; version 17-18, level Q)
+
+${scanTables(scan)}
+
+## Verification and rules (native: release profile, JSON in and out as the binding does; the noble
+## pipeline: Base45, node:zlib, a CBOR walk, noble verify with zip215: false, no claim checks)
+
+${figures}
+
+## Sizes
+
+${sizeTables(sizes)}
+
+## Targets
+
+${table(["target", "measured", "target", ""], targets)}
+`);
+
+await mkdir(rootPath("target/bench"), { recursive: true });
+const { forNative, ...verifyFigures } = verify;
+await writeFile(rootPath("target/bench/results.json"), `${JSON.stringify({
+  seed, node: process.version, cpu: os.cpus()[0]?.model,
+  scan: scan.map(({ perFrame, ...rest }) => ({ ...rest, perFrame: perFrame.map(({ name, decoded, ms }) => ({ name, decoded, ms })) })),
+  verify: verifyFigures, rules: { count: rules.count, findings: rules.findings, wasmCheckMs: rules.wasmCheckMs },
+  native, sizes, page, targets,
+}, null, 1)}\n`);
+log("bench: figures in target/bench/results.json");
