@@ -65,6 +65,10 @@ test-fuzz:
 fuzz:
 	scripts/fuzz.sh $(or $(FUZZ_SECONDS),300)
 
+## bench: scanner vs zxing-wasm/zbar-wasm/jsQR, verification vs noble and native, rules, sizes, page start
+bench: setup-browser
+	scripts/bench.sh
+
 ## screenshots: refresh the README's screenshots in docs/screenshots
 screenshots: build setup-browser
 	$(CARGO) build --release --bin tirkeu
