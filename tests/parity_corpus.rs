@@ -19,19 +19,7 @@ const LANGS: [Lang; 3] = [Lang::Kk, Lang::Ru, Lang::En];
 
 fn sample_application() -> Value {
     // The sample application of interfaces.md.
-    json!({
-      "immigrant": { "surname": "IVANOV", "givenNames": "IVAN", "patronymic": "PETROVICH",
-        "birthDate": "1990-05-17", "citizenship": "RUS",
-        "passport": { "number": "751234567", "kind": "ordinary", "expiresOn": "2031-01-01" } },
-      "entry": { "date": "2026-07-01", "purpose": "private", "contractUntil": null },
-      "previousStays": [ { "entry": "2026-01-10", "exit": "2026-02-08" } ],
-      "host": { "kind": "person", "id": "900515300127", "name": "АХМЕТОВ АСЕТ" },
-      "address": { "region": "ALA", "locality": "Алматы", "street": "Абая", "building": "10",
-                   "apartment": "5", "premises": "apartment" },
-      "stay": { "from": "2026-07-01", "to": "2026-09-20" },
-      "addressChange": null,
-      "policy": { "deadlineCounting": "entry_day_is_day_one" }
-    })
+    serde_json::from_str(include_str!("fixtures/application.json")).unwrap()
 }
 
 /// Sets (or with `Value::Null` for a missing key, removes) the value at a dotted path.

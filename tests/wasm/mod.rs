@@ -19,19 +19,7 @@ const DEMO_ISSUER_KEY: &str = include_str!("../../www/demo/issuer.key.json");
 const DEMO_ROOT: &str = "1978b1eb5d2bcb7cd28282f0f39bec9ee07bbae45bf1c9e815e20a0c06119537";
 
 /// The sample application of interfaces.md.
-const SAMPLE_APPLICATION: &str = r#"{
-  "immigrant": { "surname": "IVANOV", "givenNames": "IVAN", "patronymic": "PETROVICH",
-    "birthDate": "1990-05-17", "citizenship": "RUS",
-    "passport": { "number": "751234567", "kind": "ordinary", "expiresOn": "2031-01-01" } },
-  "entry": { "date": "2026-07-01", "purpose": "private", "contractUntil": null },
-  "previousStays": [ { "entry": "2026-01-10", "exit": "2026-02-08" } ],
-  "host": { "kind": "person", "id": "900515300127", "name": "АХМЕТОВ АСЕТ" },
-  "address": { "region": "ALA", "locality": "Алматы", "street": "Абая", "building": "10",
-               "apartment": "5", "premises": "apartment" },
-  "stay": { "from": "2026-07-01", "to": "2026-09-20" },
-  "addressChange": null,
-  "policy": { "deadlineCounting": "entry_day_is_day_one" }
-}"#;
+const SAMPLE_APPLICATION: &str = include_str!("../fixtures/application.json");
 
 fn json(text: &str) -> JsValue {
     JSON::parse(text).expect("test JSON")
