@@ -11,7 +11,8 @@ all: test
 
 help:
 	@echo "make serve   build everything and serve the page on http://127.0.0.1:8080"
-	@echo "make test    formatting, lints, native tests, WebAssembly tests in Node and Chromium"
+	@echo "make test    formatting, lints, native tests, WebAssembly in Node and Chromium, the page end to end, a fuzz smoke run"
+	@echo "make bench   the scanner, verification, rules, sizes and page start against their targets and peers"
 	@echo "make build   build the npm package into www/pkg and print its sizes"
 	@echo "make fuzz    run every fuzz target for FUZZ_SECONDS (default 300) each"
 
