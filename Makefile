@@ -22,7 +22,7 @@ setup:
 setup-browser:
 	@scripts/setup.sh --browser
 
-## build: the npm package (www/pkg), release profile, wasm-bindgen, wasm-opt -Oz
+## build: the npm package (www/pkg): profile wasm-release, wasm-bindgen, wasm-opt -Oz
 build: setup
 	scripts/build-wasm.sh
 

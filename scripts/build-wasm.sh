@@ -1,17 +1,17 @@
 #!/usr/bin/env bash
-# Builds the npm package into www/pkg: the release WebAssembly module, its JavaScript glue and
+# Builds the npm package into www/pkg: the WebAssembly module (profile wasm-release, Cargo.toml), its JavaScript glue and
 # TypeScript declarations (wasm-bindgen --target web; Node loads the same files, see README), a
 # CommonJS form for Node's require() in www/pkg/node, then wasm-opt -Oz. Prints the sizes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 out=www/pkg
-target_wasm=target/wasm32-unknown-unknown/release/tirkeu.wasm
+target_wasm=target/wasm32-unknown-unknown/wasm-release/tirkeu.wasm
 # wasm-bindgen's output uses these post-MVP features (Rust's default wasm32 target features).
 opt_features=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
               --enable-mutable-globals --enable-reference-types --enable-multivalue)
 
-cargo build --quiet --lib --release --target wasm32-unknown-unknown --no-default-features
+cargo build --quiet --lib --profile wasm-release --target wasm32-unknown-unknown --no-default-features
 rm -rf "$out"
 wasm-bindgen --target web --out-dir "$out" --out-name tirkeu "$target_wasm"
 wasm-bindgen --target nodejs --out-dir "$out/node" --out-name tirkeu --no-typescript "$target_wasm"
