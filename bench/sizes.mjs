@@ -11,7 +11,7 @@ import { gzipSync } from "node:zlib";
 import { formatBytes, rootPath, table } from "./common.mjs";
 
 export const SHIPPED_WASM = "www/pkg/tirkeu_bg.wasm";
-export const NAMED_WASM = "target/wasm32-unknown-unknown/release/tirkeu.wasm";
+export const NAMED_WASM = "target/wasm32-unknown-unknown/wasm-release/tirkeu.wasm";
 
 async function fileSize(relative) {
   const bytes = await readFile(rootPath(relative));
