@@ -2,9 +2,9 @@
 //! shadows, gradients and uneven lighting across a photo do not swallow the code.
 //!
 //! The method is the block-based one ZXing calls the hybrid binariser: the image is cut into
-//! 8 x 8 blocks, each block gets a black point (its mean, or a guess from its neighbours when
-//! it is flat), and each pixel is compared with the mean black point of the 5 x 5 blocks around
-//! its own. Images smaller than 40 pixels a side use one global threshold from the histogram.
+//! 8 x 8 blocks, each block gets a black point (its midrange, or a guess from its neighbours when
+//! it is flat), and each pixel is compared with the mean black point of the blocks with contrast
+//! among the 5 x 5 around its own (as ZXing-C++ does: flat blocks do not vote). Images smaller than 40 pixels a side use one global threshold from the histogram.
 
 use super::image::Luma;
 
@@ -81,8 +81,8 @@ fn adaptive(image: &Luma<'_>) -> BitMatrix {
     let (width, height) = (image.width, image.height);
     let blocks_x = width.div_ceil(BLOCK);
     let blocks_y = height.div_ceil(BLOCK);
-    let black_points = block_black_points(image, blocks_x, blocks_y);
-    let point = |bx: usize, by: usize| black_points.get(by * blocks_x + bx).copied().unwrap_or(0);
+    let blocks = block_statistics(image, blocks_x, blocks_y);
+    let block = |bx: usize, by: usize| blocks.get(by * blocks_x + bx).copied().unwrap_or_default();
 
     let mut bits = vec![false; width * height];
     for by in 0..blocks_y {
@@ -92,13 +92,24 @@ fn adaptive(image: &Luma<'_>) -> BitMatrix {
         for bx in 0..blocks_x {
             let x0 = (bx * BLOCK).min(width - BLOCK);
             let centre_x = bx.clamp(2, blocks_x - 3);
-            let mut sum = 0u32;
+            // Only blocks with contrast say where the middle between ink and paper lies: a flat
+            // block's guess (half its minimum) would pull the threshold of its neighbours down
+            // and thin the code's edge modules away at low contrast.
+            let (mut sum, mut count) = (0u32, 0u32);
             for ny in centre_y - 2..=centre_y + 2 {
                 for nx in centre_x - 2..=centre_x + 2 {
-                    sum += point(nx, ny);
+                    let neighbour = block(nx, ny);
+                    if !neighbour.flat {
+                        sum += neighbour.black_point;
+                        count += 1;
+                    }
                 }
             }
-            let threshold = sum / 25;
+            let threshold = if count == 0 {
+                block(bx, by).black_point
+            } else {
+                sum / count
+            };
             for y in y0..y0 + BLOCK {
                 let row = y * width;
                 for x in x0..x0 + BLOCK {
@@ -117,16 +128,24 @@ fn adaptive(image: &Luma<'_>) -> BitMatrix {
     }
 }
 
-/// The black point of each block: its mean when it has contrast, otherwise half its minimum
+/// One 8 x 8 block's black point, and whether it was flat (too little contrast to tell ink from
+/// paper by itself).
+#[derive(Clone, Copy, Debug, Default)]
+struct Block {
+    black_point: u32,
+    flat: bool,
+}
+
+/// The black point of each block: its midrange when it has contrast, otherwise half its minimum
 /// (a flat block is most likely background) unless its neighbours suggest it is ink.
-fn block_black_points(image: &Luma<'_>, blocks_x: usize, blocks_y: usize) -> Vec<u32> {
+fn block_statistics(image: &Luma<'_>, blocks_x: usize, blocks_y: usize) -> Vec<Block> {
     let (width, height) = (image.width, image.height);
-    let mut points = vec![0u32; blocks_x * blocks_y];
+    let mut blocks = vec![Block::default(); blocks_x * blocks_y];
     for by in 0..blocks_y {
         let y0 = (by * BLOCK).min(height - BLOCK);
         for bx in 0..blocks_x {
             let x0 = (bx * BLOCK).min(width - BLOCK);
-            let (mut sum, mut min, mut max) = (0u32, 255u32, 0u32);
+            let (mut min, mut max) = (255u32, 0u32);
             for y in y0..y0 + BLOCK {
                 let row = image
                     .pixels
@@ -134,29 +153,37 @@ fn block_black_points(image: &Luma<'_>, blocks_x: usize, blocks_y: usize) -> Vec
                     .unwrap_or(&[]);
                 for &p in row {
                     let p = u32::from(p);
-                    sum += p;
                     min = min.min(p);
                     max = max.max(p);
                 }
             }
-            let mut average = sum / (BLOCK * BLOCK) as u32;
-            if max.saturating_sub(min) <= MIN_DYNAMIC_RANGE {
+            let flat = max.saturating_sub(min) <= MIN_DYNAMIC_RANGE;
+            // The midrange rather than the mean: a block mostly of paper (or mostly of ink) still
+            // splits halfway between its two levels.
+            let mut average = (min + max) / 2;
+            if flat {
                 average = min / 2;
                 if by > 0 && bx > 0 {
-                    let at =
-                        |x: usize, y: usize| points.get(y * blocks_x + x).copied().unwrap_or(0);
+                    let at = |x: usize, y: usize| {
+                        blocks
+                            .get(y * blocks_x + x)
+                            .map_or(0, |b: &Block| b.black_point)
+                    };
                     let neighbours = (at(bx, by - 1) + 2 * at(bx - 1, by) + at(bx - 1, by - 1)) / 4;
                     if min < neighbours {
                         average = neighbours;
                     }
                 }
             }
-            if let Some(point) = points.get_mut(by * blocks_x + bx) {
-                *point = average;
+            if let Some(block) = blocks.get_mut(by * blocks_x + bx) {
+                *block = Block {
+                    black_point: average,
+                    flat,
+                };
             }
         }
     }
-    points
+    blocks
 }
 
 /// A single threshold from the luminance histogram: the deepest valley between its two
