@@ -40,7 +40,7 @@ fn main() -> Result<(), Box<dyn Error>> {
         let result = scan_rgba_with(width, height, rgba.as_raw(), effort);
         let millis = start.elapsed().as_secs_f64() * 1000.0;
         times.push(millis);
-        let ok = matches!(&result, Ok(texts) if texts.iter().any(|t| *t == frame.text));
+        let ok = matches!(&result, Ok(texts) if texts.contains(&frame.text));
         let wrong = matches!(&result, Ok(texts) if texts.iter().any(|t| *t != frame.text));
         let entry = per_class.entry(frame.class_name.clone()).or_default();
         entry.0 += usize::from(ok);

@@ -105,11 +105,9 @@ fn adaptive(image: &Luma<'_>) -> BitMatrix {
                     }
                 }
             }
-            let threshold = if count == 0 {
-                block(bx, by).black_point
-            } else {
-                sum / count
-            };
+            let threshold = sum
+                .checked_div(count)
+                .unwrap_or_else(|| block(bx, by).black_point);
             for y in y0..y0 + BLOCK {
                 let row = y * width;
                 for x in x0..x0 + BLOCK {
