@@ -339,7 +339,7 @@ fn score_triple(finders: &[Finder], members: [usize; 3]) -> Option<(f64, FinderT
     let (a, b, c) = (a?, b?, c?);
     let min_module = a.module.min(b.module).min(c.module);
     let max_module = a.module.max(b.module).max(c.module);
-    if max_module > 1.6 * min_module {
+    if max_module > 2.2 * min_module {
         return None;
     }
     let ab = a.centre.squared_distance(b.centre);
@@ -360,7 +360,8 @@ fn score_triple(finders: &[Finder], members: [usize; 3]) -> Option<(f64, FinderT
     // An isosceles right triangle has hypotenuse^2 = 2 leg^2 for both legs.
     let distortion =
         ((hypotenuse - 2.0 * leg1).abs() + (hypotenuse - 2.0 * leg2).abs()) / hypotenuse;
-    if distortion > 0.9 {
+    // Loose enough for a symbol seen at a steep angle; the most square-like triples come first.
+    if distortion > 1.2 {
         return None;
     }
     let module = (a.module + b.module + c.module) / 3.0;
