@@ -33,6 +33,14 @@ impl BitMatrix {
             .unwrap_or(false)
     }
 
+    /// Row `y` (empty past the last row).
+    pub fn row(&self, y: usize) -> &[bool] {
+        let start = y.saturating_mul(self.width);
+        self.bits
+            .get(start..start.saturating_add(self.width))
+            .unwrap_or(&[])
+    }
+
     /// The same image with dark and light swapped.
     pub fn inverted(&self) -> BitMatrix {
         BitMatrix {
@@ -82,37 +90,62 @@ fn adaptive(image: &Luma<'_>) -> BitMatrix {
     let blocks_x = width.div_ceil(BLOCK);
     let blocks_y = height.div_ceil(BLOCK);
     let blocks = block_statistics(image, blocks_x, blocks_y);
-    let block = |bx: usize, by: usize| blocks.get(by * blocks_x + bx).copied().unwrap_or_default();
+    // Summed-area tables over the block grid of the black points and of the count of blocks
+    // with contrast (flat blocks count zero), so each 5 x 5 neighbourhood costs four reads.
+    let stride = blocks_x + 1;
+    let mut sums = vec![0u32; stride * (blocks_y + 1)];
+    let mut counts = vec![0u32; stride * (blocks_y + 1)];
+    for by in 0..blocks_y {
+        for bx in 0..blocks_x {
+            let block = blocks.get(by * blocks_x + bx).copied().unwrap_or_default();
+            let (point, voter) = if block.flat {
+                (0, 0)
+            } else {
+                (block.black_point, 1)
+            };
+            let at =
+                |table: &[u32], x: usize, y: usize| table.get(y * stride + x).copied().unwrap_or(0);
+            let sum = point + at(&sums, bx, by + 1) + at(&sums, bx + 1, by) - at(&sums, bx, by);
+            let count =
+                voter + at(&counts, bx, by + 1) + at(&counts, bx + 1, by) - at(&counts, bx, by);
+            if let Some(cell) = sums.get_mut((by + 1) * stride + bx + 1) {
+                *cell = sum;
+            }
+            if let Some(cell) = counts.get_mut((by + 1) * stride + bx + 1) {
+                *cell = count;
+            }
+        }
+    }
+    let window = |table: &[u32], left: usize, top: usize| {
+        let at = |x: usize, y: usize| table.get(y * stride + x).copied().unwrap_or(0);
+        (at(left + 5, top + 5) + at(left, top)).wrapping_sub(at(left, top + 5) + at(left + 5, top))
+    };
 
     let mut bits = vec![false; width * height];
     for by in 0..blocks_y {
         // The last block in each direction is shifted back to stay inside the image.
         let y0 = (by * BLOCK).min(height - BLOCK);
-        let centre_y = by.clamp(2, blocks_y - 3);
+        let top = by.clamp(2, blocks_y - 3) - 2;
         for bx in 0..blocks_x {
             let x0 = (bx * BLOCK).min(width - BLOCK);
-            let centre_x = bx.clamp(2, blocks_x - 3);
+            let left = bx.clamp(2, blocks_x - 3) - 2;
             // Only blocks with contrast say where the middle between ink and paper lies: a flat
             // block's guess (half its minimum) would pull the threshold of its neighbours down
             // and thin the code's edge modules away at low contrast.
-            let (mut sum, mut count) = (0u32, 0u32);
-            for ny in centre_y - 2..=centre_y + 2 {
-                for nx in centre_x - 2..=centre_x + 2 {
-                    let neighbour = block(nx, ny);
-                    if !neighbour.flat {
-                        sum += neighbour.black_point;
-                        count += 1;
-                    }
-                }
-            }
-            let threshold = sum
-                .checked_div(count)
-                .unwrap_or_else(|| block(bx, by).black_point);
+            let threshold = window(&sums, left, top)
+                .checked_div(window(&counts, left, top))
+                .unwrap_or_else(|| {
+                    blocks
+                        .get(by * blocks_x + bx)
+                        .map_or(0, |block| block.black_point)
+                });
             for y in y0..y0 + BLOCK {
-                let row = y * width;
-                for x in x0..x0 + BLOCK {
-                    let luma = image.pixels.get(row + x).copied().unwrap_or(255);
-                    if let Some(bit) = bits.get_mut(row + x) {
+                let start = y * width + x0;
+                if let (Some(source), Some(target)) = (
+                    image.pixels.get(start..start + BLOCK),
+                    bits.get_mut(start..start + BLOCK),
+                ) {
+                    for (bit, &luma) in target.iter_mut().zip(source) {
                         *bit = u32::from(luma) <= threshold;
                     }
                 }

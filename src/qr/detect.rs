@@ -268,8 +268,9 @@ pub(crate) fn find_finders(m: &BitMatrix) -> Vec<Finder> {
     for y in 0..m.height as i64 {
         let mut counts = [0u32; 5];
         let mut state = 0usize;
-        for x in 0..width {
-            if m.get(x, y) {
+        for (x, &dark) in m.row(y as usize).iter().enumerate() {
+            let x = x as i64;
+            if dark {
                 if state % 2 == 1 {
                     state += 1;
                 }
@@ -372,6 +373,13 @@ fn score_triple(finders: &[Finder], members: [usize; 3]) -> Option<(f64, FinderT
     }
     // Orientation: seen from the top-left corner, the top-right is clockwise of the bottom-left.
     let (corner_centre, p_centre, q_centre) = (corner.1.centre, p.1.centre, q.1.centre);
+    // However steep the view, the corner's angle stays well away from flat (collinear finder
+    // patterns, as in a row of symbols, are no symbol): |cos| at most 0.7, 45 to 135 degrees.
+    let dot = (p_centre.x - corner_centre.x) * (q_centre.x - corner_centre.x)
+        + (p_centre.y - corner_centre.y) * (q_centre.y - corner_centre.y);
+    if dot.abs() > 0.7 * (leg1 * leg2).sqrt() {
+        return None;
+    }
     let cross = (q_centre.x - corner_centre.x) * (p_centre.y - corner_centre.y)
         - (q_centre.y - corner_centre.y) * (p_centre.x - corner_centre.x);
     let (bottom_left, top_right) = if cross < 0.0 { (q, p) } else { (p, q) };

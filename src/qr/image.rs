@@ -231,6 +231,10 @@ pub(crate) fn check_dimensions(
 /// alpha: a transparent pixel is background, not black.
 pub(crate) fn rgba_to_luma(r: u8, g: u8, b: u8, a: u8) -> u8 {
     let luma = (77 * u32::from(r) + 150 * u32::from(g) + 29 * u32::from(b) + 128) >> 8;
+    if a == u8::MAX {
+        // Opaque, as every camera frame is: no division per pixel.
+        return luma.min(255) as u8;
+    }
     let alpha = u32::from(a);
     let composited = (luma * alpha + 255 * (255 - alpha) + 127) / 255;
     composited.min(255) as u8
