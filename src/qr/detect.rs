@@ -75,16 +75,18 @@ pub(crate) struct GridLocation {
 // Finder patterns
 
 fn ratio_1_1_3_1_1(counts: &[u32; 5]) -> bool {
-    let total: u32 = counts.iter().sum();
+    // In 1/256 pixel and integers (this runs at every run boundary of every row): each run
+    // within half a module (one and a half for the centre's three) of its share of 7.
+    let total: u64 = counts.iter().map(|&c| u64::from(c)).sum();
     if total < 7 {
         return false;
     }
-    let module = f64::from(total) / 7.0;
-    let variance = module / 2.0;
+    let module = (total << 8) / 7;
+    let variance = module / 2;
     counts
         .iter()
-        .zip([1.0, 1.0, 3.0, 1.0, 1.0])
-        .all(|(&c, k)| (k * module - f64::from(c)).abs() < k * variance)
+        .zip([1u64, 1, 3, 1, 1])
+        .all(|(&c, k)| (k * module).abs_diff(u64::from(c) << 8) < k * variance)
 }
 
 fn ratio_diagonal(counts: &[u32; 5]) -> bool {

@@ -66,7 +66,10 @@ impl LumaImage {
         check_dimensions(width, height, rgba.len(), 4)?;
         let pixels = rgba
             .chunks_exact(4)
-            .map(|p| rgba_to_luma(p[0], p[1], p[2], p[3]))
+            .map(|p| match *p {
+                [r, g, b, a] => rgba_to_luma(r, g, b, a),
+                _ => u8::MAX,
+            })
             .collect();
         Ok(LumaImage {
             width,
