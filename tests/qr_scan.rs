@@ -519,3 +519,103 @@ fn blurred_codes() {
         std::slice::from_ref(&t)
     );
 }
+
+/// The homography taking the unit square's corners (0,0), (1,0), (1,1), (0,1) onto `quad`
+/// (Heckbert's square-to-quad, as a row-major 3 x 3 matrix).
+fn square_to_quad(quad: [(f64, f64); 4]) -> [[f64; 3]; 3] {
+    let [(x0, y0), (x1, y1), (x2, y2), (x3, y3)] = quad;
+    let (dx3, dy3) = (x0 - x1 + x2 - x3, y0 - y1 + y2 - y3);
+    let (dx1, dx2, dy1, dy2) = (x1 - x2, x3 - x2, y1 - y2, y3 - y2);
+    let denominator = dx1 * dy2 - dx2 * dy1;
+    let g = (dx3 * dy2 - dx2 * dy3) / denominator;
+    let h = (dx1 * dy3 - dx3 * dy1) / denominator;
+    [
+        [x1 - x0 + g * x1, x3 - x0 + h * x3, x0],
+        [y1 - y0 + g * y1, y3 - y0 + h * y3, y0],
+        [g, h, 1.0],
+    ]
+}
+
+/// `image` seen in perspective: its corners land on `quad` (clockwise from the top-left, in
+/// pixels of a `width` x `height` frame of grey `background`), each frame pixel sampling the
+/// image through the inverse projective map (bilinear).
+fn projected(
+    image: &LumaImage,
+    quad: [(f64, f64); 4],
+    width: u32,
+    height: u32,
+    background: u8,
+) -> LumaImage {
+    let [[a, b, c], [d, e, f], [g, h, i]] = square_to_quad(quad);
+    // The adjugate inverts a homography up to scale.
+    let inverse = [
+        [e * i - f * h, c * h - b * i, b * f - c * e],
+        [f * g - d * i, a * i - c * g, c * d - a * f],
+        [d * h - e * g, b * g - a * h, a * e - b * d],
+    ];
+    let (w, h) = (f64::from(image.width()), f64::from(image.height()));
+    let mut pixels = Vec::with_capacity((width * height) as usize);
+    for y in 0..height {
+        for x in 0..width {
+            let (x, y) = (f64::from(x) + 0.5, f64::from(y) + 0.5);
+            let z = inverse[2][0] * x + inverse[2][1] * y + inverse[2][2];
+            let u = (inverse[0][0] * x + inverse[0][1] * y + inverse[0][2]) / z * w - 0.5;
+            let v = (inverse[1][0] * x + inverse[1][1] * y + inverse[1][2]) / z * h - 0.5;
+            if u < 0.0 || v < 0.0 || u >= w - 1.0 || v >= h - 1.0 {
+                pixels.push(background);
+                continue;
+            }
+            let (u0, v0) = (u.floor(), v.floor());
+            let (fu, fv) = (u - u0, v - v0);
+            let p = |du: f64, dv: f64| {
+                f64::from(image.pixel((u0 + du) as u32, (v0 + dv) as u32).unwrap())
+            };
+            let top = p(0.0, 0.0) * (1.0 - fu) + p(1.0, 0.0) * fu;
+            let bottom = p(0.0, 1.0) * (1.0 - fu) + p(1.0, 1.0) * fu;
+            pixels.push((top * (1.0 - fv) + bottom * fv).round() as u8);
+        }
+    }
+    LumaImage::new(width, height, pixels).unwrap()
+}
+
+/// A version 17 certificate-sized code photographed from the side, as the benchmark's
+/// "perspective" frames (bench/frames.mjs): the near edge half again as tall as the far one.
+/// Three finder patterns alone predict the far corner several modules off; the grid is fitted
+/// to the symbol's alignment patterns.
+#[test]
+fn steep_perspective_fitted_to_the_alignment_patterns() {
+    let t = text(31, 500);
+    let image = render(&t, 4);
+    let views = [
+        // Seen from the right: the left edge recedes.
+        [(90.0, 100.0), (440.0, 40.0), (450.0, 450.0), (80.0, 390.0)],
+        // Seen from below and to the left.
+        [(130.0, 90.0), (470.0, 120.0), (520.0, 440.0), (60.0, 420.0)],
+    ];
+    for (n, quad) in views.into_iter().enumerate() {
+        let frame = projected(&image, quad, 560, 480, 230);
+        assert_eq!(scan(&frame), std::slice::from_ref(&t), "view {n}");
+    }
+}
+
+/// Grey ink on grey paper with a little sensor noise, as the benchmark's "low contrast" frames:
+/// 40 levels between ink and paper, the code inside a wide flat margin of paper. Flat blocks
+/// must not drag the threshold of the code's edge modules down to half the paper's level.
+#[test]
+fn low_contrast_inside_flat_paper() {
+    let t = text(32, 500);
+    let code = map_pixels(&render(&t, 4), |_, p| if p < 128 { 105 } else { 145 });
+    let mut frame = LumaImage::new(640, 480, vec![145; 640 * 480]).unwrap();
+    paste(&mut frame, &code, 120, 40);
+    let frame = noisy(&frame, 6, 32);
+    assert_eq!(
+        qr::scan_luma_with(
+            frame.width(),
+            frame.height(),
+            frame.pixels(),
+            ScanEffort::Quick
+        )
+        .unwrap(),
+        [t]
+    );
+}

@@ -2,9 +2,9 @@
 //! shadows, gradients and uneven lighting across a photo do not swallow the code.
 //!
 //! The method is the block-based one ZXing calls the hybrid binariser: the image is cut into
-//! 8 x 8 blocks, each block gets a black point (its mean, or a guess from its neighbours when
-//! it is flat), and each pixel is compared with the mean black point of the 5 x 5 blocks around
-//! its own. Images smaller than 40 pixels a side use one global threshold from the histogram.
+//! 8 x 8 blocks, each block gets a black point (its midrange, or a guess from its neighbours when
+//! it is flat), and each pixel is compared with the mean black point of the blocks with contrast
+//! among the 5 x 5 around its own (as ZXing-C++ does: flat blocks do not vote). Images smaller than 40 pixels a side use one global threshold from the histogram.
 
 use super::image::Luma;
 
@@ -31,6 +31,14 @@ impl BitMatrix {
             .get(y as usize * self.width + x as usize)
             .copied()
             .unwrap_or(false)
+    }
+
+    /// Row `y` (empty past the last row).
+    pub fn row(&self, y: usize) -> &[bool] {
+        let start = y.saturating_mul(self.width);
+        self.bits
+            .get(start..start.saturating_add(self.width))
+            .unwrap_or(&[])
     }
 
     /// The same image with dark and light swapped.
@@ -81,29 +89,63 @@ fn adaptive(image: &Luma<'_>) -> BitMatrix {
     let (width, height) = (image.width, image.height);
     let blocks_x = width.div_ceil(BLOCK);
     let blocks_y = height.div_ceil(BLOCK);
-    let black_points = block_black_points(image, blocks_x, blocks_y);
-    let point = |bx: usize, by: usize| black_points.get(by * blocks_x + bx).copied().unwrap_or(0);
+    let blocks = block_statistics(image, blocks_x, blocks_y);
+    // Summed-area tables over the block grid of the black points and of the count of blocks
+    // with contrast (flat blocks count zero), so each 5 x 5 neighbourhood costs four reads.
+    let stride = blocks_x + 1;
+    let mut sums = vec![0u32; stride * (blocks_y + 1)];
+    let mut counts = vec![0u32; stride * (blocks_y + 1)];
+    for by in 0..blocks_y {
+        for bx in 0..blocks_x {
+            let block = blocks.get(by * blocks_x + bx).copied().unwrap_or_default();
+            let (point, voter) = if block.flat {
+                (0, 0)
+            } else {
+                (block.black_point, 1)
+            };
+            let at =
+                |table: &[u32], x: usize, y: usize| table.get(y * stride + x).copied().unwrap_or(0);
+            let sum = point + at(&sums, bx, by + 1) + at(&sums, bx + 1, by) - at(&sums, bx, by);
+            let count =
+                voter + at(&counts, bx, by + 1) + at(&counts, bx + 1, by) - at(&counts, bx, by);
+            if let Some(cell) = sums.get_mut((by + 1) * stride + bx + 1) {
+                *cell = sum;
+            }
+            if let Some(cell) = counts.get_mut((by + 1) * stride + bx + 1) {
+                *cell = count;
+            }
+        }
+    }
+    let window = |table: &[u32], left: usize, top: usize| {
+        let at = |x: usize, y: usize| table.get(y * stride + x).copied().unwrap_or(0);
+        (at(left + 5, top + 5) + at(left, top)).wrapping_sub(at(left, top + 5) + at(left + 5, top))
+    };
 
     let mut bits = vec![false; width * height];
     for by in 0..blocks_y {
         // The last block in each direction is shifted back to stay inside the image.
         let y0 = (by * BLOCK).min(height - BLOCK);
-        let centre_y = by.clamp(2, blocks_y - 3);
+        let top = by.clamp(2, blocks_y - 3) - 2;
         for bx in 0..blocks_x {
             let x0 = (bx * BLOCK).min(width - BLOCK);
-            let centre_x = bx.clamp(2, blocks_x - 3);
-            let mut sum = 0u32;
-            for ny in centre_y - 2..=centre_y + 2 {
-                for nx in centre_x - 2..=centre_x + 2 {
-                    sum += point(nx, ny);
-                }
-            }
-            let threshold = sum / 25;
+            let left = bx.clamp(2, blocks_x - 3) - 2;
+            // Only blocks with contrast say where the middle between ink and paper lies: a flat
+            // block's guess (half its minimum) would pull the threshold of its neighbours down
+            // and thin the code's edge modules away at low contrast.
+            let threshold = window(&sums, left, top)
+                .checked_div(window(&counts, left, top))
+                .unwrap_or_else(|| {
+                    blocks
+                        .get(by * blocks_x + bx)
+                        .map_or(0, |block| block.black_point)
+                });
             for y in y0..y0 + BLOCK {
-                let row = y * width;
-                for x in x0..x0 + BLOCK {
-                    let luma = image.pixels.get(row + x).copied().unwrap_or(255);
-                    if let Some(bit) = bits.get_mut(row + x) {
+                let start = y * width + x0;
+                if let (Some(source), Some(target)) = (
+                    image.pixels.get(start..start + BLOCK),
+                    bits.get_mut(start..start + BLOCK),
+                ) {
+                    for (bit, &luma) in target.iter_mut().zip(source) {
                         *bit = u32::from(luma) <= threshold;
                     }
                 }
@@ -117,16 +159,24 @@ fn adaptive(image: &Luma<'_>) -> BitMatrix {
     }
 }
 
-/// The black point of each block: its mean when it has contrast, otherwise half its minimum
+/// One 8 x 8 block's black point, and whether it was flat (too little contrast to tell ink from
+/// paper by itself).
+#[derive(Clone, Copy, Debug, Default)]
+struct Block {
+    black_point: u32,
+    flat: bool,
+}
+
+/// The black point of each block: its midrange when it has contrast, otherwise half its minimum
 /// (a flat block is most likely background) unless its neighbours suggest it is ink.
-fn block_black_points(image: &Luma<'_>, blocks_x: usize, blocks_y: usize) -> Vec<u32> {
+fn block_statistics(image: &Luma<'_>, blocks_x: usize, blocks_y: usize) -> Vec<Block> {
     let (width, height) = (image.width, image.height);
-    let mut points = vec![0u32; blocks_x * blocks_y];
+    let mut blocks = vec![Block::default(); blocks_x * blocks_y];
     for by in 0..blocks_y {
         let y0 = (by * BLOCK).min(height - BLOCK);
         for bx in 0..blocks_x {
             let x0 = (bx * BLOCK).min(width - BLOCK);
-            let (mut sum, mut min, mut max) = (0u32, 255u32, 0u32);
+            let (mut min, mut max) = (255u32, 0u32);
             for y in y0..y0 + BLOCK {
                 let row = image
                     .pixels
@@ -134,29 +184,37 @@ fn block_black_points(image: &Luma<'_>, blocks_x: usize, blocks_y: usize) -> Vec
                     .unwrap_or(&[]);
                 for &p in row {
                     let p = u32::from(p);
-                    sum += p;
                     min = min.min(p);
                     max = max.max(p);
                 }
             }
-            let mut average = sum / (BLOCK * BLOCK) as u32;
-            if max.saturating_sub(min) <= MIN_DYNAMIC_RANGE {
+            let flat = max.saturating_sub(min) <= MIN_DYNAMIC_RANGE;
+            // The midrange rather than the mean: a block mostly of paper (or mostly of ink) still
+            // splits halfway between its two levels.
+            let mut average = (min + max) / 2;
+            if flat {
                 average = min / 2;
                 if by > 0 && bx > 0 {
-                    let at =
-                        |x: usize, y: usize| points.get(y * blocks_x + x).copied().unwrap_or(0);
+                    let at = |x: usize, y: usize| {
+                        blocks
+                            .get(y * blocks_x + x)
+                            .map_or(0, |b: &Block| b.black_point)
+                    };
                     let neighbours = (at(bx, by - 1) + 2 * at(bx - 1, by) + at(bx - 1, by - 1)) / 4;
                     if min < neighbours {
                         average = neighbours;
                     }
                 }
             }
-            if let Some(point) = points.get_mut(by * blocks_x + bx) {
-                *point = average;
+            if let Some(block) = blocks.get_mut(by * blocks_x + bx) {
+                *block = Block {
+                    black_point: average,
+                    flat,
+                };
             }
         }
     }
-    points
+    blocks
 }
 
 /// A single threshold from the luminance histogram: the deepest valley between its two

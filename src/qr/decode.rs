@@ -50,19 +50,38 @@ pub(crate) fn decode_triple(m: &BitMatrix, triple: &FinderTriple) -> Option<Stri
     let mut tried: Vec<usize> = Vec::new();
     let mut queue: Vec<GridLocation> = detect::grid_locations(m, triple);
     let mut index = 0;
+    let mut declared: Option<usize> = None;
+    let mut refined = false;
     // Each size is re-tried at most once after a version-information correction.
-    while let Some(location) = queue.get(index).copied() {
+    loop {
+        let location = match queue.get(index).copied() {
+            Some(location) => location,
+            // The quick fits failed on a symbol that declared its size: fit the grid to all its
+            // alignment patterns (perspective), once.
+            None if !refined => {
+                refined = true;
+                match declared.and_then(|d| detect::refined_location(m, triple, d)) {
+                    Some(location) => {
+                        queue.push(location);
+                        location
+                    }
+                    None => break,
+                }
+            }
+            None => break,
+        };
         index += 1;
-        if index > 32 {
+        if index > 33 {
             break;
         }
         let dark = |x: usize, y: usize| detect::sample_module(m, &location, x, y);
         if let Some(version) = read_version(location.dimension, &dark) {
             let dimension = 17 + 4 * version;
+            declared.get_or_insert(dimension);
             if dimension != location.dimension && !tried.contains(&dimension) {
                 tried.push(dimension);
                 // Try the size the symbol declares next.
-                let rest = queue.split_off(index);
+                let rest = queue.split_off(index.min(queue.len()));
                 queue.extend(detect::grid_locations_for(m, triple, dimension));
                 queue.extend(rest);
             }

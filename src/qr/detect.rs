@@ -75,16 +75,18 @@ pub(crate) struct GridLocation {
 // Finder patterns
 
 fn ratio_1_1_3_1_1(counts: &[u32; 5]) -> bool {
-    let total: u32 = counts.iter().sum();
+    // In 1/256 pixel and integers (this runs at every run boundary of every row): each run
+    // within half a module (one and a half for the centre's three) of its share of 7.
+    let total: u64 = counts.iter().map(|&c| u64::from(c)).sum();
     if total < 7 {
         return false;
     }
-    let module = f64::from(total) / 7.0;
-    let variance = module / 2.0;
+    let module = (total << 8) / 7;
+    let variance = module / 2;
     counts
         .iter()
-        .zip([1.0, 1.0, 3.0, 1.0, 1.0])
-        .all(|(&c, k)| (k * module - f64::from(c)).abs() < k * variance)
+        .zip([1u64, 1, 3, 1, 1])
+        .all(|(&c, k)| (k * module).abs_diff(u64::from(c) << 8) < k * variance)
 }
 
 fn ratio_diagonal(counts: &[u32; 5]) -> bool {
@@ -105,14 +107,17 @@ fn centre_from_end(counts: &[u32; 5], end: i64) -> f64 {
 }
 
 /// Walks from `start` in steps of `(dx, dy)` and counts the five runs of a finder pattern
-/// (centre first, in both directions); `None` when they do not form one.
+/// (centre first, in both directions); its centre and total width, `None` when they do not
+/// form one. With `foreshortened`, the width may be half to twice `original_total` (a symbol
+/// seen at an angle is narrower one way than the other); otherwise within 40 %.
 fn cross_check(
     m: &BitMatrix,
     start: (i64, i64),
     step: (i64, i64),
     max_count: u32,
     original_total: u32,
-) -> Option<f64> {
+    foreshortened: bool,
+) -> Option<(f64, u32)> {
     let (sx, sy) = start;
     let (dx, dy) = step;
     let inside = |x: i64, y: i64| {
@@ -166,11 +171,16 @@ fn cross_check(
         return None;
     }
     let total: u32 = counts.iter().sum();
-    if 5 * total.abs_diff(original_total) >= 2 * original_total || !ratio_1_1_3_1_1(&counts) {
+    let size_agrees = if foreshortened {
+        2 * total > original_total && total < 2 * original_total
+    } else {
+        5 * total.abs_diff(original_total) < 2 * original_total
+    };
+    if !size_agrees || !ratio_1_1_3_1_1(&counts) {
         return None;
     }
     let end = if dx != 0 { x } else { y };
-    Some(centre_from_end(&counts, end))
+    Some((centre_from_end(&counts, end), total))
 }
 
 /// Confirms a candidate along the down-right diagonal through its centre.
@@ -215,22 +225,31 @@ fn handle_possible_centre(
 ) -> bool {
     let total: u32 = counts.iter().sum();
     let centre_x = centre_from_end(counts, end_x);
-    let Some(centre_y) = cross_check(m, (centre_x as i64, y), (0, 1), counts[2], total) else {
+    let Some((centre_y, vertical_total)) =
+        cross_check(m, (centre_x as i64, y), (0, 1), 2 * counts[2], total, true)
+    else {
         return false;
     };
-    let Some(centre_x) = cross_check(
+    let Some((centre_x, total)) = cross_check(
         m,
         (centre_x as i64, centre_y as i64),
         (1, 0),
         counts[2],
         total,
+        false,
     ) else {
         return false;
     };
-    if !cross_check_diagonal(m, centre_x as i64, centre_y as i64, total) {
+    if !cross_check_diagonal(
+        m,
+        centre_x as i64,
+        centre_y as i64,
+        total.max(vertical_total),
+    ) {
         return false;
     }
-    let module = f64::from(total) / 7.0;
+    // Seen at an angle, the pattern is narrower one way: its module is the mean of both.
+    let module = f64::from(total + vertical_total) / 14.0;
     let centre = Point::new(centre_x, centre_y);
     if let Some(known) = finders.iter_mut().find(|f| f.about_equals(module, centre)) {
         known.combine(module, centre);
@@ -251,8 +270,9 @@ pub(crate) fn find_finders(m: &BitMatrix) -> Vec<Finder> {
     for y in 0..m.height as i64 {
         let mut counts = [0u32; 5];
         let mut state = 0usize;
-        for x in 0..width {
-            if m.get(x, y) {
+        for (x, &dark) in m.row(y as usize).iter().enumerate() {
+            let x = x as i64;
+            if dark {
                 if state % 2 == 1 {
                     state += 1;
                 }
@@ -322,7 +342,7 @@ fn score_triple(finders: &[Finder], members: [usize; 3]) -> Option<(f64, FinderT
     let (a, b, c) = (a?, b?, c?);
     let min_module = a.module.min(b.module).min(c.module);
     let max_module = a.module.max(b.module).max(c.module);
-    if max_module > 1.6 * min_module {
+    if max_module > 2.2 * min_module {
         return None;
     }
     let ab = a.centre.squared_distance(b.centre);
@@ -343,7 +363,8 @@ fn score_triple(finders: &[Finder], members: [usize; 3]) -> Option<(f64, FinderT
     // An isosceles right triangle has hypotenuse^2 = 2 leg^2 for both legs.
     let distortion =
         ((hypotenuse - 2.0 * leg1).abs() + (hypotenuse - 2.0 * leg2).abs()) / hypotenuse;
-    if distortion > 0.5 {
+    // Loose enough for a symbol seen at a steep angle; the most square-like triples come first.
+    if distortion > 1.2 {
         return None;
     }
     let module = (a.module + b.module + c.module) / 3.0;
@@ -354,6 +375,13 @@ fn score_triple(finders: &[Finder], members: [usize; 3]) -> Option<(f64, FinderT
     }
     // Orientation: seen from the top-left corner, the top-right is clockwise of the bottom-left.
     let (corner_centre, p_centre, q_centre) = (corner.1.centre, p.1.centre, q.1.centre);
+    // However steep the view, the corner's angle stays well away from flat (collinear finder
+    // patterns, as in a row of symbols, are no symbol): |cos| at most 0.7, 45 to 135 degrees.
+    let dot = (p_centre.x - corner_centre.x) * (q_centre.x - corner_centre.x)
+        + (p_centre.y - corner_centre.y) * (q_centre.y - corner_centre.y);
+    if dot.abs() > 0.7 * (leg1 * leg2).sqrt() {
+        return None;
+    }
     let cross = (q_centre.x - corner_centre.x) * (p_centre.y - corner_centre.y)
         - (q_centre.y - corner_centre.y) * (p_centre.x - corner_centre.x);
     let (bottom_left, top_right) = if cross < 0.0 { (q, p) } else { (p, q) };
@@ -719,6 +747,107 @@ fn transform(t: &FinderTriple, dimension: usize, alignment: Option<Point>) -> Pe
     )
 }
 
+/// Offsets searched around a predicted alignment pattern, in quarter modules each way.
+const ALIGNMENT_SEARCH_QUARTERS: i32 = 10;
+/// Of the 25 modules of an alignment pattern, how many must read as expected.
+const ALIGNMENT_MIN_MATCHES: u32 = 22;
+
+/// How many of the 25 modules of an alignment pattern centred at module coordinates (`u`,
+/// `v`) read as expected (dark ring, light ring, dark centre).
+fn alignment_matches(m: &BitMatrix, transform: &Perspective, u: f64, v: f64) -> u32 {
+    let mut matches = 0;
+    for dy in -2i32..=2 {
+        for dx in -2i32..=2 {
+            let expected = dx.abs().max(dy.abs()) != 1;
+            let dark = match transform.map(u + f64::from(dx), v + f64::from(dy)) {
+                Some(p) if p.x > -1.0e9 && p.x < 1.0e9 && p.y > -1.0e9 && p.y < 1.0e9 => {
+                    m.get(p.x.floor() as i64, p.y.floor() as i64)
+                }
+                _ => false,
+            };
+            matches += u32::from(dark == expected);
+        }
+    }
+    matches
+}
+
+/// Where the alignment pattern expected at module centre (`u`, `v`) really is, in pixels:
+/// the middle of the offsets (in module space, so a foreshortened pattern is no harder) at
+/// which the most of its modules match, when enough do.
+fn snap_alignment(m: &BitMatrix, transform: &Perspective, u: f64, v: f64) -> Option<Point> {
+    let mut best = 0;
+    let (mut sum_u, mut sum_v, mut count) = (0.0, 0.0, 0.0);
+    for qy in -ALIGNMENT_SEARCH_QUARTERS..=ALIGNMENT_SEARCH_QUARTERS {
+        for qx in -ALIGNMENT_SEARCH_QUARTERS..=ALIGNMENT_SEARCH_QUARTERS {
+            let (cu, cv) = (u + f64::from(qx) / 4.0, v + f64::from(qy) / 4.0);
+            let score = alignment_matches(m, transform, cu, cv);
+            if score > best {
+                best = score;
+                (sum_u, sum_v, count) = (0.0, 0.0, 0.0);
+            }
+            if score == best {
+                sum_u += cu;
+                sum_v += cv;
+                count += 1.0;
+            }
+        }
+    }
+    if best < ALIGNMENT_MIN_MATCHES || count == 0.0 {
+        return None;
+    }
+    transform.map(sum_u / count, sum_v / count)
+}
+
+/// Refines a grid location with every alignment pattern of the symbol's version (version 2
+/// and up): each is looked for where the current transform predicts it, nearest to the
+/// finder patterns first, and the transform is refitted (least squares over the finder
+/// centres and the patterns found) after each one, so that perspective, which an affine
+/// estimate from three finder patterns cannot follow, is learnt from the symbol itself.
+fn refine_with_alignments(
+    m: &BitMatrix,
+    t: &FinderTriple,
+    dimension: usize,
+    initial: Perspective,
+) -> Option<Perspective> {
+    let version = dimension.checked_sub(17)? / 4;
+    let centres = super::bits::alignment_centres(version);
+    let last = *centres.last()?;
+    let far = dimension as f64 - 3.5;
+    let mut pairs = vec![
+        (Point::new(3.5, 3.5), t.top_left.centre),
+        (Point::new(far, 3.5), t.top_right.centre),
+        (Point::new(3.5, far), t.bottom_left.centre),
+    ];
+    let mut wanted: Vec<(f64, Point)> = Vec::new();
+    for &cy in &centres {
+        for &cx in &centres {
+            // The three corners next to the finder patterns hold none.
+            if (cx == 6 || cy == 6) && (cx.max(cy) == 6 || cx.max(cy) == last) {
+                continue;
+            }
+            let centre = Point::new(cx as f64 + 0.5, cy as f64 + 0.5);
+            let nearest = pairs
+                .iter()
+                .map(|p| p.0.distance(centre))
+                .fold(f64::INFINITY, f64::min);
+            wanted.push((nearest, centre));
+        }
+    }
+    crate::sort::sort_by(&mut wanted, |a, b| a.0.total_cmp(&b.0).is_lt());
+    let mut transform = initial;
+    let mut found = 0;
+    for (_, centre) in wanted {
+        if let Some(pixel) = snap_alignment(m, &transform, centre.x, centre.y) {
+            pairs.push((centre, pixel));
+            found += 1;
+            if let Some(fitted) = Perspective::fit(&pairs) {
+                transform = fitted;
+            }
+        }
+    }
+    (found > 0).then_some(transform)
+}
+
 /// Grid locations to try for a triple, most likely first: each candidate size with the
 /// alignment pattern when one is found, then without it.
 pub(crate) fn grid_locations(m: &BitMatrix, t: &FinderTriple) -> Vec<GridLocation> {
@@ -728,20 +857,56 @@ pub(crate) fn grid_locations(m: &BitMatrix, t: &FinderTriple) -> Vec<GridLocatio
     }
     let mut out = Vec::new();
     for dimension in dimensions(t, module) {
-        if dimension > 21
-            && let Some(alignment) = locate_alignment(m, t, module, dimension)
-        {
-            out.push(GridLocation {
-                dimension,
-                transform: transform(t, dimension, Some(alignment)),
-            });
-        }
-        out.push(GridLocation {
-            dimension,
-            transform: transform(t, dimension, None),
-        });
+        push_locations(m, t, module, dimension, &mut out);
     }
     out
+}
+
+/// The locations for one size: with the bottom-right alignment pattern when it is found, then
+/// the parallelogram of the finder patterns.
+fn push_locations(
+    m: &BitMatrix,
+    t: &FinderTriple,
+    module: f64,
+    dimension: usize,
+    out: &mut Vec<GridLocation>,
+) {
+    let alignment = if dimension > 21 && module.is_finite() && module > 0.0 {
+        locate_alignment(m, t, module, dimension)
+    } else {
+        None
+    };
+    let initial = transform(t, dimension, alignment);
+    if alignment.is_some() {
+        out.push(GridLocation {
+            dimension,
+            transform: initial,
+        });
+    }
+    out.push(GridLocation {
+        dimension,
+        transform: transform(t, dimension, None),
+    });
+}
+
+/// The location for a size the symbol declared (in its version information), refined with all
+/// its alignment patterns: the slower, surer fit when the quick ones did not decode.
+pub(crate) fn refined_location(
+    m: &BitMatrix,
+    t: &FinderTriple,
+    dimension: usize,
+) -> Option<GridLocation> {
+    let module = module_size(m, t);
+    let alignment = if module.is_finite() && module > 0.0 {
+        locate_alignment(m, t, module, dimension)
+    } else {
+        None
+    };
+    let transform = refine_with_alignments(m, t, dimension, transform(t, dimension, alignment))?;
+    Some(GridLocation {
+        dimension,
+        transform,
+    })
 }
 
 /// Location for an explicit size (after reading the version information).
@@ -752,19 +917,7 @@ pub(crate) fn grid_locations_for(
 ) -> Vec<GridLocation> {
     let module = module_size(m, t);
     let mut out = Vec::new();
-    if module.is_finite()
-        && module > 0.0
-        && let Some(alignment) = locate_alignment(m, t, module, dimension)
-    {
-        out.push(GridLocation {
-            dimension,
-            transform: transform(t, dimension, Some(alignment)),
-        });
-    }
-    out.push(GridLocation {
-        dimension,
-        transform: transform(t, dimension, None),
-    });
+    push_locations(m, t, module, dimension, &mut out);
     out
 }
 

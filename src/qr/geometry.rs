@@ -88,6 +88,40 @@ impl Perspective {
         Perspective { m }
     }
 
+    /// The least-squares projective transform taking each pair's first point onto its second
+    /// (at least four pairs, not three on a line); `None` when they do not determine one.
+    /// Both sides are first centred and scaled (Hartley's normalisation) so that module and
+    /// pixel coordinates of very different sizes give a well-conditioned system.
+    pub fn fit(pairs: &[(Point, Point)]) -> Option<Perspective> {
+        if pairs.len() < 4 {
+            return None;
+        }
+        let (from_normal, _) = normaliser(pairs.iter().map(|p| p.0))?;
+        let (to_normal, to_denormal) = normaliser(pairs.iter().map(|p| p.1))?;
+        // Normal equations of the 8 unknowns (the ninth entry fixed at 1).
+        let mut a = [[0.0f64; 9]; 8];
+        for &(from, to) in pairs {
+            let u = from_normal.map(from.x, from.y)?;
+            let x = to_normal.map(to.x, to.y)?;
+            let rows = [
+                [u.x, u.y, 1.0, 0.0, 0.0, 0.0, -u.x * x.x, -u.y * x.x, x.x],
+                [0.0, 0.0, 0.0, u.x, u.y, 1.0, -u.x * x.y, -u.y * x.y, x.y],
+            ];
+            for row in rows {
+                for (r, line) in a.iter_mut().enumerate() {
+                    for (c, cell) in line.iter_mut().enumerate() {
+                        *cell += row[r] * row[c];
+                    }
+                }
+            }
+        }
+        let h = solve8(a)?;
+        let fitted = Perspective {
+            m: [[h[0], h[1], h[2]], [h[3], h[4], h[5]], [h[6], h[7], 1.0]],
+        };
+        Some(to_denormal.times(&fitted).times(&from_normal))
+    }
+
     /// Maps `(u, v)`; `None` when the result is not a finite point (a degenerate transform).
     pub fn map(&self, u: f64, v: f64) -> Option<Point> {
         let [[a, b, c], [d, e, f], [g, h, i]] = self.m;
@@ -96,6 +130,69 @@ impl Perspective {
         let y = (d * u + e * v + f) / denominator;
         (x.is_finite() && y.is_finite()).then_some(Point { x, y })
     }
+}
+
+/// The similarity moving `points` to their centroid at the origin and to a mean distance of
+/// sqrt(2) from it, and its inverse; `None` when the points all coincide.
+fn normaliser(points: impl Iterator<Item = Point> + Clone) -> Option<(Perspective, Perspective)> {
+    let (mut sx, mut sy, mut n) = (0.0, 0.0, 0.0);
+    for p in points.clone() {
+        sx += p.x;
+        sy += p.y;
+        n += 1.0;
+    }
+    let centre = Point::new(sx / n, sy / n);
+    let spread = points.map(|p| p.distance(centre)).sum::<f64>() / n;
+    if !(spread.is_finite() && spread > 1e-9) {
+        return None;
+    }
+    let scale = std::f64::consts::SQRT_2 / spread;
+    Some((
+        Perspective {
+            m: [
+                [scale, 0.0, -scale * centre.x],
+                [0.0, scale, -scale * centre.y],
+                [0.0, 0.0, 1.0],
+            ],
+        },
+        Perspective {
+            m: [
+                [1.0 / scale, 0.0, centre.x],
+                [0.0, 1.0 / scale, centre.y],
+                [0.0, 0.0, 1.0],
+            ],
+        },
+    ))
+}
+
+/// Solves the 8 x 8 system whose augmented matrix is `a` (Gaussian elimination with partial
+/// pivoting); `None` when it is singular.
+fn solve8(mut a: [[f64; 9]; 8]) -> Option<[f64; 8]> {
+    for column in 0..8 {
+        let pivot =
+            (column..8).max_by(|&i, &j| a[i][column].abs().total_cmp(&a[j][column].abs()))?;
+        if a[pivot][column].abs() <= 1e-12 || a[pivot][column].is_nan() {
+            return None;
+        }
+        a.swap(column, pivot);
+        let lead = a[column];
+        for (r, row) in a.iter_mut().enumerate() {
+            if r != column {
+                let factor = row[column] / lead[column];
+                for (cell, &l) in row.iter_mut().zip(lead.iter()) {
+                    *cell -= factor * l;
+                }
+            }
+        }
+    }
+    let mut h = [0.0; 8];
+    for (i, value) in h.iter_mut().enumerate() {
+        *value = a[i][8] / a[i][i];
+        if !value.is_finite() {
+            return None;
+        }
+    }
+    Some(h)
 }
 
 #[cfg(test)]
@@ -124,6 +221,44 @@ mod tests {
         for (f, g) in from.iter().zip(to.iter()) {
             assert!(close(t.map(f.x, f.y).unwrap(), g.x, g.y), "{f:?} -> {g:?}");
         }
+    }
+
+    #[test]
+    fn least_squares_fit_recovers_a_perspective() {
+        let truth = Perspective::quad_to_quad(
+            [
+                Point::new(3.5, 3.5),
+                Point::new(81.5, 3.5),
+                Point::new(78.5, 78.5),
+                Point::new(3.5, 81.5),
+            ],
+            [
+                Point::new(94.0, 122.0),
+                Point::new(276.0, 64.0),
+                Point::new(250.0, 420.0),
+                Point::new(62.0, 382.0),
+            ],
+        );
+        let mut pairs = Vec::new();
+        for (u, v) in [
+            (3.5, 3.5),
+            (81.5, 3.5),
+            (3.5, 81.5),
+            (30.5, 30.5),
+            (54.5, 78.5),
+        ] {
+            pairs.push((Point::new(u, v), truth.map(u, v).unwrap()));
+        }
+        let fitted = Perspective::fit(&pairs).unwrap();
+        for (u, v) in [(0.0, 0.0), (85.0, 85.0), (40.0, 10.0)] {
+            let (a, b) = (truth.map(u, v).unwrap(), fitted.map(u, v).unwrap());
+            assert!(a.distance(b) < 1e-6, "{a:?} {b:?}");
+        }
+        let collinear: Vec<_> = (0..4)
+            .map(|i| (Point::new(f64::from(i), 0.0), Point::new(f64::from(i), 1.0)))
+            .collect();
+        assert!(Perspective::fit(&collinear).is_none());
+        assert!(Perspective::fit(&pairs[..3]).is_none());
     }
 
     #[test]

@@ -66,7 +66,10 @@ impl LumaImage {
         check_dimensions(width, height, rgba.len(), 4)?;
         let pixels = rgba
             .chunks_exact(4)
-            .map(|p| rgba_to_luma(p[0], p[1], p[2], p[3]))
+            .map(|p| match *p {
+                [r, g, b, a] => rgba_to_luma(r, g, b, a),
+                _ => u8::MAX,
+            })
             .collect();
         Ok(LumaImage {
             width,
@@ -231,6 +234,10 @@ pub(crate) fn check_dimensions(
 /// alpha: a transparent pixel is background, not black.
 pub(crate) fn rgba_to_luma(r: u8, g: u8, b: u8, a: u8) -> u8 {
     let luma = (77 * u32::from(r) + 150 * u32::from(g) + 29 * u32::from(b) + 128) >> 8;
+    if a == u8::MAX {
+        // Opaque, as every camera frame is: no division per pixel.
+        return luma.min(255) as u8;
+    }
     let alpha = u32::from(a);
     let composited = (luma * alpha + 255 * (255 - alpha) + 127) / 255;
     composited.min(255) as u8
