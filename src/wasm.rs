@@ -14,7 +14,6 @@ use std::cell::RefCell;
 
 use js_sys::{JSON, Uint8Array};
 use serde::Serialize;
-use serde::de::DeserializeOwned;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
@@ -88,11 +87,51 @@ fn json_text(value: &JsValue, what: &str) -> Result<Option<String>, JsError> {
     })
 }
 
-/// Reads a JavaScript value as `T`; `undefined` and `null` give `T::default()`.
-fn from_js<T: DeserializeOwned + Default>(value: &JsValue, what: &str) -> Result<T, JsError> {
-    match json_text(value, what)? {
-        None => Ok(T::default()),
-        Some(text) => serde_json::from_str(&text).map_err(|e| error(format!("{what}: {e}"))),
+/// The members of an options object: `undefined` and `null` give none. Anything but an object, or
+/// a member not in `known`, is refused, so that a misspelt option is not silently ignored.
+///
+/// Options are read by hand rather than by serde's derived readers, whose code and error
+/// messages cost the module about 15 KB gzipped.
+fn options_argument(value: Option<impl Into<JsValue>>, known: &[&str]) -> Result<Options, JsError> {
+    let Some(text) = json_text(&value.map_or(JsValue::UNDEFINED, Into::into), "options")? else {
+        return Ok(Options::default());
+    };
+    let Ok(serde_json::Value::Object(members)) = serde_json::from_str(&text) else {
+        return Err(error("options must be an object"));
+    };
+    if let Some(unknown) = members.keys().find(|name| !known.contains(&name.as_str())) {
+        let unknown: String = unknown.chars().take(40).collect();
+        return Err(error(format!(
+            "unknown option `{unknown}` (known: {})",
+            known.join(", ")
+        )));
+    }
+    Ok(Options(members))
+}
+
+/// The members of an options object.
+#[derive(Default)]
+struct Options(serde_json::Map<String, serde_json::Value>);
+
+impl Options {
+    /// A string option; absent and `null` give `None`.
+    fn string(&self, name: &str) -> Result<Option<String>, JsError> {
+        match self.0.get(name) {
+            None | Some(serde_json::Value::Null) => Ok(None),
+            Some(serde_json::Value::String(text)) => Ok(Some(text.clone())),
+            Some(_) => Err(error(format!("option `{name}` must be a string"))),
+        }
+    }
+
+    /// A whole-number option; absent and `null` give `None`.
+    fn integer(&self, name: &str) -> Result<Option<i64>, JsError> {
+        match self.0.get(name) {
+            None | Some(serde_json::Value::Null) => Ok(None),
+            Some(value) => value
+                .as_i64()
+                .map(Some)
+                .ok_or_else(|| error(format!("option `{name}` must be a whole number"))),
+        }
     }
 }
 
@@ -152,32 +191,6 @@ const NO_TRUST_LIST: &str =
 // ---------------------------------------------------------------------------------------------
 // Options
 
-#[derive(Default, serde::Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct CheckOptions {
-    today: Option<String>,
-    lang: Option<String>,
-}
-
-#[derive(Default, serde::Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct VerifyOptions {
-    on: Option<String>,
-    lang: Option<String>,
-}
-
-#[derive(Default, serde::Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct IssueOptions {
-    issued_at: Option<i64>,
-}
-
-#[derive(Default, serde::Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct ScanOptions {
-    effort: Option<String>,
-}
-
 // ---------------------------------------------------------------------------------------------
 // The rules
 
@@ -191,10 +204,9 @@ pub fn check_application(
     #[wasm_bindgen(unchecked_param_type = "Application")] application: JsValue,
     options: Option<CheckOptionsArgument>,
 ) -> Result<JsValue, JsError> {
-    let options: CheckOptions =
-        from_js(&options.map_or(JsValue::UNDEFINED, Into::into), "options")?;
-    let today = date_option(options.today, "today")?;
-    let lang = lang_option(options.lang)?;
+    let options = options_argument(options, &["today", "lang"])?;
+    let today = date_option(options.string("today")?, "today")?;
+    let lang = lang_option(options.string("lang")?)?;
     let text = json_text(&application, "the application")?
         .ok_or_else(|| error("the application must be a JSON object"))?;
     let value: serde_json::Value =
@@ -354,16 +366,15 @@ pub fn verify_certificate(
     options: Option<VerifyOptionsArgument>,
 ) -> Result<JsValue, JsError> {
     let text = string_argument(&qrText, "the QR text")?;
-    let options: VerifyOptions =
-        from_js(&options.map_or(JsValue::UNDEFINED, Into::into), "options")?;
+    let options = options_argument(options, &["on", "lang"])?;
     let now = now_unix_seconds();
     let context = VerifyContext {
-        checked_on: match options.on {
+        checked_on: match options.string("on")? {
             None => Date::from_unix_seconds(now, KAZAKHSTAN_UTC_OFFSET_SECONDS),
             Some(on) => Date::parse(&on).map_err(|e| error(format!("option `on`: {e}")))?,
         },
         now_unix_seconds: now,
-        lang: lang_option(options.lang)?,
+        lang: lang_option(options.string("lang")?)?,
     };
     with_verifier(|verifier| {
         let verifier = verifier.as_ref().ok_or_else(|| error(NO_TRUST_LIST))?;
@@ -386,13 +397,15 @@ pub fn issue_certificate(
 ) -> Result<String, JsError> {
     let text =
         json_text(&record, "the record")?.ok_or_else(|| error("the record must be an object"))?;
-    let record: Record =
+    let record: serde_json::Value =
         serde_json::from_str(&text).map_err(|e| error(format!("the record: {e}")))?;
+    let record = Record::from_json(&record).map_err(|e| error(format!("the record: {e}")))?;
     let key = SigningKey::from_hex(&string_argument(&secretKeyHex, "the secret key")?)
         .map_err(|e| error(format!("the secret key: {e}")))?;
-    let options: IssueOptions =
-        from_js(&options.map_or(JsValue::UNDEFINED, Into::into), "options")?;
-    let issued_at = options.issued_at.unwrap_or_else(now_unix_seconds);
+    let options = options_argument(options, &["issuedAt"])?;
+    let issued_at = options
+        .integer("issuedAt")?
+        .unwrap_or_else(now_unix_seconds);
     cert::issue_certificate(&record, &key, issued_at).map_err(error)
 }
 
@@ -412,10 +425,12 @@ pub fn messages(
         .map(|lang| string_argument(&lang, "the language"))
         .transpose()?;
     let lang = lang_option(lang)?;
-    let statuses: serde_json::Map<String, serde_json::Value> = cert::Status::ALL
-        .iter()
-        .map(|status| (status.as_str().to_owned(), status.label(lang).into()))
-        .collect();
+    // Inserted one by one: collecting into the map would sort first and bring a stable sort into
+    // the module.
+    let mut statuses = serde_json::Map::new();
+    for status in cert::Status::ALL {
+        statuses.insert(status.as_str().to_owned(), status.label(lang).into());
+    }
     to_js(&serde_json::json!({ "statuses": statuses }))
 }
 
@@ -491,8 +506,8 @@ pub fn scan_image(
     } else {
         bytes_argument(&data, "image.data")?
     };
-    let options: ScanOptions = from_js(&options.map_or(JsValue::UNDEFINED, Into::into), "options")?;
-    let effort = match options.effort.as_deref() {
+    let options = options_argument(options, &["effort"])?;
+    let effort = match options.string("effort")?.as_deref() {
         None | Some("thorough") => qr::ScanEffort::Thorough,
         Some("quick") => qr::ScanEffort::Quick,
         Some(other) => {

@@ -56,7 +56,7 @@ pub use issue::{
     IssueError, build_status_list, build_trust_list, issue_certificate, qr_text_from_cose,
 };
 pub use keys::{KeyError, KeyFile, Kid, PublicKey, SigningKey};
-pub use record::{Record, RecordError};
+pub use record::{Record, RecordError, RecordJsonError};
 pub use status::{
     StatusList, StatusListError, StatusListSpec, StatusListSummary, StatusYearSummary,
 };

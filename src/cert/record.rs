@@ -30,8 +30,8 @@ pub const MAX_ADDRESS_CHARS: usize = 200;
 /// record.validate().unwrap();
 /// assert_eq!(record.application_sequence(), Some((2026, 123)));
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Record {
     /// `YYYY-NNNNNNNNN`: the year of issue and a 9-digit sequence (key 2).
     pub application_number: String,
@@ -121,6 +121,74 @@ impl fmt::Display for RecordError {
 
 impl std::error::Error for RecordError {}
 
+/// Why a JSON value is not a record (read by [`Record::from_json`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum RecordJsonError {
+    /// The value is not a JSON object.
+    NotAnObject,
+    /// A member that the record does not have.
+    UnknownField {
+        /// Its name (at most 40 characters of it).
+        field: String,
+    },
+    /// A required member is absent (or `null`).
+    MissingField {
+        /// Its JSON name.
+        field: &'static str,
+    },
+    /// A member is not a string.
+    NotAString {
+        /// Its JSON name.
+        field: &'static str,
+    },
+    /// A date member is not `YYYY-MM-DD`.
+    NotADate {
+        /// Its JSON name.
+        field: &'static str,
+    },
+}
+
+impl fmt::Display for RecordJsonError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RecordJsonError::NotAnObject => f.write_str("the record must be a JSON object"),
+            RecordJsonError::UnknownField { field } => write!(f, "unknown field `{field}`"),
+            RecordJsonError::MissingField { field } => write!(f, "missing field `{field}`"),
+            RecordJsonError::NotAString { field } => write!(f, "field `{field}` must be a string"),
+            RecordJsonError::NotADate { field } => {
+                write!(f, "field `{field}` must be a date YYYY-MM-DD")
+            }
+        }
+    }
+}
+
+impl std::error::Error for RecordJsonError {}
+
+impl<'de> serde::Deserialize<'de> for Record {
+    /// Deserializes through a JSON value with [`Record::from_json`].
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = serde_json::Value::deserialize(deserializer)?;
+        Record::from_json(&value).map_err(serde::de::Error::custom)
+    }
+}
+
+/// The JSON names of the record's members, in the order of their CBOR keys.
+const JSON_FIELDS: [&str; 12] = [
+    "applicationNumber",
+    "surname",
+    "givenNames",
+    "patronymic",
+    "passport",
+    "citizenship",
+    "address",
+    "region",
+    "stayFrom",
+    "stayTo",
+    "hostId",
+    "hostName",
+];
+
 fn text_field(field: &'static str, value: &str, max_chars: usize) -> Result<(), RecordError> {
     if value.trim().is_empty() {
         return Err(RecordError::Invalid {
@@ -176,6 +244,71 @@ fn ascii_field(
 }
 
 impl Record {
+    /// Reads a record from its JSON form (camelCase names; `patronymic` may be absent or `null`;
+    /// no other member is allowed). The values are taken as they are: [`Record::validate`]
+    /// checks them.
+    ///
+    /// This is a reader of its own rather than a derived `Deserialize` (which
+    /// `serde_json::from_str::<Record>` still offers, through this function): serde's derived
+    /// readers and their error messages cost the WebAssembly module about 15 KB gzipped.
+    ///
+    /// # Errors
+    ///
+    /// [`RecordJsonError`] for a value that is not an object, an unknown or missing member, a
+    /// member that is not a string, or a date that is not `YYYY-MM-DD`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use serde_json::json;
+    /// use tirkeu::cert::{Record, RecordJsonError};
+    ///
+    /// let mut json = json!({"applicationNumber": "2026-000004567", "surname": "IVANOV",
+    ///   "givenNames": "IVAN", "passport": "751234567", "citizenship": "RUS", "address": "Астана",
+    ///   "region": "AST", "stayFrom": "2026-07-01", "stayTo": "2026-09-20",
+    ///   "hostId": "900515300127", "hostName": "АХМЕТОВ"});
+    /// let record = Record::from_json(&json)?;
+    /// assert_eq!(record.patronymic, None);
+    /// json["stayTo"] = json!("20.09.2026");
+    /// assert_eq!(Record::from_json(&json), Err(RecordJsonError::NotADate { field: "stayTo" }));
+    /// # Ok::<(), RecordJsonError>(())
+    /// ```
+    pub fn from_json(value: &serde_json::Value) -> Result<Record, RecordJsonError> {
+        let object = value.as_object().ok_or(RecordJsonError::NotAnObject)?;
+        if let Some(unknown) = object
+            .keys()
+            .find(|key| !JSON_FIELDS.contains(&key.as_str()))
+        {
+            return Err(RecordJsonError::UnknownField {
+                field: unknown.chars().take(40).collect(),
+            });
+        }
+        let optional = |field: &'static str| match object.get(field) {
+            None | Some(serde_json::Value::Null) => Ok(None),
+            Some(serde_json::Value::String(text)) => Ok(Some(text.clone())),
+            Some(_) => Err(RecordJsonError::NotAString { field }),
+        };
+        let required =
+            |field: &'static str| optional(field)?.ok_or(RecordJsonError::MissingField { field });
+        let date = |field: &'static str| {
+            Date::parse(&required(field)?).map_err(|_| RecordJsonError::NotADate { field })
+        };
+        Ok(Record {
+            application_number: required("applicationNumber")?,
+            surname: required("surname")?,
+            given_names: required("givenNames")?,
+            patronymic: optional("patronymic")?,
+            passport: required("passport")?,
+            citizenship: required("citizenship")?,
+            address: required("address")?,
+            region: required("region")?,
+            stay_from: date("stayFrom")?,
+            stay_to: date("stayTo")?,
+            host_id: required("hostId")?,
+            host_name: required("hostName")?,
+        })
+    }
+
     /// Checks every field: the application number `YYYY-NNNNNNNNN`; names, passport, address and
     /// host name non-empty, without control characters or surrounding spaces, in Unicode NFC
     /// and within their lengths; citizenship and region three capital Latin letters; the host's
@@ -380,6 +513,72 @@ pub(crate) fn application_sequence(number: &str) -> Option<(i32, u32)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn json_reader_round_trips_and_refuses_what_a_derived_reader_refused() {
+        let record = sample();
+        let json = serde_json::to_value(&record).unwrap();
+        assert_eq!(Record::from_json(&json), Ok(record.clone()));
+        assert_eq!(
+            serde_json::from_value::<Record>(json.clone()).unwrap(),
+            record
+        );
+
+        let with = |name: &str, value: serde_json::Value| {
+            let mut json = json.clone();
+            json[name] = value;
+            Record::from_json(&json)
+        };
+        assert_eq!(
+            with("patronymic", serde_json::Value::Null)
+                .unwrap()
+                .patronymic,
+            None
+        );
+        assert_eq!(
+            with("patronymic", "ҰЛЫ".into())
+                .unwrap()
+                .patronymic
+                .as_deref(),
+            Some("ҰЛЫ")
+        );
+        assert_eq!(
+            with("surname", serde_json::Value::Null),
+            Err(RecordJsonError::MissingField { field: "surname" })
+        );
+        assert_eq!(
+            with("hostId", 900515300127u64.into()),
+            Err(RecordJsonError::NotAString { field: "hostId" })
+        );
+        assert_eq!(
+            with("stayFrom", "2026-02-30".into()),
+            Err(RecordJsonError::NotADate { field: "stayFrom" })
+        );
+        assert_eq!(
+            with("stay_from", "2026-07-01".into()),
+            Err(RecordJsonError::UnknownField {
+                field: "stay_from".into()
+            })
+        );
+        let mut without = json.clone();
+        without.as_object_mut().unwrap().remove("hostName");
+        assert_eq!(
+            Record::from_json(&without),
+            Err(RecordJsonError::MissingField { field: "hostName" })
+        );
+        for not_an_object in [
+            serde_json::json!([]),
+            serde_json::json!("x"),
+            serde_json::Value::Null,
+        ] {
+            assert_eq!(
+                Record::from_json(&not_an_object),
+                Err(RecordJsonError::NotAnObject)
+            );
+        }
+        let error = serde_json::from_str::<Record>(r#"{"surname": 1}"#).unwrap_err();
+        assert_eq!(error.to_string(), "missing field `applicationNumber`");
+    }
 
     pub(crate) fn sample() -> Record {
         Record {

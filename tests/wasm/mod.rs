@@ -116,6 +116,14 @@ fn check_application_throws_only_for_unusable_input() {
         ))
         .contains("on")
     );
+    assert!(
+        error_message(wasm::check_application(
+            json("{}"),
+            options(r#"{"today":20260701}"#)
+        ))
+        .contains("today")
+    );
+    assert!(error_message(wasm::check_application(json("{}"), options("[1]"))).contains("object"));
 }
 
 #[wasm_bindgen_test]
@@ -199,6 +207,17 @@ fn issue_render_scan_and_verify() {
     .unwrap();
     // Signing is deterministic: the same record, key and time give the committed demo text.
     assert_eq!(qr_text, DEMO_CERTIFICATE.trim());
+    let fractional = wasm::issue_certificate(
+        json(DEMO_RECORD),
+        secret_key.clone().into(),
+        options(r#"{"issuedAt":1782882000.5}"#),
+    );
+    assert!(error_message(fractional.map(JsValue::from)).contains("issuedAt"));
+    let misspelt =
+        wasm::issue_certificate(json(r#"{"surname":"X"}"#), secret_key.clone().into(), None);
+    assert!(
+        error_message(misspelt.map(JsValue::from)).contains("missing field `applicationNumber`")
+    );
 
     let svg = wasm::render_qr_svg(qr_text.clone().into()).unwrap();
     assert!(svg.starts_with("<svg") || svg.starts_with("<?xml"));
