@@ -31,3 +31,10 @@ mod sort;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
+
+/// The WebAssembly module's allocator: talc instead of Rust's default dlmalloc, for a smaller
+/// module and faster allocation (the scanner allocates a few large buffers a frame). The module is
+/// single-threaded (no `atomics` target feature), which talc's WebAssembly allocator requires.
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
