@@ -69,15 +69,22 @@ async function fetchJson(url) {
   }
 }
 
-/** Installs the signed lists; a failure leaves the verifier without them and says so. */
-async function installLists() {
+/** A promise's outcome as a value: `{ value }` or `{ error }`. */
+function settle(promise) {
+  return promise.then((value) => ({ value }), (error) => ({ error }));
+}
+
+/** Installs the downloaded signed lists; a failure leaves the verifier without them and says so. */
+function installLists(trustList, statusList) {
   try {
-    tirkeu.loadTrustList(await fetchBytes(config.TRUST_LIST_URL), config.PINNED_ROOT_PUBLIC_KEY);
+    if (trustList.error) throw trustList.error;
+    tirkeu.loadTrustList(trustList.value, config.PINNED_ROOT_PUBLIC_KEY);
   } catch (error) {
     return String(error?.message ?? error);
   }
   try {
-    tirkeu.loadStatusList(await fetchBytes(config.STATUS_LIST_URL));
+    if (statusList.error) throw statusList.error;
+    tirkeu.loadStatusList(statusList.value);
   } catch {
     // Without a status list verification still runs and each result warns `status.missing`.
   }
@@ -85,6 +92,11 @@ async function installLists() {
 }
 
 async function boot() {
+  // The lists and demo files download while the module compiles (index.html preloads the module).
+  const downloads = Promise.all([
+    settle(fetchBytes(config.TRUST_LIST_URL)), settle(fetchBytes(config.STATUS_LIST_URL)),
+    fetchJson(config.DEMO_KEY_URL), fetchJson(config.DEMO_RECORD_URL),
+  ]);
   applyLang(initialLang(), false);
   for (const heading of document.querySelectorAll(".view h1")) heading.tabIndex = -1;
   route(false);
@@ -98,9 +110,8 @@ async function boot() {
     bootLine.classList.add("error");
     return;
   }
-  const [listError, demoKey, sampleRecord] = await Promise.all([
-    installLists(), fetchJson(config.DEMO_KEY_URL), fetchJson(config.DEMO_RECORD_URL),
-  ]);
+  const [trustList, statusList, demoKey, sampleRecord] = await downloads;
+  const listError = installLists(trustList, statusList);
   const context = { tirkeu, demoKey, sampleRecord };
   views.verify = setupVerify(context);
   views.check = setupCheck(context);
