@@ -50,6 +50,23 @@ fn applications() -> Vec<(Value, &'static str)> {
         ("immigrant.surname", Some(json!("R2-D2"))),
         ("immigrant.surname", Some(json!("И\u{0306}ВАНОВ"))),
         ("immigrant.givenNames", Some(json!(42))),
+        // Numbers of every kind where a text belongs. The package reads them through JavaScript's
+        // JSON.parse, the command line through serde_json. Each is written as JavaScript writes
+        // it (beyond 2^53 JavaScript keeps only the shortest digits).
+        ("immigrant.givenNames", Some(json!(0.1))),
+        ("immigrant.givenNames", Some(json!(-2.5e-7))),
+        ("immigrant.givenNames", Some(json!(1e21))),
+        ("immigrant.givenNames", Some(json!(5e-324))),
+        ("immigrant.givenNames", Some(json!(1.7976931348623157e308))),
+        ("immigrant.givenNames", Some(json!(9007199254740992u64))),
+        ("immigrant.givenNames", Some(json!(9223372036854776000u64))),
+        ("immigrant.givenNames", Some(json!(-9007199254740992i64))),
+        ("immigrant.givenNames", Some(json!(18446744073709552000.0))),
+        ("immigrant.givenNames", Some(json!(-9223372036854776000.0))),
+        (
+            "immigrant.surname",
+            Some(json!([1, [2.5, {"a": null}], true])),
+        ),
         ("immigrant.birthDate", Some(json!("2026-02-30"))),
         ("immigrant.birthDate", Some(json!("2015-01-01"))),
         ("immigrant.birthDate", Some(json!("1890-01-01"))),
