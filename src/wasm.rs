@@ -512,13 +512,21 @@ pub fn messages(
         .map(|lang| string_argument(&lang, "the language"))
         .transpose()?;
     let lang = lang_option(lang)?;
-    // Inserted one by one: collecting into the map would sort first and bring a stable sort into
-    // the module.
-    let mut statuses = serde_json::Map::new();
+    // Built as JavaScript objects: a serde_json value here would bring its number formatting
+    // into the module for nothing.
+    let statuses = js_sys::Object::new();
     for status in cert::Status::ALL {
-        statuses.insert(status.as_str().to_owned(), status.label(lang).into());
+        js_sys::Reflect::set(
+            &statuses,
+            &status.as_str().into(),
+            &status.label(lang).into(),
+        )
+        .map_err(|_| error("internal error: cannot build the result"))?;
     }
-    to_js(&serde_json::json!({ "statuses": statuses }))
+    let result = js_sys::Object::new();
+    js_sys::Reflect::set(&result, &"statuses".into(), &statuses)
+        .map_err(|_| error("internal error: cannot build the result"))?;
+    Ok(result.into())
 }
 
 // ---------------------------------------------------------------------------------------------
