@@ -188,8 +188,9 @@ fn regions_have_three_names() {
     assert_eq!(cities, 3);
 }
 
-/// FNV-1a over the tables: when a table changes, this test fails until `DATA_VERSION` is changed
-/// and the fingerprint below updated with it.
+/// FNV-1a over the tables' rows (as compiled in: build.rs leaves out the `#` comment lines): when
+/// a row changes, this test fails until `DATA_VERSION` is changed and the fingerprint below
+/// updated with it.
 #[test]
 fn data_version_follows_the_tables() {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
@@ -199,7 +200,7 @@ fn data_version_follows_the_tables() {
             hash = hash.wrapping_mul(0x0100_0000_01b3);
         }
     }
-    let recorded = ("2026-03-18.1", 3_567_677_893_636_823_138u64);
+    let recorded = ("2026-03-18.1", 9_975_894_749_877_704_958u64);
     assert_eq!(
         (data::DATA_VERSION, hash),
         recorded,

@@ -7,7 +7,8 @@
 //! | `kz-regions.csv` | the 17 regions and 3 cities of republican significance | the 2022 administrative reform |
 //! | `iso3166-1-alpha3.csv` | the 249 ISO 3166-1 alpha-3 codes | ISO 3166-1, as maintained by the ISO 3166 Maintenance Agency |
 //!
-//! The files are included with `include_str!` and parsed once, on first use. Parsing never
+//! The rows of the files (build.rs leaves out their `#` comment lines) are included with
+//! `include_str!` and parsed once, on first use. Parsing never
 //! panics: a row that does not load is left out and listed by [`load_problems`], which the
 //! tests require to be empty, so a broken row is caught before release rather than at a user.
 //!
@@ -29,10 +30,12 @@ use crate::date::Date;
 /// ```
 pub const DATA_VERSION: &str = "2026-03-18.1";
 
-const NON_WORKING_DAYS_CSV: &str = include_str!("kz-non-working-days.csv");
-const VISA_REGIMES_CSV: &str = include_str!("visa-regimes.csv");
-const REGIONS_CSV: &str = include_str!("kz-regions.csv");
-const COUNTRIES_CSV: &str = include_str!("iso3166-1-alpha3.csv");
+// The rows of the tables, without the files' `#` comment lines (build.rs).
+const NON_WORKING_DAYS_CSV: &str =
+    include_str!(concat!(env!("OUT_DIR"), "/kz-non-working-days.csv"));
+const VISA_REGIMES_CSV: &str = include_str!(concat!(env!("OUT_DIR"), "/visa-regimes.csv"));
+const REGIONS_CSV: &str = include_str!(concat!(env!("OUT_DIR"), "/kz-regions.csv"));
+const COUNTRIES_CSV: &str = include_str!(concat!(env!("OUT_DIR"), "/iso3166-1-alpha3.csv"));
 
 /// The text of the four tables, in a fixed order, for fingerprinting (see the tests).
 #[doc(hidden)]
