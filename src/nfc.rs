@@ -251,7 +251,20 @@ impl Tables {
         if self.decomposition(c).is_some_and(|d| !d.composes) {
             return false;
         }
-        self.composing_starters.binary_search(&c).is_err()
+        // A composite whose decomposition begins with a starter that composes with the character
+        // before it can change after that character: Unicode 16's U+113C7 TULU-TIGALARI VOWEL
+        // SIGN OO is U+113C2 U+113B8, and U+1138B + U+113C2 composes to U+1138E.
+        let mut lead = c;
+        for _ in 0..MAX_DECOMPOSITION_DEPTH {
+            if self.composing_starters.binary_search(&lead).is_ok() {
+                return false;
+            }
+            match self.decomposition(lead) {
+                Some(decomposition) => lead = decomposition.first,
+                None => return true,
+            }
+        }
+        false
     }
 
     /// Appends the full canonical decomposition of `c`, each character with its class.

@@ -105,6 +105,49 @@ fn marks_block_composition_as_in_the_crate() {
     assert_no_differences("blocking", differences);
 }
 
+/// A composite whose decomposition begins with a starter that composes with the character before
+/// it (Unicode 16: U+113C7 = U+113C2 U+113B8, and U+1138B + U+113C2 = U+1138E) is not NFC after
+/// that character, although each character alone is. Checked for every such composite against
+/// every character of its neighbourhood (the scripts where starters compose keep the pairs
+/// within a block).
+#[test]
+fn a_composite_after_a_character_its_decomposition_composes_with() {
+    let regression = "\u{1138B}\u{113C7}";
+    assert_eq!(to_nfc(regression), reference_nfc(regression));
+    assert!(!is_nfc(regression));
+
+    let mut differences = Vec::new();
+    for composite in all_chars() {
+        let decomposed = reference_nfd(&composite.to_string());
+        let Some(lead) = decomposed.chars().next() else {
+            continue;
+        };
+        if lead == composite || decomposed.chars().count() < 2 {
+            continue;
+        }
+        let block = u32::from(lead) & !0xff;
+        for before in (block.saturating_sub(0x100)..block + 0x200).filter_map(char::from_u32) {
+            if unicode_normalization::char::compose(before, lead).is_none() {
+                continue;
+            }
+            let text = format!("{before}{composite}");
+            if to_nfc(&text) != reference_nfc(&text)
+                || is_nfc(&text) != unicode_normalization::is_nfc(&text)
+            {
+                differences.push(format!(
+                    "U+{:04X} U+{:04X}",
+                    u32::from(before),
+                    u32::from(composite)
+                ));
+            }
+        }
+    }
+    assert_no_differences(
+        "a composite after a character that composes with its lead",
+        differences,
+    );
+}
+
 #[test]
 fn a_long_run_of_marks_is_normalized_quickly() {
     // A hostile name: 200,000 marks of alternating classes after one letter.
