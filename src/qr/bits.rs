@@ -844,6 +844,38 @@ mod tests {
         }
     }
 
+    // Source: ISO/IEC 18004:2015 7.7.3 and table 1 (codewords and remainder bits of each
+    // version: 0 for versions 1, 7-13 and 35-40, 7 for 2-6, 3 for 14-20 and 28-34, 4 for 21-27).
+    #[test]
+    fn placement_order_visits_every_data_module_once_from_the_bottom_right() {
+        for version in 1..=40usize {
+            let function = function_modules(version);
+            let dimension = 17 + 4 * version;
+            let order: Vec<(usize, usize)> = placement_order(version, &function).collect();
+            let mut seen = vec![false; dimension * dimension];
+            for &(x, y) in &order {
+                assert!(
+                    !function[y * dimension + x],
+                    "{version}: function module {x},{y}"
+                );
+                assert!(!std::mem::replace(&mut seen[y * dimension + x], true));
+            }
+            let (ec, data) = block_layout(version, EcLevel::L).unwrap();
+            let codewords = data.iter().sum::<usize>() + ec * data.len();
+            let remainder = match version {
+                2..=6 => 7,
+                14..=20 | 28..=34 => 3,
+                21..=27 => 4,
+                _ => 0,
+            };
+            assert_eq!(order.len(), 8 * codewords + remainder, "version {version}");
+        }
+        // Version 1: up the two rightmost columns, right column first, then down the next two.
+        let order: Vec<(usize, usize)> = placement_order(1, &function_modules(1)).collect();
+        assert_eq!(order[..4], [(20, 20), (19, 20), (20, 19), (19, 19)]);
+        assert_eq!(order[24..26], [(18, 9), (17, 9)]);
+    }
+
     // Source: ISO/IEC 18004:2015 annex E, table E.1 (row and column coordinates of the
     // alignment pattern centres).
     #[test]

@@ -127,10 +127,14 @@ fn interleaved_codewords(data: &[u8], version: usize) -> Option<Vec<u8>> {
     let longest = data_lengths.iter().copied().max()?;
     let mut stream = Vec::with_capacity(data.len() + ec_len * blocks.len());
     for i in 0..longest {
-        stream.extend(blocks.iter().filter_map(|(block, _)| block.get(i)));
+        for (block, _) in &blocks {
+            stream.extend(block.get(i));
+        }
     }
     for i in 0..ec_len {
-        stream.extend(blocks.iter().filter_map(|(_, ec)| ec.get(i)));
+        for (_, ec) in &blocks {
+            stream.extend(ec.get(i));
+        }
     }
     Some(stream)
 }
@@ -151,14 +155,15 @@ impl Grid {
     }
 
     /// Draws a square pattern of side `2 * radius + 1` centred on (`x`, `y`), clipped to the
-    /// grid, each module dark or light by its ring (0 the centre).
-    fn draw_rings(&mut self, x: usize, y: usize, radius: usize, dark: impl Fn(usize) -> bool) {
+    /// grid: a module is dark when bit `ring` of `dark_rings` is set (ring 0 the centre).
+    fn draw_rings(&mut self, x: usize, y: usize, radius: usize, dark_rings: u8) {
         for dy in 0..=2 * radius {
             for dx in 0..=2 * radius {
+                let ring = dx.abs_diff(radius).max(dy.abs_diff(radius));
                 if let (Some(mx), Some(my)) =
                     ((x + dx).checked_sub(radius), (y + dy).checked_sub(radius))
                 {
-                    self.set((mx, my), dark(dx.abs_diff(radius).max(dy.abs_diff(radius))));
+                    self.set((mx, my), (dark_rings >> ring) & 1 == 1);
                 }
             }
         }
@@ -191,7 +196,7 @@ fn function_patterns(version: usize) -> Grid {
     // Finder patterns with their light separators (7.3.2, 7.3.3): rings 0-1 and 3 dark.
     let far = dimension - 4;
     for (x, y) in [(3, 3), (far, 3), (3, far)] {
-        grid.draw_rings(x, y, 4, |ring| ring != 2 && ring != 4);
+        grid.draw_rings(x, y, 4, 0b01011);
     }
     // Alignment patterns (7.3.6) except where the finders are: rings 0 and 2 dark.
     let centres = alignment_centres(version);
@@ -199,7 +204,7 @@ fn function_patterns(version: usize) -> Grid {
     for (i, &y) in centres.iter().enumerate() {
         for (j, &x) in centres.iter().enumerate() {
             if !((i == 0 && (j == 0 || j == last)) || (i == last && j == 0)) {
-                grid.draw_rings(x, y, 2, |ring| ring != 1);
+                grid.draw_rings(x, y, 2, 0b101);
             }
         }
     }
@@ -263,12 +268,13 @@ fn penalty(dark: &[bool], dimension: usize) -> usize {
     let mut score = 0;
     let mut line = Vec::with_capacity(dimension);
     for i in 0..dimension {
-        line.clear();
-        line.extend(dark.iter().skip(i * dimension).take(dimension));
-        score += line_penalty(&line);
-        line.clear();
-        line.extend(dark.iter().skip(i).step_by(dimension));
-        score += line_penalty(&line);
+        for (step, start) in [(1, i * dimension), (dimension, i)] {
+            line.clear();
+            for j in 0..dimension {
+                line.extend(dark.get(start + j * step));
+            }
+            score += line_penalty(&line);
+        }
     }
     // Rule 2: 3 points for each 2 x 2 block of one colour, overlapping blocks counted.
     let rows = dark.chunks_exact(dimension);

@@ -95,22 +95,18 @@ pub(crate) fn generator(ec_len: usize) -> Vec<u8> {
 /// data(x) x^ec divided by `generator` (from [`generator`]), `generator.len() - 1` codewords,
 /// highest degree first.
 pub(crate) fn error_correction(data: &[u8], generator: &[u8]) -> Vec<u8> {
-    let mut remainder = vec![0u8; generator.len().saturating_sub(1)];
-    if remainder.is_empty() {
-        return remainder;
-    }
-    // Long division one data codeword at a time: the leading term leaves, the rest shifts up.
-    for &codeword in data {
-        let factor = codeword ^ remainder.first().copied().unwrap_or(0);
-        remainder.rotate_left(1);
-        if let Some(last) = remainder.last_mut() {
-            *last = 0;
-        }
-        for (slot, &g) in remainder.iter_mut().zip(generator.iter().skip(1)) {
+    // Long division in place: each data codeword in turn is the leading coefficient, and the
+    // generator times it is subtracted from the codewords after it.
+    let mut dividend = data.to_vec();
+    dividend.resize(data.len() + generator.len().saturating_sub(1), 0);
+    for i in 0..data.len() {
+        let factor = dividend.get(i).copied().unwrap_or(0);
+        let rest = dividend.get_mut(i + 1..).unwrap_or_default();
+        for (slot, &g) in rest.iter_mut().zip(generator.iter().skip(1)) {
             *slot ^= mul(g, factor);
         }
     }
-    remainder
+    dividend.split_off(data.len())
 }
 
 /// Why a block could not be corrected.

@@ -199,12 +199,13 @@ impl SvgOptions {
 /// # Ok::<(), tirkeu::qr::QrError>(())
 /// ```
 pub fn encode(text: &str) -> Result<QrCode, QrError> {
-    let values = text
-        .char_indices()
-        .map(|(index, character)| {
-            alphanumeric_value(character).ok_or(QrError::UnsupportedCharacter { index, character })
-        })
-        .collect::<Result<Vec<u8>, QrError>>()?;
+    let mut values = Vec::with_capacity(text.len());
+    for (index, character) in text.char_indices() {
+        values.push(
+            alphanumeric_value(character)
+                .ok_or(QrError::UnsupportedCharacter { index, character })?,
+        );
+    }
     let too_long = QrError::TooLong { len: values.len() };
     let version = smallest_version(values.len()).ok_or_else(|| too_long.clone())?;
     let dark = alphanumeric_symbol(&values, version).ok_or_else(|| too_long.clone())?;
