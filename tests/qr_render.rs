@@ -259,3 +259,22 @@ fn errors_explain_themselves() {
     };
     assert!(e.to_string().contains("too small"));
 }
+
+/// The demonstration certificates' symbols, byte for byte as the issuer drew them before it
+/// had its own encoder (the SVGs in tests/fixtures/qr were written with the `qrcode` crate
+/// 0.14; tests/qr_encode.rs compares the two encoders on many more texts).
+#[test]
+fn demo_certificates_render_as_recorded() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    for (name, version) in [("certificate", 17), ("certificate-revoked", 17)] {
+        let text = std::fs::read_to_string(root.join(format!("www/demo/{name}.txt"))).unwrap();
+        let code = qr::encode(text.trim()).unwrap();
+        assert_eq!(code.version(), version, "{name}");
+        let recorded =
+            std::fs::read_to_string(root.join(format!("tests/fixtures/qr/{name}.svg"))).unwrap();
+        assert!(
+            code.to_svg(&SvgOptions::default()) == recorded,
+            "{name}: the symbol changed"
+        );
+    }
+}

@@ -76,27 +76,36 @@ fn format_from_data(data: u32) -> Format {
     }
 }
 
-/// The two format words as read (still masked), bit 14 first: around the top-left finder, and
-/// split between the bottom-left (bits 14-8) and top-right (bits 7-0) finders (7.9.1,
-/// figure 25). `dark(x, y)` is column `x`, row `y`.
-pub(crate) fn read_format_words(dimension: usize, dark: &dyn Fn(usize, usize) -> bool) -> [u32; 2] {
-    // Bit i of the first copy, for i = 0..15.
+/// Where bit `bit` (0-14) of the format information sits in each of its two copies (7.9.1,
+/// figure 25): around the top-left finder, and split between the bottom-left (bits 14-8, up
+/// column 8 from the bottom) and top-right (bits 7-0, along row 8 towards the right edge)
+/// finders. As (column, row); the encoder writes and the decoder reads these places.
+pub(crate) fn format_bit_positions(dimension: usize, bit: usize) -> [(usize, usize); 2] {
     const XS: [usize; 15] = [8, 8, 8, 8, 8, 8, 8, 8, 7, 5, 4, 3, 2, 1, 0];
     const YS: [usize; 15] = [0, 1, 2, 3, 4, 5, 7, 8, 8, 8, 8, 8, 8, 8, 8];
-    let mut first = 0u32;
-    for (i, (&x, &y)) in XS.iter().zip(YS.iter()).enumerate() {
-        first |= u32::from(dark(x, y)) << i;
-    }
-    let mut second = 0u32;
-    for i in 0..7 {
-        // Bits 14 .. 8 up column 8 from the bottom.
-        second |= u32::from(dark(8, dimension.saturating_sub(1 + i))) << (14 - i);
-    }
-    for i in 0..8 {
-        // Bits 7 .. 0 along row 8 towards the right edge.
-        second |= u32::from(dark(dimension.saturating_sub(8 - i), 8)) << (7 - i);
-    }
+    let first = (
+        XS.get(bit).copied().unwrap_or(8),
+        YS.get(bit).copied().unwrap_or(8),
+    );
+    let second = if bit >= 8 {
+        (8, (dimension + bit).saturating_sub(15))
+    } else {
+        (dimension.saturating_sub(1 + bit), 8)
+    };
     [first, second]
+}
+
+/// The two format words as read (still masked): the copy around the top-left finder and the
+/// copy split between the other two ([`format_bit_positions`]). `dark(x, y)` is column `x`,
+/// row `y`.
+pub(crate) fn read_format_words(dimension: usize, dark: &dyn Fn(usize, usize) -> bool) -> [u32; 2] {
+    let mut words = [0u32; 2];
+    for bit in 0..15 {
+        for (word, (x, y)) in words.iter_mut().zip(format_bit_positions(dimension, bit)) {
+            *word |= u32::from(dark(x, y)) << bit;
+        }
+    }
+    words
 }
 
 /// The formats the grid may declare, most likely first: each copy's nearest codeword within 3
@@ -141,20 +150,27 @@ pub(crate) fn nearest_version(word: u32) -> Option<usize> {
         .map(|key| (key % 64) as usize)
 }
 
-/// The two version information words as read: the block above the bottom-left finder and the
-/// block left of the top-right finder (7.10, figure 27), bit 0 first.
+/// Where bit `bit` (0-17) of the version information sits in each of its two copies (7.10,
+/// figure 27): the block left of the top-right finder and the block above the bottom-left
+/// finder, as (column, row).
+pub(crate) fn version_bit_positions(dimension: usize, bit: usize) -> [(usize, usize); 2] {
+    let base = dimension.saturating_sub(11);
+    [(base + bit % 3, bit / 3), (bit / 3, base + bit % 3)]
+}
+
+/// The two version information words as read: the top-right copy, then the bottom-left one
+/// ([`version_bit_positions`]), bit 0 first.
 pub(crate) fn read_version_words(
     dimension: usize,
     dark: &dyn Fn(usize, usize) -> bool,
 ) -> [u32; 2] {
-    let base = dimension.saturating_sub(11);
-    let mut top_right = 0u32;
-    let mut bottom_left = 0u32;
+    let mut words = [0u32; 2];
     for bit in 0..18 {
-        top_right |= u32::from(dark(base + bit % 3, bit / 3)) << bit;
-        bottom_left |= u32::from(dark(bit / 3, base + bit % 3)) << bit;
+        for (word, (x, y)) in words.iter_mut().zip(version_bit_positions(dimension, bit)) {
+            *word |= u32::from(dark(x, y)) << bit;
+        }
     }
-    [top_right, bottom_left]
+    words
 }
 
 /// The version declared by the version information (both copies, the closer one first), for
@@ -425,8 +441,8 @@ pub(crate) const BLOCKS: [[[u8; 5]; 4]; 40] = [
 ];
 
 /// The block structure of `version` at `level`: (EC codewords per block, data codewords of
-/// each block).
-fn block_layout(version: usize, level: EcLevel) -> Option<(usize, Vec<usize>)> {
+/// each block, the short blocks first).
+pub(crate) fn block_layout(version: usize, level: EcLevel) -> Option<(usize, Vec<usize>)> {
     let [ec, short_count, short_data, long_count, long_data] =
         *BLOCKS.get(version.checked_sub(1)?)?.get(level as usize)?;
     let mut data = vec![usize::from(short_data); usize::from(short_count)];
@@ -516,45 +532,50 @@ pub(crate) fn mask_bit(mask: u8, x: usize, y: usize) -> bool {
     }
 }
 
-/// The data and error correction codewords in placement order (7.7.3): two-column strips from
-/// the right edge, up then down, skipping the vertical timing column and every function
-/// module, unmasked. Remainder bits at the end are dropped.
+/// The data modules of a `version` symbol (1-40) in placement order (7.7.3), as (column, row):
+/// two-column strips from the right edge, up then down, right column first, skipping the
+/// vertical timing column and every module `function` marks. The encoder places codeword bits
+/// in this order and the decoder reads them back in it.
+pub(crate) fn placement_order(
+    version: usize,
+    function: &[bool],
+) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let dimension = 17 + 4 * version;
+    // `dimension` is odd, so every strip's right column is at least 2 (and at least 1 once
+    // moved left of the timing column).
+    (0..dimension / 2)
+        .flat_map(move |strip| {
+            let right = dimension - 1 - 2 * strip;
+            let right = if right <= 6 { right - 1 } else { right };
+            let upward = strip % 2 == 0;
+            (0..dimension).flat_map(move |step| {
+                let y = if upward { dimension - 1 - step } else { step };
+                [(right, y), (right - 1, y)]
+            })
+        })
+        .filter(move |&(x, y)| !function.get(y * dimension + x).copied().unwrap_or(true))
+}
+
+/// The data and error correction codewords in placement order ([`placement_order`]),
+/// unmasked. Remainder bits at the end are dropped.
 fn read_codewords(
-    dimension: usize,
+    version: usize,
     function: &[bool],
     mask: u8,
     dark: &dyn Fn(usize, usize) -> bool,
 ) -> Vec<u8> {
-    let mut codewords = Vec::with_capacity(dimension * dimension / 8);
+    let mut codewords = Vec::with_capacity(function.len() / 8);
     let mut current = 0u8;
     let mut bits = 0u32;
-    let mut right = dimension.saturating_sub(1);
-    let mut upward = true;
-    while right >= 1 {
-        if right == 6 {
-            right = 5;
+    for (x, y) in placement_order(version, function) {
+        let bit = dark(x, y) ^ mask_bit(mask, x, y);
+        current = (current << 1) | u8::from(bit);
+        bits += 1;
+        if bits == 8 {
+            codewords.push(current);
+            current = 0;
+            bits = 0;
         }
-        for step in 0..dimension {
-            let y = if upward { dimension - 1 - step } else { step };
-            for x in [right, right - 1] {
-                if function.get(y * dimension + x).copied().unwrap_or(true) {
-                    continue;
-                }
-                let bit = dark(x, y) ^ mask_bit(mask, x, y);
-                current = (current << 1) | u8::from(bit);
-                bits += 1;
-                if bits == 8 {
-                    codewords.push(current);
-                    current = 0;
-                    bits = 0;
-                }
-            }
-        }
-        upward = !upward;
-        if right < 2 {
-            break;
-        }
-        right -= 2;
     }
     codewords
 }
@@ -593,9 +614,8 @@ fn decode_with(
     function: &[bool],
     dark: &dyn Fn(usize, usize) -> bool,
 ) -> Option<Vec<u8>> {
-    let dimension = 17 + 4 * version;
     let (ec, data) = block_layout(version, format.level)?;
-    let codewords = read_codewords(dimension, function, format.mask, dark);
+    let codewords = read_codewords(version, function, format.mask, dark);
     let corrected = deinterleave_and_correct(&codewords, ec, &data)?;
     segments::parse(&corrected, version)
 }
@@ -824,6 +844,38 @@ mod tests {
         }
     }
 
+    // Source: ISO/IEC 18004:2015 7.7.3 and table 1 (codewords and remainder bits of each
+    // version: 0 for versions 1, 7-13 and 35-40, 7 for 2-6, 3 for 14-20 and 28-34, 4 for 21-27).
+    #[test]
+    fn placement_order_visits_every_data_module_once_from_the_bottom_right() {
+        for version in 1..=40usize {
+            let function = function_modules(version);
+            let dimension = 17 + 4 * version;
+            let order: Vec<(usize, usize)> = placement_order(version, &function).collect();
+            let mut seen = vec![false; dimension * dimension];
+            for &(x, y) in &order {
+                assert!(
+                    !function[y * dimension + x],
+                    "{version}: function module {x},{y}"
+                );
+                assert!(!std::mem::replace(&mut seen[y * dimension + x], true));
+            }
+            let (ec, data) = block_layout(version, EcLevel::L).unwrap();
+            let codewords = data.iter().sum::<usize>() + ec * data.len();
+            let remainder = match version {
+                2..=6 => 7,
+                14..=20 | 28..=34 => 3,
+                21..=27 => 4,
+                _ => 0,
+            };
+            assert_eq!(order.len(), 8 * codewords + remainder, "version {version}");
+        }
+        // Version 1: up the two rightmost columns, right column first, then down the next two.
+        let order: Vec<(usize, usize)> = placement_order(1, &function_modules(1)).collect();
+        assert_eq!(order[..4], [(20, 20), (19, 20), (20, 19), (19, 19)]);
+        assert_eq!(order[24..26], [(18, 9), (17, 9)]);
+    }
+
     // Source: ISO/IEC 18004:2015 annex E, table E.1 (row and column coordinates of the
     // alignment pattern centres).
     #[test]
@@ -975,29 +1027,8 @@ mod tests {
 
     /// Module positions (x, y) of each codeword, in placement order, for a version.
     fn codeword_modules(version: usize) -> Vec<Vec<(usize, usize)>> {
-        let dimension = 17 + 4 * version;
         let function = function_modules(version);
-        let mut positions = Vec::new();
-        let mut right = dimension - 1;
-        let mut upward = true;
-        loop {
-            if right == 6 {
-                right = 5;
-            }
-            for step in 0..dimension {
-                let y = if upward { dimension - 1 - step } else { step };
-                for x in [right, right - 1] {
-                    if !function[y * dimension + x] {
-                        positions.push((x, y));
-                    }
-                }
-            }
-            upward = !upward;
-            if right < 2 {
-                break;
-            }
-            right -= 2;
-        }
+        let positions: Vec<(usize, usize)> = placement_order(version, &function).collect();
         positions.chunks_exact(8).map(<[_]>::to_vec).collect()
     }
 

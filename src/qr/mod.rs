@@ -25,6 +25,7 @@ mod binarize;
 mod bits;
 mod decode;
 mod detect;
+mod encode;
 mod geometry;
 mod image;
 mod reed_solomon;

@@ -1,10 +1,12 @@
 //! Reed-Solomon error correction of one QR block over GF(256) (ISO/IEC 18004:2015, 7.5.2 and
-//! annex B): syndromes, Berlekamp-Massey, Chien search and Forney.
+//! annex B): the encoder (the remainder of the data polynomial divided by the generator
+//! polynomial) and the decoder (syndromes, Berlekamp-Massey, Chien search and Forney).
 //!
 //! The field is built from the primitive polynomial x^8 + x^4 + x^3 + x^2 + 1 (0x11D) with
 //! α = 2, and held as two 256-byte tables (exponent and logarithm) computed at compile time:
 //! a full multiplication table would cost 64 KB of the WebAssembly module.
-//! The generator polynomial's roots are α^0 .. α^(ec - 1).
+//! The generator polynomial's roots are α^0 .. α^(ec - 1); it is multiplied out when needed
+//! (once per symbol) rather than kept as the table of annex A.
 
 /// The field's primitive polynomial, x^8 + x^4 + x^3 + x^2 + 1.
 const PRIMITIVE: u16 = 0x11D;
@@ -67,6 +69,44 @@ fn alpha_pow(power: usize) -> u8 {
 /// Evaluates a polynomial given lowest degree first at `x` (Horner).
 fn eval_low_first(poly: &[u8], x: u8) -> u8 {
     poly.iter().rev().fold(0, |acc, &c| mul(acc, x) ^ c)
+}
+
+/// The generator polynomial of a block with `ec_len` error correction codewords,
+/// (x - α^0)(x - α^1) ... (x - α^(ec_len - 1)), highest degree first (so the leading
+/// coefficient is 1). Annex A lists these polynomials for the lengths QR Code uses.
+pub(crate) fn generator(ec_len: usize) -> Vec<u8> {
+    let mut poly = Vec::with_capacity(ec_len + 1);
+    poly.push(1u8);
+    for i in 0..ec_len {
+        let root = alpha_pow(i);
+        // poly * (x + root): shift up one degree, then add root * poly one place lower.
+        poly.push(0);
+        let mut carried = 0u8;
+        for coefficient in &mut poly {
+            let shifted = *coefficient;
+            *coefficient ^= mul(carried, root);
+            carried = shifted;
+        }
+    }
+    poly
+}
+
+/// The error correction codewords of a block's data codewords (7.5.2): the remainder of
+/// data(x) x^ec divided by `generator` (from [`generator`]), `generator.len() - 1` codewords,
+/// highest degree first.
+pub(crate) fn error_correction(data: &[u8], generator: &[u8]) -> Vec<u8> {
+    // Long division in place: each data codeword in turn is the leading coefficient, and the
+    // generator times it is subtracted from the codewords after it.
+    let mut dividend = data.to_vec();
+    dividend.resize(data.len() + generator.len().saturating_sub(1), 0);
+    for i in 0..data.len() {
+        let factor = dividend.get(i).copied().unwrap_or(0);
+        let rest = dividend.get_mut(i + 1..).unwrap_or_default();
+        for (slot, &g) in rest.iter_mut().zip(generator.iter().skip(1)) {
+            *slot ^= mul(g, factor);
+        }
+    }
+    dividend.split_off(data.len())
 }
 
 /// Why a block could not be corrected.
@@ -223,11 +263,57 @@ mod tests {
     ];
 
     #[test]
-    fn known_codeword_is_clean_and_matches_the_qrcode_encoder() {
+    fn known_codeword_is_clean_and_our_encoder_gives_its_ec_codewords() {
         let mut block = ANNEX_I;
         assert_eq!(correct(&mut block, 10), Ok(0));
-        let ec = qrcode::ec::create_error_correction_code(&ANNEX_I[..16], 10);
-        assert_eq!(ec, ANNEX_I[16..]);
+        assert_eq!(
+            error_correction(&ANNEX_I[..16], &generator(10)),
+            ANNEX_I[16..]
+        );
+    }
+
+    /// A generator polynomial as the exponents of α of its coefficients, leading term first.
+    fn exponents(poly: &[u8]) -> Vec<u8> {
+        poly.iter().map(|&c| LOG[usize::from(c)]).collect()
+    }
+
+    // Source: ISO/IEC 18004:2015 annex A, table A.1 (generator polynomials for 7, 10 and 13
+    // error correction codewords, as exponents of α).
+    #[test]
+    fn generator_polynomials_of_annex_a() {
+        assert_eq!(
+            exponents(&generator(7)),
+            [0, 87, 229, 146, 149, 238, 102, 21]
+        );
+        assert_eq!(
+            exponents(&generator(10)),
+            [0, 251, 67, 46, 61, 118, 70, 64, 94, 32, 45]
+        );
+        assert_eq!(
+            exponents(&generator(13)),
+            [
+                0, 74, 152, 176, 100, 86, 100, 106, 104, 130, 218, 206, 140, 78
+            ]
+        );
+        assert_eq!(generator(0), [1]);
+        assert_eq!(
+            error_correction(&[1, 2, 3], &generator(0)),
+            Vec::<u8>::new()
+        );
+    }
+
+    #[test]
+    fn encoded_blocks_of_every_length_are_codewords() {
+        // Every EC length of table 9 (7 to 30), with data up to the longest block (123).
+        for ec_len in 7..=30usize {
+            let generator = generator(ec_len);
+            for data_len in [1usize, 9, 47, 123] {
+                let data: Vec<u8> = (0..data_len).map(|i| (i * 37 + ec_len) as u8).collect();
+                let mut block = data.clone();
+                block.extend(error_correction(&data, &generator));
+                assert_eq!(correct(&mut block, ec_len), Ok(0), "{ec_len} {data_len}");
+            }
+        }
     }
 
     #[test]
@@ -266,10 +352,10 @@ mod tests {
 
     #[test]
     fn errors_in_ec_codewords_and_long_blocks() {
-        // A 153-codeword block (version 40-L: 123 data + 30 EC) built by the qrcode encoder.
+        // A 153-codeword block (version 40-L: 123 data + 30 EC).
         let data: Vec<u8> = (0..123u32).map(|i| (i * 31 + 7) as u8).collect();
         let mut codeword = data.clone();
-        codeword.extend(qrcode::ec::create_error_correction_code(&data, 30));
+        codeword.extend(error_correction(&data, &generator(30)));
         let mut damaged = codeword.clone();
         for e in 0..15usize {
             damaged[e * 10 + 3] ^= 0xFF;

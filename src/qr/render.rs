@@ -3,10 +3,8 @@
 
 use core::fmt::Write as _;
 
-use qrcode::bits::Bits;
-use qrcode::{Color, EcLevel, Version};
-
 use super::QrError;
+use super::encode::{alphanumeric_symbol, smallest_version};
 use super::image::{LumaImage, MAX_PIXELS};
 
 /// Quiet zone the issuer draws around the symbol, in modules (ISO/IEC 18004 asks for 4).
@@ -201,27 +199,19 @@ impl SvgOptions {
 /// # Ok::<(), tirkeu::qr::QrError>(())
 /// ```
 pub fn encode(text: &str) -> Result<QrCode, QrError> {
-    if let Some((index, character)) = text.char_indices().find(|&(_, c)| !is_alphanumeric_char(c)) {
-        return Err(QrError::UnsupportedCharacter { index, character });
+    let mut values = Vec::with_capacity(text.len());
+    for (index, character) in text.char_indices() {
+        values.push(
+            alphanumeric_value(character)
+                .ok_or(QrError::UnsupportedCharacter { index, character })?,
+        );
     }
-    let data = text.as_bytes();
-    let version = smallest_version(data.len()).ok_or(QrError::TooLong {
-        len: text.chars().count(),
-    })?;
-    let too_long = |_| QrError::TooLong { len: data.len() };
-    let mut bits = Bits::new(Version::Normal(i16::from(version)));
-    bits.push_alphanumeric_data(data).map_err(too_long)?;
-    bits.push_terminator(EcLevel::Q).map_err(too_long)?;
-    let symbol = qrcode::QrCode::with_bits(bits, EcLevel::Q).map_err(too_long)?;
-    let width = symbol.width();
-    let dark = symbol
-        .into_colors()
-        .into_iter()
-        .map(|c| c == Color::Dark)
-        .collect();
+    let too_long = QrError::TooLong { len: values.len() };
+    let version = smallest_version(values.len()).ok_or_else(|| too_long.clone())?;
+    let dark = alphanumeric_symbol(&values, version).ok_or_else(|| too_long.clone())?;
     Ok(QrCode {
-        version,
-        width,
+        version: u8::try_from(version).map_err(|_| too_long)?,
+        width: 17 + 4 * version,
         dark,
     })
 }
@@ -262,33 +252,11 @@ pub fn render_svg_with(text: &str, options: &SvgOptions) -> Result<String, QrErr
     encode(text).map(|code| code.to_svg(options))
 }
 
-fn is_alphanumeric_char(c: char) -> bool {
-    u8::try_from(c).is_ok_and(|b| ALPHANUMERIC.contains(&b))
-}
-
-/// Bits an alphanumeric segment of `chars` characters takes in `version`, with its header.
-fn alphanumeric_segment_bits(chars: usize, version: u8) -> usize {
-    let count_bits = match version {
-        1..=9 => 9,
-        10..=26 => 11,
-        _ => 13,
-    };
-    4 + count_bits + 11 * (chars / 2) + 6 * (chars % 2)
-}
-
-/// The smallest version whose level-Q data capacity holds `chars` alphanumeric characters.
-fn smallest_version(chars: usize) -> Option<u8> {
-    (1..=40u8).find(|&version| {
-        let count_fits = match version {
-            1..=9 => chars < 1 << 9,
-            10..=26 => chars < 1 << 11,
-            _ => chars < 1 << 13,
-        };
-        let capacity = Bits::new(Version::Normal(i16::from(version)))
-            .max_len(EcLevel::Q)
-            .unwrap_or(0);
-        count_fits && alphanumeric_segment_bits(chars, version) <= capacity
-    })
+/// The value of a character of the QR alphanumeric set, its index in [`ALPHANUMERIC`].
+fn alphanumeric_value(c: char) -> Option<u8> {
+    let byte = u8::try_from(c).ok()?;
+    let index = ALPHANUMERIC.iter().position(|&a| a == byte)?;
+    u8::try_from(index).ok()
 }
 
 /// One `<path>` of horizontal runs, in module units, over a background rectangle. Each run is a
@@ -361,28 +329,15 @@ fn xml_escape(text: &str) -> String {
 mod tests {
     use super::*;
 
-    // Source: ISO/IEC 18004:2015 table 7 (alphanumeric capacity at level Q).
+    // Source: ISO/IEC 18004:2015 table 5 (the alphanumeric character values).
     #[test]
-    fn capacities_at_level_q_match_the_standard() {
-        for (version, capacity) in [
-            (1u8, 16usize),
-            (2, 29),
-            (3, 47),
-            (4, 67),
-            (10, 221),
-            (18, 574),
-            (40, 2420),
-        ] {
-            assert_eq!(
-                smallest_version(capacity),
-                Some(version),
-                "capacity of version {version}"
-            );
-            if version < 40 {
-                assert_eq!(smallest_version(capacity + 1), Some(version + 1));
-            }
-        }
-        assert_eq!(smallest_version(2421), None);
+    fn alphanumeric_values() {
+        assert_eq!(alphanumeric_value('0'), Some(0));
+        assert_eq!(alphanumeric_value('A'), Some(10));
+        assert_eq!(alphanumeric_value(' '), Some(36));
+        assert_eq!(alphanumeric_value(':'), Some(44));
+        assert_eq!(alphanumeric_value('a'), None);
+        assert_eq!(alphanumeric_value('Ä'), None);
     }
 
     #[test]
