@@ -24,6 +24,9 @@ pub mod cert;
 pub mod data;
 pub mod date;
 pub mod i18n;
+// The module's JSON writer (see json.rs); natively only its tests compare it with serde_json.
+#[cfg(any(target_arch = "wasm32", test))]
+mod json;
 pub mod nfc;
 pub mod qr;
 pub mod rules;

@@ -4,22 +4,22 @@
 //! rule lives here. It is also the one place that reads the JavaScript clock, to default "today"
 //! to the civil date in Kazakhstan (UTC+5).
 //!
-//! Structured values cross the boundary as JSON text (`JSON.stringify` on the way in,
-//! `serde_json` then `JSON.parse` on the way out). That makes every answer byte-identical to the
-//! native library's JSON by construction, and puts serde_json's nesting limit between hostile
-//! input and the stack. A function throws a JavaScript `Error` only for input unusable as a whole;
+//! Structured values cross the boundary as JSON text (`JSON.stringify` on the way in, the
+//! crate's JSON writer (`src/json.rs`) then `JSON.parse` on the way out). Every answer is
+//! byte-identical to the native library's serde_json text (the writer's tests compare the two),
+//! and serde_json's nesting limit stands between hostile input and the stack. A function throws a JavaScript `Error` only for input unusable as a whole;
 //! a verdict (a report, a verification result) is always a return value.
 
 use std::cell::RefCell;
 
 use js_sys::{JSON, Uint8Array};
-use serde::Serialize;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
 use crate::cert::{self, PublicKey, Record, SigningKey, Verifier, VerifyContext};
 use crate::date::{Date, KAZAKHSTAN_UTC_OFFSET_SECONDS};
 use crate::i18n::Lang;
+use crate::json::{self, WriteJson};
 use crate::{calendar, data, qr, rules};
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -226,8 +226,10 @@ impl Options {
     }
 }
 
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    let text = serde_json::to_string(value).map_err(error)?;
+/// A value as a JavaScript value, through its JSON text: the crate's writer rather than
+/// serde_json's serializer, whose derived impls cost the module about 7 KB gzipped.
+fn to_js<T: WriteJson + ?Sized>(value: &T) -> Result<JsValue, JsError> {
+    let text = json::to_string(value);
     JSON::parse(&text).map_err(|_| error("internal error: the result is not JSON"))
 }
 
@@ -318,16 +320,7 @@ pub fn working_days_between(
         Date::parse(&string_argument(value, what)?).map_err(|e| error(format!("{what}: {e}")))
     };
     let count = calendar::working_days_between(parse(&from, "from")?, parse(&to, "to")?);
-    #[derive(Serialize)]
-    #[serde(rename_all = "camelCase")]
-    struct WorkingDayCount {
-        working_days: i64,
-        provisional: bool,
-    }
-    to_js(&WorkingDayCount {
-        working_days: count.count,
-        provisional: count.provisional,
-    })
+    to_js(&json::WorkingDays(count))
 }
 
 /// The regions of Kazakhstan (for an address form).
@@ -337,7 +330,7 @@ pub fn working_days_between(
 /// None in practice; the conversion is fallible in form only.
 #[wasm_bindgen(unchecked_return_type = "Region[]")]
 pub fn regions() -> Result<JsValue, JsError> {
-    to_js(&data::regions())
+    to_js(data::regions())
 }
 
 /// ISO 3166-1 alpha-3 codes with English names, plus `XXA` (stateless).
@@ -347,20 +340,8 @@ pub fn regions() -> Result<JsValue, JsError> {
 /// None in practice; the conversion is fallible in form only.
 #[wasm_bindgen(unchecked_return_type = "Country[]")]
 pub fn countries() -> Result<JsValue, JsError> {
-    #[derive(Serialize)]
-    #[serde(rename_all = "camelCase")]
-    struct Country {
-        code: &'static str,
-        name_en: &'static str,
-    }
-    let list: Vec<Country> = data::countries()
-        .iter()
-        .map(|c| Country {
-            code: c.alpha3,
-            name_en: c.name_en,
-        })
-        .collect();
-    to_js(&list)
+    // `{ code, nameEn }` each: see the `Country` impl in src/json.rs.
+    to_js(data::countries())
 }
 
 /// The version of the reviewed data tables (calendar, regimes, regions).

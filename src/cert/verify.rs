@@ -122,6 +122,25 @@ pub enum Stage {
     Record,
 }
 
+impl Stage {
+    /// The stage as written in JSON: `base45`, `zlib`, `cose`, `claims` or `record`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(tirkeu::cert::Stage::Zlib.as_str(), "zlib");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stage::Base45 => "base45",
+            Stage::Zlib => "zlib",
+            Stage::Cose => "cose",
+            Stage::Claims => "claims",
+            Stage::Record => "record",
+        }
+    }
+}
+
 /// A warning attached to a result.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "camelCase")]

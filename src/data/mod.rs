@@ -136,6 +136,23 @@ pub enum Confidence {
     High,
 }
 
+impl Confidence {
+    /// The confidence as written in the tables and the report: `low`, `medium` or `high`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(tirkeu::data::Confidence::Medium.as_str(), "medium");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Confidence::Low => "low",
+            Confidence::Medium => "medium",
+            Confidence::High => "high",
+        }
+    }
+}
+
 /// One row of `visa-regimes.csv`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RegimeRow {
@@ -165,6 +182,22 @@ pub enum RegionKind {
     City,
     /// A region (oblys).
     Region,
+}
+
+impl RegionKind {
+    /// The kind as written in the tables and in JSON: `city` or `region`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(tirkeu::data::RegionKind::City.as_str(), "city");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RegionKind::City => "city",
+            RegionKind::Region => "region",
+        }
+    }
 }
 
 /// One row of `kz-regions.csv`: a top-level administrative unit.

@@ -157,6 +157,22 @@ pub enum DeadlineCounting {
     CivilCode,
 }
 
+impl DeadlineCounting {
+    /// The reading as written in the application and the report: `entry_day_is_day_one` or `civil_code`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(tirkeu::rules::DeadlineCounting::CivilCode.as_str(), "civil_code");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DeadlineCounting::EntryDayIsDayOne => "entry_day_is_day_one",
+            DeadlineCounting::CivilCode => "civil_code",
+        }
+    }
+}
+
 /// `policy.reRegistrationCounting`: how "within five working days" is read.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -166,6 +182,22 @@ pub enum ReRegistrationCounting {
     NextWorkingDayIsDayOne,
     /// The move day is day 1 when it is a working day.
     EventDayCounts,
+}
+
+impl ReRegistrationCounting {
+    /// The reading as written in the application and the report: `next_working_day_is_day_one` or `event_day_counts`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(tirkeu::rules::ReRegistrationCounting::EventDayCounts.as_str(), "event_day_counts");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReRegistrationCounting::NextWorkingDayIsDayOne => "next_working_day_is_day_one",
+            ReRegistrationCounting::EventDayCounts => "event_day_counts",
+        }
+    }
 }
 
 /// The immigrant.

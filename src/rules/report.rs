@@ -22,6 +22,23 @@ pub enum Severity {
     Info,
 }
 
+impl Severity {
+    /// The severity as written in the report: `error`, `warning` or `info`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(tirkeu::rules::Severity::Warning.as_str(), "warning");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
 /// One finding.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -53,6 +70,24 @@ pub enum ObligationKind {
     NotCovered,
 }
 
+impl ObligationKind {
+    /// The kind as written in the report: `must_register`, `not_required`, `exempt` or `not_covered`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(tirkeu::rules::ObligationKind::MustRegister.as_str(), "must_register");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ObligationKind::MustRegister => "must_register",
+            ObligationKind::NotRequired => "not_required",
+            ObligationKind::Exempt => "exempt",
+            ObligationKind::NotCovered => "not_covered",
+        }
+    }
+}
+
 /// The obligation to register.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -77,6 +112,23 @@ pub enum DeadlineState {
     DueToday,
     /// The last day has passed.
     Missed,
+}
+
+impl DeadlineState {
+    /// The state as written in the report: `open`, `due_today` or `missed`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(tirkeu::rules::DeadlineState::DueToday.as_str(), "due_today");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DeadlineState::Open => "open",
+            DeadlineState::DueToday => "due_today",
+            DeadlineState::Missed => "missed",
+        }
+    }
 }
 
 /// A registration or re-registration deadline.
@@ -108,6 +160,22 @@ pub enum LimitedBy {
     Regime,
     /// The labour contract of an EAEU worker (Treaty on the EAEU art. 97(8)).
     LabourContract,
+}
+
+impl LimitedBy {
+    /// The limit as written in the report: `regime` or `labour_contract`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(tirkeu::rules::LimitedBy::LabourContract.as_str(), "labour_contract");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LimitedBy::Regime => "regime",
+            LimitedBy::LabourContract => "labour_contract",
+        }
+    }
 }
 
 /// The stay limit (rules.md section 4).
