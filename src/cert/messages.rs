@@ -1,6 +1,6 @@
 //! The verifier's messages in Kazakh, Russian and English.
 
-use super::verify::{Stage, Status};
+use super::verify::Status;
 use crate::i18n::Text;
 
 /// The message of each status. Placeholders: `{stayFrom}`, `{stayTo}`, `{stage}`.
@@ -51,17 +51,6 @@ pub(crate) fn status_text(status: Status) -> Text {
             ru: "Это не QR-код справки о регистрации.",
             en: "Not a registration certificate QR code.",
         },
-    }
-}
-
-/// The name of a malformed stage, as shown inside the message.
-pub(crate) fn stage_name(stage: Stage) -> &'static str {
-    match stage {
-        Stage::Base45 => "base45",
-        Stage::Zlib => "zlib",
-        Stage::Cose => "cose",
-        Stage::Claims => "claims",
-        Stage::Record => "record",
     }
 }
 

@@ -433,7 +433,7 @@ impl Verifier {
         let mut result = VerificationResult::new(context.checked_on);
         let status = self.evaluate(qr_text.trim_matches(['\r', '\n']), context, &mut result);
         result.status = status;
-        let stage = result.stage.map(messages::stage_name).unwrap_or_default();
+        let stage = result.stage.map(Stage::as_str).unwrap_or_default();
         let (stay_from, stay_to) = match &result.record {
             Some(record) => (record.stay_from.to_string(), record.stay_to.to_string()),
             None => (String::new(), String::new()),
