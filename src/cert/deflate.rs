@@ -735,13 +735,14 @@ impl Code {
 /// complete.
 fn limited_code_lengths(frequencies: &[usize], max_length: u8) -> Vec<u8> {
     let mut lengths = vec![0u8; frequencies.len()];
-    let mut leaves: Vec<(usize, Vec<usize>)> = frequencies
-        .iter()
-        .enumerate()
-        .filter(|(_, frequency)| **frequency > 0)
-        .map(|(symbol, &frequency)| (frequency, vec![symbol]))
-        .collect();
-    leaves.sort_by_key(|(frequency, _)| *frequency);
+    // Sorted by frequency, ties in symbol order (an insertion sort: at most 286 symbols).
+    let mut leaves: Vec<(usize, Vec<usize>)> = Vec::new();
+    for (symbol, &frequency) in frequencies.iter().enumerate() {
+        if frequency > 0 {
+            let at = leaves.partition_point(|(other, _)| *other <= frequency);
+            leaves.insert(at, (frequency, vec![symbol]));
+        }
+    }
     if let [(_, only)] = leaves.as_slice() {
         let symbol = only.first().copied().unwrap_or(0);
         for partner in [symbol, usize::from(symbol == 0)] {
@@ -753,13 +754,25 @@ fn limited_code_lengths(frequencies: &[usize], max_length: u8) -> Vec<u8> {
     }
     let mut coins = leaves.clone();
     for _ in 1..max_length {
-        let mut merged = leaves.clone();
-        merged.extend(coins.chunks_exact(2).map(|pair| {
+        let mut packages = coins.chunks_exact(2).map(|pair| {
             let symbols = pair.iter().flat_map(|(_, s)| s.iter().copied()).collect();
-            (pair.iter().map(|(weight, _)| *weight).sum(), symbols)
-        }));
-        // Stable: a leaf goes before a package of the same weight.
-        merged.sort_by_key(|(weight, _)| *weight);
+            (
+                pair.iter().map(|(weight, _)| *weight).sum::<usize>(),
+                symbols,
+            )
+        });
+        // Merged by weight, a leaf before a package of the same weight.
+        let mut merged = Vec::with_capacity(coins.len() + leaves.len());
+        let mut package = packages.next();
+        for leaf in &leaves {
+            while let Some(lighter) = package.take_if(|(weight, _)| *weight < leaf.0) {
+                merged.push(lighter);
+                package = packages.next();
+            }
+            merged.push(leaf.clone());
+        }
+        merged.extend(package);
+        merged.extend(packages);
         coins = merged;
     }
     let taken = (2 * leaves.len()).saturating_sub(2);
