@@ -73,7 +73,7 @@ fn seeded_input(index: usize) -> Vec<u8> {
     let mut data = Vec::with_capacity(length);
     match (index / 10) % 5 {
         0 | 1 => {
-            let words = if (index / 10) % 5 == 0 {
+            let words = if (index / 10).is_multiple_of(5) {
                 &LATIN_WORDS
             } else {
                 &CYRILLIC_WORDS
@@ -278,7 +278,7 @@ impl Bits {
     }
 
     fn bit(&mut self, bit: u32) {
-        if self.count % 8 == 0 {
+        if self.count.is_multiple_of(8) {
             self.bytes.push(0);
         }
         *self.bytes.last_mut().unwrap() |= (bit as u8) << (self.count % 8);
@@ -412,7 +412,7 @@ fn stored_blocks() {
     // bytes; a stored block may be followed by other blocks.
     let stored = |bits: &mut Bits, is_final: bool, content: &[u8], nlen_xor: u16| {
         bits.block(is_final, 0);
-        while bits.count % 8 != 0 {
+        while !bits.count.is_multiple_of(8) {
             bits.field(0, 1);
         }
         let len = content.len() as u16;

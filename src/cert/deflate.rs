@@ -581,14 +581,13 @@ impl MatchFinder<'_> {
     /// (length, distance). Positions must not decrease from one call to the next.
     fn longest(&mut self, position: usize) -> (usize, usize) {
         while self.inserted < position {
-            if let Some(hash) = self.hash(self.inserted) {
-                if let (Some(previous), Some(head)) = (
-                    self.previous.get_mut(self.inserted % WINDOW),
-                    self.head.get_mut(hash),
-                ) {
-                    *previous = *head;
-                    *head = self.inserted + 1;
-                }
+            let slots = self.hash(self.inserted).and_then(|hash| {
+                let previous = self.previous.get_mut(self.inserted % WINDOW)?;
+                Some((previous, self.head.get_mut(hash)?))
+            });
+            if let Some((previous, head)) = slots {
+                *previous = *head;
+                *head = self.inserted + 1;
             }
             self.inserted += 1;
         }
