@@ -147,58 +147,85 @@ fn invalid(reason: &'static str) -> InflateError {
     InflateError::Invalid { reason }
 }
 
-/// Reads bits least significant first, as deflate packs them (RFC 1951 section 3.1.1).
+/// Reads bits least significant first, as deflate packs them (RFC 1951 section 3.1.1), through
+/// a buffer of up to 64 bits loaded a whole byte at a time.
 struct BitReader<'a> {
     input: &'a [u8],
-    /// The byte the next bit comes from.
-    byte: usize,
-    /// The next bit within it, 0-7.
-    bit: u32,
+    /// The next byte to load.
+    next: usize,
+    buffer: u64,
+    /// How many bits the buffer holds.
+    count: u32,
     /// False once a bit the format ignores was found set.
     canonical: bool,
 }
 
 impl<'a> BitReader<'a> {
-    fn bit(&mut self) -> Result<u32, InflateError> {
-        let byte = self.input.get(self.byte).ok_or(TRUNCATED)?;
-        let value = u32::from(byte >> self.bit) & 1;
-        self.bit += 1;
-        if self.bit == 8 {
-            self.bit = 0;
-            self.byte += 1;
+    fn new(input: &'a [u8], start: usize) -> Self {
+        BitReader {
+            input,
+            next: start,
+            buffer: 0,
+            count: 0,
+            canonical: true,
         }
-        Ok(value)
     }
 
-    /// A number of `count` bits (at most 16), least significant bit first.
-    fn bits(&mut self, count: u8) -> Result<u32, InflateError> {
-        let mut value = 0;
-        for shift in 0..count {
-            value |= self.bit()? << shift;
+    /// Loads whole bytes while they fit (the buffer then holds at least 57 bits, or the rest of
+    /// the input).
+    fn fill(&mut self) {
+        while self.count <= 56 {
+            let Some(&byte) = self.input.get(self.next) else {
+                break;
+            };
+            self.buffer |= u64::from(byte) << self.count;
+            self.count += 8;
+            self.next += 1;
         }
+    }
+
+    /// Drops `count` bits, no more than the buffer holds.
+    fn consume(&mut self, count: u32) {
+        let count = count.min(self.count);
+        self.buffer = self.buffer.checked_shr(count).unwrap_or(0);
+        self.count -= count;
+    }
+
+    /// A number of `count` bits (at most 16).
+    fn bits(&mut self, count: u32) -> Result<u32, InflateError> {
+        if self.count < count {
+            self.fill();
+            if self.count < count {
+                return Err(TRUNCATED);
+            }
+        }
+        let value = (self.buffer & ((1u64 << count) - 1)) as u32;
+        self.consume(count);
         Ok(value)
     }
 
     /// Skips to the next byte boundary, noting whether a skipped bit is set.
     fn align(&mut self) {
-        if self.bit != 0 {
-            if self
-                .input
-                .get(self.byte)
-                .is_some_and(|&byte| byte >> self.bit != 0)
-            {
-                self.canonical = false;
-            }
-            self.bit = 0;
-            self.byte += 1;
+        let skipped = self.count % 8;
+        if self.buffer & ((1u64 << skipped) - 1) != 0 {
+            self.canonical = false;
         }
+        self.consume(skipped);
     }
 
-    /// The next `count` whole bytes; the reader must be at a byte boundary.
+    /// Where the unread input begins, once aligned: the buffer holds whole bytes before it.
+    fn position(&self) -> usize {
+        self.next.saturating_sub((self.count / 8) as usize)
+    }
+
+    /// The next `count` whole bytes, once aligned.
     fn bytes(&mut self, count: usize) -> Result<&'a [u8], InflateError> {
-        let end = self.byte.checked_add(count).ok_or(TRUNCATED)?;
-        let bytes = self.input.get(self.byte..end).ok_or(TRUNCATED)?;
-        self.byte = end;
+        let start = self.position();
+        let end = start.checked_add(count).ok_or(TRUNCATED)?;
+        let bytes = self.input.get(start..end).ok_or(TRUNCATED)?;
+        self.next = end;
+        self.buffer = 0;
+        self.count = 0;
         Ok(bytes)
     }
 }
@@ -255,19 +282,34 @@ impl Huffman {
     }
 
     /// Reads one symbol, bit by bit: codes of each length are consecutive numbers, starting
-    /// where the shorter ones end, doubled.
+    /// where the shorter ones end, doubled. (Plain loops: at opt-level "z" iterator adapters
+    /// are not inlined, and this loop is the inflater's hot spot.)
     fn decode(&self, reader: &mut BitReader<'_>) -> Result<usize, InflateError> {
-        let (mut code, mut first, mut index) = (0u32, 0u32, 0usize);
-        for &count in self.counts.iter().skip(1) {
-            code |= reader.bit()?;
+        if reader.count < u32::from(MAX_CODE_LENGTH) {
+            reader.fill();
+        }
+        // Bits past the end of the input read as zeros; a code that needs them is truncated.
+        let mut bits = reader.buffer;
+        let (mut code, mut first, mut index, mut length) = (0u32, 0u32, 0usize, 0u32);
+        for &count in &self.counts[1..] {
+            length += 1;
+            code |= (bits & 1) as u32;
+            bits >>= 1;
             let count = u32::from(count);
-            if let Some(offset) = code.checked_sub(first).filter(|&offset| offset < count) {
-                let symbol = self.symbols.get(index + offset as usize);
+            if code >= first && code - first < count {
+                if length > reader.count {
+                    return Err(TRUNCATED);
+                }
+                reader.consume(length);
+                let symbol = self.symbols.get(index + (code - first) as usize);
                 return symbol.map(|&s| usize::from(s)).ok_or(TRUNCATED);
             }
             index += count as usize;
             first = (first + count) << 1;
             code <<= 1;
+        }
+        if reader.count < length {
+            return Err(TRUNCATED);
         }
         Err(invalid("a code that the block's Huffman code lacks"))
     }
@@ -296,7 +338,10 @@ impl Output {
     }
 
     fn push(&mut self, byte: u8) -> Result<(), InflateError> {
-        self.reserve(1)?;
+        // The capacity never exceeds the limit, so a full buffer is where the limit is checked.
+        if self.bytes.len() == self.bytes.capacity() {
+            self.reserve(1)?;
+        }
         self.bytes.push(byte);
         Ok(())
     }
@@ -308,9 +353,12 @@ impl Output {
             .len()
             .checked_sub(distance)
             .ok_or(invalid("a distance reaches before the start of the data"))?;
-        for from in start..start + length {
+        self.reserve(length)?;
+        let mut from = start;
+        while from < start + length {
             let byte = self.bytes.get(from).copied().ok_or(TRUNCATED)?;
-            self.push(byte)?;
+            self.bytes.push(byte);
+            from += 1;
         }
         Ok(())
     }
@@ -344,18 +392,13 @@ pub fn inflate(zlib: &[u8], limit: usize) -> Result<Vec<u8>, InflateError> {
     if flg & 0x20 != 0 {
         return Err(invalid("the stream needs a preset dictionary"));
     }
-    let mut reader = BitReader {
-        input: zlib,
-        byte: 2,
-        bit: 0,
-        canonical: true,
-    };
+    let mut reader = BitReader::new(zlib, 2);
     let mut output = Output {
         bytes: Vec::new(),
         limit,
     };
     loop {
-        let is_final = reader.bit()? == 1;
+        let is_final = reader.bits(1)? == 1;
         match reader.bits(2)? {
             0 => inflate_stored(&mut reader, &mut output)?,
             1 => inflate_block(
@@ -383,7 +426,7 @@ pub fn inflate(zlib: &[u8], limit: usize) -> Result<Vec<u8>, InflateError> {
     if checksum != adler32(&output.bytes) {
         return Err(invalid("the Adler-32 checksum does not match"));
     }
-    let count = zlib.len().saturating_sub(reader.byte);
+    let count = zlib.len().saturating_sub(reader.position());
     if count > 0 {
         return Err(InflateError::TrailingBytes { count });
     }
@@ -481,7 +524,7 @@ fn inflate_block(
         else {
             return Err(invalid("the length symbol 286 or 287"));
         };
-        let length = usize::from(base) + reader.bits(extra)? as usize;
+        let length = usize::from(base) + reader.bits(u32::from(extra))? as usize;
         // Symbol 284 stands for 227-257 although its 5 extra bits reach 258, which has its own
         // symbol, 285, and one encoding only.
         if symbol == 284 && length == MAX_MATCH {
@@ -493,7 +536,7 @@ fn inflate_block(
         else {
             return Err(invalid("the distance symbol 30 or 31"));
         };
-        let distance = usize::from(base) + reader.bits(extra)? as usize;
+        let distance = usize::from(base) + reader.bits(u32::from(extra))? as usize;
         output.copy(distance, length)?;
     }
 }
