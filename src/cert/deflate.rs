@@ -788,16 +788,16 @@ impl Code {
 /// complete.
 fn limited_code_lengths(frequencies: &[usize], max_length: u8) -> Vec<u8> {
     let mut lengths = vec![0u8; frequencies.len()];
-    // Sorted by frequency, ties in symbol order (an insertion sort: at most 286 symbols).
-    let mut leaves: Vec<(usize, Vec<usize>)> = Vec::new();
+    // (frequency, symbol), sorted by frequency, ties in symbol order (an insertion sort: at
+    // most 286 symbols).
+    let mut leaves: Vec<(usize, usize)> = Vec::new();
     for (symbol, &frequency) in frequencies.iter().enumerate() {
         if frequency > 0 {
-            let at = leaves.partition_point(|(other, _)| *other <= frequency);
-            leaves.insert(at, (frequency, vec![symbol]));
+            let at = leaves.partition_point(|&(other, _)| other <= frequency);
+            leaves.insert(at, (frequency, symbol));
         }
     }
-    if let [(_, only)] = leaves.as_slice() {
-        let symbol = only.first().copied().unwrap_or(0);
+    if let [(_, symbol)] = *leaves.as_slice() {
         for partner in [symbol, usize::from(symbol == 0)] {
             if let Some(length) = lengths.get_mut(partner) {
                 *length = 1;
@@ -805,36 +805,45 @@ fn limited_code_lengths(frequencies: &[usize], max_length: u8) -> Vec<u8> {
         }
         return lengths;
     }
-    let mut coins = leaves.clone();
+    // Each denomination's coins as (weight, is a leaf), from the smallest up. A package is two
+    // consecutive coins of the denomination below, so the cheapest coins taken at one
+    // denomination are the lightest leaves and the first packages, and those packages are the
+    // first coins of the denomination below: counts are enough, no package records its leaves.
+    let mut denominations: Vec<Vec<(usize, bool)>> = Vec::new();
+    let mut coins: Vec<(usize, bool)> = leaves.iter().map(|&(weight, _)| (weight, true)).collect();
     for _ in 1..max_length {
-        let mut packages = coins.chunks_exact(2).map(|pair| {
-            let symbols = pair.iter().flat_map(|(_, s)| s.iter().copied()).collect();
-            (
-                pair.iter().map(|(weight, _)| *weight).sum::<usize>(),
-                symbols,
-            )
-        });
+        let mut packages = coins
+            .chunks_exact(2)
+            .map(|pair| (pair.iter().map(|&(weight, _)| weight).sum::<usize>(), false));
         // Merged by weight, a leaf before a package of the same weight.
         let mut merged = Vec::with_capacity(coins.len() + leaves.len());
         let mut package = packages.next();
-        for leaf in &leaves {
-            while let Some(lighter) = package.take_if(|(weight, _)| *weight < leaf.0) {
+        for &(weight, _) in &leaves {
+            while let Some(lighter) = package.take_if(|&mut (package, _)| package < weight) {
                 merged.push(lighter);
                 package = packages.next();
             }
-            merged.push(leaf.clone());
+            merged.push((weight, true));
         }
         merged.extend(package);
         merged.extend(packages);
-        coins = merged;
+        denominations.push(core::mem::replace(&mut coins, merged));
     }
-    let taken = (2 * leaves.len()).saturating_sub(2);
-    for symbol in coins.iter().take(taken).flat_map(|(_, symbols)| symbols) {
-        if let Some(length) = lengths.get_mut(*symbol) {
-            *length += 1;
+    let mut taken = (2 * leaves.len()).saturating_sub(2);
+    loop {
+        let chosen = coins.get(..taken).unwrap_or(&coins);
+        let leaves_taken = chosen.iter().filter(|&&(_, is_leaf)| is_leaf).count();
+        for &(_, symbol) in leaves.iter().take(leaves_taken) {
+            if let Some(length) = lengths.get_mut(symbol) {
+                *length += 1;
+            }
+        }
+        taken = 2 * (chosen.len() - leaves_taken);
+        match denominations.pop() {
+            Some(below) => coins = below,
+            None => return lengths,
         }
     }
-    lengths
 }
 
 /// The code lengths of both codes as a dynamic block sends them: runs of zeros (17, 18) and
