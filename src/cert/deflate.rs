@@ -9,9 +9,9 @@
 //! never leaves it valid.
 //!
 //! Both directions are written here, small rather than fast, because they are part of the
-//! WebAssembly module every phone downloads and a certificate is under 1 KB: the inflater reads
-//! bit by bit and decodes canonical Huffman codes from their code counts (as zlib's `puff.c`
-//! does); the compressor finds matches with a hash chain and lazy matching (as zlib's level 9
+//! WebAssembly module every phone downloads and a certificate is under 1 KB: the inflater decodes
+//! canonical Huffman codes bit by bit from the number of codes of each length (as zlib's `puff.c`
+//! does, with no tables to build); the compressor finds matches with a hash chain and lazy matching (as zlib's level 9
 //! does) and writes one block with whichever of a dynamic Huffman code (length-limited by
 //! package-merge), the fixed code, or stored blocks is smallest.
 
