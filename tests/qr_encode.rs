@@ -116,6 +116,16 @@ fn certificate_like_texts_give_the_reference_symbol() {
 }
 
 #[test]
+fn the_demo_certificates_give_the_reference_symbol() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    for name in ["certificate", "certificate-revoked"] {
+        let text = std::fs::read_to_string(root.join(format!("www/demo/{name}.txt"))).unwrap();
+        let version = qr::encode(text.trim()).unwrap().version();
+        assert_same_symbol(text.trim(), version);
+    }
+}
+
+#[test]
 fn uniform_texts_give_the_reference_symbol() {
     // Long runs of one character stress the masks' penalties (runs, blocks, finder-like rows).
     for (character, len) in [
