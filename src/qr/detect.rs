@@ -396,6 +396,181 @@ fn score_triple(finders: &[Finder], members: [usize; 3]) -> Option<(f64, FinderT
 }
 
 // ---------------------------------------------------------------------------------------------
+// Finder pattern corners
+
+/// Rays cast from a finder pattern's centre towards each of its sides, as offsets along the
+/// side (in half-widths of the pattern's centre square): they cross the side's middle part, away
+/// from the corners, where the outer ring is crossed squarely.
+const RAY_SLANTS: [f64; 5] = [-0.6, -0.3, 0.0, 0.3, 0.6];
+
+/// Along a ray from a finder pattern's centre (`direction` a unit vector), the distance in
+/// pixels to the middle of the pattern's outer dark ring: the point midway between the ring's
+/// inner and outer edges, which moves neither when the binariser thickens ink nor when it thins
+/// it. `None` when the runs crossed (dark centre, light ring, dark ring) are not those of a
+/// finder pattern of about `module` pixels a module.
+fn outer_ring_middle(m: &BitMatrix, centre: Point, direction: Point, module: f64) -> Option<f64> {
+    // Half-pixel steps; a colour change counts only when the next step agrees (one stray pixel
+    // of noise is not an edge).
+    const STEP: f64 = 0.5;
+    let limit = 12.0 * module;
+    let dark_at = |s: f64| {
+        let (x, y) = (centre.x + s * direction.x, centre.y + s * direction.y);
+        x.is_finite() && y.is_finite() && m.get(x.floor() as i64, y.floor() as i64)
+    };
+    let mut edges = [0.0f64; 3];
+    let mut found = 0usize;
+    let mut s = 0.0;
+    while found < 3 && s < limit {
+        s += STEP;
+        // The centre and the outer ring are dark, the ring between them light.
+        let expected_dark = found % 2 == 0;
+        if dark_at(s) != expected_dark && dark_at(s + STEP) != expected_dark {
+            if let Some(edge) = edges.get_mut(found) {
+                *edge = s - STEP / 2.0;
+            }
+            found += 1;
+        }
+    }
+    let [centre_edge, ring_inner, ring_outer] = edges;
+    if found < 3 {
+        return None;
+    }
+    // The centre's run is 1.5 modules along the ray, the light and dark rings 1 each.
+    let along = centre_edge / 1.5;
+    let light = ring_inner - centre_edge;
+    let dark = ring_outer - ring_inner;
+    let plausible = |run: f64| run > 0.4 * along && run < 2.5 * along;
+    (along > 0.3 * module && along < 4.0 * module && plausible(light) && plausible(dark))
+        .then_some((ring_inner + ring_outer) / 2.0)
+}
+
+/// A line through `points` (least squares, perpendicular distances): a point on it and its unit
+/// direction. `None` for fewer than two points.
+fn fit_line(points: &[Point]) -> Option<(Point, Point)> {
+    if points.len() < 2 {
+        return None;
+    }
+    let n = points.len() as f64;
+    let cx = points.iter().map(|p| p.x).sum::<f64>() / n;
+    let cy = points.iter().map(|p| p.y).sum::<f64>() / n;
+    let (mut sxx, mut sxy, mut syy) = (0.0, 0.0, 0.0);
+    for p in points {
+        let (dx, dy) = (p.x - cx, p.y - cy);
+        sxx += dx * dx;
+        sxy += dx * dy;
+        syy += dy * dy;
+    }
+    let angle = 0.5 * (2.0 * sxy).atan2(sxx - syy);
+    let (sin, cos) = angle.sin_cos();
+    (cx.is_finite() && cy.is_finite() && angle.is_finite())
+        .then_some((Point::new(cx, cy), Point::new(cos, sin)))
+}
+
+/// Where two lines (point, unit direction) cross; `None` when they are within about 11 degrees
+/// of parallel.
+fn intersect(a: (Point, Point), b: (Point, Point)) -> Option<Point> {
+    let ((p, d), (q, e)) = (a, b);
+    let cross = d.x * e.y - d.y * e.x;
+    if cross.abs() < 0.2 {
+        return None;
+    }
+    let t = ((q.x - p.x) * e.y - (q.y - p.y) * e.x) / cross;
+    let point = Point::new(p.x + t * d.x, p.y + t * d.y);
+    (point.x.is_finite() && point.y.is_finite()).then_some(point)
+}
+
+/// The corners of the middle line of a finder pattern's outer dark ring (module coordinates 0.5
+/// and 6.5 of the pattern), in pixels: top-left, top-right, bottom-right, bottom-left in the
+/// symbol's orientation, given the symbol's unit axes `across` (left to right) and `down`.
+/// Each side is a line fitted through the ring's middle where rays from the centre cross it.
+fn finder_corners(
+    m: &BitMatrix,
+    finder: &Finder,
+    across: Point,
+    down: Point,
+) -> Option<[Point; 4]> {
+    let module = finder.module;
+    let negate = |p: Point| Point::new(-p.x, -p.y);
+    // Sides in the order top, right, bottom, left: (outward normal, tangent).
+    let sides = [
+        (negate(down), across),
+        (across, down),
+        (down, across),
+        (negate(across), down),
+    ];
+    let mut lines = [(finder.centre, across); 4];
+    for ((normal, tangent), line) in sides.into_iter().zip(lines.iter_mut()) {
+        let mut points = Vec::with_capacity(RAY_SLANTS.len());
+        for slant in RAY_SLANTS {
+            let (x, y) = (normal.x + slant * tangent.x, normal.y + slant * tangent.y);
+            let length = x.hypot(y);
+            if !(length > 1e-9) {
+                continue;
+            }
+            let direction = Point::new(x / length, y / length);
+            if let Some(s) = outer_ring_middle(m, finder.centre, direction, module) {
+                points.push(Point::new(
+                    finder.centre.x + s * direction.x,
+                    finder.centre.y + s * direction.y,
+                ));
+            }
+        }
+        if points.len() < 3 {
+            return None;
+        }
+        *line = fit_line(&points)?;
+    }
+    let [top, right, bottom, left] = lines;
+    let corners = [
+        intersect(top, left)?,
+        intersect(top, right)?,
+        intersect(bottom, right)?,
+        intersect(bottom, left)?,
+    ];
+    // The ring's middle line is 6 modules a side: reject a quadrilateral far from that.
+    for (i, corner) in corners.iter().enumerate() {
+        let next = corners.get((i + 1) % 4)?;
+        let side = corner.distance(*next) / module;
+        if !(2.0..=18.0).contains(&side) {
+            return None;
+        }
+    }
+    Some(corners)
+}
+
+/// The corners of all three finder patterns of a triple (bottom-left, top-left, top-right),
+/// each as [`finder_corners`]; `None` unless all three are found.
+pub(crate) fn triple_corners(m: &BitMatrix, t: &FinderTriple) -> Option<[[Point; 4]; 3]> {
+    let (tl, tr, bl) = (t.top_left.centre, t.top_right.centre, t.bottom_left.centre);
+    let unit = |from: Point, to: Point| {
+        let length = from.distance(to);
+        (length > 1e-9).then(|| Point::new((to.x - from.x) / length, (to.y - from.y) / length))
+    };
+    let across = unit(tl, tr)?;
+    let down = unit(tl, bl)?;
+    Some([
+        finder_corners(m, &t.bottom_left, across, down)?,
+        finder_corners(m, &t.top_left, across, down)?,
+        finder_corners(m, &t.top_right, across, down)?,
+    ])
+}
+
+/// Module coordinate pairs of the twelve finder ring corners of a `dimension` symbol (in the
+/// order of [`triple_corners`]) with their pixels.
+fn corner_pairs(corners: &[[Point; 4]; 3], dimension: usize) -> Vec<(Point, Point)> {
+    let far = dimension as f64 - 7.0;
+    let origins = [(0.0, far), (0.0, 0.0), (far, 0.0)];
+    let square = [(0.5, 0.5), (6.5, 0.5), (6.5, 6.5), (0.5, 6.5)];
+    let mut pairs = Vec::with_capacity(12);
+    for (finder, (ox, oy)) in corners.iter().zip(origins) {
+        for (pixel, (u, v)) in finder.iter().zip(square) {
+            pairs.push((Point::new(ox + u, oy + v), *pixel));
+        }
+    }
+    pairs
+}
+
+// ---------------------------------------------------------------------------------------------
 // Size and alignment
 
 /// Length of the black-white-black runs crossed when walking from `from` to `to` (Bresenham):
@@ -801,23 +976,19 @@ fn snap_alignment(m: &BitMatrix, transform: &Perspective, u: f64, v: f64) -> Opt
 /// Refines a grid location with every alignment pattern of the symbol's version (version 2
 /// and up): each is looked for where the current transform predicts it, nearest to the
 /// finder patterns first, and the transform is refitted (least squares over the finder
-/// centres and the patterns found) after each one, so that perspective, which an affine
-/// estimate from three finder patterns cannot follow, is learnt from the symbol itself.
+/// points `anchors` and the patterns found) after each one, so that perspective, which an
+/// estimate from the finder patterns alone follows only roughly, is learnt from the symbol
+/// itself.
 fn refine_with_alignments(
     m: &BitMatrix,
-    t: &FinderTriple,
+    anchors: Vec<(Point, Point)>,
     dimension: usize,
     initial: Perspective,
 ) -> Option<Perspective> {
     let version = dimension.checked_sub(17)? / 4;
     let centres = super::bits::alignment_centres(version);
     let last = *centres.last()?;
-    let far = dimension as f64 - 3.5;
-    let mut pairs = vec![
-        (Point::new(3.5, 3.5), t.top_left.centre),
-        (Point::new(far, 3.5), t.top_right.centre),
-        (Point::new(3.5, far), t.bottom_left.centre),
-    ];
+    let mut pairs = anchors;
     let mut wanted: Vec<(f64, Point)> = Vec::new();
     for &cy in &centres {
         for &cx in &centres {
@@ -848,77 +1019,119 @@ fn refine_with_alignments(
     (found > 0).then_some(transform)
 }
 
-/// Grid locations to try for a triple, most likely first: each candidate size with the
-/// alignment pattern when one is found, then without it.
-pub(crate) fn grid_locations(m: &BitMatrix, t: &FinderTriple) -> Vec<GridLocation> {
-    let module = module_size(m, t);
-    if !(module.is_finite() && module > 0.0) {
-        return Vec::new();
-    }
-    let mut out = Vec::new();
-    for dimension in dimensions(t, module) {
-        push_locations(m, t, module, dimension, &mut out);
-    }
-    out
+/// The ways of fitting a module grid to a finder triple, in the order tried.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Fit {
+    /// A projective fit to the corners of the three finder patterns' rings: perspective read
+    /// from the patterns' own foreshortening.
+    Corners,
+    /// [`Fit::Corners`] and the bottom-right alignment pattern, looked for where that fit
+    /// predicts it.
+    CornersAndAlignment,
+    /// The finder centres and the bottom-right alignment pattern searched around where the
+    /// parallelogram of the centres predicts it (ZXing's estimate).
+    CentresAndAlignment,
+    /// The parallelogram of the finder centres.
+    Centres,
+    /// Every alignment pattern of the version, each found where the fit so far predicts it:
+    /// the slowest fit, for a size the symbol declared.
+    AllAlignments,
 }
 
-/// The locations for one size: with the bottom-right alignment pattern when it is found, then
-/// the parallelogram of the finder patterns.
-fn push_locations(
-    m: &BitMatrix,
-    t: &FinderTriple,
+/// What the fits of one finder triple share: the module size and the finder ring corners.
+pub(crate) struct SymbolGeometry<'a> {
+    m: &'a BitMatrix,
+    triple: &'a FinderTriple,
     module: f64,
-    dimension: usize,
-    out: &mut Vec<GridLocation>,
-) {
-    let alignment = if dimension > 21 && module.is_finite() && module > 0.0 {
-        locate_alignment(m, t, module, dimension)
-    } else {
-        None
-    };
-    let initial = transform(t, dimension, alignment);
-    if alignment.is_some() {
-        out.push(GridLocation {
-            dimension,
-            transform: initial,
-        });
+    corners: Option<[[Point; 4]; 3]>,
+}
+
+impl<'a> SymbolGeometry<'a> {
+    /// `None` when the finder patterns give no usable module size.
+    pub fn new(m: &'a BitMatrix, triple: &'a FinderTriple) -> Option<Self> {
+        let module = module_size(m, triple);
+        (module.is_finite() && module > 0.0).then(|| SymbolGeometry {
+            m,
+            triple,
+            module,
+            corners: triple_corners(m, triple),
+        })
     }
-    out.push(GridLocation {
-        dimension,
-        transform: transform(t, dimension, None),
-    });
-}
 
-/// The location for a size the symbol declared (in its version information), refined with all
-/// its alignment patterns: the slower, surer fit when the quick ones did not decode.
-pub(crate) fn refined_location(
-    m: &BitMatrix,
-    t: &FinderTriple,
-    dimension: usize,
-) -> Option<GridLocation> {
-    let module = module_size(m, t);
-    let alignment = if module.is_finite() && module > 0.0 {
-        locate_alignment(m, t, module, dimension)
-    } else {
-        None
-    };
-    let transform = refine_with_alignments(m, t, dimension, transform(t, dimension, alignment))?;
-    Some(GridLocation {
-        dimension,
-        transform,
-    })
-}
+    /// Candidate symbol sizes, most likely first.
+    pub fn dimensions(&self) -> Vec<usize> {
+        dimensions(self.triple, self.module)
+    }
 
-/// Location for an explicit size (after reading the version information).
-pub(crate) fn grid_locations_for(
-    m: &BitMatrix,
-    t: &FinderTriple,
-    dimension: usize,
-) -> Vec<GridLocation> {
-    let module = module_size(m, t);
-    let mut out = Vec::new();
-    push_locations(m, t, module, dimension, &mut out);
-    out
+    /// The fits to try for a symbol of `dimension` modules, in order (the first one reads the
+    /// version information).
+    pub fn fits(&self) -> &'static [Fit] {
+        if self.corners.is_some() {
+            &[
+                Fit::Corners,
+                Fit::CornersAndAlignment,
+                Fit::CentresAndAlignment,
+                Fit::Centres,
+                Fit::AllAlignments,
+            ]
+        } else {
+            &[Fit::Centres, Fit::CentresAndAlignment, Fit::AllAlignments]
+        }
+    }
+
+    fn anchors(&self, dimension: usize) -> Vec<(Point, Point)> {
+        match &self.corners {
+            Some(corners) => corner_pairs(corners, dimension),
+            None => {
+                let far = dimension as f64 - 3.5;
+                vec![
+                    (Point::new(3.5, 3.5), self.triple.top_left.centre),
+                    (Point::new(far, 3.5), self.triple.top_right.centre),
+                    (Point::new(3.5, far), self.triple.bottom_left.centre),
+                ]
+            }
+        }
+    }
+
+    /// The grid of `dimension` modules as `fit` places it; `None` when that fit does not apply
+    /// (no corners, no alignment pattern found, a degenerate transform).
+    pub fn location(&self, dimension: usize, fit: Fit) -> Option<GridLocation> {
+        let (m, t) = (self.m, self.triple);
+        let alignment_centre = dimension as f64 - 6.5;
+        let transform = match fit {
+            Fit::Corners => Perspective::fit(&corner_pairs(self.corners.as_ref()?, dimension))?,
+            Fit::CornersAndAlignment => {
+                if dimension <= 21 {
+                    return None;
+                }
+                let mut pairs = corner_pairs(self.corners.as_ref()?, dimension);
+                let initial = Perspective::fit(&pairs)?;
+                let found = snap_alignment(m, &initial, alignment_centre, alignment_centre)?;
+                pairs.push((Point::new(alignment_centre, alignment_centre), found));
+                Perspective::fit(&pairs)?
+            }
+            Fit::CentresAndAlignment => {
+                if dimension <= 21 {
+                    return None;
+                }
+                let found = locate_alignment(m, t, self.module, dimension)?;
+                transform(t, dimension, Some(found))
+            }
+            Fit::Centres => transform(t, dimension, None),
+            Fit::AllAlignments => {
+                let anchors = self.anchors(dimension);
+                let initial = match self.corners {
+                    Some(_) => Perspective::fit(&anchors)?,
+                    None => transform(t, dimension, locate_alignment(m, t, self.module, dimension)),
+                };
+                refine_with_alignments(m, anchors, dimension, initial)?
+            }
+        };
+        Some(GridLocation {
+            dimension,
+            transform,
+        })
+    }
 }
 
 /// Whether the module at column `x`, row `y` of a grid location reads dark (light when the
