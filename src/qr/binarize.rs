@@ -23,6 +23,7 @@ pub(crate) struct BitMatrix {
 
 impl BitMatrix {
     /// Whether the pixel at (`x`, `y`) is dark; everything outside the image is light.
+    #[inline(always)]
     pub fn get(&self, x: i64, y: i64) -> bool {
         if x < 0 || y < 0 || x as u64 >= self.width as u64 || y as u64 >= self.height as u64 {
             return false;
@@ -121,34 +122,64 @@ fn adaptive(image: &Luma<'_>) -> BitMatrix {
         (at(left + 5, top + 5) + at(left, top)).wrapping_sub(at(left, top + 5) + at(left + 5, top))
     };
 
+    // Row by row: each block row's thresholds once, then every pixel row through them in
+    // memory order. Where the image's side is not a multiple of 8, the last block is shifted
+    // back to end at the edge and decides the last 8 pixels.
     let mut bits = vec![false; width * height];
+    let mut thresholds = vec![0u32; blocks_x];
+    let last_x0 = width - BLOCK;
     for by in 0..blocks_y {
-        // The last block in each direction is shifted back to stay inside the image.
-        let y0 = (by * BLOCK).min(height - BLOCK);
         let top = by.clamp(2, blocks_y - 3) - 2;
-        for bx in 0..blocks_x {
-            let x0 = (bx * BLOCK).min(width - BLOCK);
+        for (bx, threshold) in thresholds.iter_mut().enumerate() {
             let left = bx.clamp(2, blocks_x - 3) - 2;
             // Only blocks with contrast say where the middle between ink and paper lies: a flat
             // block's guess (half its minimum) would pull the threshold of its neighbours down
             // and thin the code's edge modules away at low contrast.
-            let threshold = window(&sums, left, top)
+            *threshold = window(&sums, left, top)
                 .checked_div(window(&counts, left, top))
                 .unwrap_or_else(|| {
                     blocks
                         .get(by * blocks_x + bx)
                         .map_or(0, |block| block.black_point)
                 });
-            for y in y0..y0 + BLOCK {
-                let start = y * width + x0;
-                if let (Some(source), Some(target)) = (
-                    image.pixels.get(start..start + BLOCK),
-                    bits.get_mut(start..start + BLOCK),
+        }
+        let y0 = (by * BLOCK).min(height - BLOCK);
+        let y1 = if by + 1 == blocks_y {
+            height
+        } else {
+            y0 + BLOCK
+        };
+        for y in y0..y1 {
+            let (Some(source), Some(target)) = (
+                image.pixels.get(y * width..(y + 1) * width),
+                bits.get_mut(y * width..(y + 1) * width),
+            ) else {
+                continue;
+            };
+            let whole = last_x0 / BLOCK;
+            for bx in 0..whole {
+                let x = bx * BLOCK;
+                if let (Some(target), Some(source), Some(&threshold)) = (
+                    target.get_mut(x..x + BLOCK),
+                    source.get(x..x + BLOCK),
+                    thresholds.get(bx),
                 ) {
-                    for (bit, &luma) in target.iter_mut().zip(source) {
-                        *bit = u32::from(luma) <= threshold;
-                    }
+                    threshold_pixels(target, source, threshold);
                 }
+            }
+            // The rest of the row: pixels of block `whole`, then the last block's 8 (where the
+            // side is a multiple of 8, block `whole` is the last one).
+            let start = whole * BLOCK;
+            let last = thresholds.last().copied().unwrap_or(0);
+            let own = thresholds.get(whole).copied().unwrap_or(last);
+            if let (Some(target), Some(source)) =
+                (target.get_mut(start..last_x0), source.get(start..last_x0))
+            {
+                threshold_pixels(target, source, own);
+            }
+            if let (Some(target), Some(source)) = (target.get_mut(last_x0..), source.get(last_x0..))
+            {
+                threshold_pixels(target, source, last);
             }
         }
     }
@@ -156,6 +187,30 @@ fn adaptive(image: &Luma<'_>) -> BitMatrix {
         width,
         height,
         bits,
+    }
+}
+
+/// Marks each pixel of `source` at or below `threshold` as dark in `target` (an index loop: the
+/// size-optimised WebAssembly build does not inline iterator adapters, and this runs once a
+/// pixel).
+#[inline(always)]
+fn threshold_pixels(target: &mut [bool], source: &[u8], threshold: u32) {
+    let mut i = 0;
+    while let (Some(bit), Some(&luma)) = (target.get_mut(i), source.get(i)) {
+        *bit = u32::from(luma) <= threshold;
+        i += 1;
+    }
+}
+
+/// Lowers `low` and raises `high` to the pixels of `source` (an index loop, as
+/// [`threshold_pixels`]).
+#[inline(always)]
+fn extend_range(low: &mut u8, high: &mut u8, source: &[u8]) {
+    let mut i = 0;
+    while let Some(&p) = source.get(i) {
+        *low = (*low).min(p);
+        *high = (*high).max(p);
+        i += 1;
     }
 }
 
@@ -172,22 +227,36 @@ struct Block {
 fn block_statistics(image: &Luma<'_>, blocks_x: usize, blocks_y: usize) -> Vec<Block> {
     let (width, height) = (image.width, image.height);
     let mut blocks = vec![Block::default(); blocks_x * blocks_y];
+    // Each block row's minima and maxima, gathered row by row in memory order; the last block
+    // of a row is shifted back to end at the image's edge.
+    let mut minima = vec![255u8; blocks_x];
+    let mut maxima = vec![0u8; blocks_x];
+    let last_x0 = width - BLOCK;
     for by in 0..blocks_y {
         let y0 = (by * BLOCK).min(height - BLOCK);
-        for bx in 0..blocks_x {
-            let x0 = (bx * BLOCK).min(width - BLOCK);
-            let (mut min, mut max) = (255u32, 0u32);
-            for y in y0..y0 + BLOCK {
-                let row = image
-                    .pixels
-                    .get(y * width + x0..y * width + x0 + BLOCK)
-                    .unwrap_or(&[]);
-                for &p in row {
-                    let p = u32::from(p);
-                    min = min.min(p);
-                    max = max.max(p);
+        minima.fill(255);
+        maxima.fill(0);
+        for y in y0..y0 + BLOCK {
+            let row = image.pixels.get(y * width..(y + 1) * width).unwrap_or(&[]);
+            for bx in 0..blocks_x - 1 {
+                let x = bx * BLOCK;
+                if let (Some(block), Some(low), Some(high)) = (
+                    row.get(x..x + BLOCK),
+                    minima.get_mut(bx),
+                    maxima.get_mut(bx),
+                ) {
+                    extend_range(low, high, block);
                 }
             }
+            if let (Some(block), Some(low), Some(high)) =
+                (row.get(last_x0..), minima.last_mut(), maxima.last_mut())
+            {
+                extend_range(low, high, block);
+            }
+        }
+        for bx in 0..blocks_x {
+            let min = u32::from(minima.get(bx).copied().unwrap_or(255));
+            let max = u32::from(maxima.get(bx).copied().unwrap_or(0));
             let flat = max.saturating_sub(min) <= MIN_DYNAMIC_RANGE;
             // The midrange rather than the mean: a block mostly of paper (or mostly of ink) still
             // splits halfway between its two levels.

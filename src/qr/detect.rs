@@ -74,19 +74,28 @@ pub(crate) struct GridLocation {
 // ---------------------------------------------------------------------------------------------
 // Finder patterns
 
+#[inline(always)]
 fn ratio_1_1_3_1_1(counts: &[u32; 5]) -> bool {
-    // In 1/256 pixel and integers (this runs at every run boundary of every row): each run
-    // within half a module (one and a half for the centre's three) of its share of 7.
-    let total: u64 = counts.iter().map(|&c| u64::from(c)).sum();
+    // In 1/256 pixel and integers (this runs at every dark run of every row, so it is written
+    // out rather than as an iterator chain, which the size-optimised WebAssembly build would
+    // not inline): each run within half a module (one and a half for the centre's three) of
+    // its share of 7.
+    let [a, b, c, d, e] = *counts;
+    let [a, b, c, d, e] = [
+        u64::from(a),
+        u64::from(b),
+        u64::from(c),
+        u64::from(d),
+        u64::from(e),
+    ];
+    let total = a + b + c + d + e;
     if total < 7 {
         return false;
     }
     let module = (total << 8) / 7;
     let variance = module / 2;
-    counts
-        .iter()
-        .zip([1u64, 1, 3, 1, 1])
-        .all(|(&c, k)| (k * module).abs_diff(u64::from(c) << 8) < k * variance)
+    let near = |run: u64, share: u64| (share * module).abs_diff(run << 8) < share * variance;
+    near(a, 1) && near(b, 1) && near(c, 3) && near(d, 1) && near(e, 1)
 }
 
 fn ratio_diagonal(counts: &[u32; 5]) -> bool {
@@ -263,45 +272,50 @@ fn handle_possible_centre(
     true
 }
 
-/// Every finder pattern in the image, scanning every row.
+/// Every finder pattern in the image, scanning every row: each row is cut into runs of one
+/// colour, and every five runs from a dark one (dark, light, dark, light, dark) in the ratio
+/// 1:1:3:1:1 is checked further; after a confirmed pattern the scan resumes past it.
 pub(crate) fn find_finders(m: &BitMatrix) -> Vec<Finder> {
     let mut finders = Vec::new();
-    let width = m.width as i64;
-    for y in 0..m.height as i64 {
-        let mut counts = [0u32; 5];
-        let mut state = 0usize;
-        for (x, &dark) in m.row(y as usize).iter().enumerate() {
-            let x = x as i64;
-            if dark {
-                if state % 2 == 1 {
-                    state += 1;
-                }
-                if let Some(c) = counts.get_mut(state) {
-                    *c += 1;
-                }
-            } else if state % 2 == 1 {
-                if let Some(c) = counts.get_mut(state) {
-                    *c += 1;
-                }
-            } else if state == 4 {
-                if ratio_1_1_3_1_1(&counts)
-                    && handle_possible_centre(m, &counts, y, x, &mut finders)
-                {
-                    counts = [0; 5];
-                    state = 0;
-                } else {
-                    counts = [counts[2], counts[3], counts[4], 1, 0];
-                    state = 3;
-                }
+    // Run lengths of one row, starting with a light run (empty when the row starts dark), so
+    // that the dark runs are the odd ones.
+    let mut buffer = vec![0u32; m.width + 2];
+    for y in 0..m.height {
+        let mut count = 0usize;
+        let mut colour = false;
+        let mut length = 0u32;
+        for &dark in m.row(y) {
+            if dark == colour {
+                length += 1;
             } else {
-                state += 1;
-                if let Some(c) = counts.get_mut(state) {
-                    *c += 1;
+                if let Some(slot) = buffer.get_mut(count) {
+                    *slot = length;
                 }
+                count += 1;
+                colour = dark;
+                length = 1;
             }
         }
-        if state == 4 && ratio_1_1_3_1_1(&counts) {
-            handle_possible_centre(m, &counts, y, width, &mut finders);
+        if let Some(slot) = buffer.get_mut(count) {
+            *slot = length;
+        }
+        let runs = buffer.get(..=count).unwrap_or(&[]);
+        let mut start = u64::from(runs.first().copied().unwrap_or(0));
+        let mut index = 1;
+        while let Some(&[a, b, c, d, e]) = runs.get(index..index + 5) {
+            let counts = [a, b, c, d, e];
+            let end =
+                start + u64::from(a) + u64::from(b) + u64::from(c) + u64::from(d) + u64::from(e);
+            if ratio_1_1_3_1_1(&counts)
+                && handle_possible_centre(m, &counts, y as i64, end as i64, &mut finders)
+            {
+                // Resume at the dark run after this pattern and the light run that follows it.
+                start = end + u64::from(runs.get(index + 5).copied().unwrap_or(0));
+                index += 6;
+            } else {
+                start += u64::from(a) + u64::from(b);
+                index += 2;
+            }
         }
     }
     finders
@@ -460,10 +474,17 @@ fn fit_line(points: &[Point]) -> Option<(Point, Point)> {
         sxy += dx * dy;
         syy += dy * dy;
     }
-    let angle = 0.5 * (2.0 * sxy).atan2(sxx - syy);
-    let (sin, cos) = angle.sin_cos();
-    (cx.is_finite() && cy.is_finite() && angle.is_finite())
-        .then_some((Point::new(cx, cy), Point::new(cos, sin)))
+    // The principal axis of the scatter matrix [[sxx, sxy], [sxy, syy]] (its larger
+    // eigenvalue's eigenvector), without trigonometry: no libm code in the WebAssembly module.
+    let larger = (sxx + syy) / 2.0 + ((sxx - syy) / 2.0).hypot(sxy);
+    let (dx, dy) = if sxx >= syy {
+        (larger - syy, sxy)
+    } else {
+        (sxy, larger - sxx)
+    };
+    let length = dx.hypot(dy);
+    (cx.is_finite() && cy.is_finite() && length.is_finite() && length > 0.0)
+        .then(|| (Point::new(cx, cy), Point::new(dx / length, dy / length)))
 }
 
 /// Where two lines (point, unit direction) cross; `None` when they are within about 11 degrees

@@ -64,13 +64,16 @@ impl LumaImage {
     /// ```
     pub fn from_rgba(width: u32, height: u32, rgba: &[u8]) -> Result<Self, ScanError> {
         check_dimensions(width, height, rgba.len(), 4)?;
-        let pixels = rgba
-            .chunks_exact(4)
-            .map(|p| match *p {
-                [r, g, b, a] => rgba_to_luma(r, g, b, a),
-                _ => u8::MAX,
-            })
-            .collect();
+        // An index loop: the size-optimised WebAssembly build does not inline iterator
+        // adapters, and this runs once a pixel of every camera frame.
+        let mut pixels = vec![u8::MAX; rgba.len() / 4];
+        let mut i = 0;
+        while let (Some(luma), Some(&[r, g, b, a])) =
+            (pixels.get_mut(i), rgba.get(4 * i..4 * i + 4))
+        {
+            *luma = rgba_to_luma(r, g, b, a);
+            i += 1;
+        }
         Ok(LumaImage {
             width,
             height,
@@ -232,6 +235,7 @@ pub(crate) fn check_dimensions(
 
 /// BT.601 luma in integer arithmetic (weights 77/150/29 out of 256), composited over white by
 /// alpha: a transparent pixel is background, not black.
+#[inline(always)]
 pub(crate) fn rgba_to_luma(r: u8, g: u8, b: u8, a: u8) -> u8 {
     let luma = (77 * u32::from(r) + 150 * u32::from(g) + 29 * u32::from(b) + 128) >> 8;
     if a == u8::MAX {
