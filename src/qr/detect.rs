@@ -18,6 +18,10 @@ const MAX_FINDERS: usize = 512;
 const MAX_GROUPING_CANDIDATES: usize = 24;
 /// Largest area searched for one alignment pattern, in pixels.
 const MAX_ALIGNMENT_SEARCH_PIXELS: f64 = 4_000_000.0;
+/// Rows scanned for finder patterns: every other one. A finder pattern's centre is 3 modules
+/// tall, so even at 1 pixel a module every pattern is crossed, and from 2 pixels a module at
+/// least three times; each crossing is checked vertically and horizontally anyway.
+const FINDER_ROW_STEP: usize = 2;
 /// Smallest and largest symbols, in modules.
 const MIN_DIMENSION: i64 = 21;
 const MAX_DIMENSION: i64 = 177;
@@ -280,26 +284,9 @@ pub(crate) fn find_finders(m: &BitMatrix) -> Vec<Finder> {
     // Run lengths of one row, starting with a light run (empty when the row starts dark), so
     // that the dark runs are the odd ones.
     let mut buffer = vec![0u32; m.width + 2];
-    for y in 0..m.height {
-        let mut count = 0usize;
-        let mut colour = false;
-        let mut length = 0u32;
-        for &dark in m.row(y) {
-            if dark == colour {
-                length += 1;
-            } else {
-                if let Some(slot) = buffer.get_mut(count) {
-                    *slot = length;
-                }
-                count += 1;
-                colour = dark;
-                length = 1;
-            }
-        }
-        if let Some(slot) = buffer.get_mut(count) {
-            *slot = length;
-        }
-        let runs = buffer.get(..=count).unwrap_or(&[]);
+    for y in (0..m.height).step_by(FINDER_ROW_STEP) {
+        let count = m.row_runs(y, &mut buffer);
+        let runs = buffer.get(..count).unwrap_or(&[]);
         let mut start = u64::from(runs.first().copied().unwrap_or(0));
         let mut index = 1;
         while let Some(&[a, b, c, d, e]) = runs.get(index..index + 5) {
@@ -1061,7 +1048,7 @@ pub(crate) enum Fit {
 
 /// What the fits of one finder triple share: the module size and the finder ring corners.
 pub(crate) struct SymbolGeometry<'a> {
-    m: &'a BitMatrix,
+    m: &'a BitMatrix<'a>,
     triple: &'a FinderTriple,
     module: f64,
     corners: Option<[[Point; 4]; 3]>,
@@ -1069,7 +1056,7 @@ pub(crate) struct SymbolGeometry<'a> {
 
 impl<'a> SymbolGeometry<'a> {
     /// `None` when the finder patterns give no usable module size.
-    pub fn new(m: &'a BitMatrix, triple: &'a FinderTriple) -> Option<Self> {
+    pub fn new(m: &'a BitMatrix<'a>, triple: &'a FinderTriple) -> Option<Self> {
         let module = module_size(m, triple);
         (module.is_finite() && module > 0.0).then(|| SymbolGeometry {
             m,
@@ -1185,10 +1172,12 @@ pub(crate) fn sample_grid(m: &BitMatrix, location: &GridLocation) -> Option<Vec<
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::qr::binarize::{test_pixels, threshold_at_middle};
 
-    /// A finder pattern (7 x 7 modules) at module offset (`ox`, `oy`), `scale` pixels a module.
-    fn finder_image(size: usize, scale: usize, origins: &[(usize, usize)]) -> BitMatrix {
-        BitMatrix::from_fn(size, size, |x, y| {
+    /// Pixels of finder patterns (7 x 7 modules) at module offsets `origins`, `scale` pixels a
+    /// module, for [`threshold_at_middle`].
+    fn finder_pixels(size: usize, scale: usize, origins: &[(usize, usize)]) -> Vec<u8> {
+        test_pixels(size, size, |x, y| {
             origins.iter().any(|&(ox, oy)| {
                 let (mx, my) = (
                     (x / scale) as i64 - ox as i64,
@@ -1205,7 +1194,8 @@ mod tests {
 
     #[test]
     fn finds_three_finders_and_orders_them() {
-        let m = finder_image(120, 4, &[(2, 2), (20, 2), (2, 20)]);
+        let pixels = finder_pixels(120, 4, &[(2, 2), (20, 2), (2, 20)]);
+        let m = threshold_at_middle(120, 120, &pixels);
         let finders = find_finders(&m);
         assert_eq!(finders.len(), 3, "{finders:?}");
         for f in &finders {
@@ -1225,16 +1215,17 @@ mod tests {
 
     #[test]
     fn empty_and_noise_images_find_nothing_without_panicking() {
-        assert!(find_finders(&BitMatrix::from_fn(0, 0, |_, _| true)).is_empty());
-        let all_dark = BitMatrix::from_fn(50, 50, |_, _| true);
-        assert!(find_finders(&all_dark).is_empty());
-        let stripes = BitMatrix::from_fn(64, 64, |x, _| x % 2 == 0);
-        assert!(finder_triples(&find_finders(&stripes)).is_empty());
+        assert!(find_finders(&threshold_at_middle(0, 0, &[])).is_empty());
+        let all_dark = test_pixels(50, 50, |_, _| true);
+        assert!(find_finders(&threshold_at_middle(50, 50, &all_dark)).is_empty());
+        let stripes = test_pixels(64, 64, |x, _| x % 2 == 0);
+        assert!(finder_triples(&find_finders(&threshold_at_middle(64, 64, &stripes))).is_empty());
     }
 
     #[test]
     fn collinear_finders_form_no_triple() {
-        let m = finder_image(200, 3, &[(2, 2), (20, 2), (40, 2)]);
+        let pixels = finder_pixels(200, 3, &[(2, 2), (20, 2), (40, 2)]);
+        let m = threshold_at_middle(200, 200, &pixels);
         assert!(finder_triples(&find_finders(&m)).is_empty());
     }
 }

@@ -244,8 +244,14 @@ pub fn scan_rgba_with(
     rgba: &[u8],
     effort: ScanEffort,
 ) -> Result<Vec<String>, ScanError> {
-    let image = LumaImage::from_rgba(width, height, rgba)?;
-    scan_image(&image, effort)
+    image::check_dimensions(width, height, rgba.len(), 4)?;
+    check_scannable(width, height)?;
+    Ok(scan::scan_rgba(
+        width as usize,
+        height as usize,
+        rgba,
+        effort,
+    ))
 }
 
 /// Finds every QR code in a [`LumaImage`], as [`scan_luma_with`].

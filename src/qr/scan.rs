@@ -15,7 +15,7 @@
 //! [`ScanEffort::Quick`] stops after the halved rung: for a camera loop that sees another frame
 //! a moment later anyway.
 
-use super::binarize::{BitMatrix, binarize};
+use super::binarize::{self, BitMatrix, binarize};
 use super::decode::decode_triple;
 use super::detect::{find_finders, finder_triples};
 use super::image::{self, Luma, MIN_SIDE, OwnedLuma};
@@ -89,15 +89,39 @@ fn ladder(effort: ScanEffort, width: usize, height: usize) -> Vec<Rung> {
 /// Every distinct text in the image, in reading order of the codes (top to bottom, then left to
 /// right) on the first rung that finds any. The caller has checked the size limits.
 pub(crate) fn scan(image: &Luma<'_>, effort: ScanEffort) -> Vec<String> {
-    let mut original_bits: Option<BitMatrix> = None;
+    scan_with(image, binarize(image), effort)
+}
+
+/// [`scan`] of RGBA pixels: the conversion to greyscale also gathers what the first
+/// binarisation needs. The caller has checked the buffer's size and the size limits.
+pub(crate) fn scan_rgba(
+    width: usize,
+    height: usize,
+    rgba: &[u8],
+    effort: ScanEffort,
+) -> Vec<String> {
+    let (pixels, blocks) = binarize::luma_with_blocks(width, height, rgba);
+    let image = Luma {
+        width,
+        height,
+        pixels: &pixels,
+    };
+    scan_with(
+        &image,
+        binarize::binarize_with_blocks(&image, blocks),
+        effort,
+    )
+}
+
+/// [`scan`] given the first rung's binarisation of `image`.
+fn scan_with<'a>(image: &Luma<'a>, first: BitMatrix<'a>, effort: ScanEffort) -> Vec<String> {
+    let mut original_bits = Some(first);
     for rung in ladder(effort, image.width, image.height) {
         let found = match rung {
-            Rung::Original => {
-                let bits = binarize(image);
-                let found = codes_in(&bits);
-                original_bits = Some(bits);
-                found
-            }
+            Rung::Original => match &original_bits {
+                Some(bits) => codes_in(bits),
+                None => codes_in(&binarize(image)),
+            },
             Rung::Inverted => match original_bits.take() {
                 Some(bits) => codes_in(&bits.inverted()),
                 None => codes_in(&binarize(image).inverted()),
