@@ -84,8 +84,18 @@ pub(crate) fn decode_triple(m: &BitMatrix, triple: &FinderTriple) -> Option<Stri
     while let Some(&dimension) = sizes.get(index) {
         index += 1;
         let mut confirmed = false;
+        // Both copies of the version information name this size.
+        let mut certain = false;
+        // A false triple (noise, print) is given up on cheaply: the searches for alignment
+        // patterns wait until a quicker fit of this size looked like a symbol (timing patterns
+        // and format information) or the version information was read.
+        let mut promising = false;
         for &fit in geometry.fits() {
-            if fit == Fit::AllAlignments && !confirmed {
+            let searches = matches!(
+                fit,
+                Fit::CornersAndAlignment | Fit::CentresAndAlignment | Fit::AllAlignments
+            );
+            if (fit == Fit::AllAlignments && !confirmed) || (searches && !promising) {
                 continue;
             }
             let Some(location) = geometry.location(dimension, fit) else {
@@ -102,10 +112,15 @@ pub(crate) fn decode_triple(m: &BitMatrix, triple: &FinderTriple) -> Option<Stri
                     Declared::Single(v) => (Some(v), false),
                     Declared::Unreadable => (None, false),
                 };
+                // Garbage is within 3 errors of some version one time in eight; of this size,
+                // or of the same version in both copies, hardly ever.
+                promising |= agreed;
                 if let Some(version) = version {
                     let declared = 17 + 4 * version;
                     if declared == dimension {
                         confirmed = true;
+                        promising = true;
+                        certain = agreed;
                     } else if !declared_sizes.contains(&declared) {
                         declared_sizes.push(declared);
                         let mut rest = sizes.split_off(index.min(sizes.len()));
@@ -127,6 +142,7 @@ pub(crate) fn decode_triple(m: &BitMatrix, triple: &FinderTriple) -> Option<Stri
             if !grid_plausible(location.dimension, &dark) {
                 continue;
             }
+            promising = true;
             let Some(modules) = detect::sample_grid(m, &location) else {
                 continue;
             };
@@ -135,6 +151,10 @@ pub(crate) fn decode_triple(m: &BitMatrix, triple: &FinderTriple) -> Option<Stri
             {
                 return Some(text);
             }
+        }
+        if certain {
+            // The symbol's own size did not decode: no other size will.
+            return None;
         }
     }
     None

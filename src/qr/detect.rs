@@ -78,28 +78,35 @@ pub(crate) struct GridLocation {
 // ---------------------------------------------------------------------------------------------
 // Finder patterns
 
+/// Whether five runs (dark, light, dark, light, dark) are a finder pattern's 1:1:3:1:1. Dark
+/// and light runs are measured apart, each against its own module size (as ZXing-C++ does):
+/// blur, and a threshold a little off, widen one colour and narrow the other, so a blurred
+/// finder pattern's light ring may be half a module while its dark runs are wider. The two
+/// module sizes must be within a factor of 2.5, and each run within half a module (one and a
+/// half for the centre's three) of its share. In 1/256 pixel and integers: this runs at every
+/// dark run of every row scanned, so it is written out (the size-optimised WebAssembly build
+/// would not inline an iterator chain).
 #[inline(always)]
 fn ratio_1_1_3_1_1(counts: &[u32; 5]) -> bool {
-    // In 1/256 pixel and integers (this runs at every dark run of every row, so it is written
-    // out rather than as an iterator chain, which the size-optimised WebAssembly build would
-    // not inline): each run within half a module (one and a half for the centre's three) of
-    // its share of 7.
     let [a, b, c, d, e] = *counts;
     let [a, b, c, d, e] = [
-        u64::from(a),
-        u64::from(b),
-        u64::from(c),
-        u64::from(d),
-        u64::from(e),
+        u64::from(a) << 8,
+        u64::from(b) << 8,
+        u64::from(c) << 8,
+        u64::from(d) << 8,
+        u64::from(e) << 8,
     ];
-    let total = a + b + c + d + e;
-    if total < 7 {
+    // Dark: 1 + 3 + 1 modules; light: 1 + 1.
+    let dark = (a + c + e) / 5;
+    let light = (b + d) / 2;
+    if dark < 128 || light < 128 || 2 * dark > 5 * light || 2 * light > 5 * dark {
         return false;
     }
-    let module = (total << 8) / 7;
-    let variance = module / 2;
-    let near = |run: u64, share: u64| (share * module).abs_diff(run << 8) < share * variance;
-    near(a, 1) && near(b, 1) && near(c, 3) && near(d, 1) && near(e, 1)
+    a.abs_diff(dark) < dark / 2
+        && c.abs_diff(3 * dark) < 3 * dark / 2
+        && e.abs_diff(dark) < dark / 2
+        && b.abs_diff(light) < light / 2
+        && d.abs_diff(light) < light / 2
 }
 
 fn ratio_diagonal(counts: &[u32; 5]) -> bool {
@@ -314,11 +321,10 @@ pub(crate) fn find_finders(m: &BitMatrix) -> Vec<Finder> {
 /// Plausible triples of finder patterns, the most square-like first, each ordered as
 /// bottom-left, top-left, top-right.
 pub(crate) fn finder_triples(finders: &[Finder]) -> Vec<FinderTriple> {
-    let confirmed = finders.iter().filter(|f| f.count >= 2).count();
+    // The most often confirmed first; a pattern crossed by one scanned row only (small, or
+    // seen at an angle) still takes part when there are few candidates.
     let count = |i: usize| finders.get(i).map_or(0, |f| f.count);
-    let mut indices: Vec<usize> = (0..finders.len())
-        .filter(|&i| confirmed < 3 || count(i) >= 2)
-        .collect();
+    let mut indices: Vec<usize> = (0..finders.len()).collect();
     crate::sort::sort_by(&mut indices, |&a, &b| {
         count(b).cmp(&count(a)).then(a.cmp(&b)).is_lt()
     });
@@ -930,15 +936,26 @@ fn transform(t: &FinderTriple, dimension: usize, alignment: Option<Point>) -> Pe
     )
 }
 
-/// Offsets searched around a predicted alignment pattern, in quarter modules each way.
-const ALIGNMENT_SEARCH_QUARTERS: i32 = 10;
+/// How far around its predicted place an alignment pattern is looked for, in half modules each
+/// way (the coarse search), before the best place is refined in quarter modules.
+const ALIGNMENT_SEARCH_HALVES: i32 = 5;
 /// Of the 25 modules of an alignment pattern, how many must read as expected.
 const ALIGNMENT_MIN_MATCHES: u32 = 22;
+/// Of the 25, how many may read wrong at a place of the coarse search (a quarter module off the
+/// pattern's centre at worst) for it to be refined.
+const ALIGNMENT_COARSE_MISSES: u32 = 6;
 
 /// How many of the 25 modules of an alignment pattern centred at module coordinates (`u`,
-/// `v`) read as expected (dark ring, light ring, dark centre).
-fn alignment_matches(m: &BitMatrix, transform: &Perspective, u: f64, v: f64) -> u32 {
-    let mut matches = 0;
+/// `v`) read as expected (dark ring, light ring, dark centre); the count stops short once more
+/// than `max_misses` read wrong.
+fn alignment_matches(
+    m: &BitMatrix,
+    transform: &Perspective,
+    u: f64,
+    v: f64,
+    max_misses: u32,
+) -> u32 {
+    let (mut matches, mut misses) = (0, 0);
     for dy in -2i32..=2 {
         for dx in -2i32..=2 {
             let expected = dx.abs().max(dy.abs()) != 1;
@@ -948,22 +965,45 @@ fn alignment_matches(m: &BitMatrix, transform: &Perspective, u: f64, v: f64) -> 
                 }
                 _ => false,
             };
-            matches += u32::from(dark == expected);
+            if dark == expected {
+                matches += 1;
+            } else {
+                misses += 1;
+                if misses > max_misses {
+                    return matches;
+                }
+            }
         }
     }
     matches
 }
 
-/// Where the alignment pattern expected at module centre (`u`, `v`) really is, in pixels:
-/// the middle of the offsets (in module space, so a foreshortened pattern is no harder) at
-/// which the most of its modules match, when enough do.
+/// Where the alignment pattern expected at module centre (`u`, `v`) really is, in pixels: the
+/// best of a coarse search in half modules up to two and a half modules each way, refined to
+/// the middle of the quarter-module offsets around it at which the most of its modules match,
+/// when enough do. The search is in module space, so a foreshortened pattern is no harder.
 fn snap_alignment(m: &BitMatrix, transform: &Perspective, u: f64, v: f64) -> Option<Point> {
+    let mut coarse_best = 0;
+    let (mut best_u, mut best_v) = (u, v);
+    for hy in -ALIGNMENT_SEARCH_HALVES..=ALIGNMENT_SEARCH_HALVES {
+        for hx in -ALIGNMENT_SEARCH_HALVES..=ALIGNMENT_SEARCH_HALVES {
+            let (cu, cv) = (u + f64::from(hx) / 2.0, v + f64::from(hy) / 2.0);
+            let score = alignment_matches(m, transform, cu, cv, ALIGNMENT_COARSE_MISSES);
+            if score > coarse_best {
+                coarse_best = score;
+                (best_u, best_v) = (cu, cv);
+            }
+        }
+    }
+    if coarse_best + ALIGNMENT_COARSE_MISSES < 25 {
+        return None;
+    }
     let mut best = 0;
     let (mut sum_u, mut sum_v, mut count) = (0.0, 0.0, 0.0);
-    for qy in -ALIGNMENT_SEARCH_QUARTERS..=ALIGNMENT_SEARCH_QUARTERS {
-        for qx in -ALIGNMENT_SEARCH_QUARTERS..=ALIGNMENT_SEARCH_QUARTERS {
-            let (cu, cv) = (u + f64::from(qx) / 4.0, v + f64::from(qy) / 4.0);
-            let score = alignment_matches(m, transform, cu, cv);
+    for qy in -2i32..=2 {
+        for qx in -2i32..=2 {
+            let (cu, cv) = (best_u + f64::from(qx) / 4.0, best_v + f64::from(qy) / 4.0);
+            let score = alignment_matches(m, transform, cu, cv, 25 - ALIGNMENT_MIN_MATCHES);
             if score > best {
                 best = score;
                 (sum_u, sum_v, count) = (0.0, 0.0, 0.0);
@@ -1066,6 +1106,11 @@ impl<'a> SymbolGeometry<'a> {
         })
     }
 
+    #[cfg(test)]
+    pub fn debug_has_corners(&self) -> bool {
+        self.corners.is_some()
+    }
+
     /// Candidate symbol sizes, most likely first.
     pub fn dimensions(&self) -> Vec<usize> {
         dimensions(self.triple, self.module)
@@ -1078,8 +1123,8 @@ impl<'a> SymbolGeometry<'a> {
             &[
                 Fit::Corners,
                 Fit::CornersAndAlignment,
-                Fit::CentresAndAlignment,
                 Fit::Centres,
+                Fit::CentresAndAlignment,
                 Fit::AllAlignments,
             ]
         } else {

@@ -7,10 +7,10 @@
 //! | inverted | light code on a dark background (dark-mode screens) | detection only |
 //! | halved (2 x 2 box mean) | large or blurred codes, JPEG noise, fine print scanned at high resolution | 1/4 |
 //! | a third (3 x 3 box mean), images of at least 189 px a side | very large codes in big photos | 1/9 |
-//! | two thirds (area average) | codes whose modules straddle pixels after a resize | 4/9 |
 //! | 3 x 3 box blur, images up to 4 megapixels | sensor and salt-and-pepper noise | 1 |
-//! | doubled (bilinear), images up to 1 megapixel | tiny codes of 1-2 pixels a module | 4 |
-//! | one and a half (bilinear), images up to 1 megapixel | the same, other phase | 9/4 |
+//! | two thirds (area average) | codes whose modules straddle pixels after a resize | 4/9, and the resampling |
+//! | one and a half (bilinear), images up to 1 megapixel | tiny and strongly blurred codes (finer thresholds) | 9/4 |
+//! | doubled (bilinear), images up to 1 megapixel | the same, other phase | 4 |
 //!
 //! [`ScanEffort::Quick`] stops after the halved rung: for a camera loop that sees another frame
 //! a moment later anyway.
@@ -64,23 +64,23 @@ fn ladder(effort: ScanEffort, width: usize, height: usize) -> Vec<Rung> {
     if min_side / 3 >= 3 * MIN_SIDE as usize {
         rungs.push(Rung::Shrink(3));
     }
+    if pixels <= MAX_PIXELS_TO_BLUR {
+        rungs.push(Rung::Blur);
+    }
     if min_side * 2 / 3 >= MIN_SIDE as usize {
         rungs.push(Rung::Resample {
             numerator: 2,
             denominator: 3,
         });
     }
-    if pixels <= MAX_PIXELS_TO_BLUR {
-        rungs.push(Rung::Blur);
-    }
     if pixels <= MAX_PIXELS_TO_ENLARGE {
-        rungs.push(Rung::Resample {
-            numerator: 2,
-            denominator: 1,
-        });
         rungs.push(Rung::Resample {
             numerator: 3,
             denominator: 2,
+        });
+        rungs.push(Rung::Resample {
+            numerator: 2,
+            denominator: 1,
         });
     }
     rungs
