@@ -12,7 +12,7 @@
 //! rows in full and a small part of the rest, so this costs less than thresholding every pixel
 //! up front, and the negative (the retry ladder's second rung) is the same matrix with a flag.
 
-use super::image::{Luma, rgba_to_luma};
+use super::image::{Luma, convert_pixels, rgba_to_luma};
 
 const BLOCK: usize = 8;
 const MIN_ADAPTIVE_SIDE: usize = BLOCK * 5;
@@ -335,17 +335,6 @@ pub(crate) fn luma_with_blocks(
         ranges.black_points(by, &mut blocks);
     }
     (luma, Some(blocks))
-}
-
-/// RGBA pixels to luma, as many as both hold (an index loop, as [`extend_range`]).
-#[inline(always)]
-fn convert_pixels(source: &[u8], target: &mut [u8]) {
-    let mut i = 0;
-    while let (Some(luma), Some(&[r, g, b, a])) = (target.get_mut(i), source.get(4 * i..4 * i + 4))
-    {
-        *luma = rgba_to_luma(r, g, b, a);
-        i += 1;
-    }
 }
 
 /// The darkest and lightest pixel of each block of one block row, gathered row by row.

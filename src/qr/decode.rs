@@ -11,7 +11,8 @@ use super::bits::{
     decode_grid, nearest_format, nearest_version, read_format_words, read_version,
     read_version_words,
 };
-use super::detect::{self, FinderTriple, Fit};
+use super::detect::{self, FinderTriple, Fit, GridLocation};
+use super::geometry::Point;
 
 /// A cheap test that rejects almost every false grid before sampling all of it and running the
 /// full decoder: the timing patterns (row and column 6) must mostly alternate, and the format
@@ -69,13 +70,39 @@ fn declared_version(dimension: usize, dark: &dyn Fn(usize, usize) -> bool) -> De
     }
 }
 
+/// What a finder triple gave: the text and where the symbol lies, or where a grid that looked
+/// like a symbol (timing patterns and format information) lay when none decoded.
+pub(crate) enum TripleOutcome {
+    Decoded(String, Quad),
+    Promising(Quad),
+    Nothing,
+}
+
+/// A symbol's four corners in pixels (top-left, top-right, bottom-right, bottom-left).
+pub(crate) type Quad = [Point; 4];
+
+/// The corners of a grid location's symbol; `None` for a degenerate transform.
+fn symbol_corners(location: &GridLocation) -> Option<Quad> {
+    let side = location.dimension as f64;
+    let map = |u: f64, v: f64| location.transform.map(u, v);
+    Some([
+        map(0.0, 0.0)?,
+        map(side, 0.0)?,
+        map(side, side)?,
+        map(0.0, side)?,
+    ])
+}
+
 /// Tries grids for a finder triple: each candidate size with each fit in turn
 /// ([`detect::SymbolGeometry::fits`]); the first text that decodes. A size the version
 /// information declares is tried next (at once when both copies agree); the fit to every
 /// alignment pattern is kept for a size the version information confirms. Bytes that are not
 /// UTF-8 count as not decoded (the certificate text is ASCII).
-pub(crate) fn decode_triple(m: &BitMatrix, triple: &FinderTriple) -> Option<String> {
-    let geometry = detect::SymbolGeometry::new(m, triple)?;
+pub(crate) fn decode_triple(m: &BitMatrix, triple: &FinderTriple) -> TripleOutcome {
+    let Some(geometry) = detect::SymbolGeometry::new(m, triple) else {
+        return TripleOutcome::Nothing;
+    };
+    let mut near: Option<Quad> = None;
     let mut sizes = geometry.dimensions();
     let mut declared_sizes: Vec<usize> = Vec::new();
     let mut postponed: Vec<usize> = Vec::new();
@@ -103,7 +130,7 @@ pub(crate) fn decode_triple(m: &BitMatrix, triple: &FinderTriple) -> Option<Stri
             };
             attempts += 1;
             if attempts > MAX_GRID_ATTEMPTS {
-                return None;
+                return near.map_or(TripleOutcome::Nothing, TripleOutcome::Promising);
             }
             let dark = |x: usize, y: usize| detect::sample_module(m, &location, x, y);
             if !confirmed {
@@ -143,21 +170,37 @@ pub(crate) fn decode_triple(m: &BitMatrix, triple: &FinderTriple) -> Option<Stri
                 continue;
             }
             promising = true;
+            if near.is_none() {
+                near = symbol_corners(&location);
+            }
             let Some(modules) = detect::sample_grid(m, &location) else {
                 continue;
             };
             if let Some(bytes) = decode_grid(location.dimension, &modules)
                 && let Ok(text) = String::from_utf8(bytes)
             {
-                return Some(text);
+                let corners = symbol_corners(&location).unwrap_or_else(|| {
+                    let (tl, tr, bl) = (
+                        triple.top_left.centre,
+                        triple.top_right.centre,
+                        triple.bottom_left.centre,
+                    );
+                    [
+                        tl,
+                        tr,
+                        Point::new(tr.x + bl.x - tl.x, tr.y + bl.y - tl.y),
+                        bl,
+                    ]
+                });
+                return TripleOutcome::Decoded(text, corners);
             }
         }
         if certain {
             // The symbol's own size did not decode: no other size will.
-            return None;
+            break;
         }
     }
-    None
+    near.map_or(TripleOutcome::Nothing, TripleOutcome::Promising)
 }
 
 #[cfg(test)]

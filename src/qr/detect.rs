@@ -430,7 +430,7 @@ fn outer_ring_middle(m: &BitMatrix, centre: Point, direction: Point, module: f64
     while found < 3 && s < limit {
         s += STEP;
         // The centre and the outer ring are dark, the ring between them light.
-        let expected_dark = found % 2 == 0;
+        let expected_dark = found.is_multiple_of(2);
         if dark_at(s) != expected_dark && dark_at(s + STEP) != expected_dark {
             if let Some(edge) = edges.get_mut(found) {
                 *edge = s - STEP / 2.0;
@@ -518,7 +518,7 @@ fn finder_corners(
         for slant in RAY_SLANTS {
             let (x, y) = (normal.x + slant * tangent.x, normal.y + slant * tangent.y);
             let length = x.hypot(y);
-            if !(length > 1e-9) {
+            if length.is_nan() || length <= 1e-9 {
                 continue;
             }
             let direction = Point::new(x / length, y / length);
@@ -1104,11 +1104,6 @@ impl<'a> SymbolGeometry<'a> {
             module,
             corners: triple_corners(m, triple),
         })
-    }
-
-    #[cfg(test)]
-    pub fn debug_has_corners(&self) -> bool {
-        self.corners.is_some()
     }
 
     /// Candidate symbol sizes, most likely first.

@@ -23,6 +23,7 @@ use core::fmt;
 
 mod binarize;
 mod bits;
+mod camera;
 mod decode;
 mod detect;
 mod geometry;
@@ -32,6 +33,7 @@ mod render;
 mod scan;
 mod segments;
 
+pub use camera::{FrameScanner, Region};
 pub use image::{LumaImage, MAX_PIXELS, MIN_SIDE};
 pub use render::{QUIET_ZONE_MODULES, QrCode, SvgOptions, encode, render_svg, render_svg_with};
 pub use scan::ScanEffort;
@@ -246,12 +248,7 @@ pub fn scan_rgba_with(
 ) -> Result<Vec<String>, ScanError> {
     image::check_dimensions(width, height, rgba.len(), 4)?;
     check_scannable(width, height)?;
-    Ok(scan::scan_rgba(
-        width as usize,
-        height as usize,
-        rgba,
-        effort,
-    ))
+    Ok(scan::scan_rgba(width as usize, height as usize, rgba, effort).texts)
 }
 
 /// Finds every QR code in a [`LumaImage`], as [`scan_luma_with`].
