@@ -1,13 +1,17 @@
-//! The detector: finds finder patterns in a binarised image, groups them in threes, estimates
-//! each symbol's size and its alignment pattern, and samples the module grid through a
+//! The detector: finds finder patterns in a binarised image, groups them in threes, fits the
+//! symbol's module grid to them and to its alignment patterns, and samples the grid through a
 //! projective transform.
 //!
-//! The method follows ZXing's QR detector (finder patterns found by their 1:1:3:1:1 runs and
-//! confirmed vertically, horizontally and diagonally; module size from black-white-black runs
-//! between finder centres; alignment pattern searched near its predicted place), rewritten
-//! with bounded loops and checked geometry so that no input can make it panic or run away:
-//! every pixel read goes through [`BitMatrix::get`], every transform result is checked for
-//! being finite, and the numbers of candidates and of attempts are capped.
+//! Finder patterns are found as ZXing finds them (1:1:3:1:1 runs, here with dark and light runs
+//! measured apart, confirmed vertically, horizontally and diagonally); the module size comes
+//! from black-white-black runs between finder centres. The grid is then fitted in turns of
+//! rising cost ([`Fit`]): to the corners of the three finder rings (which carry the perspective
+//! of their own foreshortening), to those and the bottom-right alignment pattern, to the
+//! parallelogram of the finder centres, and, for a size the version information confirms, to
+//! every alignment pattern. Loops are bounded and geometry checked, so that no input can make
+//! the detector panic or run away: every pixel read goes through [`BitMatrix::get`], every
+//! transform result is checked for being finite, and the numbers of candidates and of attempts
+//! are capped.
 
 use super::binarize::BitMatrix;
 use super::geometry::{Perspective, Point};
@@ -16,8 +20,6 @@ use super::geometry::{Perspective, Point};
 const MAX_FINDERS: usize = 512;
 /// Finder patterns considered when grouping (the most often confirmed first).
 const MAX_GROUPING_CANDIDATES: usize = 24;
-/// Largest area searched for one alignment pattern, in pixels.
-const MAX_ALIGNMENT_SEARCH_PIXELS: f64 = 4_000_000.0;
 /// Rows scanned for finder patterns: every other one. A finder pattern's centre is 3 modules
 /// tall, so even at 1 pixel a module every pattern is crossed, and from 2 pixels a module at
 /// least three times; each crossing is checked vertically and horizontally anyway.
@@ -726,196 +728,11 @@ fn dimensions(t: &FinderTriple, module: f64) -> Vec<usize> {
     seen
 }
 
-fn alignment_ratio(counts: &[u32; 3], module: f64) -> bool {
-    let variance = module / 2.0;
-    counts
-        .iter()
-        .all(|&c| (module - f64::from(c)).abs() < variance)
-}
-
-/// Confirms an alignment pattern candidate vertically; returns its centre row.
-fn alignment_cross_check_vertical(
-    m: &BitMatrix,
-    start_y: i64,
-    x: i64,
-    max_count: u32,
-    original_total: u32,
-    module: f64,
-) -> Option<f64> {
-    let height = m.height as i64;
-    let mut counts = [0u32; 3];
-    let mut y = start_y;
-    while y >= 0 && m.get(x, y) && counts[1] <= max_count {
-        counts[1] += 1;
-        y -= 1;
-    }
-    if y < 0 || counts[1] > max_count {
-        return None;
-    }
-    while y >= 0 && !m.get(x, y) && counts[0] <= max_count {
-        counts[0] += 1;
-        y -= 1;
-    }
-    if counts[0] > max_count {
-        return None;
-    }
-    y = start_y + 1;
-    while y < height && m.get(x, y) && counts[1] <= max_count {
-        counts[1] += 1;
-        y += 1;
-    }
-    if y == height || counts[1] > max_count {
-        return None;
-    }
-    while y < height && !m.get(x, y) && counts[2] <= max_count {
-        counts[2] += 1;
-        y += 1;
-    }
-    if counts[2] > max_count {
-        return None;
-    }
-    let total: u32 = counts.iter().sum();
-    if 5 * total.abs_diff(original_total) >= 2 * original_total || !alignment_ratio(&counts, module)
-    {
-        return None;
-    }
-    Some(y as f64 - f64::from(counts[2]) - f64::from(counts[1]) / 2.0)
-}
-
-/// Searches `[left, right) x [top, bottom)` for an alignment pattern (a dark module in a light
-/// ring in a dark ring: 1:1:1 runs of `module` pixels), rows from the middle outwards.
-fn find_alignment(
-    m: &BitMatrix,
-    left: i64,
-    top: i64,
-    right: i64,
-    bottom: i64,
-    module: f64,
-) -> Option<Point> {
-    let mut candidates: Vec<(Point, f64)> = Vec::new();
-    let height = bottom - top;
-    let middle = top + height / 2;
-    let handle = |counts: &[u32; 3],
-                  y: i64,
-                  end: i64,
-                  candidates: &mut Vec<(Point, f64)>|
-     -> Option<Point> {
-        let total: u32 = counts.iter().sum();
-        let centre_x = end as f64 - f64::from(counts[2]) - f64::from(counts[1]) / 2.0;
-        let centre_y =
-            alignment_cross_check_vertical(m, y, centre_x as i64, 2 * counts[1], total, module)?;
-        let estimate = f64::from(total) / 3.0;
-        let centre = Point::new(centre_x, centre_y);
-        for (known, known_module) in candidates.iter() {
-            let close =
-                (centre.y - known.y).abs() <= estimate && (centre.x - known.x).abs() <= estimate;
-            let difference = (estimate - known_module).abs();
-            if close && (difference <= 1.0 || difference <= *known_module) {
-                return Some(Point::new(
-                    (known.x + centre.x) / 2.0,
-                    (known.y + centre.y) / 2.0,
-                ));
-            }
-        }
-        candidates.push((centre, estimate));
-        None
-    };
-    for step in 0..height {
-        let half = (step + 1) / 2;
-        let y = if step % 2 == 0 {
-            middle + half
-        } else {
-            middle - half
-        };
-        let mut counts = [0u32; 3];
-        let mut x = left;
-        while x < right && !m.get(x, y) {
-            x += 1;
-        }
-        let mut state = 0usize;
-        while x < right {
-            if m.get(x, y) {
-                if state == 1 {
-                    counts[1] += 1;
-                } else if state == 2 {
-                    if alignment_ratio(&counts, module)
-                        && let Some(found) = handle(&counts, y, x, &mut candidates)
-                    {
-                        return Some(found);
-                    }
-                    counts = [counts[2], 1, 0];
-                    state = 1;
-                } else {
-                    state += 1;
-                    if let Some(c) = counts.get_mut(state) {
-                        *c += 1;
-                    }
-                }
-            } else {
-                if state == 1 {
-                    state += 1;
-                }
-                if let Some(c) = counts.get_mut(state) {
-                    *c += 1;
-                }
-            }
-            x += 1;
-        }
-        if alignment_ratio(&counts, module)
-            && let Some(found) = handle(&counts, y, right, &mut candidates)
-        {
-            return Some(found);
-        }
-    }
-    candidates.first().map(|(p, _)| *p)
-}
-
-/// The bottom-right alignment pattern of a version 2+ symbol, searched ever wider around where
-/// the finder patterns predict it.
-fn locate_alignment(
-    m: &BitMatrix,
-    t: &FinderTriple,
-    module: f64,
-    dimension: usize,
-) -> Option<Point> {
-    let (tl, tr, bl) = (t.top_left.centre, t.top_right.centre, t.bottom_left.centre);
-    let bottom_right = Point::new(tr.x - tl.x + bl.x, tr.y - tl.y + bl.y);
-    // The alignment pattern's centre is 3 modules in from the bottom-right finder-centre corner.
-    let modules_between_centres = dimension as f64 - 7.0;
-    let correction = 1.0 - 3.0 / modules_between_centres;
-    let estimate = Point::new(
-        tl.x + correction * (bottom_right.x - tl.x),
-        tl.y + correction * (bottom_right.y - tl.y),
-    );
-    let (w, h) = (m.width as f64, m.height as f64);
-    for allowance_factor in [4.0, 8.0, 16.0] {
-        let allowance = (allowance_factor * module).floor();
-        let left = (estimate.x - allowance).max(0.0).floor();
-        let right = (estimate.x + allowance).min(w - 1.0).floor();
-        let top = (estimate.y - allowance).max(0.0).floor();
-        let bottom = (estimate.y + allowance).min(h - 1.0).floor();
-        if !(left.is_finite() && right.is_finite() && top.is_finite() && bottom.is_finite()) {
-            return None;
-        }
-        if right - left < module * 3.0 || bottom - top < module * 3.0 {
-            continue;
-        }
-        // Bound the work on huge modules; the scanner's shrinking rungs take care of those.
-        if (right - left) * (bottom - top) > MAX_ALIGNMENT_SEARCH_PIXELS {
-            break;
-        }
-        if let Some(found) = find_alignment(
-            m,
-            left as i64,
-            top as i64,
-            right as i64,
-            bottom as i64,
-            module,
-        ) {
-            return Some(found);
-        }
-    }
-    None
+/// The bottom-right alignment pattern of a version 2+ symbol, looked for around where the
+/// parallelogram of the finder centres predicts it.
+fn centres_alignment(m: &BitMatrix, t: &FinderTriple, dimension: usize) -> Option<Point> {
+    let centre = dimension as f64 - 6.5;
+    snap_alignment(m, &transform(t, dimension, None), centre, centre)
 }
 
 fn transform(t: &FinderTriple, dimension: usize, alignment: Option<Point>) -> Perspective {
@@ -1076,7 +893,7 @@ pub(crate) enum Fit {
     /// [`Fit::Corners`] and the bottom-right alignment pattern, looked for where that fit
     /// predicts it.
     CornersAndAlignment,
-    /// The finder centres and the bottom-right alignment pattern searched around where the
+    /// The finder centres and the bottom-right alignment pattern, looked for where the
     /// parallelogram of the centres predicts it (ZXing's estimate).
     CentresAndAlignment,
     /// The parallelogram of the finder centres.
@@ -1162,7 +979,7 @@ impl<'a> SymbolGeometry<'a> {
                 if dimension <= 21 {
                     return None;
                 }
-                let found = locate_alignment(m, t, self.module, dimension)?;
+                let found = centres_alignment(m, t, dimension)?;
                 transform(t, dimension, Some(found))
             }
             Fit::Centres => transform(t, dimension, None),
@@ -1170,7 +987,7 @@ impl<'a> SymbolGeometry<'a> {
                 let anchors = self.anchors(dimension);
                 let initial = match self.corners {
                     Some(_) => Perspective::fit(&anchors)?,
-                    None => transform(t, dimension, locate_alignment(m, t, self.module, dimension)),
+                    None => transform(t, dimension, centres_alignment(m, t, dimension)),
                 };
                 refine_with_alignments(m, anchors, dimension, initial)?
             }
