@@ -1085,4 +1085,57 @@ mod tests {
         let m = threshold_at_middle(200, 200, &pixels);
         assert!(finder_triples(&find_finders(&m)).is_empty());
     }
+
+    // ISO/IEC 18004:2015 7.3.2: the finder pattern's runs are 1:1:3:1:1 modules.
+    #[test]
+    fn finder_runs_in_ratio_each_colour_against_its_own_module() {
+        assert!(ratio_1_1_3_1_1(&[4, 4, 12, 4, 4]));
+        assert!(ratio_1_1_3_1_1(&[1, 1, 3, 1, 1]));
+        // Blurred and thresholded dark: the dark runs wider, the light ring narrower (the
+        // benchmark's frame blur-2, bottom-left finder pattern).
+        assert!(ratio_1_1_3_1_1(&[6, 2, 13, 4, 4]));
+        assert!(ratio_1_1_3_1_1(&[5, 2, 13, 3, 4]));
+        // Not a finder pattern: equal runs, a centre of one module, light runs far apart, a
+        // light ring three times the dark module, runs too short to measure.
+        assert!(!ratio_1_1_3_1_1(&[4, 4, 4, 4, 4]));
+        assert!(!ratio_1_1_3_1_1(&[4, 4, 4, 4, 12]));
+        assert!(!ratio_1_1_3_1_1(&[4, 1, 12, 7, 4]));
+        assert!(!ratio_1_1_3_1_1(&[2, 8, 6, 8, 2]));
+        assert!(!ratio_1_1_3_1_1(&[0, 0, 0, 0, 0]));
+        assert!(!ratio_1_1_3_1_1(&[u32::MAX, 1, u32::MAX, 1, u32::MAX]));
+    }
+
+    #[test]
+    fn finder_ring_corners_follow_the_pattern() {
+        // Finder patterns at modules (2, 2), (20, 2), (2, 20), 4 pixels a module: the middle
+        // of the top-left pattern's outer ring runs 0.5 module inside its edge, from pixel
+        // (2 + 0.5) * 4 = 10 to (2 + 6.5) * 4 = 34.
+        let pixels = finder_pixels(120, 4, &[(2, 2), (20, 2), (2, 20)]);
+        let m = threshold_at_middle(120, 120, &pixels);
+        let finders = find_finders(&m);
+        let triple = finder_triples(&finders).first().copied().expect("a triple");
+        let corners = triple_corners(&m, &triple).expect("corners");
+        let top_left = corners[1];
+        let expected = [(10.0, 10.0), (34.0, 10.0), (34.0, 34.0), (10.0, 34.0)];
+        for (corner, (x, y)) in top_left.iter().zip(expected) {
+            assert!(
+                (corner.x - x).abs() < 0.6 && (corner.y - y).abs() < 0.6,
+                "{top_left:?}"
+            );
+        }
+        // The grid fitted to the twelve corners maps module (20.5, 2.5), the top-right
+        // pattern's outer ring, onto pixels (82, 10).
+        let fitted = Perspective::fit(&corner_pairs(&corners, 25)).expect("a fit");
+        let p = fitted.map(18.5, 0.5).expect("a point");
+        assert!(
+            (p.x - 82.0).abs() < 0.6 && (p.y - 10.0).abs() < 0.6,
+            "{p:?}"
+        );
+        // A blank image has no rings.
+        let blank = test_pixels(120, 120, |_, _| false);
+        assert_eq!(
+            triple_corners(&threshold_at_middle(120, 120, &blank), &triple),
+            None
+        );
+    }
 }
