@@ -8,12 +8,15 @@
 //! **Scanning** ([`scan_luma`], [`scan_rgba`]) is a pipeline of separate pieces:
 //!
 //! - `image`: greyscale buffers, RGBA conversion, resampling, blur;
-//! - `binarize`: a locally adaptive threshold (8 x 8 blocks);
-//! - `detect`: finder patterns, their grouping into symbols, alignment pattern and sampling grid;
-//! - `decode`: the grid size (version information) and a plausibility check on each sampled grid;
+//! - `binarize`: a locally adaptive threshold (8 x 8 blocks), compared as pixels are read;
+//! - `detect`: finder patterns, their grouping into symbols, and the module grid fitted to the
+//!   finder rings' corners and the alignment patterns (perspective);
+//! - `decode`: the grid size (version information), the fits tried in order of cost, and a
+//!   plausibility check on each sampled grid;
 //! - `bits`, `reed_solomon`, `segments`: our grid decoder (format information, unmasking,
 //!   codeword placement, Reed-Solomon correction over GF(256), data segments);
-//! - `scan`: the retry ladder over variations of the image (inverted, rescaled, blurred).
+//! - `scan`: the retry ladder over variations of the image (inverted, rescaled, blurred);
+//! - `camera`: [`FrameScanner`], a camera loop's region of interest carried from frame to frame.
 //!
 //! Any buffer is safe to pass: sizes are checked ([`ScanError`]), images over [`MAX_PIXELS`]
 //! are refused rather than copied, and the detector's loops and geometry are bounded and
