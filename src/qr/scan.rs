@@ -4,15 +4,15 @@
 //! | rung | helps with | cost (x one pass) |
 //! |---|---|---|
 //! | the image as given | - | 1 |
-//! | inverted | light code on a dark background (dark-mode screens) | detection only |
-//! | halved (2 x 2 box mean) | large or blurred codes, JPEG noise, fine print scanned at high resolution | 1/4 |
+//! | halved (2 x 2 box mean) | large or blurred codes, sensor and JPEG noise, fine print scanned at high resolution | 1/4 |
+//! | inverted | light code on a dark background (dark-mode screens) | detection only (about 2/3) |
 //! | a third (3 x 3 box mean), images of at least 189 px a side | very large codes in big photos | 1/9 |
 //! | 3 x 3 box blur, images up to 4 megapixels | sensor and salt-and-pepper noise | 1 |
 //! | two thirds (area average) | codes whose modules straddle pixels after a resize | 4/9, and the resampling |
 //! | one and a half (bilinear), images up to 1 megapixel | tiny and strongly blurred codes (finer thresholds) | 9/4 |
 //! | doubled (bilinear), images up to 1 megapixel | the same, other phase | 4 |
 //!
-//! [`ScanEffort::Quick`] stops after the halved rung: for a camera loop that sees another frame
+//! [`ScanEffort::Quick`] stops after the inverted rung: for a camera loop that sees another frame
 //! a moment later anyway.
 
 use super::binarize::{self, BitMatrix, binarize};
@@ -32,7 +32,7 @@ const MAX_PIXELS_TO_ENLARGE: usize = 1_000_000;
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ScanEffort {
-    /// The image, its negative and its half-size version: for live camera frames.
+    /// The image, its half-size version and its negative: for live camera frames.
     Quick,
     /// Every rung of the ladder: for photos and files, where a miss is final.
     #[default]
@@ -54,10 +54,11 @@ enum Rung {
 fn ladder(effort: ScanEffort, width: usize, height: usize) -> Vec<Rung> {
     let min_side = width.min(height);
     let pixels = width.saturating_mul(height);
-    let mut rungs = vec![Rung::Original, Rung::Inverted];
+    let mut rungs = vec![Rung::Original];
     if min_side / 2 >= MIN_SIDE as usize {
         rungs.push(Rung::Shrink(2));
     }
+    rungs.push(Rung::Inverted);
     if effort == ScanEffort::Quick {
         return rungs;
     }
