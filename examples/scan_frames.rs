@@ -3,15 +3,24 @@
 //!
 //! ```sh
 //! node bench/frames.mjs   # writes target/bench/frames/*.png and index.json
-//! cargo run --release --example scan_frames -- [DIR] [quick|thorough] [NAME-FILTER] [REPEATS]
+//! cargo run --release --example scan_frames -- [DIR] [quick|thorough|track] [NAME-FILTER] [REPEATS]
 //! ```
+//!
+//! `track` measures the camera loop's region (`FrameScanner`): each frame scanned as a first
+//! frame (the whole frame, quick), then as the next frame of a loop that saw the code there
+//! (the region first).
+//!
+//! A frame's time is the mean over `REPEATS` calls (default 3) of the scanning thread's CPU time
+//! where Linux reports it (`/proc/thread-self/schedstat`, counted in scheduler ticks: use 20 or
+//! more repeats), so that other work on a shared machine does not inflate it; elsewhere the
+//! median of the calls' wall-clock times.
 
 use std::collections::BTreeMap;
 use std::error::Error;
 use std::time::Instant;
 
 use serde::Deserialize;
-use tirkeu::qr::{ScanEffort, scan_rgba_with};
+use tirkeu::qr::{FrameScanner, ScanEffort, scan_rgba_with};
 
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -24,29 +33,33 @@ struct Frame {
 fn main() -> Result<(), Box<dyn Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let dir = args.first().map_or("target/bench/frames", String::as_str);
-    let effort = match args.get(1).map(String::as_str) {
-        Some("quick") => ScanEffort::Quick,
-        _ => ScanEffort::Thorough,
-    };
+    let mode = args.get(1).map_or("thorough", String::as_str);
     let filter = args.get(2).cloned().unwrap_or_default();
     let repeats: usize = args.get(3).and_then(|r| r.parse().ok()).unwrap_or(3).max(1);
     let index: Vec<Frame> =
         serde_json::from_str(&std::fs::read_to_string(format!("{dir}/index.json"))?)?;
+    let mut frames = Vec::new();
+    for frame in index.into_iter().filter(|f| f.name.contains(&filter)) {
+        let rgba = image::open(format!("{dir}/{}.png", frame.name))?.to_rgba8();
+        frames.push((frame, rgba));
+    }
+    if mode == "track" {
+        track(&frames, repeats);
+        return Ok(());
+    }
+    let effort = if mode == "quick" {
+        ScanEffort::Quick
+    } else {
+        ScanEffort::Thorough
+    };
     let mut per_class: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     let mut times = Vec::new();
-    for frame in index.iter().filter(|f| f.name.contains(&filter)) {
-        let rgba = image::open(format!("{dir}/{}.png", frame.name))?.to_rgba8();
+    for (frame, rgba) in &frames {
         let (width, height) = rgba.dimensions();
-        // The median of `repeats` calls, as the benchmark does.
-        let mut calls = Vec::new();
-        let mut result = scan_rgba_with(width, height, rgba.as_raw(), effort);
-        for _ in 0..repeats {
-            let start = Instant::now();
-            result = scan_rgba_with(width, height, rgba.as_raw(), effort);
-            calls.push(start.elapsed().as_secs_f64() * 1000.0);
-        }
-        calls.sort_by(f64::total_cmp);
-        let millis = calls.get(calls.len() / 2).copied().unwrap_or(0.0);
+        let result = scan_rgba_with(width, height, rgba.as_raw(), effort);
+        let millis = measure(repeats, || {
+            let _ = scan_rgba_with(width, height, rgba.as_raw(), effort);
+        });
         times.push(millis);
         let ok = matches!(&result, Ok(texts) if texts.contains(&frame.text));
         let wrong = matches!(&result, Ok(texts) if texts.iter().any(|t| *t != frame.text));
@@ -61,12 +74,81 @@ fn main() -> Result<(), Box<dyn Error>> {
             if wrong { "  WRONG TEXT" } else { "" }
         );
     }
-    times.sort_by(f64::total_cmp);
     let total: usize = per_class.values().map(|v| v.0).sum();
-    let median = times.get(times.len() / 2).copied().unwrap_or(0.0);
-    println!("decoded {total}/{} median {median:.2} ms", times.len());
+    println!(
+        "decoded {total}/{} median {:.2} ms",
+        times.len(),
+        median(&mut times)
+    );
     for (class, (ok, all)) in &per_class {
         println!("  {class:<14} {ok}/{all}");
     }
     Ok(())
+}
+
+/// Each frame as the first of a camera loop and as a later one whose region holds the code.
+fn track(frames: &[(Frame, image::RgbaImage)], repeats: usize) {
+    let (mut full_times, mut tracked_times) = (Vec::new(), Vec::new());
+    let mut tracked_count = 0;
+    for (frame, rgba) in frames {
+        let (width, height) = rgba.dimensions();
+        let full = measure(repeats, || {
+            let _ = FrameScanner::new().scan_rgba(width, height, rgba.as_raw());
+        });
+        let mut primed = FrameScanner::new();
+        let first = primed.scan_rgba(width, height, rgba.as_raw());
+        let mut next = primed.clone();
+        let again = next.scan_rgba(width, height, rgba.as_raw());
+        let tracked = measure(repeats, || {
+            let _ = primed.clone().scan_rgba(width, height, rgba.as_raw());
+        });
+        let found = |r: &Result<Vec<String>, _>| matches!(r, Ok(t) if t.contains(&frame.text));
+        tracked_count += usize::from(next.tracked());
+        println!(
+            "{:<16} first {:>5} {:>7.2} ms   next {:>5} {:>7.2} ms{}",
+            frame.name,
+            if found(&first) { "ok" } else { "MISS" },
+            full,
+            if found(&again) { "ok" } else { "MISS" },
+            tracked,
+            if next.tracked() { "  (region)" } else { "" }
+        );
+        full_times.push(full);
+        tracked_times.push(tracked);
+    }
+    let (full, tracked) = (median(&mut full_times), median(&mut tracked_times));
+    println!(
+        "median first frame {full:.2} ms, next frame {tracked:.2} ms ({:.0} %), {tracked_count}/{} found in the region",
+        100.0 * tracked / full.max(1e-9),
+        frames.len()
+    );
+}
+
+/// The time of one call of `f`: the mean CPU time of the thread over `repeats` calls where Linux
+/// reports it, else the median wall-clock time.
+fn measure(repeats: usize, mut f: impl FnMut()) -> f64 {
+    let mut calls = Vec::new();
+    let cpu_start = thread_cpu_nanos();
+    for _ in 0..repeats {
+        let start = Instant::now();
+        f();
+        calls.push(start.elapsed().as_secs_f64() * 1000.0);
+    }
+    match (cpu_start, thread_cpu_nanos()) {
+        (Some(before), Some(after)) if after > before => {
+            (after - before) as f64 / 1e6 / repeats as f64
+        }
+        _ => median(&mut calls),
+    }
+}
+
+fn median(values: &mut [f64]) -> f64 {
+    values.sort_by(f64::total_cmp);
+    values.get(values.len() / 2).copied().unwrap_or(0.0)
+}
+
+/// CPU time of the current thread in nanoseconds, where Linux reports it.
+fn thread_cpu_nanos() -> Option<u64> {
+    let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    stat.split_whitespace().next()?.parse().ok()
 }

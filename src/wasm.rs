@@ -596,6 +596,54 @@ pub fn scan_image(
     to_js(&texts)
 }
 
+// The camera loop: where the last frame's code was is looked at first (qr::FrameScanner).
+
+thread_local! {
+    /// The camera loop's scanner (WebAssembly runs one thread).
+    static CAMERA: RefCell<qr::FrameScanner> = const { RefCell::new(qr::FrameScanner::new()) };
+}
+
+/// Every QR text in a live camera frame, an `ImageData` or `{ width, height, data }` with 4
+/// bytes (RGBA) a pixel: `scanImage(image, { effort: "quick" })`, except that the region where
+/// the previous frame's code was seen (or nearly decoded) is tried first, cropped with a margin,
+/// with a little more effort; a miss there falls back to the whole frame. Frames of another
+/// size start afresh.
+///
+/// # Errors
+///
+/// Throws when the image is not of that shape, its size does not match its data, or it is larger
+/// than the scanner accepts.
+#[wasm_bindgen(js_name = scanCameraFrame, unchecked_return_type = "string[]")]
+pub fn scan_camera_frame(
+    #[wasm_bindgen(unchecked_param_type = "ImageData | RgbaImage")] image: JsValue,
+) -> Result<JsValue, JsError> {
+    let shape = || error("the image must be an ImageData or { width, height, data }");
+    let field = |name: &str| js_sys::Reflect::get(&image, &name.into()).map_err(|_| shape());
+    let dimension = |name: &str| -> Result<u32, JsError> {
+        field(name)?
+            .as_f64()
+            .filter(|n| n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(n))
+            .map(|n| n as u32)
+            .ok_or_else(|| error(format!("image.{name} must be a whole number of pixels")))
+    };
+    if !image.is_object() {
+        return Err(shape());
+    }
+    let (width, height) = (dimension("width")?, dimension("height")?);
+    let data = field("data")?;
+    let rgba = match data.dyn_ref::<js_sys::Uint8ClampedArray>() {
+        Some(clamped) => clamped.to_vec(),
+        None => bytes_argument(&data, "image.data")?,
+    };
+    let texts = CAMERA.with(|camera| {
+        let mut camera = camera
+            .try_borrow_mut()
+            .map_err(|_| error("internal error: the camera scanner is busy"))?;
+        camera.scan_rgba(width, height, &rgba).map_err(error)
+    })?;
+    to_js(&texts)
+}
+
 // ---------------------------------------------------------------------------------------------
 // Small helpers for pages
 

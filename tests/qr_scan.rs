@@ -619,3 +619,71 @@ fn low_contrast_inside_flat_paper() {
         [t]
     );
 }
+
+/// A version 17 code on a sheet tilted away at the top, as the benchmark's "perspective" frames
+/// (bench/frames.mjs; perspective-2 is tilted 41 degrees): the far edge 0.6 (and 0.55) of the
+/// near one, square or sheared. Three finder centres put the far corner modules off, so the
+/// version information and the alignment patterns are missed; the corners of the finder
+/// patterns' rings carry the perspective. (Before the ring corners, none of these decoded.)
+#[test]
+fn steep_tilt_read_from_the_finder_ring_corners() {
+    let t = text(33, 517);
+    assert_eq!(qr::encode(&t).unwrap().version(), 17);
+    let image = render(&t, 4);
+    for (far, shear, efforts) in [
+        (0.6, 0.0, &[ScanEffort::Quick, ScanEffort::Thorough][..]),
+        (0.6, 40.0, &[ScanEffort::Quick, ScanEffort::Thorough][..]),
+        (0.6, -40.0, &[ScanEffort::Quick, ScanEffort::Thorough][..]),
+        (0.55, 0.0, &[ScanEffort::Quick, ScanEffort::Thorough][..]),
+        (0.55, 40.0, &[ScanEffort::Thorough][..]),
+    ] {
+        // The near (bottom) edge 460 pixels wide, the far one `far` of that, shifted `shear`.
+        let quad = [
+            (320.0 - 230.0 * far + shear, 60.0),
+            (320.0 + 230.0 * far + shear, 60.0 + shear / 4.0),
+            (550.0, 450.0),
+            (90.0, 450.0 - shear / 4.0),
+        ];
+        let frame = noisy(&projected(&image, quad, 640, 480, 120), 4, 33);
+        for &effort in efforts {
+            assert_eq!(
+                qr::scan_luma_with(frame.width(), frame.height(), frame.pixels(), effort).unwrap(),
+                std::slice::from_ref(&t),
+                "far edge {far}, shear {shear}, {effort:?}"
+            );
+        }
+    }
+}
+
+/// A certificate-sized code defocused as the benchmark's "blur" frames (3.9 pixels a module,
+/// a Gaussian of sigma 1.6 to 2 pixels), under even light and under a gradient. Binarised, a
+/// finder pattern's light ring narrows while its dark runs widen; each colour is measured
+/// against its own module size, so the quick ladder finds it (before, only the thorough
+/// ladder's enlarged copies did, and not under the gradient at the strongest blur).
+#[test]
+fn defocused_codes_at_quick_effort() {
+    let t = text(34, 520);
+    let image = render(&t, 4);
+    let code = image
+        .resized(image.width() * 97 / 100, image.height() * 97 / 100)
+        .unwrap();
+    let mut canvas = LumaImage::new(640, 480, vec![200; 640 * 480]).unwrap();
+    paste(&mut canvas, &code, 120, 60);
+    let width = canvas.width() as usize;
+    for (passes, gradient, effort) in [
+        (4, 0, ScanEffort::Quick),
+        (4, 60, ScanEffort::Quick),
+        (6, 60, ScanEffort::Thorough),
+    ] {
+        // `passes` 3 x 3 box blurs: sigma about 0.8 * sqrt(passes) pixels.
+        let lit = map_pixels(&canvas, |i, p| {
+            (u32::from(p) * (255 - gradient * (i % width) as u32 / width as u32) / 255) as u8
+        });
+        let frame = noisy(&blurred(&lit, passes), 6, 34);
+        assert_eq!(
+            qr::scan_luma_with(frame.width(), frame.height(), frame.pixels(), effort).unwrap(),
+            std::slice::from_ref(&t),
+            "{passes} blur passes, gradient {gradient}"
+        );
+    }
+}

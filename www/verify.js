@@ -270,7 +270,7 @@ export function setupVerify({ tirkeu }) {
       context2d.drawImage(video, 0, 0, canvas.width, canvas.height);
       let texts = [];
       try {
-        texts = Array.from(tirkeu.scanImage(context2d.getImageData(0, 0, canvas.width, canvas.height), { effort: "quick" }));
+        texts = Array.from(tirkeu.scanCameraFrame(context2d.getImageData(0, 0, canvas.width, canvas.height)));
       } catch { /* an unreadable frame: try the next one */ }
       if (texts.length) {
         stopCamera();

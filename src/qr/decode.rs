@@ -7,8 +7,12 @@
 //! that every index is checked: a panic in WebAssembly aborts the module.
 
 use super::binarize::BitMatrix;
-use super::bits::{decode_grid, nearest_format, read_format_words, read_version};
-use super::detect::{self, FinderTriple, GridLocation};
+use super::bits::{
+    decode_grid, nearest_format, nearest_version, read_format_words, read_version,
+    read_version_words,
+};
+use super::detect::{self, FinderTriple, Fit, GridLocation};
+use super::geometry::Point;
 
 /// A cheap test that rejects almost every false grid before sampling all of it and running the
 /// full decoder: the timing patterns (row and column 6) must mostly alternate, and the format
@@ -44,61 +48,159 @@ fn grid_plausible(dimension: usize, dark: &dyn Fn(usize, usize) -> bool) -> bool
     false
 }
 
-/// Tries the grid locations of a finder triple in turn; the first text that decodes.
-/// Bytes that are not UTF-8 count as not decoded (the certificate text is ASCII).
-pub(crate) fn decode_triple(m: &BitMatrix, triple: &FinderTriple) -> Option<String> {
-    let mut tried: Vec<usize> = Vec::new();
-    let mut queue: Vec<GridLocation> = detect::grid_locations(m, triple);
+/// Grids sampled at most for one finder triple.
+const MAX_GRID_ATTEMPTS: usize = 24;
+
+/// What the version information of a grid says: the version both copies name, the version
+/// only one copy names (or the closer of two that disagree), or nothing readable.
+enum Declared {
+    Agreed(usize),
+    Single(usize),
+    Unreadable,
+}
+
+fn declared_version(dimension: usize, dark: &dyn Fn(usize, usize) -> bool) -> Declared {
+    if dimension < 45 {
+        return Declared::Unreadable;
+    }
+    let [first, second] = read_version_words(dimension, dark);
+    match (nearest_version(first), nearest_version(second)) {
+        (Some(a), Some(b)) if a == b => Declared::Agreed(a),
+        _ => read_version(dimension, dark).map_or(Declared::Unreadable, Declared::Single),
+    }
+}
+
+/// What a finder triple gave: the text and where the symbol lies, or where a grid that looked
+/// like a symbol (timing patterns and format information) lay when none decoded.
+pub(crate) enum TripleOutcome {
+    Decoded(String, Quad),
+    Promising(Quad),
+    Nothing,
+}
+
+/// A symbol's four corners in pixels (top-left, top-right, bottom-right, bottom-left).
+pub(crate) type Quad = [Point; 4];
+
+/// The corners of a grid location's symbol; `None` for a degenerate transform.
+fn symbol_corners(location: &GridLocation) -> Option<Quad> {
+    let side = location.dimension as f64;
+    let map = |u: f64, v: f64| location.transform.map(u, v);
+    Some([
+        map(0.0, 0.0)?,
+        map(side, 0.0)?,
+        map(side, side)?,
+        map(0.0, side)?,
+    ])
+}
+
+/// Tries grids for a finder triple: each candidate size with each fit in turn
+/// ([`detect::SymbolGeometry::fits`]); the first text that decodes. A size the version
+/// information declares is tried next (at once when both copies agree); the fit to every
+/// alignment pattern is kept for a size the version information confirms. Bytes that are not
+/// UTF-8 count as not decoded (the certificate text is ASCII).
+pub(crate) fn decode_triple(m: &BitMatrix, triple: &FinderTriple) -> TripleOutcome {
+    let Some(geometry) = detect::SymbolGeometry::new(m, triple) else {
+        return TripleOutcome::Nothing;
+    };
+    let mut near: Option<Quad> = None;
+    let mut sizes = geometry.dimensions();
+    let mut declared_sizes: Vec<usize> = Vec::new();
+    let mut postponed: Vec<usize> = Vec::new();
+    let mut attempts = 0;
     let mut index = 0;
-    let mut declared: Option<usize> = None;
-    let mut refined = false;
-    // Each size is re-tried at most once after a version-information correction.
-    loop {
-        let location = match queue.get(index).copied() {
-            Some(location) => location,
-            // The quick fits failed on a symbol that declared its size: fit the grid to all its
-            // alignment patterns (perspective), once.
-            None if !refined => {
-                refined = true;
-                match declared.and_then(|d| detect::refined_location(m, triple, d)) {
-                    Some(location) => {
-                        queue.push(location);
-                        location
+    while let Some(&dimension) = sizes.get(index) {
+        index += 1;
+        let mut confirmed = false;
+        // Both copies of the version information name this size.
+        let mut certain = false;
+        // A false triple (noise, print) is given up on cheaply: the searches for alignment
+        // patterns wait until a quicker fit of this size looked like a symbol (timing patterns
+        // and format information) or the version information was read.
+        let mut promising = false;
+        for &fit in geometry.fits() {
+            let searches = matches!(
+                fit,
+                Fit::CornersAndAlignment | Fit::CentresAndAlignment | Fit::AllAlignments
+            );
+            if (fit == Fit::AllAlignments && !confirmed) || (searches && !promising) {
+                continue;
+            }
+            let Some(location) = geometry.location(dimension, fit) else {
+                continue;
+            };
+            attempts += 1;
+            if attempts > MAX_GRID_ATTEMPTS {
+                return near.map_or(TripleOutcome::Nothing, TripleOutcome::Promising);
+            }
+            let dark = |x: usize, y: usize| detect::sample_module(m, &location, x, y);
+            if !confirmed {
+                let (version, agreed) = match declared_version(dimension, &dark) {
+                    Declared::Agreed(v) => (Some(v), true),
+                    Declared::Single(v) => (Some(v), false),
+                    Declared::Unreadable => (None, false),
+                };
+                // Garbage is within 3 errors of some version one time in eight; of this size,
+                // or of the same version in both copies, hardly ever.
+                promising |= agreed;
+                if let Some(version) = version {
+                    let declared = 17 + 4 * version;
+                    if declared == dimension {
+                        confirmed = true;
+                        promising = true;
+                        certain = agreed;
+                    } else if !declared_sizes.contains(&declared) {
+                        declared_sizes.push(declared);
+                        let mut rest = sizes.split_off(index.min(sizes.len()));
+                        rest.retain(|&d| d != declared);
+                        sizes.push(declared);
+                        sizes.extend(rest);
+                        if agreed {
+                            // Both copies name another size: this one is almost surely wrong;
+                            // keep it only as a last resort.
+                            if !postponed.contains(&dimension) {
+                                postponed.push(dimension);
+                                sizes.push(dimension);
+                            }
+                            break;
+                        }
                     }
-                    None => break,
                 }
             }
-            None => break,
-        };
-        index += 1;
-        if index > 33 {
-            break;
-        }
-        let dark = |x: usize, y: usize| detect::sample_module(m, &location, x, y);
-        if let Some(version) = read_version(location.dimension, &dark) {
-            let dimension = 17 + 4 * version;
-            declared.get_or_insert(dimension);
-            if dimension != location.dimension && !tried.contains(&dimension) {
-                tried.push(dimension);
-                // Try the size the symbol declares next.
-                let rest = queue.split_off(index.min(queue.len()));
-                queue.extend(detect::grid_locations_for(m, triple, dimension));
-                queue.extend(rest);
+            if !grid_plausible(location.dimension, &dark) {
+                continue;
+            }
+            promising = true;
+            if near.is_none() {
+                near = symbol_corners(&location);
+            }
+            let Some(modules) = detect::sample_grid(m, &location) else {
+                continue;
+            };
+            if let Some(bytes) = decode_grid(location.dimension, &modules)
+                && let Ok(text) = String::from_utf8(bytes)
+            {
+                let corners = symbol_corners(&location).unwrap_or_else(|| {
+                    let (tl, tr, bl) = (
+                        triple.top_left.centre,
+                        triple.top_right.centre,
+                        triple.bottom_left.centre,
+                    );
+                    [
+                        tl,
+                        tr,
+                        Point::new(tr.x + bl.x - tl.x, tr.y + bl.y - tl.y),
+                        bl,
+                    ]
+                });
+                return TripleOutcome::Decoded(text, corners);
             }
         }
-        if !grid_plausible(location.dimension, &dark) {
-            continue;
-        }
-        let Some(modules) = detect::sample_grid(m, &location) else {
-            continue;
-        };
-        if let Some(bytes) = decode_grid(location.dimension, &modules)
-            && let Ok(text) = String::from_utf8(bytes)
-        {
-            return Some(text);
+        if certain {
+            // The symbol's own size did not decode: no other size will.
+            break;
         }
     }
-    None
+    near.map_or(TripleOutcome::Nothing, TripleOutcome::Promising)
 }
 
 #[cfg(test)]

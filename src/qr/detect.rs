@@ -1,13 +1,17 @@
-//! The detector: finds finder patterns in a binarised image, groups them in threes, estimates
-//! each symbol's size and its alignment pattern, and samples the module grid through a
+//! The detector: finds finder patterns in a binarised image, groups them in threes, fits the
+//! symbol's module grid to them and to its alignment patterns, and samples the grid through a
 //! projective transform.
 //!
-//! The method follows ZXing's QR detector (finder patterns found by their 1:1:3:1:1 runs and
-//! confirmed vertically, horizontally and diagonally; module size from black-white-black runs
-//! between finder centres; alignment pattern searched near its predicted place), rewritten
-//! with bounded loops and checked geometry so that no input can make it panic or run away:
-//! every pixel read goes through [`BitMatrix::get`], every transform result is checked for
-//! being finite, and the numbers of candidates and of attempts are capped.
+//! Finder patterns are found as ZXing finds them (1:1:3:1:1 runs, here with dark and light runs
+//! measured apart, confirmed vertically, horizontally and diagonally); the module size comes
+//! from black-white-black runs between finder centres. The grid is then fitted in turns of
+//! rising cost ([`Fit`]): to the corners of the three finder rings (which carry the perspective
+//! of their own foreshortening), to those and the bottom-right alignment pattern, to the
+//! parallelogram of the finder centres, and, for a size the version information confirms, to
+//! every alignment pattern. Loops are bounded and geometry checked, so that no input can make
+//! the detector panic or run away: every pixel read goes through [`BitMatrix::get`], every
+//! transform result is checked for being finite, and the numbers of candidates and of attempts
+//! are capped.
 
 use super::binarize::BitMatrix;
 use super::geometry::{Perspective, Point};
@@ -16,8 +20,10 @@ use super::geometry::{Perspective, Point};
 const MAX_FINDERS: usize = 512;
 /// Finder patterns considered when grouping (the most often confirmed first).
 const MAX_GROUPING_CANDIDATES: usize = 24;
-/// Largest area searched for one alignment pattern, in pixels.
-const MAX_ALIGNMENT_SEARCH_PIXELS: f64 = 4_000_000.0;
+/// Rows scanned for finder patterns: every other one. A finder pattern's centre is 3 modules
+/// tall, so even at 1 pixel a module every pattern is crossed, and from 2 pixels a module at
+/// least three times; each crossing is checked vertically and horizontally anyway.
+const FINDER_ROW_STEP: usize = 2;
 /// Smallest and largest symbols, in modules.
 const MIN_DIMENSION: i64 = 21;
 const MAX_DIMENSION: i64 = 177;
@@ -74,19 +80,35 @@ pub(crate) struct GridLocation {
 // ---------------------------------------------------------------------------------------------
 // Finder patterns
 
+/// Whether five runs (dark, light, dark, light, dark) are a finder pattern's 1:1:3:1:1. Dark
+/// and light runs are measured apart, each against its own module size (as ZXing-C++ does):
+/// blur, and a threshold a little off, widen one colour and narrow the other, so a blurred
+/// finder pattern's light ring may be half a module while its dark runs are wider. The two
+/// module sizes must be within a factor of 2.5, and each run within half a module (one and a
+/// half for the centre's three) of its share. In 1/256 pixel and integers: this runs at every
+/// dark run of every row scanned, so it is written out (the size-optimised WebAssembly build
+/// would not inline an iterator chain).
+#[inline(always)]
 fn ratio_1_1_3_1_1(counts: &[u32; 5]) -> bool {
-    // In 1/256 pixel and integers (this runs at every run boundary of every row): each run
-    // within half a module (one and a half for the centre's three) of its share of 7.
-    let total: u64 = counts.iter().map(|&c| u64::from(c)).sum();
-    if total < 7 {
+    let [a, b, c, d, e] = *counts;
+    let [a, b, c, d, e] = [
+        u64::from(a) << 8,
+        u64::from(b) << 8,
+        u64::from(c) << 8,
+        u64::from(d) << 8,
+        u64::from(e) << 8,
+    ];
+    // Dark: 1 + 3 + 1 modules; light: 1 + 1.
+    let dark = (a + c + e) / 5;
+    let light = (b + d) / 2;
+    if dark < 128 || light < 128 || 2 * dark > 5 * light || 2 * light > 5 * dark {
         return false;
     }
-    let module = (total << 8) / 7;
-    let variance = module / 2;
-    counts
-        .iter()
-        .zip([1u64, 1, 3, 1, 1])
-        .all(|(&c, k)| (k * module).abs_diff(u64::from(c) << 8) < k * variance)
+    a.abs_diff(dark) < dark / 2
+        && c.abs_diff(3 * dark) < 3 * dark / 2
+        && e.abs_diff(dark) < dark / 2
+        && b.abs_diff(light) < light / 2
+        && d.abs_diff(light) < light / 2
 }
 
 fn ratio_diagonal(counts: &[u32; 5]) -> bool {
@@ -263,45 +285,33 @@ fn handle_possible_centre(
     true
 }
 
-/// Every finder pattern in the image, scanning every row.
+/// Every finder pattern in the image, scanning every row: each row is cut into runs of one
+/// colour, and every five runs from a dark one (dark, light, dark, light, dark) in the ratio
+/// 1:1:3:1:1 is checked further; after a confirmed pattern the scan resumes past it.
 pub(crate) fn find_finders(m: &BitMatrix) -> Vec<Finder> {
     let mut finders = Vec::new();
-    let width = m.width as i64;
-    for y in 0..m.height as i64 {
-        let mut counts = [0u32; 5];
-        let mut state = 0usize;
-        for (x, &dark) in m.row(y as usize).iter().enumerate() {
-            let x = x as i64;
-            if dark {
-                if state % 2 == 1 {
-                    state += 1;
-                }
-                if let Some(c) = counts.get_mut(state) {
-                    *c += 1;
-                }
-            } else if state % 2 == 1 {
-                if let Some(c) = counts.get_mut(state) {
-                    *c += 1;
-                }
-            } else if state == 4 {
-                if ratio_1_1_3_1_1(&counts)
-                    && handle_possible_centre(m, &counts, y, x, &mut finders)
-                {
-                    counts = [0; 5];
-                    state = 0;
-                } else {
-                    counts = [counts[2], counts[3], counts[4], 1, 0];
-                    state = 3;
-                }
+    // Run lengths of one row, starting with a light run (empty when the row starts dark), so
+    // that the dark runs are the odd ones.
+    let mut buffer = vec![0u32; m.width + 2];
+    for y in (0..m.height).step_by(FINDER_ROW_STEP) {
+        let count = m.row_runs(y, &mut buffer);
+        let runs = buffer.get(..count).unwrap_or(&[]);
+        let mut start = u64::from(runs.first().copied().unwrap_or(0));
+        let mut index = 1;
+        while let Some(&[a, b, c, d, e]) = runs.get(index..index + 5) {
+            let counts = [a, b, c, d, e];
+            let end =
+                start + u64::from(a) + u64::from(b) + u64::from(c) + u64::from(d) + u64::from(e);
+            if ratio_1_1_3_1_1(&counts)
+                && handle_possible_centre(m, &counts, y as i64, end as i64, &mut finders)
+            {
+                // Resume at the dark run after this pattern and the light run that follows it.
+                start = end + u64::from(runs.get(index + 5).copied().unwrap_or(0));
+                index += 6;
             } else {
-                state += 1;
-                if let Some(c) = counts.get_mut(state) {
-                    *c += 1;
-                }
+                start += u64::from(a) + u64::from(b);
+                index += 2;
             }
-        }
-        if state == 4 && ratio_1_1_3_1_1(&counts) {
-            handle_possible_centre(m, &counts, y, width, &mut finders);
         }
     }
     finders
@@ -313,11 +323,10 @@ pub(crate) fn find_finders(m: &BitMatrix) -> Vec<Finder> {
 /// Plausible triples of finder patterns, the most square-like first, each ordered as
 /// bottom-left, top-left, top-right.
 pub(crate) fn finder_triples(finders: &[Finder]) -> Vec<FinderTriple> {
-    let confirmed = finders.iter().filter(|f| f.count >= 2).count();
+    // The most often confirmed first; a pattern crossed by one scanned row only (small, or
+    // seen at an angle) still takes part when there are few candidates.
     let count = |i: usize| finders.get(i).map_or(0, |f| f.count);
-    let mut indices: Vec<usize> = (0..finders.len())
-        .filter(|&i| confirmed < 3 || count(i) >= 2)
-        .collect();
+    let mut indices: Vec<usize> = (0..finders.len()).collect();
     crate::sort::sort_by(&mut indices, |&a, &b| {
         count(b).cmp(&count(a)).then(a.cmp(&b)).is_lt()
     });
@@ -393,6 +402,188 @@ fn score_triple(finders: &[Finder], members: [usize; 3]) -> Option<(f64, FinderT
     };
     let module_spread = (max_module - min_module) / max_module;
     Some((distortion + module_spread, triple))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Finder pattern corners
+
+/// Rays cast from a finder pattern's centre towards each of its sides, as offsets along the
+/// side (in half-widths of the pattern's centre square): they cross the side's middle part, away
+/// from the corners, where the outer ring is crossed squarely.
+const RAY_SLANTS: [f64; 5] = [-0.6, -0.3, 0.0, 0.3, 0.6];
+
+/// Along a ray from a finder pattern's centre (`direction` a unit vector), the distance in
+/// pixels to the middle of the pattern's outer dark ring: the point midway between the ring's
+/// inner and outer edges, which moves neither when the binariser thickens ink nor when it thins
+/// it. `None` when the runs crossed (dark centre, light ring, dark ring) are not those of a
+/// finder pattern of about `module` pixels a module.
+fn outer_ring_middle(m: &BitMatrix, centre: Point, direction: Point, module: f64) -> Option<f64> {
+    // Half-pixel steps; a colour change counts only when the next step agrees (one stray pixel
+    // of noise is not an edge).
+    const STEP: f64 = 0.5;
+    let limit = 12.0 * module;
+    let dark_at = |s: f64| {
+        let (x, y) = (centre.x + s * direction.x, centre.y + s * direction.y);
+        x.is_finite() && y.is_finite() && m.get(x.floor() as i64, y.floor() as i64)
+    };
+    let mut edges = [0.0f64; 3];
+    let mut found = 0usize;
+    let mut s = 0.0;
+    while found < 3 && s < limit {
+        s += STEP;
+        // The centre and the outer ring are dark, the ring between them light.
+        let expected_dark = found.is_multiple_of(2);
+        if dark_at(s) != expected_dark && dark_at(s + STEP) != expected_dark {
+            if let Some(edge) = edges.get_mut(found) {
+                *edge = s - STEP / 2.0;
+            }
+            found += 1;
+        }
+    }
+    let [centre_edge, ring_inner, ring_outer] = edges;
+    if found < 3 {
+        return None;
+    }
+    // The centre's run is 1.5 modules along the ray, the light and dark rings 1 each.
+    let along = centre_edge / 1.5;
+    let light = ring_inner - centre_edge;
+    let dark = ring_outer - ring_inner;
+    let plausible = |run: f64| run > 0.4 * along && run < 2.5 * along;
+    (along > 0.3 * module && along < 4.0 * module && plausible(light) && plausible(dark))
+        .then_some((ring_inner + ring_outer) / 2.0)
+}
+
+/// A line through `points` (least squares, perpendicular distances): a point on it and its unit
+/// direction. `None` for fewer than two points.
+fn fit_line(points: &[Point]) -> Option<(Point, Point)> {
+    if points.len() < 2 {
+        return None;
+    }
+    let n = points.len() as f64;
+    let cx = points.iter().map(|p| p.x).sum::<f64>() / n;
+    let cy = points.iter().map(|p| p.y).sum::<f64>() / n;
+    let (mut sxx, mut sxy, mut syy) = (0.0, 0.0, 0.0);
+    for p in points {
+        let (dx, dy) = (p.x - cx, p.y - cy);
+        sxx += dx * dx;
+        sxy += dx * dy;
+        syy += dy * dy;
+    }
+    // The principal axis of the scatter matrix [[sxx, sxy], [sxy, syy]] (its larger
+    // eigenvalue's eigenvector), without trigonometry: no libm code in the WebAssembly module.
+    let larger = (sxx + syy) / 2.0 + ((sxx - syy) / 2.0).hypot(sxy);
+    let (dx, dy) = if sxx >= syy {
+        (larger - syy, sxy)
+    } else {
+        (sxy, larger - sxx)
+    };
+    let length = dx.hypot(dy);
+    (cx.is_finite() && cy.is_finite() && length.is_finite() && length > 0.0)
+        .then(|| (Point::new(cx, cy), Point::new(dx / length, dy / length)))
+}
+
+/// Where two lines (point, unit direction) cross; `None` when they are within about 11 degrees
+/// of parallel.
+fn intersect(a: (Point, Point), b: (Point, Point)) -> Option<Point> {
+    let ((p, d), (q, e)) = (a, b);
+    let cross = d.x * e.y - d.y * e.x;
+    if cross.abs() < 0.2 {
+        return None;
+    }
+    let t = ((q.x - p.x) * e.y - (q.y - p.y) * e.x) / cross;
+    let point = Point::new(p.x + t * d.x, p.y + t * d.y);
+    (point.x.is_finite() && point.y.is_finite()).then_some(point)
+}
+
+/// The corners of the middle line of a finder pattern's outer dark ring (module coordinates 0.5
+/// and 6.5 of the pattern), in pixels: top-left, top-right, bottom-right, bottom-left in the
+/// symbol's orientation, given the symbol's unit axes `across` (left to right) and `down`.
+/// Each side is a line fitted through the ring's middle where rays from the centre cross it.
+fn finder_corners(
+    m: &BitMatrix,
+    finder: &Finder,
+    across: Point,
+    down: Point,
+) -> Option<[Point; 4]> {
+    let module = finder.module;
+    let negate = |p: Point| Point::new(-p.x, -p.y);
+    // Sides in the order top, right, bottom, left: (outward normal, tangent).
+    let sides = [
+        (negate(down), across),
+        (across, down),
+        (down, across),
+        (negate(across), down),
+    ];
+    let mut lines = [(finder.centre, across); 4];
+    for ((normal, tangent), line) in sides.into_iter().zip(lines.iter_mut()) {
+        let mut points = Vec::with_capacity(RAY_SLANTS.len());
+        for slant in RAY_SLANTS {
+            let (x, y) = (normal.x + slant * tangent.x, normal.y + slant * tangent.y);
+            let length = x.hypot(y);
+            if length.is_nan() || length <= 1e-9 {
+                continue;
+            }
+            let direction = Point::new(x / length, y / length);
+            if let Some(s) = outer_ring_middle(m, finder.centre, direction, module) {
+                points.push(Point::new(
+                    finder.centre.x + s * direction.x,
+                    finder.centre.y + s * direction.y,
+                ));
+            }
+        }
+        if points.len() < 3 {
+            return None;
+        }
+        *line = fit_line(&points)?;
+    }
+    let [top, right, bottom, left] = lines;
+    let corners = [
+        intersect(top, left)?,
+        intersect(top, right)?,
+        intersect(bottom, right)?,
+        intersect(bottom, left)?,
+    ];
+    // The ring's middle line is 6 modules a side: reject a quadrilateral far from that.
+    for (i, corner) in corners.iter().enumerate() {
+        let next = corners.get((i + 1) % 4)?;
+        let side = corner.distance(*next) / module;
+        if !(2.0..=18.0).contains(&side) {
+            return None;
+        }
+    }
+    Some(corners)
+}
+
+/// The corners of all three finder patterns of a triple (bottom-left, top-left, top-right),
+/// each as [`finder_corners`]; `None` unless all three are found.
+pub(crate) fn triple_corners(m: &BitMatrix, t: &FinderTriple) -> Option<[[Point; 4]; 3]> {
+    let (tl, tr, bl) = (t.top_left.centre, t.top_right.centre, t.bottom_left.centre);
+    let unit = |from: Point, to: Point| {
+        let length = from.distance(to);
+        (length > 1e-9).then(|| Point::new((to.x - from.x) / length, (to.y - from.y) / length))
+    };
+    let across = unit(tl, tr)?;
+    let down = unit(tl, bl)?;
+    Some([
+        finder_corners(m, &t.bottom_left, across, down)?,
+        finder_corners(m, &t.top_left, across, down)?,
+        finder_corners(m, &t.top_right, across, down)?,
+    ])
+}
+
+/// Module coordinate pairs of the twelve finder ring corners of a `dimension` symbol (in the
+/// order of [`triple_corners`]) with their pixels.
+fn corner_pairs(corners: &[[Point; 4]; 3], dimension: usize) -> Vec<(Point, Point)> {
+    let far = dimension as f64 - 7.0;
+    let origins = [(0.0, far), (0.0, 0.0), (far, 0.0)];
+    let square = [(0.5, 0.5), (6.5, 0.5), (6.5, 6.5), (0.5, 6.5)];
+    let mut pairs = Vec::with_capacity(12);
+    for (finder, (ox, oy)) in corners.iter().zip(origins) {
+        for (pixel, (u, v)) in finder.iter().zip(square) {
+            pairs.push((Point::new(ox + u, oy + v), *pixel));
+        }
+    }
+    pairs
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -537,196 +728,11 @@ fn dimensions(t: &FinderTriple, module: f64) -> Vec<usize> {
     seen
 }
 
-fn alignment_ratio(counts: &[u32; 3], module: f64) -> bool {
-    let variance = module / 2.0;
-    counts
-        .iter()
-        .all(|&c| (module - f64::from(c)).abs() < variance)
-}
-
-/// Confirms an alignment pattern candidate vertically; returns its centre row.
-fn alignment_cross_check_vertical(
-    m: &BitMatrix,
-    start_y: i64,
-    x: i64,
-    max_count: u32,
-    original_total: u32,
-    module: f64,
-) -> Option<f64> {
-    let height = m.height as i64;
-    let mut counts = [0u32; 3];
-    let mut y = start_y;
-    while y >= 0 && m.get(x, y) && counts[1] <= max_count {
-        counts[1] += 1;
-        y -= 1;
-    }
-    if y < 0 || counts[1] > max_count {
-        return None;
-    }
-    while y >= 0 && !m.get(x, y) && counts[0] <= max_count {
-        counts[0] += 1;
-        y -= 1;
-    }
-    if counts[0] > max_count {
-        return None;
-    }
-    y = start_y + 1;
-    while y < height && m.get(x, y) && counts[1] <= max_count {
-        counts[1] += 1;
-        y += 1;
-    }
-    if y == height || counts[1] > max_count {
-        return None;
-    }
-    while y < height && !m.get(x, y) && counts[2] <= max_count {
-        counts[2] += 1;
-        y += 1;
-    }
-    if counts[2] > max_count {
-        return None;
-    }
-    let total: u32 = counts.iter().sum();
-    if 5 * total.abs_diff(original_total) >= 2 * original_total || !alignment_ratio(&counts, module)
-    {
-        return None;
-    }
-    Some(y as f64 - f64::from(counts[2]) - f64::from(counts[1]) / 2.0)
-}
-
-/// Searches `[left, right) x [top, bottom)` for an alignment pattern (a dark module in a light
-/// ring in a dark ring: 1:1:1 runs of `module` pixels), rows from the middle outwards.
-fn find_alignment(
-    m: &BitMatrix,
-    left: i64,
-    top: i64,
-    right: i64,
-    bottom: i64,
-    module: f64,
-) -> Option<Point> {
-    let mut candidates: Vec<(Point, f64)> = Vec::new();
-    let height = bottom - top;
-    let middle = top + height / 2;
-    let handle = |counts: &[u32; 3],
-                  y: i64,
-                  end: i64,
-                  candidates: &mut Vec<(Point, f64)>|
-     -> Option<Point> {
-        let total: u32 = counts.iter().sum();
-        let centre_x = end as f64 - f64::from(counts[2]) - f64::from(counts[1]) / 2.0;
-        let centre_y =
-            alignment_cross_check_vertical(m, y, centre_x as i64, 2 * counts[1], total, module)?;
-        let estimate = f64::from(total) / 3.0;
-        let centre = Point::new(centre_x, centre_y);
-        for (known, known_module) in candidates.iter() {
-            let close =
-                (centre.y - known.y).abs() <= estimate && (centre.x - known.x).abs() <= estimate;
-            let difference = (estimate - known_module).abs();
-            if close && (difference <= 1.0 || difference <= *known_module) {
-                return Some(Point::new(
-                    (known.x + centre.x) / 2.0,
-                    (known.y + centre.y) / 2.0,
-                ));
-            }
-        }
-        candidates.push((centre, estimate));
-        None
-    };
-    for step in 0..height {
-        let half = (step + 1) / 2;
-        let y = if step % 2 == 0 {
-            middle + half
-        } else {
-            middle - half
-        };
-        let mut counts = [0u32; 3];
-        let mut x = left;
-        while x < right && !m.get(x, y) {
-            x += 1;
-        }
-        let mut state = 0usize;
-        while x < right {
-            if m.get(x, y) {
-                if state == 1 {
-                    counts[1] += 1;
-                } else if state == 2 {
-                    if alignment_ratio(&counts, module)
-                        && let Some(found) = handle(&counts, y, x, &mut candidates)
-                    {
-                        return Some(found);
-                    }
-                    counts = [counts[2], 1, 0];
-                    state = 1;
-                } else {
-                    state += 1;
-                    if let Some(c) = counts.get_mut(state) {
-                        *c += 1;
-                    }
-                }
-            } else {
-                if state == 1 {
-                    state += 1;
-                }
-                if let Some(c) = counts.get_mut(state) {
-                    *c += 1;
-                }
-            }
-            x += 1;
-        }
-        if alignment_ratio(&counts, module)
-            && let Some(found) = handle(&counts, y, right, &mut candidates)
-        {
-            return Some(found);
-        }
-    }
-    candidates.first().map(|(p, _)| *p)
-}
-
-/// The bottom-right alignment pattern of a version 2+ symbol, searched ever wider around where
-/// the finder patterns predict it.
-fn locate_alignment(
-    m: &BitMatrix,
-    t: &FinderTriple,
-    module: f64,
-    dimension: usize,
-) -> Option<Point> {
-    let (tl, tr, bl) = (t.top_left.centre, t.top_right.centre, t.bottom_left.centre);
-    let bottom_right = Point::new(tr.x - tl.x + bl.x, tr.y - tl.y + bl.y);
-    // The alignment pattern's centre is 3 modules in from the bottom-right finder-centre corner.
-    let modules_between_centres = dimension as f64 - 7.0;
-    let correction = 1.0 - 3.0 / modules_between_centres;
-    let estimate = Point::new(
-        tl.x + correction * (bottom_right.x - tl.x),
-        tl.y + correction * (bottom_right.y - tl.y),
-    );
-    let (w, h) = (m.width as f64, m.height as f64);
-    for allowance_factor in [4.0, 8.0, 16.0] {
-        let allowance = (allowance_factor * module).floor();
-        let left = (estimate.x - allowance).max(0.0).floor();
-        let right = (estimate.x + allowance).min(w - 1.0).floor();
-        let top = (estimate.y - allowance).max(0.0).floor();
-        let bottom = (estimate.y + allowance).min(h - 1.0).floor();
-        if !(left.is_finite() && right.is_finite() && top.is_finite() && bottom.is_finite()) {
-            return None;
-        }
-        if right - left < module * 3.0 || bottom - top < module * 3.0 {
-            continue;
-        }
-        // Bound the work on huge modules; the scanner's shrinking rungs take care of those.
-        if (right - left) * (bottom - top) > MAX_ALIGNMENT_SEARCH_PIXELS {
-            break;
-        }
-        if let Some(found) = find_alignment(
-            m,
-            left as i64,
-            top as i64,
-            right as i64,
-            bottom as i64,
-            module,
-        ) {
-            return Some(found);
-        }
-    }
-    None
+/// The bottom-right alignment pattern of a version 2+ symbol, looked for around where the
+/// parallelogram of the finder centres predicts it.
+fn centres_alignment(m: &BitMatrix, t: &FinderTriple, dimension: usize) -> Option<Point> {
+    let centre = dimension as f64 - 6.5;
+    snap_alignment(m, &transform(t, dimension, None), centre, centre)
 }
 
 fn transform(t: &FinderTriple, dimension: usize, alignment: Option<Point>) -> Perspective {
@@ -747,15 +753,26 @@ fn transform(t: &FinderTriple, dimension: usize, alignment: Option<Point>) -> Pe
     )
 }
 
-/// Offsets searched around a predicted alignment pattern, in quarter modules each way.
-const ALIGNMENT_SEARCH_QUARTERS: i32 = 10;
+/// How far around its predicted place an alignment pattern is looked for, in half modules each
+/// way (the coarse search), before the best place is refined in quarter modules.
+const ALIGNMENT_SEARCH_HALVES: i32 = 5;
 /// Of the 25 modules of an alignment pattern, how many must read as expected.
 const ALIGNMENT_MIN_MATCHES: u32 = 22;
+/// Of the 25, how many may read wrong at a place of the coarse search (a quarter module off the
+/// pattern's centre at worst) for it to be refined.
+const ALIGNMENT_COARSE_MISSES: u32 = 6;
 
 /// How many of the 25 modules of an alignment pattern centred at module coordinates (`u`,
-/// `v`) read as expected (dark ring, light ring, dark centre).
-fn alignment_matches(m: &BitMatrix, transform: &Perspective, u: f64, v: f64) -> u32 {
-    let mut matches = 0;
+/// `v`) read as expected (dark ring, light ring, dark centre); the count stops short once more
+/// than `max_misses` read wrong.
+fn alignment_matches(
+    m: &BitMatrix,
+    transform: &Perspective,
+    u: f64,
+    v: f64,
+    max_misses: u32,
+) -> u32 {
+    let (mut matches, mut misses) = (0, 0);
     for dy in -2i32..=2 {
         for dx in -2i32..=2 {
             let expected = dx.abs().max(dy.abs()) != 1;
@@ -765,22 +782,45 @@ fn alignment_matches(m: &BitMatrix, transform: &Perspective, u: f64, v: f64) -> 
                 }
                 _ => false,
             };
-            matches += u32::from(dark == expected);
+            if dark == expected {
+                matches += 1;
+            } else {
+                misses += 1;
+                if misses > max_misses {
+                    return matches;
+                }
+            }
         }
     }
     matches
 }
 
-/// Where the alignment pattern expected at module centre (`u`, `v`) really is, in pixels:
-/// the middle of the offsets (in module space, so a foreshortened pattern is no harder) at
-/// which the most of its modules match, when enough do.
+/// Where the alignment pattern expected at module centre (`u`, `v`) really is, in pixels: the
+/// best of a coarse search in half modules up to two and a half modules each way, refined to
+/// the middle of the quarter-module offsets around it at which the most of its modules match,
+/// when enough do. The search is in module space, so a foreshortened pattern is no harder.
 fn snap_alignment(m: &BitMatrix, transform: &Perspective, u: f64, v: f64) -> Option<Point> {
+    let mut coarse_best = 0;
+    let (mut best_u, mut best_v) = (u, v);
+    for hy in -ALIGNMENT_SEARCH_HALVES..=ALIGNMENT_SEARCH_HALVES {
+        for hx in -ALIGNMENT_SEARCH_HALVES..=ALIGNMENT_SEARCH_HALVES {
+            let (cu, cv) = (u + f64::from(hx) / 2.0, v + f64::from(hy) / 2.0);
+            let score = alignment_matches(m, transform, cu, cv, ALIGNMENT_COARSE_MISSES);
+            if score > coarse_best {
+                coarse_best = score;
+                (best_u, best_v) = (cu, cv);
+            }
+        }
+    }
+    if coarse_best + ALIGNMENT_COARSE_MISSES < 25 {
+        return None;
+    }
     let mut best = 0;
     let (mut sum_u, mut sum_v, mut count) = (0.0, 0.0, 0.0);
-    for qy in -ALIGNMENT_SEARCH_QUARTERS..=ALIGNMENT_SEARCH_QUARTERS {
-        for qx in -ALIGNMENT_SEARCH_QUARTERS..=ALIGNMENT_SEARCH_QUARTERS {
-            let (cu, cv) = (u + f64::from(qx) / 4.0, v + f64::from(qy) / 4.0);
-            let score = alignment_matches(m, transform, cu, cv);
+    for qy in -2i32..=2 {
+        for qx in -2i32..=2 {
+            let (cu, cv) = (best_u + f64::from(qx) / 4.0, best_v + f64::from(qy) / 4.0);
+            let score = alignment_matches(m, transform, cu, cv, 25 - ALIGNMENT_MIN_MATCHES);
             if score > best {
                 best = score;
                 (sum_u, sum_v, count) = (0.0, 0.0, 0.0);
@@ -801,23 +841,19 @@ fn snap_alignment(m: &BitMatrix, transform: &Perspective, u: f64, v: f64) -> Opt
 /// Refines a grid location with every alignment pattern of the symbol's version (version 2
 /// and up): each is looked for where the current transform predicts it, nearest to the
 /// finder patterns first, and the transform is refitted (least squares over the finder
-/// centres and the patterns found) after each one, so that perspective, which an affine
-/// estimate from three finder patterns cannot follow, is learnt from the symbol itself.
+/// points `anchors` and the patterns found) after each one, so that perspective, which an
+/// estimate from the finder patterns alone follows only roughly, is learnt from the symbol
+/// itself.
 fn refine_with_alignments(
     m: &BitMatrix,
-    t: &FinderTriple,
+    anchors: Vec<(Point, Point)>,
     dimension: usize,
     initial: Perspective,
 ) -> Option<Perspective> {
     let version = dimension.checked_sub(17)? / 4;
     let centres = super::bits::alignment_centres(version);
     let last = *centres.last()?;
-    let far = dimension as f64 - 3.5;
-    let mut pairs = vec![
-        (Point::new(3.5, 3.5), t.top_left.centre),
-        (Point::new(far, 3.5), t.top_right.centre),
-        (Point::new(3.5, far), t.bottom_left.centre),
-    ];
+    let mut pairs = anchors;
     let mut wanted: Vec<(f64, Point)> = Vec::new();
     for &cy in &centres {
         for &cx in &centres {
@@ -848,77 +884,119 @@ fn refine_with_alignments(
     (found > 0).then_some(transform)
 }
 
-/// Grid locations to try for a triple, most likely first: each candidate size with the
-/// alignment pattern when one is found, then without it.
-pub(crate) fn grid_locations(m: &BitMatrix, t: &FinderTriple) -> Vec<GridLocation> {
-    let module = module_size(m, t);
-    if !(module.is_finite() && module > 0.0) {
-        return Vec::new();
-    }
-    let mut out = Vec::new();
-    for dimension in dimensions(t, module) {
-        push_locations(m, t, module, dimension, &mut out);
-    }
-    out
+/// The ways of fitting a module grid to a finder triple, in the order tried.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Fit {
+    /// A projective fit to the corners of the three finder patterns' rings: perspective read
+    /// from the patterns' own foreshortening.
+    Corners,
+    /// [`Fit::Corners`] and the bottom-right alignment pattern, looked for where that fit
+    /// predicts it.
+    CornersAndAlignment,
+    /// The finder centres and the bottom-right alignment pattern, looked for where the
+    /// parallelogram of the centres predicts it (ZXing's estimate).
+    CentresAndAlignment,
+    /// The parallelogram of the finder centres.
+    Centres,
+    /// Every alignment pattern of the version, each found where the fit so far predicts it:
+    /// the slowest fit, for a size the symbol declared.
+    AllAlignments,
 }
 
-/// The locations for one size: with the bottom-right alignment pattern when it is found, then
-/// the parallelogram of the finder patterns.
-fn push_locations(
-    m: &BitMatrix,
-    t: &FinderTriple,
+/// What the fits of one finder triple share: the module size and the finder ring corners.
+pub(crate) struct SymbolGeometry<'a> {
+    m: &'a BitMatrix<'a>,
+    triple: &'a FinderTriple,
     module: f64,
-    dimension: usize,
-    out: &mut Vec<GridLocation>,
-) {
-    let alignment = if dimension > 21 && module.is_finite() && module > 0.0 {
-        locate_alignment(m, t, module, dimension)
-    } else {
-        None
-    };
-    let initial = transform(t, dimension, alignment);
-    if alignment.is_some() {
-        out.push(GridLocation {
-            dimension,
-            transform: initial,
-        });
+    corners: Option<[[Point; 4]; 3]>,
+}
+
+impl<'a> SymbolGeometry<'a> {
+    /// `None` when the finder patterns give no usable module size.
+    pub fn new(m: &'a BitMatrix<'a>, triple: &'a FinderTriple) -> Option<Self> {
+        let module = module_size(m, triple);
+        (module.is_finite() && module > 0.0).then(|| SymbolGeometry {
+            m,
+            triple,
+            module,
+            corners: triple_corners(m, triple),
+        })
     }
-    out.push(GridLocation {
-        dimension,
-        transform: transform(t, dimension, None),
-    });
-}
 
-/// The location for a size the symbol declared (in its version information), refined with all
-/// its alignment patterns: the slower, surer fit when the quick ones did not decode.
-pub(crate) fn refined_location(
-    m: &BitMatrix,
-    t: &FinderTriple,
-    dimension: usize,
-) -> Option<GridLocation> {
-    let module = module_size(m, t);
-    let alignment = if module.is_finite() && module > 0.0 {
-        locate_alignment(m, t, module, dimension)
-    } else {
-        None
-    };
-    let transform = refine_with_alignments(m, t, dimension, transform(t, dimension, alignment))?;
-    Some(GridLocation {
-        dimension,
-        transform,
-    })
-}
+    /// Candidate symbol sizes, most likely first.
+    pub fn dimensions(&self) -> Vec<usize> {
+        dimensions(self.triple, self.module)
+    }
 
-/// Location for an explicit size (after reading the version information).
-pub(crate) fn grid_locations_for(
-    m: &BitMatrix,
-    t: &FinderTriple,
-    dimension: usize,
-) -> Vec<GridLocation> {
-    let module = module_size(m, t);
-    let mut out = Vec::new();
-    push_locations(m, t, module, dimension, &mut out);
-    out
+    /// The fits to try for a symbol of `dimension` modules, in order (the first one reads the
+    /// version information).
+    pub fn fits(&self) -> &'static [Fit] {
+        if self.corners.is_some() {
+            &[
+                Fit::Corners,
+                Fit::CornersAndAlignment,
+                Fit::Centres,
+                Fit::CentresAndAlignment,
+                Fit::AllAlignments,
+            ]
+        } else {
+            &[Fit::Centres, Fit::CentresAndAlignment, Fit::AllAlignments]
+        }
+    }
+
+    fn anchors(&self, dimension: usize) -> Vec<(Point, Point)> {
+        match &self.corners {
+            Some(corners) => corner_pairs(corners, dimension),
+            None => {
+                let far = dimension as f64 - 3.5;
+                vec![
+                    (Point::new(3.5, 3.5), self.triple.top_left.centre),
+                    (Point::new(far, 3.5), self.triple.top_right.centre),
+                    (Point::new(3.5, far), self.triple.bottom_left.centre),
+                ]
+            }
+        }
+    }
+
+    /// The grid of `dimension` modules as `fit` places it; `None` when that fit does not apply
+    /// (no corners, no alignment pattern found, a degenerate transform).
+    pub fn location(&self, dimension: usize, fit: Fit) -> Option<GridLocation> {
+        let (m, t) = (self.m, self.triple);
+        let alignment_centre = dimension as f64 - 6.5;
+        let transform = match fit {
+            Fit::Corners => Perspective::fit(&corner_pairs(self.corners.as_ref()?, dimension))?,
+            Fit::CornersAndAlignment => {
+                if dimension <= 21 {
+                    return None;
+                }
+                let mut pairs = corner_pairs(self.corners.as_ref()?, dimension);
+                let initial = Perspective::fit(&pairs)?;
+                let found = snap_alignment(m, &initial, alignment_centre, alignment_centre)?;
+                pairs.push((Point::new(alignment_centre, alignment_centre), found));
+                Perspective::fit(&pairs)?
+            }
+            Fit::CentresAndAlignment => {
+                if dimension <= 21 {
+                    return None;
+                }
+                let found = centres_alignment(m, t, dimension)?;
+                transform(t, dimension, Some(found))
+            }
+            Fit::Centres => transform(t, dimension, None),
+            Fit::AllAlignments => {
+                let anchors = self.anchors(dimension);
+                let initial = match self.corners {
+                    Some(_) => Perspective::fit(&anchors)?,
+                    None => transform(t, dimension, centres_alignment(m, t, dimension)),
+                };
+                refine_with_alignments(m, anchors, dimension, initial)?
+            }
+        };
+        Some(GridLocation {
+            dimension,
+            transform,
+        })
+    }
 }
 
 /// Whether the module at column `x`, row `y` of a grid location reads dark (light when the
@@ -951,10 +1029,12 @@ pub(crate) fn sample_grid(m: &BitMatrix, location: &GridLocation) -> Option<Vec<
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::qr::binarize::{test_pixels, threshold_at_middle};
 
-    /// A finder pattern (7 x 7 modules) at module offset (`ox`, `oy`), `scale` pixels a module.
-    fn finder_image(size: usize, scale: usize, origins: &[(usize, usize)]) -> BitMatrix {
-        BitMatrix::from_fn(size, size, |x, y| {
+    /// Pixels of finder patterns (7 x 7 modules) at module offsets `origins`, `scale` pixels a
+    /// module, for [`threshold_at_middle`].
+    fn finder_pixels(size: usize, scale: usize, origins: &[(usize, usize)]) -> Vec<u8> {
+        test_pixels(size, size, |x, y| {
             origins.iter().any(|&(ox, oy)| {
                 let (mx, my) = (
                     (x / scale) as i64 - ox as i64,
@@ -971,7 +1051,8 @@ mod tests {
 
     #[test]
     fn finds_three_finders_and_orders_them() {
-        let m = finder_image(120, 4, &[(2, 2), (20, 2), (2, 20)]);
+        let pixels = finder_pixels(120, 4, &[(2, 2), (20, 2), (2, 20)]);
+        let m = threshold_at_middle(120, 120, &pixels);
         let finders = find_finders(&m);
         assert_eq!(finders.len(), 3, "{finders:?}");
         for f in &finders {
@@ -991,16 +1072,70 @@ mod tests {
 
     #[test]
     fn empty_and_noise_images_find_nothing_without_panicking() {
-        assert!(find_finders(&BitMatrix::from_fn(0, 0, |_, _| true)).is_empty());
-        let all_dark = BitMatrix::from_fn(50, 50, |_, _| true);
-        assert!(find_finders(&all_dark).is_empty());
-        let stripes = BitMatrix::from_fn(64, 64, |x, _| x % 2 == 0);
-        assert!(finder_triples(&find_finders(&stripes)).is_empty());
+        assert!(find_finders(&threshold_at_middle(0, 0, &[])).is_empty());
+        let all_dark = test_pixels(50, 50, |_, _| true);
+        assert!(find_finders(&threshold_at_middle(50, 50, &all_dark)).is_empty());
+        let stripes = test_pixels(64, 64, |x, _| x % 2 == 0);
+        assert!(finder_triples(&find_finders(&threshold_at_middle(64, 64, &stripes))).is_empty());
     }
 
     #[test]
     fn collinear_finders_form_no_triple() {
-        let m = finder_image(200, 3, &[(2, 2), (20, 2), (40, 2)]);
+        let pixels = finder_pixels(200, 3, &[(2, 2), (20, 2), (40, 2)]);
+        let m = threshold_at_middle(200, 200, &pixels);
         assert!(finder_triples(&find_finders(&m)).is_empty());
+    }
+
+    // ISO/IEC 18004:2015 7.3.2: the finder pattern's runs are 1:1:3:1:1 modules.
+    #[test]
+    fn finder_runs_in_ratio_each_colour_against_its_own_module() {
+        assert!(ratio_1_1_3_1_1(&[4, 4, 12, 4, 4]));
+        assert!(ratio_1_1_3_1_1(&[1, 1, 3, 1, 1]));
+        // Blurred and thresholded dark: the dark runs wider, the light ring narrower (the
+        // benchmark's frame blur-2, bottom-left finder pattern).
+        assert!(ratio_1_1_3_1_1(&[6, 2, 13, 4, 4]));
+        assert!(ratio_1_1_3_1_1(&[5, 2, 13, 3, 4]));
+        // Not a finder pattern: equal runs, a centre of one module, light runs far apart, a
+        // light ring three times the dark module, runs too short to measure.
+        assert!(!ratio_1_1_3_1_1(&[4, 4, 4, 4, 4]));
+        assert!(!ratio_1_1_3_1_1(&[4, 4, 4, 4, 12]));
+        assert!(!ratio_1_1_3_1_1(&[4, 1, 12, 7, 4]));
+        assert!(!ratio_1_1_3_1_1(&[2, 8, 6, 8, 2]));
+        assert!(!ratio_1_1_3_1_1(&[0, 0, 0, 0, 0]));
+        assert!(!ratio_1_1_3_1_1(&[u32::MAX, 1, u32::MAX, 1, u32::MAX]));
+    }
+
+    #[test]
+    fn finder_ring_corners_follow_the_pattern() {
+        // Finder patterns at modules (2, 2), (20, 2), (2, 20), 4 pixels a module: the middle
+        // of the top-left pattern's outer ring runs 0.5 module inside its edge, from pixel
+        // (2 + 0.5) * 4 = 10 to (2 + 6.5) * 4 = 34.
+        let pixels = finder_pixels(120, 4, &[(2, 2), (20, 2), (2, 20)]);
+        let m = threshold_at_middle(120, 120, &pixels);
+        let finders = find_finders(&m);
+        let triple = finder_triples(&finders).first().copied().expect("a triple");
+        let corners = triple_corners(&m, &triple).expect("corners");
+        let top_left = corners[1];
+        let expected = [(10.0, 10.0), (34.0, 10.0), (34.0, 34.0), (10.0, 34.0)];
+        for (corner, (x, y)) in top_left.iter().zip(expected) {
+            assert!(
+                (corner.x - x).abs() < 0.6 && (corner.y - y).abs() < 0.6,
+                "{top_left:?}"
+            );
+        }
+        // The grid fitted to the twelve corners maps module (20.5, 2.5), the top-right
+        // pattern's outer ring, onto pixels (82, 10).
+        let fitted = Perspective::fit(&corner_pairs(&corners, 25)).expect("a fit");
+        let p = fitted.map(18.5, 0.5).expect("a point");
+        assert!(
+            (p.x - 82.0).abs() < 0.6 && (p.y - 10.0).abs() < 0.6,
+            "{p:?}"
+        );
+        // A blank image has no rings.
+        let blank = test_pixels(120, 120, |_, _| false);
+        assert_eq!(
+            triple_corners(&threshold_at_middle(120, 120, &blank), &triple),
+            None
+        );
     }
 }

@@ -2,7 +2,7 @@
 //! colour conversion, inversion, resampling and a light blur. All integer arithmetic, all
 //! bounds-checked by construction (a [`LumaImage`] always holds exactly `width * height` pixels).
 
-use super::ScanError;
+use super::{Region, ScanError};
 
 /// The largest image, in pixels, that the scanner accepts and that rendering produces:
 /// 40 megapixels (a 7,300 x 5,480 photo). A larger frame is refused with
@@ -64,13 +64,8 @@ impl LumaImage {
     /// ```
     pub fn from_rgba(width: u32, height: u32, rgba: &[u8]) -> Result<Self, ScanError> {
         check_dimensions(width, height, rgba.len(), 4)?;
-        let pixels = rgba
-            .chunks_exact(4)
-            .map(|p| match *p {
-                [r, g, b, a] => rgba_to_luma(r, g, b, a),
-                _ => u8::MAX,
-            })
-            .collect();
+        let mut pixels = vec![u8::MAX; rgba.len() / 4];
+        convert_pixels(rgba, &mut pixels);
         Ok(LumaImage {
             width,
             height,
@@ -232,6 +227,7 @@ pub(crate) fn check_dimensions(
 
 /// BT.601 luma in integer arithmetic (weights 77/150/29 out of 256), composited over white by
 /// alpha: a transparent pixel is background, not black.
+#[inline(always)]
 pub(crate) fn rgba_to_luma(r: u8, g: u8, b: u8, a: u8) -> u8 {
     let luma = (77 * u32::from(r) + 150 * u32::from(g) + 29 * u32::from(b) + 128) >> 8;
     if a == u8::MAX {
@@ -241,6 +237,18 @@ pub(crate) fn rgba_to_luma(r: u8, g: u8, b: u8, a: u8) -> u8 {
     let alpha = u32::from(a);
     let composited = (luma * alpha + 255 * (255 - alpha) + 127) / 255;
     composited.min(255) as u8
+}
+
+/// RGBA pixels to luma ([`rgba_to_luma`]), as many as both slices hold. An index loop: the
+/// size-optimised WebAssembly build does not inline iterator adapters, and this runs once a
+/// pixel of every camera frame.
+#[inline(always)]
+pub(crate) fn convert_pixels(rgba: &[u8], luma: &mut [u8]) {
+    let mut i = 0;
+    while let (Some(out), Some(&[r, g, b, a])) = (luma.get_mut(i), rgba.get(4 * i..4 * i + 4)) {
+        *out = rgba_to_luma(r, g, b, a);
+        i += 1;
+    }
 }
 
 /// A borrowed greyscale image; `pixels.len() == width * height` is the caller's invariant,
@@ -267,6 +275,28 @@ impl OwnedLuma {
             height: self.height,
             pixels: &self.pixels,
         }
+    }
+}
+
+/// The greyscale pixels of `region` of an RGBA frame `width` pixels wide (rows outside the
+/// buffer read as white).
+pub(crate) fn rgba_region_to_luma(rgba: &[u8], width: usize, region: Region) -> OwnedLuma {
+    let (left, top) = (region.left as usize, region.top as usize);
+    let (w, h) = (region.width as usize, region.height as usize);
+    let mut pixels = vec![u8::MAX; w * h];
+    for y in 0..h {
+        let start = 4 * ((top + y) * width + left);
+        if let (Some(source), Some(target)) = (
+            rgba.get(start..start + 4 * w),
+            pixels.get_mut(y * w..(y + 1) * w),
+        ) {
+            convert_pixels(source, target);
+        }
+    }
+    OwnedLuma {
+        width: w,
+        height: h,
+        pixels,
     }
 }
 

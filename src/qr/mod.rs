@@ -8,12 +8,15 @@
 //! **Scanning** ([`scan_luma`], [`scan_rgba`]) is a pipeline of separate pieces:
 //!
 //! - `image`: greyscale buffers, RGBA conversion, resampling, blur;
-//! - `binarize`: a locally adaptive threshold (8 x 8 blocks);
-//! - `detect`: finder patterns, their grouping into symbols, alignment pattern and sampling grid;
-//! - `decode`: the grid size (version information) and a plausibility check on each sampled grid;
+//! - `binarize`: a locally adaptive threshold (8 x 8 blocks), compared as pixels are read;
+//! - `detect`: finder patterns, their grouping into symbols, and the module grid fitted to the
+//!   finder rings' corners and the alignment patterns (perspective);
+//! - `decode`: the grid size (version information), the fits tried in order of cost, and a
+//!   plausibility check on each sampled grid;
 //! - `bits`, `reed_solomon`, `segments`: our grid decoder (format information, unmasking,
 //!   codeword placement, Reed-Solomon correction over GF(256), data segments);
-//! - `scan`: the retry ladder over variations of the image (inverted, rescaled, blurred).
+//! - `scan`: the retry ladder over variations of the image (inverted, rescaled, blurred);
+//! - `camera`: [`FrameScanner`], a camera loop's region of interest carried from frame to frame.
 //!
 //! Any buffer is safe to pass: sizes are checked ([`ScanError`]), images over [`MAX_PIXELS`]
 //! are refused rather than copied, and the detector's loops and geometry are bounded and
@@ -23,6 +26,7 @@ use core::fmt;
 
 mod binarize;
 mod bits;
+mod camera;
 mod decode;
 mod detect;
 mod encode;
@@ -33,6 +37,7 @@ mod render;
 mod scan;
 mod segments;
 
+pub use camera::{FrameScanner, Region};
 pub use image::{LumaImage, MAX_PIXELS, MIN_SIDE};
 pub use render::{QUIET_ZONE_MODULES, QrCode, SvgOptions, encode, render_svg, render_svg_with};
 pub use scan::ScanEffort;
@@ -245,8 +250,9 @@ pub fn scan_rgba_with(
     rgba: &[u8],
     effort: ScanEffort,
 ) -> Result<Vec<String>, ScanError> {
-    let image = LumaImage::from_rgba(width, height, rgba)?;
-    scan_image(&image, effort)
+    image::check_dimensions(width, height, rgba.len(), 4)?;
+    check_scannable(width, height)?;
+    Ok(scan::scan_rgba(width as usize, height as usize, rgba, effort).texts)
 }
 
 /// Finds every QR code in a [`LumaImage`], as [`scan_luma_with`].

@@ -4,19 +4,19 @@
 //! | rung | helps with | cost (x one pass) |
 //! |---|---|---|
 //! | the image as given | - | 1 |
-//! | inverted | light code on a dark background (dark-mode screens) | detection only |
-//! | halved (2 x 2 box mean) | large or blurred codes, JPEG noise, fine print scanned at high resolution | 1/4 |
+//! | halved (2 x 2 box mean) | large or blurred codes, sensor and JPEG noise, fine print scanned at high resolution | 1/4 |
+//! | inverted | light code on a dark background (dark-mode screens) | detection only (about 2/3) |
 //! | a third (3 x 3 box mean), images of at least 189 px a side | very large codes in big photos | 1/9 |
-//! | two thirds (area average) | codes whose modules straddle pixels after a resize | 4/9 |
 //! | 3 x 3 box blur, images up to 4 megapixels | sensor and salt-and-pepper noise | 1 |
-//! | doubled (bilinear), images up to 1 megapixel | tiny codes of 1-2 pixels a module | 4 |
-//! | one and a half (bilinear), images up to 1 megapixel | the same, other phase | 9/4 |
+//! | two thirds (area average) | codes whose modules straddle pixels after a resize | 4/9, and the resampling |
+//! | one and a half (bilinear), images up to 1 megapixel | tiny and strongly blurred codes (finer thresholds) | 9/4 |
+//! | doubled (bilinear), images up to 1 megapixel | the same, other phase | 4 |
 //!
-//! [`ScanEffort::Quick`] stops after the halved rung: for a camera loop that sees another frame
+//! [`ScanEffort::Quick`] stops after the inverted rung: for a camera loop that sees another frame
 //! a moment later anyway.
 
-use super::binarize::{BitMatrix, binarize};
-use super::decode::decode_triple;
+use super::binarize::{self, BitMatrix, binarize};
+use super::decode::{Quad, TripleOutcome, decode_triple};
 use super::detect::{find_finders, finder_triples};
 use super::image::{self, Luma, MIN_SIDE, OwnedLuma};
 
@@ -32,7 +32,7 @@ const MAX_PIXELS_TO_ENLARGE: usize = 1_000_000;
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ScanEffort {
-    /// The image, its negative and its half-size version: for live camera frames.
+    /// The image, its half-size version and its negative: for live camera frames.
     Quick,
     /// Every rung of the ladder: for photos and files, where a miss is final.
     #[default]
@@ -54,15 +54,19 @@ enum Rung {
 fn ladder(effort: ScanEffort, width: usize, height: usize) -> Vec<Rung> {
     let min_side = width.min(height);
     let pixels = width.saturating_mul(height);
-    let mut rungs = vec![Rung::Original, Rung::Inverted];
+    let mut rungs = vec![Rung::Original];
     if min_side / 2 >= MIN_SIDE as usize {
         rungs.push(Rung::Shrink(2));
     }
+    rungs.push(Rung::Inverted);
     if effort == ScanEffort::Quick {
         return rungs;
     }
     if min_side / 3 >= 3 * MIN_SIDE as usize {
         rungs.push(Rung::Shrink(3));
+    }
+    if pixels <= MAX_PIXELS_TO_BLUR {
+        rungs.push(Rung::Blur);
     }
     if min_side * 2 / 3 >= MIN_SIDE as usize {
         rungs.push(Rung::Resample {
@@ -70,41 +74,134 @@ fn ladder(effort: ScanEffort, width: usize, height: usize) -> Vec<Rung> {
             denominator: 3,
         });
     }
-    if pixels <= MAX_PIXELS_TO_BLUR {
-        rungs.push(Rung::Blur);
-    }
     if pixels <= MAX_PIXELS_TO_ENLARGE {
-        rungs.push(Rung::Resample {
-            numerator: 2,
-            denominator: 1,
-        });
         rungs.push(Rung::Resample {
             numerator: 3,
             denominator: 2,
+        });
+        rungs.push(Rung::Resample {
+            numerator: 2,
+            denominator: 1,
         });
     }
     rungs
 }
 
+/// Where codes lie in a scanned image: a rectangle in its pixels.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Bounds {
+    pub left: f64,
+    pub top: f64,
+    pub right: f64,
+    pub bottom: f64,
+}
+
+impl Bounds {
+    /// The rectangle around `quad`; `None` unless every corner is finite.
+    fn around(quad: &Quad) -> Option<Bounds> {
+        let mut bounds = Bounds {
+            left: f64::INFINITY,
+            top: f64::INFINITY,
+            right: f64::NEG_INFINITY,
+            bottom: f64::NEG_INFINITY,
+        };
+        for p in quad {
+            bounds.left = bounds.left.min(p.x);
+            bounds.top = bounds.top.min(p.y);
+            bounds.right = bounds.right.max(p.x);
+            bounds.bottom = bounds.bottom.max(p.y);
+        }
+        [bounds.left, bounds.top, bounds.right, bounds.bottom]
+            .iter()
+            .all(|v| v.is_finite())
+            .then_some(bounds)
+    }
+
+    fn union(self, other: Bounds) -> Bounds {
+        Bounds {
+            left: self.left.min(other.left),
+            top: self.top.min(other.top),
+            right: self.right.max(other.right),
+            bottom: self.bottom.max(other.bottom),
+        }
+    }
+
+    fn scaled(self, factor: f64) -> Bounds {
+        Bounds {
+            left: self.left * factor,
+            top: self.top * factor,
+            right: self.right * factor,
+            bottom: self.bottom * factor,
+        }
+    }
+}
+
+/// What a scan found: the distinct texts in reading order of the codes (top to bottom, then
+/// left to right), and where they lie or, when none decoded, where a grid that looked like a
+/// symbol lay.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(crate) struct Scanned {
+    pub texts: Vec<String>,
+    pub bounds: Option<Bounds>,
+}
+
 /// Every distinct text in the image, in reading order of the codes (top to bottom, then left to
 /// right) on the first rung that finds any. The caller has checked the size limits.
 pub(crate) fn scan(image: &Luma<'_>, effort: ScanEffort) -> Vec<String> {
-    let mut original_bits: Option<BitMatrix> = None;
-    for rung in ladder(effort, image.width, image.height) {
-        let found = match rung {
-            Rung::Original => {
-                let bits = binarize(image);
-                let found = codes_in(&bits);
-                original_bits = Some(bits);
-                found
-            }
+    scan_with(
+        image,
+        binarize(image),
+        ladder(effort, image.width, image.height),
+    )
+    .texts
+}
+
+/// [`scan`] of RGBA pixels: the conversion to greyscale also gathers what the first
+/// binarisation needs. The caller has checked the buffer's size and the size limits.
+pub(crate) fn scan_rgba(width: usize, height: usize, rgba: &[u8], effort: ScanEffort) -> Scanned {
+    let (pixels, blocks) = binarize::luma_with_blocks(width, height, rgba);
+    let image = Luma {
+        width,
+        height,
+        pixels: &pixels,
+    };
+    let first = binarize::binarize_with_blocks(&image, blocks);
+    scan_with(&image, first, ladder(effort, width, height))
+}
+
+/// A region of a camera frame where a code was seen a moment ago: the quick rungs, then the
+/// blur and, for a region of up to a megapixel, the one-and-a-half rung (a region is small, so
+/// it can afford to try harder than the whole frame).
+pub(crate) fn scan_region(image: &Luma<'_>) -> Scanned {
+    let mut rungs = ladder(ScanEffort::Quick, image.width, image.height);
+    rungs.push(Rung::Blur);
+    if image.width.saturating_mul(image.height) <= MAX_PIXELS_TO_ENLARGE {
+        rungs.push(Rung::Resample {
+            numerator: 3,
+            denominator: 2,
+        });
+    }
+    scan_with(image, binarize(image), rungs)
+}
+
+/// Runs `rungs` over `image` (`first` being its binarisation) until one decodes something;
+/// bounds in `image`'s pixels.
+fn scan_with<'a>(image: &Luma<'a>, first: BitMatrix<'a>, rungs: Vec<Rung>) -> Scanned {
+    let mut original_bits = Some(first);
+    let mut near: Option<Bounds> = None;
+    for rung in rungs {
+        let (found, scale) = match rung {
+            Rung::Original => match &original_bits {
+                Some(bits) => (codes_in(bits), 1.0),
+                None => (codes_in(&binarize(image)), 1.0),
+            },
             Rung::Inverted => match original_bits.take() {
-                Some(bits) => codes_in(&bits.inverted()),
-                None => codes_in(&binarize(image).inverted()),
+                Some(bits) => (codes_in(&bits.inverted()), 1.0),
+                None => (codes_in(&binarize(image).inverted()), 1.0),
             },
             Rung::Shrink(factor) => match image::downscale_box(image, factor) {
-                Some(small) => codes_in_luma(&small),
-                None => Vec::new(),
+                Some(small) => (codes_in_luma(&small), factor as f64),
+                None => continue,
             },
             Rung::Resample {
                 numerator,
@@ -113,29 +210,42 @@ pub(crate) fn scan(image: &Luma<'_>, effort: ScanEffort) -> Vec<String> {
                 let width = image.width.saturating_mul(numerator) / denominator;
                 let height = image.height.saturating_mul(numerator) / denominator;
                 if width < MIN_SIDE as usize || height < MIN_SIDE as usize {
-                    Vec::new()
-                } else {
-                    codes_in_luma(&image::resample(image, width, height))
+                    continue;
                 }
+                let resampled = image::resample(image, width, height);
+                (
+                    codes_in_luma(&resampled),
+                    denominator as f64 / numerator as f64,
+                )
             }
-            Rung::Blur => codes_in_luma(&image::box_blur3(image)),
+            Rung::Blur => (codes_in_luma(&image::box_blur3(image)), 1.0),
         };
-        if !found.is_empty() {
-            return found;
+        let bounds = found.bounds.map(|b| b.scaled(scale));
+        if !found.texts.is_empty() {
+            return Scanned {
+                texts: found.texts,
+                bounds,
+            };
         }
+        near = near.or(bounds);
     }
-    Vec::new()
+    Scanned {
+        texts: Vec::new(),
+        bounds: near,
+    }
 }
 
-fn codes_in_luma(image: &OwnedLuma) -> Vec<String> {
+fn codes_in_luma(image: &OwnedLuma) -> Scanned {
     codes_in(&binarize(&image.view()))
 }
 
 /// Detects and decodes every code in a binarised image; each finder pattern serves one code.
-fn codes_in(bits: &BitMatrix) -> Vec<String> {
+fn codes_in(bits: &BitMatrix) -> Scanned {
     let finders = find_finders(bits);
     let mut used = vec![false; finders.len()];
     let mut found: Vec<(f64, f64, String)> = Vec::new();
+    let mut bounds: Option<Bounds> = None;
+    let mut near: Option<Bounds> = None;
     for triple in finder_triples(&finders).iter().take(MAX_TRIPLE_ATTEMPTS) {
         if triple
             .members
@@ -144,13 +254,22 @@ fn codes_in(bits: &BitMatrix) -> Vec<String> {
         {
             continue;
         }
-        if let Some(text) = decode_triple(bits, triple) {
-            for &i in &triple.members {
-                if let Some(flag) = used.get_mut(i) {
-                    *flag = true;
+        match decode_triple(bits, triple) {
+            TripleOutcome::Decoded(text, corners) => {
+                for &i in &triple.members {
+                    if let Some(flag) = used.get_mut(i) {
+                        *flag = true;
+                    }
+                }
+                found.push((triple.top_left.centre.y, triple.top_left.centre.x, text));
+                if let Some(around) = Bounds::around(&corners) {
+                    bounds = Some(bounds.map_or(around, |b| b.union(around)));
                 }
             }
-            found.push((triple.top_left.centre.y, triple.top_left.centre.x, text));
+            TripleOutcome::Promising(corners) => {
+                near = near.or_else(|| Bounds::around(&corners));
+            }
+            TripleOutcome::Nothing => {}
         }
     }
     crate::sort::sort_by(&mut found, |a, b| {
@@ -165,5 +284,6 @@ fn codes_in(bits: &BitMatrix) -> Vec<String> {
             texts.push(text);
         }
     }
-    texts
+    let bounds = if texts.is_empty() { near } else { bounds };
+    Scanned { texts, bounds }
 }

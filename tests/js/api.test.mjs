@@ -37,6 +37,7 @@ test("certificates: load lists, verify, issue, render, scan", () => {
     if (mx >= 0 && my >= 0 && mx < size && my < size && modules[my * size + mx]) data.fill(0, (y * side + x) * 4, (y * side + x) * 4 + 3);
   }
   assert.deepEqual(tirkeu.scanImage({ width: side, height: side, data }), [text]);
+  assert.deepEqual(tirkeu.scanCameraFrame({ width: side, height: side, data }), [text]);
 });
 
 test("calendar, regions, countries, dates", () => {

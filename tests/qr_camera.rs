@@ -1,0 +1,195 @@
+//! A camera loop's frames through `FrameScanner`: the region where the last code was seen is
+//! looked at first. Source of the requirement: the performance issue's "a region of interest
+//! carried between camera frames" (tried first, cropped with a margin; a miss falls back to the
+//! whole frame); images generated here with fixed seeds.
+
+use tirkeu::qr::{self, FrameScanner, LumaImage, Region, ScanEffort, ScanError};
+
+/// xorshift64*: a small deterministic generator, so every frame here is reproducible.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+}
+
+const ALPHANUMERIC: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:";
+
+fn text(seed: u64, len: usize) -> String {
+    let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+    let mut s = String::from("KZ1:");
+    while s.len() < len {
+        s.push(ALPHANUMERIC[(rng.next() % 45) as usize] as char);
+    }
+    s
+}
+
+const WIDTH: u32 = 640;
+const HEIGHT: u32 = 480;
+
+/// A 640 x 480 RGBA frame: grey paper with sensor noise, `code` pasted at (`left`, `top`).
+fn frame(code: Option<&LumaImage>, left: u32, top: u32, seed: u64) -> Vec<u8> {
+    let mut rng = Rng(seed | 1);
+    let mut luma = vec![0u8; (WIDTH * HEIGHT) as usize];
+    for (i, value) in luma.iter_mut().enumerate() {
+        let (x, y) = (i as u32 % WIDTH, i as u32 / WIDTH);
+        let base = match code {
+            Some(code) if x >= left && y >= top => code.pixel(x - left, y - top).unwrap_or(210),
+            _ => 210,
+        };
+        let noise = (rng.next() % 21) as i32 - 10;
+        *value = (i32::from(base) + noise).clamp(0, 255) as u8;
+    }
+    luma.iter().flat_map(|&v| [v, v, v, 255]).collect()
+}
+
+fn contains(region: Region, left: u32, top: u32, code: &LumaImage) -> bool {
+    region.left <= left
+        && region.top <= top
+        && region.left + region.width >= left + code.width()
+        && region.top + region.height >= top + code.height()
+}
+
+#[test]
+fn a_code_moving_a_little_is_found_in_the_region_carried_over() {
+    let t = text(41, 300);
+    let code = qr::encode(&t).unwrap().to_luma(3, 4).unwrap();
+    let mut scanner = FrameScanner::new();
+    assert_eq!(scanner.region(), None);
+
+    // First frame: the whole frame is scanned; the region around the code is kept.
+    let texts = scanner
+        .scan_rgba(WIDTH, HEIGHT, &frame(Some(&code), 60, 50, 1))
+        .unwrap();
+    assert_eq!(texts, std::slice::from_ref(&t));
+    assert!(!scanner.tracked());
+    let region = scanner.region().expect("a region after a code");
+    assert!(contains(region, 60, 50, &code), "{region:?}");
+    assert!(3 * u64::from(region.width) * u64::from(region.height) < 2 * u64::from(WIDTH * HEIGHT));
+
+    // The hand moves a little: found in the region.
+    for (n, (left, top)) in [(70, 58), (78, 52), (66, 64)].into_iter().enumerate() {
+        let texts = scanner
+            .scan_rgba(WIDTH, HEIGHT, &frame(Some(&code), left, top, 2 + n as u64))
+            .unwrap();
+        assert_eq!(texts, std::slice::from_ref(&t), "frame {n}");
+        assert!(scanner.tracked(), "frame {n}");
+        assert!(contains(scanner.region().unwrap(), left, top, &code));
+    }
+
+    // The code elsewhere: the region misses, the whole frame finds it, the region follows.
+    let texts = scanner
+        .scan_rgba(WIDTH, HEIGHT, &frame(Some(&code), 400, 240, 9))
+        .unwrap();
+    assert_eq!(texts, std::slice::from_ref(&t));
+    assert!(!scanner.tracked());
+    assert!(contains(scanner.region().unwrap(), 400, 240, &code));
+}
+
+#[test]
+fn the_region_outlives_two_empty_frames_not_three() {
+    let t = text(42, 200);
+    let code = qr::encode(&t).unwrap().to_luma(3, 4).unwrap();
+    let mut scanner = FrameScanner::new();
+    assert_eq!(
+        scanner
+            .scan_rgba(WIDTH, HEIGHT, &frame(Some(&code), 200, 100, 11))
+            .unwrap(),
+        std::slice::from_ref(&t)
+    );
+    let empty = frame(None, 0, 0, 12);
+    for n in 0..2 {
+        assert!(scanner.scan_rgba(WIDTH, HEIGHT, &empty).unwrap().is_empty());
+        assert!(scanner.region().is_some(), "after {} empty frames", n + 1);
+    }
+    assert!(scanner.scan_rgba(WIDTH, HEIGHT, &empty).unwrap().is_empty());
+    assert_eq!(scanner.region(), None);
+    // Back in view: found again by a pass over the whole frame.
+    assert_eq!(
+        scanner
+            .scan_rgba(WIDTH, HEIGHT, &frame(Some(&code), 210, 110, 13))
+            .unwrap(),
+        [t]
+    );
+    assert!(!scanner.tracked());
+}
+
+#[test]
+fn frames_of_another_size_start_afresh() {
+    let t = text(43, 200);
+    let code = qr::encode(&t).unwrap().to_luma(3, 4).unwrap();
+    let mut scanner = FrameScanner::new();
+    scanner
+        .scan_rgba(WIDTH, HEIGHT, &frame(Some(&code), 20, 20, 21))
+        .unwrap();
+    assert!(scanner.region().is_some());
+    let luma = code.pixels();
+    let small: Vec<u8> = luma.iter().flat_map(|&v| [v, v, v, 255]).collect();
+    assert_eq!(
+        scanner
+            .scan_rgba(code.width(), code.height(), &small)
+            .unwrap(),
+        [t]
+    );
+    assert!(!scanner.tracked());
+}
+
+#[test]
+fn a_camera_loop_agrees_with_the_quick_scan_and_never_reads_another_text() {
+    // Frames of two codes in turn, some without a code, at several places: each frame gives
+    // what a quick scan of it alone gives, or more (the region's extra rungs), never another text.
+    let texts = [text(44, 250), text(45, 350)];
+    let codes: Vec<LumaImage> = texts
+        .iter()
+        .map(|t| qr::encode(t).unwrap().to_luma(3, 4).unwrap())
+        .collect();
+    let mut scanner = FrameScanner::new();
+    let mut rng = Rng(46);
+    for n in 0..12u64 {
+        let which = (n / 3 % 2) as usize;
+        let code = (n % 4 != 3).then(|| &codes[which]);
+        let (left, top) = (
+            20 + (rng.next() % 300) as u32,
+            10 + (rng.next() % 200) as u32,
+        );
+        let rgba = frame(code, left, top, 100 + n);
+        let found = scanner.scan_rgba(WIDTH, HEIGHT, &rgba).unwrap();
+        let quick = qr::scan_rgba_with(WIDTH, HEIGHT, &rgba, ScanEffort::Quick).unwrap();
+        assert!(
+            found.iter().all(|t| code.is_some() && *t == texts[which]),
+            "frame {n}: {found:?}"
+        );
+        assert!(quick.iter().all(|t| found.contains(t)), "frame {n}");
+    }
+}
+
+#[test]
+fn unusable_buffers_are_errors_and_keep_the_state() {
+    let t = text(47, 200);
+    let code = qr::encode(&t).unwrap().to_luma(3, 4).unwrap();
+    let mut scanner = FrameScanner::new();
+    scanner
+        .scan_rgba(WIDTH, HEIGHT, &frame(Some(&code), 50, 50, 31))
+        .unwrap();
+    let region = scanner.region();
+    assert_eq!(
+        scanner.scan_rgba(WIDTH, HEIGHT, &[0; 16]),
+        Err(ScanError::BufferSize {
+            expected: u64::from(WIDTH * HEIGHT * 4),
+            actual: 16
+        })
+    );
+    assert!(matches!(
+        scanner.scan_rgba(10, 10, &[0; 400]),
+        Err(ScanError::TooSmall { .. })
+    ));
+    assert!(matches!(
+        scanner.scan_rgba(u32::MAX, u32::MAX, &[0; 16]),
+        Err(ScanError::BufferSize { .. })
+    ));
+    assert_eq!(scanner.region(), region);
+}
