@@ -549,6 +549,30 @@ pub fn qr_matrix(
     Ok(object.into())
 }
 
+/// The width, height and RGBA bytes of an `ImageData` or `{ width, height, data }` (the scanner
+/// checks that the sizes agree).
+fn rgba_image_argument(image: &JsValue) -> Result<(u32, u32, Vec<u8>), JsError> {
+    let shape = || error("the image must be an ImageData or { width, height, data }");
+    if !image.is_object() {
+        return Err(shape());
+    }
+    let field = |name: &str| js_sys::Reflect::get(image, &name.into()).map_err(|_| shape());
+    let dimension = |name: &str| -> Result<u32, JsError> {
+        field(name)?
+            .as_f64()
+            .filter(|n| n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(n))
+            .map(|n| n as u32)
+            .ok_or_else(|| error(format!("image.{name} must be a whole number of pixels")))
+    };
+    let (width, height) = (dimension("width")?, dimension("height")?);
+    let data = field("data")?;
+    let rgba = match data.dyn_ref::<js_sys::Uint8ClampedArray>() {
+        Some(clamped) => clamped.to_vec(),
+        None => bytes_argument(&data, "image.data")?,
+    };
+    Ok((width, height, rgba))
+}
+
 /// Every QR text found in an image: an `ImageData` or `{ width, height, data }` with 4 bytes
 /// (RGBA) a pixel. `options.effort` is `"thorough"` (default, for photos and files) or `"quick"`
 /// (for live camera frames).
@@ -562,26 +586,7 @@ pub fn scan_image(
     #[wasm_bindgen(unchecked_param_type = "ImageData | RgbaImage")] image: JsValue,
     options: Option<ScanOptionsArgument>,
 ) -> Result<JsValue, JsError> {
-    if !image.is_object() {
-        return Err(error(
-            "the image must be an ImageData or { width, height, data }",
-        ));
-    }
-    let dimension = |name: &str| -> Result<u32, JsError> {
-        let value = js_sys::Reflect::get(&image, &name.into()).unwrap_or(JsValue::UNDEFINED);
-        value
-            .as_f64()
-            .filter(|n| n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(n))
-            .map(|n| n as u32)
-            .ok_or_else(|| error(format!("image.{name} must be a whole number of pixels")))
-    };
-    let (width, height) = (dimension("width")?, dimension("height")?);
-    let data = js_sys::Reflect::get(&image, &"data".into()).unwrap_or(JsValue::UNDEFINED);
-    let rgba = if let Some(clamped) = data.dyn_ref::<js_sys::Uint8ClampedArray>() {
-        clamped.to_vec()
-    } else {
-        bytes_argument(&data, "image.data")?
-    };
+    let (width, height, rgba) = rgba_image_argument(&image)?;
     let options = options_argument(options, &["effort"])?;
     let effort = match options.string("effort")?.as_deref() {
         None | Some("thorough") => qr::ScanEffort::Thorough,
@@ -617,24 +622,7 @@ thread_local! {
 pub fn scan_camera_frame(
     #[wasm_bindgen(unchecked_param_type = "ImageData | RgbaImage")] image: JsValue,
 ) -> Result<JsValue, JsError> {
-    let shape = || error("the image must be an ImageData or { width, height, data }");
-    let field = |name: &str| js_sys::Reflect::get(&image, &name.into()).map_err(|_| shape());
-    let dimension = |name: &str| -> Result<u32, JsError> {
-        field(name)?
-            .as_f64()
-            .filter(|n| n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(n))
-            .map(|n| n as u32)
-            .ok_or_else(|| error(format!("image.{name} must be a whole number of pixels")))
-    };
-    if !image.is_object() {
-        return Err(shape());
-    }
-    let (width, height) = (dimension("width")?, dimension("height")?);
-    let data = field("data")?;
-    let rgba = match data.dyn_ref::<js_sys::Uint8ClampedArray>() {
-        Some(clamped) => clamped.to_vec(),
-        None => bytes_argument(&data, "image.data")?,
-    };
+    let (width, height, rgba) = rgba_image_argument(&image)?;
     let texts = CAMERA.with(|camera| {
         let mut camera = camera
             .try_borrow_mut()
