@@ -27,6 +27,9 @@ pub mod i18n;
 // The module's JSON writer (see json.rs); natively only its tests compare it with serde_json.
 #[cfg(any(target_arch = "wasm32", test))]
 mod json;
+// The module's JSON reader (see json_reader.rs); natively only its tests compare it with serde_json.
+#[cfg(any(target_arch = "wasm32", test))]
+mod json_reader;
 pub mod nfc;
 pub mod qr;
 pub mod rules;

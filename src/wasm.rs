@@ -20,7 +20,7 @@ use crate::cert::{self, PublicKey, Record, SigningKey, Verifier, VerifyContext};
 use crate::date::{Date, KAZAKHSTAN_UTC_OFFSET_SECONDS};
 use crate::i18n::Lang;
 use crate::json::{self, WriteJson};
-use crate::{calendar, data, qr, rules};
+use crate::{calendar, data, json_reader, qr, rules};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPESCRIPT: &str = include_str!("wasm.d.ts");
@@ -49,7 +49,9 @@ thread_local! {
     static VERIFIER: RefCell<Option<Verifier>> = const { RefCell::new(None) };
 }
 
-/// Installs a panic hook, so that a bug shows as a readable error rather than `unreachable`.
+/// With the `panic-messages` feature, installs a panic hook, so that a bug shows as a readable
+/// error on the console rather than `unreachable`.
+#[cfg(feature = "panic-messages")]
 #[wasm_bindgen(start)]
 fn start() {
     console_error_panic_hook::set_once();
@@ -91,90 +93,25 @@ fn json_text(value: &JsValue, what: &str) -> Result<Option<String>, JsError> {
 /// same JSON.
 const MAX_JSON_NESTING: usize = 127;
 
-/// A JavaScript value as a JSON value, or `None` for `undefined` and `null`: what
-/// `JSON.parse(JSON.stringify(value))` holds (so `toJSON`, dropped `undefined` members and `NaN`
-/// as `null` are JavaScript's own rules), converted member by member.
-///
-/// The browser's JSON parser does the reading: serde_json's parser would add about 7 KB gzipped
-/// to the module. Numbers come out as serde_json reads the same JSON text (see `json_number`), so
-/// answers stay byte-identical to the command line's.
+/// A JavaScript value as a JSON value, or `None` for `undefined` and `null`: the text
+/// `JSON.stringify` writes for it (so `toJSON`, dropped `undefined` members and `NaN` as `null`
+/// are JavaScript's own rules), read by the crate's small reader (`json_reader`) rather than
+/// serde_json's parser, which would add about 7 KB gzipped to the module. Numbers come out as
+/// serde_json reads the same text, so answers stay byte-identical to the command line's.
 fn json_argument(value: &JsValue, what: &str) -> Result<Option<serde_json::Value>, JsError> {
     let Some(text) = json_text(value, what)? else {
         return Ok(None);
     };
-    let plain = JSON::parse(&text).map_err(|_| error(format!("{what} cannot be read as JSON")))?;
-    plain_json(&plain, MAX_JSON_NESTING)
-        .map(Some)
-        .ok_or_else(|| {
-            error(format!(
-                "{what} is nested more than {MAX_JSON_NESTING} levels deep"
-            ))
-        })
-}
-
-/// Converts a value of `JSON.parse`'s output; `None` when it nests deeper than `depth` arrays or
-/// objects.
-fn plain_json(value: &JsValue, depth: usize) -> Option<serde_json::Value> {
-    use serde_json::Value;
-    if let Some(text) = value.as_string() {
-        return Some(Value::String(text));
-    }
-    if let Some(number) = value.as_f64() {
-        return Some(json_number(value, number));
-    }
-    if let Some(flag) = value.as_bool() {
-        return Some(Value::Bool(flag));
-    }
-    if !value.is_object() {
-        return Some(Value::Null);
-    }
-    let depth = depth.checked_sub(1)?;
-    if js_sys::Array::is_array(value) {
-        let array: &js_sys::Array = value.unchecked_ref();
-        return array
-            .iter()
-            .map(|item| plain_json(&item, depth))
-            .collect::<Option<Vec<_>>>()
-            .map(Value::Array);
-    }
-    let mut members = serde_json::Map::new();
-    for entry in js_sys::Object::entries(value.unchecked_ref()).iter() {
-        let entry: js_sys::Array = entry.unchecked_into();
-        let key = entry.get(0).as_string()?;
-        members.insert(key, plain_json(&entry.get(1), depth)?);
-    }
-    Some(Value::Object(members))
-}
-
-/// A JSON number as serde_json reads the text `JSON.stringify` writes for it: a whole number
-/// written without a fraction or exponent is an integer when it fits 64 bits, anything else an
-/// `f64` (which is `number` itself: JavaScript writes the shortest text that reads back exactly).
-fn json_number(value: &JsValue, number: f64) -> serde_json::Value {
-    /// Whole numbers up to 2^53 are exact in an `f64`, and so is their integer conversion.
-    const EXACT_INTEGERS: f64 = 9_007_199_254_740_992.0;
-    if number.fract() == 0.0 && number.abs() <= EXACT_INTEGERS {
-        return if number >= 0.0 {
-            serde_json::Value::from(number as u64)
-        } else {
-            serde_json::Value::from(number as i64)
-        };
-    }
-    if number.fract() == 0.0 {
-        // Beyond 2^53 JavaScript writes the shortest digits that read back as `number` (e.g.
-        // 2^63 as 9223372036854776000), and serde_json reads those digits, not `number`.
-        let digits = JSON::stringify(value)
-            .ok()
-            .and_then(|text| text.as_string());
-        if let Some(digits) = digits {
-            if let Ok(integer) = digits.parse::<u64>() {
-                return integer.into();
-            }
-            if let Ok(integer) = digits.parse::<i64>() {
-                return integer.into();
-            }
+    let parse_float = |number: &str| Some(js_sys::Number::parse_float(number));
+    match json_reader::read(&text, MAX_JSON_NESTING, &parse_float) {
+        Ok(value) => Ok(Some(value)),
+        Err(json_reader::ReadError::TooDeep) => Err(error(format!(
+            "{what} is nested more than {MAX_JSON_NESTING} levels deep"
+        ))),
+        Err(json_reader::ReadError::Syntax(_)) => {
+            Err(error(format!("{what} cannot be read as JSON")))
         }
     }
-    serde_json::Number::from_f64(number).map_or(serde_json::Value::Null, serde_json::Value::Number)
 }
 
 /// The members of an options object: `undefined` and `null` give none. Anything but an object, or
