@@ -173,22 +173,6 @@ impl<'de> serde::Deserialize<'de> for Record {
     }
 }
 
-/// The JSON names of the record's members, in the order of their CBOR keys.
-const JSON_FIELDS: [&str; 12] = [
-    "applicationNumber",
-    "surname",
-    "givenNames",
-    "patronymic",
-    "passport",
-    "citizenship",
-    "address",
-    "region",
-    "stayFrom",
-    "stayTo",
-    "hostId",
-    "hostName",
-];
-
 fn text_field(field: &'static str, value: &str, max_chars: usize) -> Result<(), RecordError> {
     if value.trim().is_empty() {
         return Err(RecordError::Invalid {
@@ -275,10 +259,9 @@ impl Record {
     /// ```
     pub fn from_json(value: &serde_json::Value) -> Result<Record, RecordJsonError> {
         let object = value.as_object().ok_or(RecordJsonError::NotAnObject)?;
-        if let Some(unknown) = object
-            .keys()
-            .find(|key| !JSON_FIELDS.contains(&key.as_str()))
-        {
+        // The members are the names of CBOR keys 2-13.
+        let members = FIELD_NAMES.get(2..).unwrap_or_default();
+        if let Some(unknown) = object.keys().find(|key| !members.contains(&key.as_str())) {
             return Err(RecordJsonError::UnknownField {
                 field: unknown.chars().take(40).collect(),
             });
