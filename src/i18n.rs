@@ -113,11 +113,42 @@ impl Text {
     }
 
     /// The message in `lang` with each `{name}` replaced by its value.
+    ///
+    /// The template is read once, left to right: a value is never searched for placeholders
+    /// itself, and a `{…}` that names no value stays as written.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use tirkeu::i18n::{Lang, Text};
+    ///
+    /// let text = Text { kk: "{n} күн", ru: "{n} дн.", en: "{n} days, {unknown}" };
+    /// assert_eq!(text.render(Lang::Ru, &[("n", "5")]), "5 дн.");
+    /// assert_eq!(text.render(Lang::En, &[("n", "{n}")]), "{n} days, {unknown}");
+    /// ```
     pub fn render(&self, lang: Lang, values: &[(&str, &str)]) -> String {
-        let mut out = self.get(lang).to_owned();
-        for (name, value) in values {
-            out = out.replace(&format!("{{{name}}}"), value);
+        let mut rest = self.get(lang);
+        let mut out = String::with_capacity(rest.len() + 32);
+        while let Some(open) = rest.find('{') {
+            let (before, from_brace) = rest.split_at(open);
+            out.push_str(before);
+            let value = from_brace.find('}').and_then(|close| {
+                let name = from_brace.get(1..close)?;
+                let (_, value) = values.iter().find(|(candidate, _)| *candidate == name)?;
+                Some((value, close))
+            });
+            match value {
+                Some((value, close)) => {
+                    out.push_str(value);
+                    rest = from_brace.get(close + 1..).unwrap_or_default();
+                }
+                None => {
+                    out.push('{');
+                    rest = from_brace.get(1..).unwrap_or_default();
+                }
+            }
         }
+        out.push_str(rest);
         out
     }
 }

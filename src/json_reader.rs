@@ -48,21 +48,26 @@ struct Reader<'a> {
     parse_float: &'a dyn Fn(&str) -> Option<f64>,
 }
 
+// The helpers a reader calls for every byte are inlined even in the module, which is built for
+// size (`opt-level = "z"` would otherwise call them, which made reading twice as slow).
 impl Reader<'_> {
     fn syntax(&self) -> ReadError {
         ReadError::Syntax(self.position)
     }
 
+    #[inline(always)]
     fn peek(&self) -> Option<u8> {
         self.bytes.get(self.position).copied()
     }
 
+    #[inline(always)]
     fn skip_whitespace(&mut self) {
         while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
             self.position += 1;
         }
     }
 
+    #[inline(always)]
     fn eat(&mut self, byte: u8) -> bool {
         let found = self.peek() == Some(byte);
         if found {
@@ -71,6 +76,7 @@ impl Reader<'_> {
         found
     }
 
+    #[inline(always)]
     fn expect(&mut self, byte: u8) -> Result<(), ReadError> {
         if self.eat(byte) {
             Ok(())

@@ -132,21 +132,23 @@ fn check_name(
     is_required: bool,
     organisation: bool,
 ) {
-    let max = if organisation {
-        ORGANISATION_NAME_MAX
-    } else {
-        PERSON_NAME_MAX
-    }
-    .to_string();
+    let name_invalid = |findings: &mut Findings| {
+        let max = if organisation {
+            ORGANISATION_NAME_MAX
+        } else {
+            PERSON_NAME_MAX
+        };
+        findings.push(C::NameInvalid, Some(path), &[("max", &max.to_string())]);
+    };
     match field {
         Field::Missing if is_required => {
             findings.push(C::FieldRequired, Some(path), &[("field", path)])
         }
         Field::Missing => {}
-        Field::Unreadable(_) => findings.push(C::NameInvalid, Some(path), &[("max", &max)]),
+        Field::Unreadable(_) => name_invalid(findings),
         Field::Value(name) => {
             if !is_valid_name(name, organisation) {
-                findings.push(C::NameInvalid, Some(path), &[("max", &max)]);
+                name_invalid(findings);
             }
         }
     }
