@@ -221,7 +221,14 @@ struct Tables {
     /// Starters (class 0) that compose with the character before them, sorted (the quick check's
     /// Maybe among starters; Hangul vowels and trailing consonants are computed instead).
     composing_starters: Vec<char>,
+    /// The quick check's answer for each character below U+0800 (Latin, Greek, Cyrillic,
+    /// Armenian, Hebrew, Arabic: nearly every name), one bit each, worked out once from the
+    /// tables above: three binary searches a character were most of a name's check.
+    quick_nfc_below_0800: [u32; QUICK_NFC_WORDS],
 }
+
+/// Words of the quick-check bitmap: 0x800 characters, 32 to a word.
+const QUICK_NFC_WORDS: usize = 0x800 / 32;
 
 /// Deeper than any canonical decomposition (at most 4 characters over 3 levels): a guard
 /// against a cycle that a corrupted table could hold.
@@ -242,6 +249,15 @@ impl Tables {
 
     /// The NFC quick check's Yes, for a character of class 0 (anything else may reorder).
     fn is_quick_nfc(&self, c: char) -> bool {
+        let code = u32::from(c) as usize;
+        match self.quick_nfc_below_0800.get(code / 32) {
+            Some(word) => word >> (code % 32) & 1 == 1,
+            None => self.is_quick_nfc_by_search(c),
+        }
+    }
+
+    /// [`Tables::is_quick_nfc`] from the tables themselves.
+    fn is_quick_nfc_by_search(&self, c: char) -> bool {
         if c.is_ascii() || hangul_jamo(c).is_some() {
             return true;
         }
@@ -348,6 +364,7 @@ fn decode_tables() -> Tables {
         decompositions: Vec::new(),
         compositions: Vec::new(),
         composing_starters: Vec::new(),
+        quick_nfc_below_0800: [0; QUICK_NFC_WORDS],
     };
     // A short table (a corrupted one) fails the exhaustive tests; it cannot fail here.
     let _ = decode_decompositions(&mut tables.decompositions);
@@ -368,6 +385,15 @@ fn decode_tables() -> Tables {
             tables.composing_starters.insert(at, second);
         }
     }
+    let mut bitmap = [0; QUICK_NFC_WORDS];
+    for (code, bit) in (0..0x800u32).zip((0..32).cycle()) {
+        if char::from_u32(code).is_some_and(|c| tables.is_quick_nfc_by_search(c))
+            && let Some(word) = bitmap.get_mut(code as usize / 32)
+        {
+            *word |= 1 << bit;
+        }
+    }
+    tables.quick_nfc_below_0800 = bitmap;
     tables
 }
 
@@ -515,4 +541,27 @@ fn decode_decompositions(out: &mut Vec<Decomposition>) -> Option<()> {
         });
     }
     Some(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quick_check_bitmap_agrees_with_the_tables() {
+        let tables = tables();
+        for c in (0..0x900).filter_map(char::from_u32) {
+            assert_eq!(
+                tables.is_quick_nfc(c),
+                tables.is_quick_nfc_by_search(c),
+                "U+{:04X}",
+                u32::from(c)
+            );
+        }
+        // Spot checks: a combining mark, a composite, a singleton decomposition, plain letters.
+        assert!(!tables.is_quick_nfc('\u{301}'));
+        assert!(tables.is_quick_nfc('й'));
+        assert!(!tables.is_quick_nfc('\u{340}'));
+        assert!(tables.is_quick_nfc('Ә') && tables.is_quick_nfc('a'));
+    }
 }
