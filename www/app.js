@@ -1,4 +1,5 @@
 // Boot, language, navigation. The views live in verify.js, check.js and issue.js.
+import { compiledModule, downloads } from "./start.js";
 import init, * as tirkeu from "./pkg/tirkeu.js";
 import { LANGS, lang, setLang, t, translate } from "./i18n.js";
 import * as config from "./config.js";
@@ -54,26 +55,6 @@ function route(moveFocus) {
   if (moveFocus) document.querySelector(`#view-${name} h1`)?.focus();
 }
 
-async function fetchBytes(url) {
-  const response = await fetch(url, { cache: "no-cache" });
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  return new Uint8Array(await response.arrayBuffer());
-}
-
-async function fetchJson(url) {
-  try {
-    const response = await fetch(url, { cache: "no-cache" });
-    return response.ok ? await response.json() : null;
-  } catch {
-    return null;
-  }
-}
-
-/** A promise's outcome as a value: `{ value }` or `{ error }`. */
-function settle(promise) {
-  return promise.then((value) => ({ value }), (error) => ({ error }));
-}
-
 /** Installs the downloaded signed lists; a failure leaves the verifier without them and says so. */
 function installLists(trustList, statusList) {
   try {
@@ -92,11 +73,7 @@ function installLists(trustList, statusList) {
 }
 
 async function boot() {
-  // The lists and demo files download while the module compiles (index.html preloads the module).
-  const downloads = Promise.all([
-    settle(fetchBytes(config.TRUST_LIST_URL)), settle(fetchBytes(config.STATUS_LIST_URL)),
-    fetchJson(config.DEMO_KEY_URL), fetchJson(config.DEMO_RECORD_URL),
-  ]);
+  // The module compiles and the lists download from start.js on, while this runs.
   applyLang(initialLang(), false);
   for (const heading of document.querySelectorAll(".view h1")) heading.tabIndex = -1;
   route(false);
@@ -104,7 +81,7 @@ async function boot() {
   window.addEventListener("hashchange", () => route(true));
 
   try {
-    await init();
+    await init({ module_or_path: (await compiledModule) ?? undefined });
   } catch (error) {
     bootLine.textContent = t("boot.failed", error?.message ?? error);
     bootLine.classList.add("error");

@@ -2,7 +2,7 @@
 // every change; its findings are placed beside the fields they name, with a summary and the
 // deadline, re-registration and stay cards. No rule is decided here.
 import { lang, t } from "./i18n.js";
-import { countryLabel, el, fillSelect, formatDate, get } from "./ui.js";
+import { el, fillOptionLists, formatDate, get } from "./ui.js";
 
 // The application of interfaces.md (a citizen of a 90-day visa-free state, a private host).
 const SAMPLE = {
@@ -38,23 +38,6 @@ export function setupCheck({ tirkeu }) {
   let lastReport = null;
 
   today.value = tirkeu.todayInKazakhstan();
-
-  function fillOptions() {
-    const regionKey = { kk: "nameKk", ru: "nameRu", en: "nameEn" }[lang()];
-    const regions = Array.from(tirkeu.regions(), (r) => ({ value: get(r, "code"), label: get(r, regionKey) }));
-    const countries = Array.from(tirkeu.countries(lang()), (c) => ({ value: get(c, "code"), label: `${countryLabel(c)} (${get(c, "code")})` }))
-      .sort((a, b) => a.label.localeCompare(b.label, lang()));
-    for (const select of document.querySelectorAll("select[data-options]")) {
-      const spec = select.dataset.options;
-      const placeholder = !select.dataset.nochoose;
-      if (spec === "regions") fillSelect(select, regions);
-      else if (spec === "countries") fillSelect(select, countries);
-      else {
-        const [group, list] = spec.split(":");
-        fillSelect(select, list.split(",").map((value) => ({ value, label: t(`opt.${group}.${value}`) })), { placeholder });
-      }
-    }
-  }
 
   function setDefaults() {
     for (const [id, value] of [["in-immigrant-passport-kind", "ordinary"], ["in-host-kind", "person"],
@@ -278,6 +261,7 @@ export function setupCheck({ tirkeu }) {
     setDefaults();
   }
   $("check-sample").addEventListener("click", () => {
+    prepare();
     clearForm();
     stays.replaceChildren();
     for (const [name, value] of Object.entries(SAMPLE)) form.elements.namedItem(name).value = value;
@@ -288,6 +272,7 @@ export function setupCheck({ tirkeu }) {
     run();
   });
   $("check-reset").addEventListener("click", () => {
+    prepare();
     clearForm();
     stays.replaceChildren();
     renumberStays();
@@ -297,14 +282,23 @@ export function setupCheck({ tirkeu }) {
     run();
   });
 
-  fillOptions();
-  setDefaults();
+  // The form's lists (about 250 countries, sorted for the language) are filled when the view is
+  // first shown rather than at the page's start, which opens on the verifier.
+  let prepared = false;
+  function prepare() {
+    if (prepared) return;
+    prepared = true;
+    fillOptionLists(tirkeu, form);
+    setDefaults();
+  }
+
   renumberStays();
 
   return {
-    enter() {},
+    enter: prepare,
     relabel() {
-      fillOptions();
+      if (!prepared) return;
+      fillOptionLists(tirkeu, form);
       run();
     },
     /** The last report, for tests and the console. */

@@ -542,8 +542,16 @@ export function t(key, ...args) {
 
 /** Sets the text of every element with data-i18n (and the aria-label of data-i18n-label). */
 export function translate(root = document) {
-  for (const el of root.querySelectorAll("[data-i18n]")) el.textContent = t(el.dataset.i18n);
-  for (const el of root.querySelectorAll("[data-i18n-label]")) el.setAttribute("aria-label", t(el.dataset.i18nLabel));
+  // Only what changes is written: rewriting every text would make the browser lay the page out
+  // again for nothing (the page translates at start and after its views are set up).
+  for (const el of root.querySelectorAll("[data-i18n]")) {
+    const text = t(el.dataset.i18n);
+    if (el.textContent !== text) el.textContent = text;
+  }
+  for (const el of root.querySelectorAll("[data-i18n-label]")) {
+    const label = t(el.dataset.i18nLabel);
+    if (el.getAttribute("aria-label") !== label) el.setAttribute("aria-label", label);
+  }
 }
 
 // The printed certificate (appendix to the Rules) is bilingual, Kazakh and Russian, whatever the

@@ -3,7 +3,7 @@
 // origin's files are cached; nothing typed, scanned or uploaded ever passes through here.
 const CACHE = "tirkeu-v1";
 const SHELL = [
-  "./", "index.html", "style.css", "app.js", "i18n.js", "ui.js", "config.js", "verify.js", "check.js",
+  "./", "index.html", "style.css", "start.js", "app.js", "i18n.js", "ui.js", "config.js", "verify.js", "check.js",
   "issue.js", "icon.svg", "manifest.webmanifest", "pkg/tirkeu.js", "pkg/tirkeu_bg.wasm",
 ];
 // Fetched by the page at start; cached when present (a deployment may ship other lists).

@@ -35,11 +35,21 @@ export function printedDate(text) {
   return match ? `${match[3]}.${match[2]}.${match[1]}` : text ?? "";
 }
 
-/** An instant (RFC 3339 text or seconds since 1970) in Kazakhstan time, with the date and the time. */
+/** Kazakhstan's one time zone since 2024-03-01, UTC+5 (rules.md section 1), in milliseconds. */
+const KAZAKHSTAN_OFFSET_MS = 5 * 3600 * 1000;
+
+/**
+ * An instant (RFC 3339 text or seconds since 1970) in Kazakhstan time, "01.08.2026 12:00": the
+ * date as the certificate prints dates, then the time. Written by hand rather than by
+ * Intl.DateTimeFormat, whose first use loads the browser's locale data (about 15-30 ms) while the
+ * page starts and shows the lists' ages.
+ */
 export function formatInstant(value) {
   const ms = typeof value === "number" ? value * 1000 : Date.parse(value);
-  if (!Number.isFinite(ms)) return String(value ?? "");
-  return new Intl.DateTimeFormat(LOCALES[lang()], { dateStyle: "long", timeStyle: "short", timeZone: "Asia/Almaty" }).format(ms);
+  const local = new Date(ms + KAZAKHSTAN_OFFSET_MS);
+  if (!Number.isFinite(ms) || Number.isNaN(local.getTime())) return String(value ?? "");
+  const two = (n) => String(n).padStart(2, "0");
+  return `${two(local.getUTCDate())}.${two(local.getUTCMonth() + 1)}.${local.getUTCFullYear()} ${two(local.getUTCHours())}:${two(local.getUTCMinutes())}`;
 }
 
 /** Whole days between an instant given in seconds and now: the age shown for a list. */
@@ -55,6 +65,38 @@ export function download(blob, name) {
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/**
+ * Fills the `select[data-options]` of `root` in the interface language: "regions", "countries"
+ * (sorted by name for the language), or "group:value,value" (texts opt.group.value). A select is
+ * filled again only when the language has changed since it was filled.
+ */
+export function fillOptionLists(tirkeu, root) {
+  const selects = Array.from(root.querySelectorAll("select[data-options]")).filter((s) => s.dataset.filledLang !== lang());
+  if (selects.length === 0) return;
+  const regionKey = { kk: "nameKk", ru: "nameRu", en: "nameEn" }[lang()];
+  const lists = {
+    regions: () => Array.from(tirkeu.regions(), (r) => ({ value: get(r, "code"), label: get(r, regionKey) })),
+    countries: () => {
+      // One collator for the whole sort: localeCompare with a locale builds one per comparison.
+      const collator = new Intl.Collator(lang());
+      return Array.from(tirkeu.countries(lang()), (c) => ({ value: get(c, "code"), label: `${countryLabel(c)} (${get(c, "code")})` }))
+        .sort((a, b) => collator.compare(a.label, b.label));
+    },
+  };
+  const made = {};
+  for (const select of selects) {
+    select.dataset.filledLang = lang();
+    const spec = select.dataset.options;
+    if (spec in lists) {
+      made[spec] ??= lists[spec]();
+      fillSelect(select, made[spec]);
+    } else {
+      const [group, values] = spec.split(":");
+      fillSelect(select, values.split(",").map((value) => ({ value, label: t(`opt.${group}.${value}`) })), { placeholder: !select.dataset.nochoose });
+    }
+  }
 }
 
 /** Fills a select with [{value, label}], keeping its current value when it is still offered. */

@@ -129,9 +129,10 @@ export function setupVerify({ tirkeu }) {
     const onlyInvalid = $("batch-filter").checked;
     const visible = rows.filter((row) => !onlyInvalid || statusOf(row) !== "valid").map((row) => ({ row, v: values(row) }));
     if (sortKey) {
+      const collator = new Intl.Collator(lang(), { numeric: true }); // one for the whole sort
       visible.sort((a, b) => {
         const x = a.v[sortKey], y = b.v[sortKey];
-        const order = typeof x === "number" && typeof y === "number" ? x - y : String(x).localeCompare(String(y), lang(), { numeric: true });
+        const order = typeof x === "number" && typeof y === "number" ? x - y : collator.compare(String(x), String(y));
         return order * sortDirection;
       });
     }

@@ -74,6 +74,11 @@ test("loads with no console error, sends the security headers, requests only its
   const origin = new URL(server.url).origin;
   const foreign = page.requests.filter((url) => !url.startsWith(origin) && !url.startsWith("blob:") && !url.startsWith("data:"));
   assertEqual(foreign.length, 0, `requests to other origins ${foreign.join(", ")}`);
+  // Each file is fetched once: the preloads of index.html are the requests the scripts make.
+  const counts = new Map();
+  for (const url of page.requests) counts.set(url, (counts.get(url) ?? 0) + 1);
+  const repeated = [...counts].filter(([, count]) => count > 1).map(([url]) => url);
+  assertEqual(repeated.length, 0, `fetched more than once: ${repeated.join(", ")}`);
   // No inline script or style in the HTML (the CSP would block them anyway).
   const html = await (await page.request.get(`${server.url}/`)).text();
   assert(!/<script(?![^>]*\bsrc=)[^>]*>/i.test(html), "inline <script>");
@@ -85,6 +90,15 @@ test("loads with no console error, sends the security headers, requests only its
   assertEqual(unlabelled.length, 0, `controls without a label: ${unlabelled.join(", ")}`);
   noProblems(page);
   await page.context().close();
+});
+
+test("index.html preloads the module and the files config.js names, and start.js fetches them", async () => {
+  const config = await import(join(ROOT, "www/config.js"));
+  const html = readFileSync(join(ROOT, "www/index.html"), "utf8");
+  const preloads = [...html.matchAll(/<link rel="preload" href="([^"]+)"/g)].map((m) => m[1]).sort();
+  const expected = ["pkg/tirkeu_bg.wasm", config.TRUST_LIST_URL, config.STATUS_LIST_URL, config.DEMO_KEY_URL, config.DEMO_RECORD_URL].sort();
+  assertEqual(preloads.join(","), expected.join(","), "preloaded files");
+  assert(html.indexOf('src="start.js"') < html.indexOf('src="app.js"'), "start.js comes before app.js");
 });
 
 test("every interface text exists in Kazakh, Russian and English", async () => {

@@ -22,7 +22,7 @@ const INJECTION = `<img src=x onerror="window.__xss=1">${MARKER}`;
 
 /** The files the page may fetch or cache: its shell, the module, the lists and demo files. */
 const ALLOWED_PATHS = new Set([
-  "/", "/index.html", "/style.css", "/app.js", "/i18n.js", "/ui.js", "/config.js", "/verify.js",
+  "/", "/index.html", "/style.css", "/start.js", "/app.js", "/i18n.js", "/ui.js", "/config.js", "/verify.js",
   "/check.js", "/issue.js", "/icon.svg", "/manifest.webmanifest", "/sw.js", "/pkg/tirkeu.js",
   "/pkg/tirkeu_bg.wasm", "/demo/trust-list.cose", "/demo/status-list.cose",
   "/demo/issuer.key.json", "/demo/record.json", "/favicon.ico",
