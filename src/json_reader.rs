@@ -180,9 +180,12 @@ impl Reader<'_> {
         }
         let text = self.text.get(start..self.position).ok_or(self.syntax())?;
         if integer {
-            // serde_json: a negative integer as i64, another as u64, and beyond 64 bits an f64.
+            // serde_json: a negative integer as i64, another as u64, and beyond 64 bits an f64;
+            // `-0` as the f64 -0.0 (found by the json_reader fuzz target).
             if negative {
-                if let Ok(value) = text.parse::<i64>() {
+                if let Ok(value) = text.parse::<i64>()
+                    && value != 0
+                {
                     return Ok(Value::from(value));
                 }
             } else if let Ok(value) = text.parse::<u64>() {
@@ -297,6 +300,8 @@ mod tests {
             "false",
             "0",
             "-0.0",
+            "-0",
+            "[-0, 0, -0e0]",
             "42",
             "-42",
             "18446744073709551615",

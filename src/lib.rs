@@ -24,11 +24,15 @@ pub mod cert;
 pub mod data;
 pub mod date;
 pub mod i18n;
-// The module's JSON writer (see json.rs); natively only its tests compare it with serde_json.
-#[cfg(any(target_arch = "wasm32", test))]
+// The module's JSON writer (see json.rs); natively only its tests and the fuzz targets compare it
+// with serde_json.
+#[cfg(any(target_arch = "wasm32", test, fuzzing))]
+#[cfg_attr(not(any(target_arch = "wasm32", test)), allow(dead_code))] // fuzzing reaches a part
 mod json;
-// The module's JSON reader (see json_reader.rs); natively only its tests compare it with serde_json.
-#[cfg(any(target_arch = "wasm32", test))]
+// The module's JSON reader (see json_reader.rs); natively only its tests and the fuzz targets
+// compare it with serde_json.
+#[cfg(any(target_arch = "wasm32", test, fuzzing))]
+#[cfg_attr(not(any(target_arch = "wasm32", test)), allow(dead_code))]
 mod json_reader;
 pub mod nfc;
 pub mod qr;
@@ -37,6 +41,23 @@ mod sort;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
+
+/// The module's own JSON reader and writer, for the fuzz targets (`cargo fuzz` builds with
+/// `--cfg fuzzing`), which compare them with serde_json on random input. Not part of the API.
+#[cfg(fuzzing)]
+#[doc(hidden)]
+pub mod fuzzing {
+    /// Reads JSON text as the module reads its arguments (numbers through `str::parse`, correctly
+    /// rounded as JavaScript's `parseFloat`); `None` when it is not JSON or nests too deep.
+    pub fn read_json(text: &str, max_nesting: usize) -> Option<serde_json::Value> {
+        crate::json_reader::read(text, max_nesting, &|number| number.parse().ok()).ok()
+    }
+
+    /// A report as the module writes it.
+    pub fn report_json(report: &crate::rules::Report) -> String {
+        crate::json::to_string(report)
+    }
+}
 
 /// The WebAssembly module's allocator: talc instead of Rust's default dlmalloc, for a smaller
 /// module and faster allocation (the scanner allocates a few large buffers a frame). The module is

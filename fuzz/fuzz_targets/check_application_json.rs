@@ -6,6 +6,7 @@
 //! Properties beyond "no panic":
 //! - `ok` is true exactly when no finding is an error (rules.md, the report);
 //! - the report serializes to JSON and the JSON reads back as the same value;
+//! - the module's own JSON writer writes the report byte for byte as serde_json does;
 //! - checking is deterministic.
 
 #![no_main]
@@ -34,6 +35,7 @@ fuzz_target!(|data: &[u8]| {
         .any(|finding| finding.severity == Severity::Error);
     assert_eq!(report.ok, !errors, "{report:?}");
     let text = serde_json::to_string(&report).expect("a report serializes");
+    assert_eq!(tirkeu::fuzzing::report_json(&report), text);
     let value: serde_json::Value = serde_json::from_str(&text).expect("a report reads back");
     assert_eq!(
         value,

@@ -287,7 +287,7 @@ fn handle_possible_centre(
 
 /// Every finder pattern in the image, scanning every row: each row is cut into runs of one
 /// colour, and every five runs from a dark one (dark, light, dark, light, dark) in the ratio
-/// 1:1:3:1:1 is checked further; after a confirmed pattern the scan resumes past it.
+/// 1:1:3:1:1 is checked further; after a confirmed pattern the scan resumes at its last dark run.
 pub(crate) fn find_finders(m: &BitMatrix) -> Vec<Finder> {
     let mut finders = Vec::new();
     // Run lengths of one row, starting with a light run (empty when the row starts dark), so
@@ -305,9 +305,12 @@ pub(crate) fn find_finders(m: &BitMatrix) -> Vec<Finder> {
             if ratio_1_1_3_1_1(&counts)
                 && handle_possible_centre(m, &counts, y as i64, end as i64, &mut finders)
             {
-                // Resume at the dark run after this pattern and the light run that follows it.
-                start = end + u64::from(runs.get(index + 5).copied().unwrap_or(0));
-                index += 6;
+                // Resume at this pattern's last dark run, which may begin the next pattern: a
+                // run of data modules can look like a finder whose last run is the outer ring of
+                // the real finder beside it (a version 1 code at 3 pixels a module, found by the
+                // frame_scanner fuzz target).
+                start = end - u64::from(e);
+                index += 4;
             } else {
                 start += u64::from(a) + u64::from(b);
                 index += 2;
