@@ -18,12 +18,14 @@ use cert_support::*;
 use tirkeu::cert::cose::{Sign1, sign};
 use tirkeu::cert::*;
 
-const TARGETS: [&str; 5] = [
+const TARGETS: [&str; 7] = [
     "verify_qr_text",
     "decode_cose",
     "load_lists",
     "check_application_json",
     "scan_pixels",
+    "frame_scanner",
+    "json_reader",
 ];
 
 fn corpus_dir(target: &str) -> PathBuf {
@@ -259,6 +261,30 @@ fn write_seed_corpora() {
         "noise",
         (0..=255u8).map(|i| i.wrapping_mul(73)).collect::<Vec<_>>(),
     );
+
+    // frame_scanner: the text's length, then per frame flags (1: code present, 4: the smaller
+    // frame), scale, x and y. The first is the input that found the finder look-alike.
+    write("frame_scanner", "finder-look-alike-v1", [10, 255, 73, 10, 61, 96]);
+    write(
+        "frame_scanner",
+        "move-leave-return",
+        [32, 1, 1, 16, 32, 1, 2, 20, 34, 0, 0, 0, 0, 5, 1, 48, 48, 1, 0, 0, 0],
+    );
+    write(
+        "frame_scanner",
+        "resize-between-frames",
+        [20, 1, 1, 0, 0, 5, 1, 0, 0, 1, 2, 200, 200],
+    );
+
+    // json_reader: what JSON.stringify writes for an application, escapes and numbers at their
+    // edges, and `-0`, which the target found read differently from serde_json.
+    write(
+        "json_reader",
+        "application",
+        r#"{"immigrant":{"surname":"\u04d8\u0411\u0406\u041b","birthDate":"1990-05-17"},"previousStays":[{"entry":"2026-01-01","exit":"2026-02-01"}],"n":[1,-2,3.5e-7,18446744073709551616]}"#,
+    );
+    write("json_reader", "surrogates", r#""\ud83d\ude00 \ud800 lone""#);
+    write("json_reader", "negative-zero", "-0\n");
 }
 
 #[test]
