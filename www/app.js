@@ -1,5 +1,4 @@
 // Boot, language, navigation. The views live in verify.js, check.js and issue.js.
-import { compiledModule, downloads } from "./start.js";
 import init, * as tirkeu from "./pkg/tirkeu.js";
 import { LANGS, lang, setLang, t, translate } from "./i18n.js";
 import * as config from "./config.js";
@@ -55,6 +54,29 @@ function route(moveFocus) {
   if (moveFocus) document.querySelector(`#view-${name} h1`)?.focus();
 }
 
+// What start.js began while the document was parsed: the module's compilation, the files.
+const { compiledModule, read } = globalThis.tirkeuStart;
+
+async function fetchBytes(url) {
+  const file = await read(url);
+  if (!file.ok) throw new Error(`${url}: HTTP ${file.status}`);
+  return file.bytes;
+}
+
+async function fetchJson(url) {
+  try {
+    const file = await read(url);
+    return file.ok ? JSON.parse(new TextDecoder().decode(file.bytes)) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A promise's outcome as a value: `{ value }` or `{ error }`. */
+function settle(promise) {
+  return promise.then((value) => ({ value }), (error) => ({ error }));
+}
+
 /** Installs the downloaded signed lists; a failure leaves the verifier without them and says so. */
 function installLists(trustList, statusList) {
   try {
@@ -73,7 +95,11 @@ function installLists(trustList, statusList) {
 }
 
 async function boot() {
-  // The module compiles and the lists download from start.js on, while this runs.
+  // The module compiles and the files download from start.js on, while this runs.
+  const downloads = Promise.all([
+    settle(fetchBytes(config.TRUST_LIST_URL)), settle(fetchBytes(config.STATUS_LIST_URL)),
+    fetchJson(config.DEMO_KEY_URL), fetchJson(config.DEMO_RECORD_URL),
+  ]);
   applyLang(initialLang(), false);
   for (const heading of document.querySelectorAll(".view h1")) heading.tabIndex = -1;
   route(false);

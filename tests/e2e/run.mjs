@@ -92,13 +92,16 @@ test("loads with no console error, sends the security headers, requests only its
   await page.context().close();
 });
 
-test("index.html preloads the module and the files config.js names, and start.js fetches them", async () => {
+test("index.html preloads the module and the files config.js names; start.js, a classic script, comes first", async () => {
   const config = await import(join(ROOT, "www/config.js"));
   const html = readFileSync(join(ROOT, "www/index.html"), "utf8");
   const preloads = [...html.matchAll(/<link rel="preload" href="([^"]+)"/g)].map((m) => m[1]).sort();
   const expected = ["pkg/tirkeu_bg.wasm", config.TRUST_LIST_URL, config.STATUS_LIST_URL, config.DEMO_KEY_URL, config.DEMO_RECORD_URL].sort();
   assertEqual(preloads.join(","), expected.join(","), "preloaded files");
+  // start.js starts the preloaded files and must run during the parse: a classic script in <head>.
+  assert(html.includes('<script src="start.js"></script>'), "start.js as a classic script");
   assert(html.indexOf('src="start.js"') < html.indexOf('src="app.js"'), "start.js comes before app.js");
+  assert(html.indexOf('src="start.js"') > html.lastIndexOf('rel="preload"'), "start.js comes after the preloads it reads");
 });
 
 test("every interface text exists in Kazakh, Russian and English", async () => {
