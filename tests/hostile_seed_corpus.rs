@@ -264,11 +264,17 @@ fn write_seed_corpora() {
 
     // frame_scanner: the text's length, then per frame flags (1: code present, 4: the smaller
     // frame), scale, x and y. The first is the input that found the finder look-alike.
-    write("frame_scanner", "finder-look-alike-v1", [10, 255, 73, 10, 61, 96]);
+    write(
+        "frame_scanner",
+        "finder-look-alike-v1",
+        [10, 255, 73, 10, 61, 96],
+    );
     write(
         "frame_scanner",
         "move-leave-return",
-        [32, 1, 1, 16, 32, 1, 2, 20, 34, 0, 0, 0, 0, 5, 1, 48, 48, 1, 0, 0, 0],
+        [
+            32, 1, 1, 16, 32, 1, 2, 20, 34, 0, 0, 0, 0, 5, 1, 48, 48, 1, 0, 0, 0,
+        ],
     );
     write(
         "frame_scanner",
