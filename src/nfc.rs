@@ -223,7 +223,7 @@ struct Tables {
     composing_starters: Vec<char>,
     /// The quick check's answer for each character below U+0800 (Latin, Greek, Cyrillic,
     /// Armenian, Hebrew, Arabic: nearly every name), one bit each, worked out once from the
-    /// tables above: three binary searches a character were most of a name's check.
+    /// tables above: three binary searches a character were about half of a name's check.
     quick_nfc_below_0800: [u32; QUICK_NFC_WORDS],
 }
 

@@ -48,8 +48,8 @@ export function formatInstant(value) {
   const ms = typeof value === "number" ? value * 1000 : Date.parse(value);
   const local = new Date(ms + KAZAKHSTAN_OFFSET_MS);
   if (!Number.isFinite(ms) || Number.isNaN(local.getTime())) return String(value ?? "");
-  const two = (n) => String(n).padStart(2, "0");
-  return `${two(local.getUTCDate())}.${two(local.getUTCMonth() + 1)}.${local.getUTCFullYear()} ${two(local.getUTCHours())}:${two(local.getUTCMinutes())}`;
+  const iso = local.toISOString(); // the Kazakhstan wall clock, written as if it were UTC
+  return `${printedDate(iso.slice(0, 10))} ${iso.slice(11, 16)}`;
 }
 
 /** Whole days between an instant given in seconds and now: the age shown for a list. */

@@ -87,8 +87,8 @@ pub fn is_valid_name(raw: &str, organisation: bool) -> bool {
 
 /// `char::is_alphabetic`, answered without Unicode's tables for the scripts of nearly every name
 /// (ASCII, Latin-1, Latin Extended-A and -B, Cyrillic with Kazakh's letters): the tables' binary
-/// search was the largest single cost of checking an application. A test compares the two on
-/// every character.
+/// search was the largest single cost of checking an application natively (perf). A test
+/// compares the two on every character.
 fn is_letter(c: char) -> bool {
     match c {
         'a'..='z' | 'A'..='Z' => true,
