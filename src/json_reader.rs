@@ -1,15 +1,86 @@
-//! The module's JSON reader: JSON text (RFC 8259) into a `serde_json::Value`, without serde's
-//! parser, which costs the WebAssembly module about 7 KB gzipped.
+//! The module's JSON reader: JSON text (RFC 8259) into a [`Json`] tree, without serde's parser,
+//! which costs the WebAssembly module about 7 KB gzipped.
 //!
 //! The bindings read every JSON argument as the text `JSON.stringify` writes for it, so what
 //! arrives is well-formed; the reader is strict all the same and never panics. Values come out
-//! as serde_json reads the same text (the tests compare the two): integers that fit 64 bits as
-//! integers, other numbers as `f64` through `parse_float` (JavaScript's `parseFloat` in the
-//! module: correctly rounded, as serde_json's `float_roundtrip` reading natively), duplicate
-//! members last one wins. A lone surrogate escape reads as U+FFFD, as the browser itself turns
-//! such a string into UTF-8.
+//! as serde_json reads the same text (the tests compare the two through [`Json::to_value`]):
+//! integers that fit 64 bits as integers, other numbers as `f64` through `parse_float`
+//! (JavaScript's `parseFloat` in the module: correctly rounded, as serde_json's `float_roundtrip`
+//! reading natively), duplicate members last one wins. A lone surrogate escape reads as U+FFFD,
+//! as the browser itself turns such a string into UTF-8.
+//!
+//! The tree borrows every string that has no escape from the text, and keeps an object's members
+//! in a vector: reading an application allocates about a dozen times instead of about sixty
+//! (one `String` per name and value, one `BTreeMap` node per object), which was a fifth of
+//! `checkApplication` in the module, whose allocator is built for size.
+
+use std::borrow::Cow;
 
 use serde_json::{Map, Number, Value};
+
+/// A JSON value as read: strings borrowed from the text where they need no unescaping, an
+/// object's members in the order of the text.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Json<'a> {
+    Null,
+    Bool(bool),
+    Number(Number),
+    String(Cow<'a, str>),
+    Array(Vec<Json<'a>>),
+    /// The members as written, duplicates included; [`Json::member`] finds the last one, as
+    /// serde_json keeps it.
+    Object(Vec<(Cow<'a, str>, Json<'a>)>),
+}
+
+impl<'a> Json<'a> {
+    /// The member `name` of an object (the last one of that name); `None` for anything else.
+    pub(crate) fn member(&self, name: &str) -> Option<&Json<'a>> {
+        match self {
+            Json::Object(members) => members
+                .iter()
+                .rev()
+                .find(|(member, _)| member == name)
+                .map(|(_, value)| value),
+            _ => None,
+        }
+    }
+
+    /// The same value as a `serde_json::Value`, owning its strings.
+    pub(crate) fn to_value(&self) -> Value {
+        match self {
+            Json::Null => Value::Null,
+            Json::Bool(value) => Value::Bool(*value),
+            Json::Number(number) => Value::Number(number.clone()),
+            Json::String(text) => Value::String(text.as_ref().to_owned()),
+            Json::Array(items) => Value::Array(items.iter().map(Json::to_value).collect()),
+            Json::Object(members) => {
+                let mut map = Map::new();
+                for (name, value) in members {
+                    map.insert(name.as_ref().to_owned(), value.to_value());
+                }
+                Value::Object(map)
+            }
+        }
+    }
+
+    /// A `serde_json::Value` as a tree borrowing its strings (for the native entry points, which
+    /// take values that serde has read).
+    pub(crate) fn borrow(value: &'a Value) -> Json<'a> {
+        match value {
+            Value::Null => Json::Null,
+            Value::Bool(value) => Json::Bool(*value),
+            Value::Number(number) => Json::Number(number.clone()),
+            Value::String(text) => Json::String(Cow::Borrowed(text)),
+            Value::Array(items) => Json::Array(items.iter().map(Json::borrow).collect()),
+            Value::Object(members) => Json::Object(
+                members
+                    .iter()
+                    .map(|(name, value)| (Cow::Borrowed(name.as_str()), Json::borrow(value)))
+                    .collect(),
+            ),
+        }
+    }
+}
 
 /// Why a text was not read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -21,11 +92,11 @@ pub(crate) enum ReadError {
 }
 
 /// Reads `text` as one JSON value; arrays and objects may nest `max_nesting` deep.
-pub(crate) fn read(
-    text: &str,
+pub(crate) fn read<'a>(
+    text: &'a str,
     max_nesting: usize,
     parse_float: &dyn Fn(&str) -> Option<f64>,
-) -> Result<Value, ReadError> {
+) -> Result<Json<'a>, ReadError> {
     let mut reader = Reader {
         text,
         bytes: text.as_bytes(),
@@ -41,16 +112,16 @@ pub(crate) fn read(
     }
 }
 
-struct Reader<'a> {
+struct Reader<'a, 'f> {
     text: &'a str,
     bytes: &'a [u8],
     position: usize,
-    parse_float: &'a dyn Fn(&str) -> Option<f64>,
+    parse_float: &'f dyn Fn(&str) -> Option<f64>,
 }
 
 // The helpers a reader calls for every byte are inlined even in the module, which is built for
 // size: at `opt-level = "z"` each byte cost a call (they showed in the module's profile).
-impl Reader<'_> {
+impl<'a> Reader<'a, '_> {
     fn syntax(&self) -> ReadError {
         ReadError::Syntax(self.position)
     }
@@ -85,7 +156,7 @@ impl Reader<'_> {
         }
     }
 
-    fn literal(&mut self, word: &str, value: Value) -> Result<Value, ReadError> {
+    fn literal(&mut self, word: &str, value: Json<'a>) -> Result<Json<'a>, ReadError> {
         let end = self.position + word.len();
         if self.bytes.get(self.position..end) == Some(word.as_bytes()) {
             self.position = end;
@@ -95,16 +166,16 @@ impl Reader<'_> {
         }
     }
 
-    fn value(&mut self, depth: usize) -> Result<Value, ReadError> {
+    fn value(&mut self, depth: usize) -> Result<Json<'a>, ReadError> {
         self.skip_whitespace();
         match self.peek() {
             Some(b'{') => {
                 let depth = depth.checked_sub(1).ok_or(ReadError::TooDeep)?;
                 self.position += 1;
-                let mut members = Map::new();
+                let mut members = Vec::new();
                 self.skip_whitespace();
                 if self.eat(b'}') {
-                    return Ok(Value::Object(members));
+                    return Ok(Json::Object(members));
                 }
                 loop {
                     self.skip_whitespace();
@@ -112,11 +183,11 @@ impl Reader<'_> {
                     self.skip_whitespace();
                     self.expect(b':')?;
                     let value = self.value(depth)?;
-                    members.insert(name, value);
+                    members.push((name, value));
                     self.skip_whitespace();
                     if !self.eat(b',') {
                         self.expect(b'}')?;
-                        return Ok(Value::Object(members));
+                        return Ok(Json::Object(members));
                     }
                 }
             }
@@ -126,21 +197,21 @@ impl Reader<'_> {
                 let mut items = Vec::new();
                 self.skip_whitespace();
                 if self.eat(b']') {
-                    return Ok(Value::Array(items));
+                    return Ok(Json::Array(items));
                 }
                 loop {
                     items.push(self.value(depth)?);
                     self.skip_whitespace();
                     if !self.eat(b',') {
                         self.expect(b']')?;
-                        return Ok(Value::Array(items));
+                        return Ok(Json::Array(items));
                     }
                 }
             }
-            Some(b'"') => self.string().map(Value::String),
-            Some(b't') => self.literal("true", Value::Bool(true)),
-            Some(b'f') => self.literal("false", Value::Bool(false)),
-            Some(b'n') => self.literal("null", Value::Null),
+            Some(b'"') => self.string().map(Json::String),
+            Some(b't') => self.literal("true", Json::Bool(true)),
+            Some(b'f') => self.literal("false", Json::Bool(false)),
+            Some(b'n') => self.literal("null", Json::Null),
             _ => self.number(),
         }
     }
@@ -153,7 +224,7 @@ impl Reader<'_> {
         self.position - start
     }
 
-    fn number(&mut self) -> Result<Value, ReadError> {
+    fn number(&mut self) -> Result<Json<'a>, ReadError> {
         let start = self.position;
         let negative = self.eat(b'-');
         let first = self.peek();
@@ -186,15 +257,15 @@ impl Reader<'_> {
                 if let Ok(value) = text.parse::<i64>()
                     && value != 0
                 {
-                    return Ok(Value::from(value));
+                    return Ok(Json::Number(value.into()));
                 }
             } else if let Ok(value) = text.parse::<u64>() {
-                return Ok(Value::from(value));
+                return Ok(Json::Number(value.into()));
             }
         }
         (self.parse_float)(text)
             .and_then(Number::from_f64)
-            .map(Value::Number)
+            .map(Json::Number)
             .ok_or(ReadError::Syntax(start))
     }
 
@@ -211,9 +282,10 @@ impl Reader<'_> {
         Ok(value)
     }
 
-    fn string(&mut self) -> Result<String, ReadError> {
+    /// A string: borrowed from the text when it has no escape, which is nearly always.
+    fn string(&mut self) -> Result<Cow<'a, str>, ReadError> {
         self.expect(b'"')?;
-        let mut out = String::new();
+        let mut unescaped = String::new();
         loop {
             let start = self.position;
             while matches!(self.peek(), Some(byte) if byte != b'"' && byte != b'\\' && byte >= 0x20)
@@ -221,13 +293,19 @@ impl Reader<'_> {
                 self.position += 1;
             }
             // `"`, `\` and control characters are ASCII: the run ends on a character boundary.
-            out.push_str(self.text.get(start..self.position).ok_or(self.syntax())?);
+            let run = self.text.get(start..self.position).ok_or(self.syntax())?;
             match self.peek() {
                 Some(b'"') => {
                     self.position += 1;
-                    return Ok(out);
+                    // An escape always adds a character, so an empty `unescaped` means none.
+                    if unescaped.is_empty() {
+                        return Ok(Cow::Borrowed(run));
+                    }
+                    unescaped.push_str(run);
+                    return Ok(Cow::Owned(unescaped));
                 }
                 Some(b'\\') => {
+                    unescaped.push_str(run);
                     self.position += 1;
                     let escaped = self.peek().ok_or(self.syntax())?;
                     self.position += 1;
@@ -243,7 +321,7 @@ impl Reader<'_> {
                         b'u' => self.unicode_escape()?,
                         _ => return Err(self.syntax()),
                     };
-                    out.push(character);
+                    unescaped.push(character);
                 }
                 _ => return Err(self.syntax()),
             }
@@ -278,7 +356,7 @@ mod tests {
     use proptest::prelude::*;
 
     fn ours(text: &str) -> Result<Value, ReadError> {
-        read(text, 127, &|number| number.parse().ok())
+        read(text, 127, &|number| number.parse().ok()).map(|json| json.to_value())
     }
 
     fn assert_as_serde(text: &str) {
@@ -360,6 +438,33 @@ mod tests {
     }
 
     #[test]
+    fn strings_without_escapes_are_borrowed_from_the_text() {
+        let text = r#"{"surname": "ӘБІЛ", "note": "a\"b", "n": 1}"#;
+        let json = read(text, 8, &|number| number.parse().ok()).unwrap();
+        assert!(matches!(
+            json.member("surname"),
+            Some(Json::String(Cow::Borrowed("ӘБІЛ")))
+        ));
+        assert!(
+            matches!(json.member("note"), Some(Json::String(Cow::Owned(note))) if note == "a\"b")
+        );
+        assert!(json.member("missing").is_none());
+        assert!(Json::Null.member("n").is_none());
+    }
+
+    #[test]
+    fn the_last_of_duplicate_members_counts_as_in_serde_json() {
+        let text = r#"{"a": 1, "b": 2, "a": 3}"#;
+        let json = read(text, 8, &|number| number.parse().ok()).unwrap();
+        let serde: Value = serde_json::from_str(text).unwrap();
+        assert_eq!(
+            json.member("a").map(Json::to_value),
+            serde.get("a").cloned()
+        );
+        assert_eq!(json.to_value(), serde);
+    }
+
+    #[test]
     fn lone_surrogates_read_as_the_replacement_character() {
         assert_eq!(ours(r#""\ud800""#), Ok(Value::from("\u{fffd}")));
         assert_eq!(ours(r#""\udc00x""#), Ok(Value::from("\u{fffd}x")));
@@ -402,6 +507,17 @@ mod tests {
             for text in [serde_json::to_string(&value).unwrap(), serde_json::to_string_pretty(&value).unwrap()] {
                 let expected: Value = serde_json::from_str(&text).unwrap();
                 prop_assert_eq!(ours(&text), Ok(expected));
+            }
+        }
+
+        #[test]
+        fn a_serde_json_value_borrowed_as_a_tree_is_the_same_value(value in json_value()) {
+            let tree = Json::borrow(&value);
+            prop_assert_eq!(tree.to_value(), value.clone());
+            if let Value::Object(members) = &value {
+                for (name, member) in members {
+                    prop_assert_eq!(tree.member(name).map(Json::to_value), Some(member.clone()));
+                }
             }
         }
 

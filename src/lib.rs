@@ -29,10 +29,10 @@ pub mod i18n;
 #[cfg(any(target_arch = "wasm32", test, fuzzing))]
 #[cfg_attr(not(any(target_arch = "wasm32", test)), allow(dead_code))] // fuzzing reaches a part
 mod json;
-// The module's JSON reader (see json_reader.rs); natively only its tests and the fuzz targets
-// compare it with serde_json.
-#[cfg(any(target_arch = "wasm32", test, fuzzing))]
-#[cfg_attr(not(any(target_arch = "wasm32", test)), allow(dead_code))]
+// The module's JSON reader and the tree it reads into (see json_reader.rs). Natively the rules
+// read the same tree, borrowed from serde_json's values; the reader itself only its tests and the
+// fuzz targets use, which compare it with serde_json.
+#[cfg_attr(not(any(target_arch = "wasm32", test, fuzzing)), allow(dead_code))]
 mod json_reader;
 pub mod nfc;
 pub mod qr;
@@ -50,7 +50,20 @@ pub mod fuzzing {
     /// Reads JSON text as the module reads its arguments (numbers through `str::parse`, correctly
     /// rounded as JavaScript's `parseFloat`); `None` when it is not JSON or nests too deep.
     pub fn read_json(text: &str, max_nesting: usize) -> Option<serde_json::Value> {
-        crate::json_reader::read(text, max_nesting, &|number| number.parse().ok()).ok()
+        crate::json_reader::read(text, max_nesting, &|number| number.parse().ok())
+            .ok()
+            .map(|json| json.to_value())
+    }
+
+    /// Checks an application as the module does: read by the module's reader into its tree and
+    /// checked from the tree. `None` when the text is not JSON.
+    pub fn check_as_the_module(
+        text: &str,
+        today: crate::date::Date,
+        lang: crate::i18n::Lang,
+    ) -> Option<Result<crate::rules::Report, crate::rules::InputError>> {
+        let tree = crate::json_reader::read(text, 127, &|number| number.parse().ok()).ok()?;
+        Some(crate::rules::check_tree(&tree, today, lang))
     }
 
     /// A report as the module writes it.

@@ -24,6 +24,7 @@
 //! assert!(is_nfc("Жанұзақ"));
 //! ```
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 mod tables;
@@ -51,12 +52,18 @@ pub use tables::UNICODE_VERSION;
 /// assert_eq!(to_nfc("\u{212b}"), "\u{c5}");
 /// ```
 pub fn to_nfc(text: &str) -> String {
+    normalise(text).into_owned()
+}
+
+/// [`to_nfc`], borrowing `text` when it is already NFC by the quick check (names nearly always
+/// are: the form's checks then allocate nothing for them).
+pub(crate) fn normalise(text: &str) -> Cow<'_, str> {
     if text.is_ascii() {
-        return text.to_owned();
+        return Cow::Borrowed(text);
     }
     let tables = tables();
     if text.chars().all(|c| tables.is_quick_nfc(c)) {
-        return text.to_owned();
+        return Cow::Borrowed(text);
     }
     let mut decomposed = Vec::with_capacity(text.len());
     for c in text.chars() {
@@ -66,7 +73,7 @@ pub fn to_nfc(text: &str) -> String {
     for marks in decomposed.split_mut(|&(_, class)| class == 0) {
         sort_by_class(marks);
     }
-    tables.compose(&decomposed)
+    Cow::Owned(tables.compose(&decomposed))
 }
 
 /// Whether `text` is already in Normalization Form C, exactly: `to_nfc(text) == text`.
@@ -546,6 +553,17 @@ fn decode_decompositions(out: &mut Vec<Decomposition>) -> Option<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_already_in_nfc_is_borrowed() {
+        assert!(matches!(normalise("IVANOV"), Cow::Borrowed("IVANOV")));
+        assert!(matches!(normalise("ӘБІЛҰЛЫ Ғалия"), Cow::Borrowed(_)));
+        // Source: the examples of `to_nfc` above.
+        assert_eq!(
+            normalise("Аи\u{306}герім"),
+            Cow::<str>::Owned("Айгерім".into())
+        );
+    }
 
     #[test]
     fn quick_check_bitmap_agrees_with_the_tables() {

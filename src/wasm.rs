@@ -20,6 +20,7 @@ use crate::cert::{self, PublicKey, Record, SigningKey, Verifier, VerifyContext};
 use crate::date::{Date, KAZAKHSTAN_UTC_OFFSET_SECONDS};
 use crate::i18n::Lang;
 use crate::json::{self, WriteJson};
+use crate::json_reader::Json;
 use crate::{calendar, data, json_reader, qr, rules};
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -102,16 +103,19 @@ fn json_argument(value: &JsValue, what: &str) -> Result<Option<serde_json::Value
     let Some(text) = json_text(value, what)? else {
         return Ok(None);
     };
+    read_json(&text, what).map(|json| Some(json.to_value()))
+}
+
+/// JSON text read into the reader's tree, which borrows its strings from `text` (the application,
+/// read on every keystroke of a form, is checked from this tree without copying it).
+fn read_json<'a>(text: &'a str, what: &str) -> Result<Json<'a>, JsError> {
     let parse_float = |number: &str| Some(js_sys::Number::parse_float(number));
-    match json_reader::read(&text, MAX_JSON_NESTING, &parse_float) {
-        Ok(value) => Ok(Some(value)),
-        Err(json_reader::ReadError::TooDeep) => Err(error(format!(
+    json_reader::read(text, MAX_JSON_NESTING, &parse_float).map_err(|reason| match reason {
+        json_reader::ReadError::TooDeep => error(format!(
             "{what} is nested more than {MAX_JSON_NESTING} levels deep"
-        ))),
-        Err(json_reader::ReadError::Syntax(_)) => {
-            Err(error(format!("{what} cannot be read as JSON")))
-        }
-    }
+        )),
+        json_reader::ReadError::Syntax(_) => error(format!("{what} cannot be read as JSON")),
+    })
 }
 
 /// The members of an options object: `undefined` and `null` give none. Anything but an object, or
@@ -237,9 +241,10 @@ pub fn check_application(
     let options = options_argument(options, &["today", "lang"])?;
     let today = date_option(options.string("today")?, "today")?;
     let lang = lang_option(options.string("lang")?)?;
-    let value = json_argument(&application, "the application")?
+    let text = json_text(&application, "the application")?
         .ok_or_else(|| error("the application must be a JSON object"))?;
-    let report = rules::check_json(&value, today, lang).map_err(error)?;
+    let application = read_json(&text, "the application")?;
+    let report = rules::check_tree(&application, today, lang).map_err(error)?;
     to_js(&report)
 }
 

@@ -7,6 +7,7 @@
 //! - `ok` is true exactly when no finding is an error (rules.md, the report);
 //! - the report serializes to JSON and the JSON reads back as the same value;
 //! - the module's own JSON writer writes the report byte for byte as serde_json does;
+//! - the module's path (its own reader, the rules on its tree) gives the same report;
 //! - checking is deterministic.
 
 #![no_main]
@@ -41,5 +42,9 @@ fuzz_target!(|data: &[u8]| {
         value,
         serde_json::to_value(&report).expect("a report serializes")
     );
-    assert_eq!(check_json(&application, today, lang).ok(), Some(report));
+    assert_eq!(check_json(&application, today, lang).ok(), Some(report.clone()));
+    if let Ok(text) = std::str::from_utf8(json) {
+        let as_the_module = tirkeu::fuzzing::check_as_the_module(text, today, lang);
+        assert_eq!(as_the_module, Some(Ok(report)));
+    }
 });

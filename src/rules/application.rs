@@ -13,7 +13,9 @@
 use core::fmt;
 
 use serde::Serialize;
-use serde_json::{Map, Value};
+use serde_json::Value;
+
+use crate::json_reader::Json;
 
 use crate::date::Date;
 
@@ -395,9 +397,17 @@ impl Application {
     /// assert!(application.immigrant.surname.is_missing());
     /// ```
     pub fn from_json(json: &Value) -> Result<Application, InputError> {
-        let root = json.as_object().ok_or(InputError::NotAnObject {
-            found: json_type(json),
-        })?;
+        Application::from_tree(&Json::borrow(json))
+    }
+
+    /// [`Application::from_json`] on the module's own JSON tree, which the bindings read without
+    /// building a `serde_json::Value`.
+    pub(crate) fn from_tree(root: &Json<'_>) -> Result<Application, InputError> {
+        if !matches!(root, Json::Object(_)) {
+            return Err(InputError::NotAnObject {
+                found: json_type(root),
+            });
+        }
         let immigrant = section(root, "immigrant");
         let passport = section(immigrant, "passport");
         let entry = section(root, "entry");
@@ -407,25 +417,25 @@ impl Application {
         let policy = section(root, "policy");
         Ok(Application {
             immigrant: Immigrant {
-                surname: text(immigrant.get("surname")),
-                given_names: text(immigrant.get("givenNames")),
-                patronymic: text(immigrant.get("patronymic")),
-                birth_date: date(immigrant.get("birthDate")),
-                citizenship: code(immigrant.get("citizenship")),
+                surname: text(immigrant.member("surname")),
+                given_names: text(immigrant.member("givenNames")),
+                patronymic: text(immigrant.member("patronymic")),
+                birth_date: date(immigrant.member("birthDate")),
+                citizenship: code(immigrant.member("citizenship")),
                 passport: Passport {
-                    number: text(passport.get("number")),
-                    kind: choice(passport.get("kind"), |kind| match kind {
+                    number: text(passport.member("number")),
+                    kind: choice(passport.member("kind"), |kind| match kind {
                         "ordinary" => Some(PassportKind::Ordinary),
                         "diplomatic" => Some(PassportKind::Diplomatic),
                         "service" => Some(PassportKind::Service),
                         _ => None,
                     }),
-                    expires_on: date(passport.get("expiresOn")),
+                    expires_on: date(passport.member("expiresOn")),
                 },
             },
             entry: Entry {
-                date: date(entry.get("date")),
-                purpose: choice(entry.get("purpose"), |purpose| match purpose {
+                date: date(entry.member("date")),
+                purpose: choice(entry.member("purpose"), |purpose| match purpose {
                     "private" => Some(Purpose::Private),
                     "tourism" => Some(Purpose::Tourism),
                     "business" => Some(Purpose::Business),
@@ -434,54 +444,55 @@ impl Application {
                     "other" => Some(Purpose::Other),
                     _ => None,
                 }),
-                contract_until: date(entry.get("contractUntil")),
+                contract_until: date(entry.member("contractUntil")),
             },
-            previous_stays: previous_stays(root.get("previousStays")),
+            previous_stays: previous_stays(root.member("previousStays")),
             host: Host {
-                kind: choice(host.get("kind"), |kind| match kind {
+                kind: choice(host.member("kind"), |kind| match kind {
                     "person" => Some(HostKind::Person),
                     "organization" | "organisation" => Some(HostKind::Organization),
                     _ => None,
                 }),
-                id: text(host.get("id")).map_value(|id| id.trim().to_owned()),
-                name: text(host.get("name")),
+                id: trimmed_text(host.member("id")),
+                name: text(host.member("name")),
             },
             address: Address {
-                region: code(address.get("region")),
-                locality: text(address.get("locality")),
-                street: text(address.get("street")),
-                building: text(address.get("building")),
-                apartment: text(address.get("apartment")),
-                premises: text(address.get("premises")).map_value(|p| p.trim().to_owned()),
+                region: code(address.member("region")),
+                locality: text(address.member("locality")),
+                street: text(address.member("street")),
+                building: text(address.member("building")),
+                apartment: text(address.member("apartment")),
+                premises: trimmed_text(address.member("premises")),
             },
             stay: StayPeriod {
-                from: date(stay.get("from")),
-                to: date(stay.get("to")),
+                from: date(stay.member("from")),
+                to: date(stay.member("to")),
             },
-            address_change: match root.get("addressChange") {
-                None | Some(Value::Null) => Field::Missing,
-                Some(Value::Object(change)) => Field::Value(AddressChange {
-                    moved_on: date(change.get("movedOn")),
+            address_change: match root.member("addressChange") {
+                None | Some(Json::Null) => Field::Missing,
+                Some(change @ Json::Object(_)) => Field::Value(AddressChange {
+                    moved_on: date(change.member("movedOn")),
                 }),
-                Some(other) => Field::Unreadable(other.clone()),
+                Some(other) => Field::Unreadable(other.to_value()),
             },
             policy: PolicyInput {
-                deadline_counting: choice(policy.get("deadlineCounting"), |value| match value {
+                deadline_counting: choice(policy.member("deadlineCounting"), |value| match value {
                     "entry_day_is_day_one" => Some(DeadlineCounting::EntryDayIsDayOne),
                     "civil_code" => Some(DeadlineCounting::CivilCode),
                     _ => None,
                 }),
-                re_registration_counting: choice(policy.get("reRegistrationCounting"), |value| {
-                    match value {
+                re_registration_counting: choice(
+                    policy.member("reRegistrationCounting"),
+                    |value| match value {
                         "next_working_day_is_day_one" => {
                             Some(ReRegistrationCounting::NextWorkingDayIsDayOne)
                         }
                         "event_day_counts" => Some(ReRegistrationCounting::EventDayCounts),
                         _ => None,
-                    }
-                }),
-                under16_exempt: boolean(policy.get("under16Exempt")),
-                diplomatic_exempt: boolean(policy.get("diplomaticExempt")),
+                    },
+                ),
+                under16_exempt: boolean(policy.member("under16Exempt")),
+                diplomatic_exempt: boolean(policy.member("diplomaticExempt")),
             },
         })
     }
@@ -505,97 +516,150 @@ impl<T> Field<T> {
     }
 }
 
-fn json_type(value: &Value) -> &'static str {
+fn json_type(value: &Json<'_>) -> &'static str {
     match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
+        Json::Null => "null",
+        Json::Bool(_) => "a boolean",
+        Json::Number(_) => "a number",
+        Json::String(_) => "a string",
+        Json::Array(_) => "an array",
+        Json::Object(_) => "an object",
     }
 }
 
-fn empty_map() -> &'static Map<String, Value> {
-    static EMPTY: std::sync::OnceLock<Map<String, Value>> = std::sync::OnceLock::new();
-    EMPTY.get_or_init(Map::new)
-}
+/// The section a form has not sent.
+static EMPTY_OBJECT: Json<'static> = Json::Object(Vec::new());
 
 /// The object under `key`, or an empty one when it is absent or not an object.
-fn section<'a>(parent: &'a Map<String, Value>, key: &str) -> &'a Map<String, Value> {
-    parent
-        .get(key)
-        .and_then(Value::as_object)
-        .unwrap_or_else(|| empty_map())
+fn section<'t, 'a>(parent: &'t Json<'a>, key: &str) -> &'t Json<'a> {
+    match parent.member(key) {
+        Some(object @ Json::Object(_)) => object,
+        _ => &EMPTY_OBJECT,
+    }
+}
+
+/// `str::trim`, answering at once for the usual value, which neither starts nor ends with a space
+/// (in the module, built for size, the general search costs a call per character).
+pub(super) fn trim(text: &str) -> &str {
+    let mut chars = text.chars();
+    let kept = |end: Option<char>| end.is_some_and(|c| !c.is_whitespace());
+    if kept(chars.next()) && kept(chars.next_back()) {
+        text
+    } else {
+        text.trim()
+    }
+}
+
+/// A string, `Missing` or `Unreadable` as [`text`] reads it, not yet copied.
+fn text_slice<'t>(value: Option<&'t Json<'_>>) -> Field<&'t str> {
+    match value {
+        None | Some(Json::Null) => Field::Missing,
+        Some(Json::String(s)) if trim(s).is_empty() => Field::Missing,
+        Some(Json::String(s)) => Field::Value(s.as_ref()),
+        Some(other) => Field::Unreadable(other.to_value()),
+    }
 }
 
 /// A string field; blank counts as missing. The text is kept untrimmed (the checks trim).
-fn text(value: Option<&Value>) -> Field<String> {
-    match value {
-        None | Some(Value::Null) => Field::Missing,
-        Some(Value::String(s)) if s.trim().is_empty() => Field::Missing,
-        Some(Value::String(s)) => Field::Value(s.clone()),
-        Some(other) => Field::Unreadable(other.clone()),
-    }
+fn text(value: Option<&Json<'_>>) -> Field<String> {
+    text_slice(value).map_value(str::to_owned)
+}
+
+/// A string field kept trimmed (identifiers and enumerations whose checks want the bare word).
+fn trimmed_text(value: Option<&Json<'_>>) -> Field<String> {
+    text_slice(value).map_value(|s| trim(s).to_owned())
 }
 
 /// A code (citizenship, region): trimmed and upper-cased. Codes are ASCII; ASCII case mapping
 /// keeps the Unicode case tables out of the WebAssembly module (a non-ASCII code is unknown either
 /// way).
-fn code(value: Option<&Value>) -> Field<String> {
-    text(value).map_value(|s| s.trim().to_ascii_uppercase())
+fn code(value: Option<&Json<'_>>) -> Field<String> {
+    text_slice(value).map_value(|s| trim(s).to_ascii_uppercase())
 }
 
 /// A date `YYYY-MM-DD` (surrounding spaces allowed).
-fn date(value: Option<&Value>) -> Field<Date> {
-    match value {
-        None | Some(Value::Null) => Field::Missing,
-        Some(Value::String(s)) if s.trim().is_empty() => Field::Missing,
-        Some(Value::String(s)) => match Date::parse(s.trim()) {
+fn date(value: Option<&Json<'_>>) -> Field<Date> {
+    match text_slice(value) {
+        Field::Value(s) => match Date::parse(trim(s)) {
             Ok(date) => Field::Value(date),
-            Err(_) => Field::Unreadable(Value::String(s.clone())),
+            Err(_) => Field::Unreadable(Value::String(s.to_owned())),
         },
-        Some(other) => Field::Unreadable(other.clone()),
+        Field::Missing => Field::Missing,
+        Field::Unreadable(other) => Field::Unreadable(other),
     }
 }
 
 /// One of a set of lower-case words.
-fn choice<T>(value: Option<&Value>, pick: impl Fn(&str) -> Option<T>) -> Field<T> {
-    match value {
-        None | Some(Value::Null) => Field::Missing,
-        Some(Value::String(s)) if s.trim().is_empty() => Field::Missing,
-        Some(Value::String(s)) => match pick(s.trim()) {
+fn choice<T>(value: Option<&Json<'_>>, pick: impl Fn(&str) -> Option<T>) -> Field<T> {
+    match text_slice(value) {
+        Field::Value(s) => match pick(trim(s)) {
             Some(choice) => Field::Value(choice),
-            None => Field::Unreadable(Value::String(s.clone())),
+            None => Field::Unreadable(Value::String(s.to_owned())),
         },
-        Some(other) => Field::Unreadable(other.clone()),
+        Field::Missing => Field::Missing,
+        Field::Unreadable(other) => Field::Unreadable(other),
     }
 }
 
-fn boolean(value: Option<&Value>) -> Field<bool> {
+fn boolean(value: Option<&Json<'_>>) -> Field<bool> {
     match value {
-        None | Some(Value::Null) => Field::Missing,
-        Some(Value::Bool(b)) => Field::Value(*b),
-        Some(other) => Field::Unreadable(other.clone()),
+        None | Some(Json::Null) => Field::Missing,
+        Some(Json::Bool(b)) => Field::Value(*b),
+        Some(other) => Field::Unreadable(other.to_value()),
     }
 }
 
-fn previous_stays(value: Option<&Value>) -> Field<Vec<Field<PreviousStay>>> {
+fn previous_stays(value: Option<&Json<'_>>) -> Field<Vec<Field<PreviousStay>>> {
     match value {
-        None | Some(Value::Null) => Field::Missing,
-        Some(Value::Array(items)) => Field::Value(
+        None | Some(Json::Null) => Field::Missing,
+        Some(Json::Array(items)) => Field::Value(
             items
                 .iter()
                 .map(|item| match item {
-                    Value::Object(stay) => Field::Value(PreviousStay {
-                        entry: date(stay.get("entry")),
-                        exit: date(stay.get("exit")),
+                    Json::Object(_) => Field::Value(PreviousStay {
+                        entry: date(item.member("entry")),
+                        exit: date(item.member("exit")),
                     }),
-                    Value::Null => Field::Missing,
-                    other => Field::Unreadable(other.clone()),
+                    Json::Null => Field::Missing,
+                    other => Field::Unreadable(other.to_value()),
                 })
                 .collect(),
         ),
-        Some(other) => Field::Unreadable(other.clone()),
+        Some(other) => Field::Unreadable(other.to_value()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn trim_answers_as_str_trim() {
+        // Source: Unicode White_Space (PropList.txt): U+0085, U+00A0, U+1680, U+2000..U+200A,
+        // U+2028, U+2029, U+202F, U+205F, U+3000 besides ASCII's.
+        for text in [
+            "",
+            " ",
+            "a",
+            " a",
+            "a ",
+            "\u{a0}Ә\u{a0}",
+            "Ә",
+            "\u{3000}x",
+            "x\u{2029}",
+            "\u{85}",
+            "a b",
+            "\t\nӘБІЛ \r",
+        ] {
+            assert_eq!(trim(text), text.trim(), "{text:?}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn trim_agrees_with_str_trim_on_any_text(text in "\\PC{0,6}|[ \u{a0}\u{3000}a-zӘ]{0,6}") {
+            prop_assert_eq!(trim(&text), text.trim());
+        }
     }
 }

@@ -6,13 +6,14 @@
 use super::Findings;
 use super::application::{
     Application, DeadlineCounting, Field, HostKind, PassportKind, Purpose, ReRegistrationCounting,
+    trim,
 };
 use super::iin::{self, IdError};
 use super::messages::{FindingCode as C, id_reason};
 use super::report::Policy;
 use crate::data;
 use crate::date::Date;
-use crate::nfc::{is_combining_mark, to_nfc};
+use crate::nfc::{self, is_combining_mark};
 
 /// The values that passed their checks (or, for the entry date, that are at least real dates).
 #[derive(Clone, Debug, Default)]
@@ -55,8 +56,8 @@ pub(crate) const ORGANISATION_NAME_MAX: usize = 250;
 /// assert!(is_valid_name("ТОО «Kaspi 2»", true));
 /// ```
 pub fn is_valid_name(raw: &str, organisation: bool) -> bool {
-    let normalised = to_nfc(raw);
-    let name = normalised.trim();
+    let normalised = nfc::normalise(raw);
+    let name = trim(&normalised);
     let max = if organisation {
         ORGANISATION_NAME_MAX
     } else {

@@ -281,6 +281,17 @@ pub fn check_json(
     Ok(check_application(&application, today, lang))
 }
 
+/// [`check_json`] on the module's own JSON tree (the bindings' reader).
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub(crate) fn check_tree(
+    application: &crate::json_reader::Json<'_>,
+    today: Date,
+    lang: Lang,
+) -> Result<Report, InputError> {
+    let application = Application::from_tree(application)?;
+    Ok(check_application(&application, today, lang))
+}
+
 /// Whether a citizenship code is accepted (ISO 3166-1 alpha-3 or `XXA`), re-exported for forms.
 ///
 /// # Example
