@@ -44,7 +44,7 @@ test-native:
 
 ## test-wasm: the bindings' wasm-bindgen-test suites, in Node and in headless Chromium
 test-wasm: setup-browser
-	$(CARGO) test --target $(WASM_TARGET) --no-default-features --test wasm_node --test wasm_browser
+	$(CARGO) test --target $(WASM_TARGET) --no-default-features --test wasm_node --test wasm_browser --test cert_vectors
 
 ## test-js: the built npm package in Node (parity with native, hostile input, API) and its types
 test-js: build

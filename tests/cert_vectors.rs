@@ -1,7 +1,13 @@
 //! Published test vectors: RFC 8032 (Ed25519), Wycheproof (Ed25519), RFC 9285 (Base45), the
 //! COSE working group's EdDSA example, and the low-order point encodings of C2SP CCTV.
+//!
+//! The same tests run in the module's build (`make test-wasm`), whose curve arithmetic is another
+//! backend (fiat-crypto, `.cargo/config.toml`): `#[test]` is then `#[wasm_bindgen_test]`.
 
 mod cert_support;
+
+#[cfg(target_arch = "wasm32")]
+use wasm_bindgen_test::wasm_bindgen_test as test;
 
 use tirkeu::cert::base45::{self, Base45Error};
 use tirkeu::cert::cose::Sign1;
