@@ -1,7 +1,7 @@
 // The scanner benchmark: every frame of frames.mjs through zxing-wasm, zbar-wasm, jsQR and our
-// scanImage (thorough and quick), in one Node process. A frame counts as decoded only when a
-// decoded text equals the certificate's text. Times are per call (the median of `repeats` calls
-// on each frame), then the median over the frames.
+// scanImage (thorough and quick), in one Node process, taking turns on each frame. A frame counts
+// as decoded only when a decoded text equals the certificate's text. Times are per call (the
+// median of `repeats` calls on each frame), then the median over the frames.
 //
 // `node bench/scan.mjs [--seed N] [--repeats N]` prints the tables; bench/run.mjs uses runScan().
 import { readFile } from "node:fs/promises";
@@ -62,47 +62,60 @@ export async function decoders(tirkeu) {
 /**
  * Runs every decoder on every frame. Returns, per decoder, the decode count per class, the
  * median time per frame (overall, per class, decoded and failed frames apart) and the download.
+ *
+ * The decoders take turns on each frame, in an order that rotates from round to round and frame to
+ * frame: the machine's load comes in phases, and a decoder run after another would meet a
+ * different phase.
  */
 export async function runScan({ tirkeu, frames, repeats = 3, log = () => {} } = {}) {
   tirkeu ??= await loadTirkeu();
   frames ??= await generateFrames({ tirkeu });
-  const results = [];
-  for (const decoder of await decoders(tirkeu)) {
-    await decoder.decode(frames[0]); // warm-up: compilation and first allocations
-    const perFrame = [];
-    for (const frame of frames) {
-      const times = [];
-      let decoded = false;
-      let error = null;
-      for (let round = 0; round < (decoder.slow ? 1 : repeats); round++) {
+  const list = await decoders(tirkeu);
+  for (const decoder of list) await decoder.decode(frames[0]); // warm-up: compilation and first allocations
+  const perFrame = list.map(() => []);
+  for (const [frameIndex, frame] of frames.entries()) {
+    const runs = list.map(() => ({ times: [], decoded: false, error: null }));
+    for (let round = 0; round < repeats; round++) {
+      for (let turn = 0; turn < list.length; turn++) {
+        const index = (turn + round + frameIndex) % list.length;
+        const decoder = list[index];
+        if (decoder.slow && round > 0) continue; // jsQR takes seconds on a failure: one call
+        const run = runs[index];
         const started = performance.now();
         try {
           const texts = await decoder.decode(frame);
-          decoded = texts.includes(frame.text);
+          run.decoded = texts.includes(frame.text);
         } catch (caught) {
-          error = String(caught?.message ?? caught);
+          run.error = String(caught?.message ?? caught);
         }
-        times.push(performance.now() - started);
+        run.times.push(performance.now() - started);
       }
-      perFrame.push({ name: frame.name, className: frame.className, decoded, ms: median(times), error });
     }
+    runs.forEach((run, index) => perFrame[index].push({
+      name: frame.name, className: frame.className, decoded: run.decoded, ms: median(run.times), error: run.error,
+    }));
+  }
+  const results = [];
+  for (const [index, decoder] of list.entries()) {
+    const rows = perFrame[index];
     const perClass = Object.fromEntries(CLASSES.map((className) => {
-      const rows = perFrame.filter((row) => row.className === className);
-      return [className, { decoded: rows.filter((row) => row.decoded).length, total: rows.length, medianMs: median(rows.map((row) => row.ms)) }];
+      const inClass = rows.filter((row) => row.className === className);
+      return [className, { decoded: inClass.filter((row) => row.decoded).length, total: inClass.length, medianMs: median(inClass.map((row) => row.ms)) }];
     }));
     const result = {
       name: decoder.name, key: decoder.key, ours: Boolean(decoder.ours),
-      decoded: perFrame.filter((row) => row.decoded).length, total: perFrame.length,
-      medianMs: median(perFrame.map((row) => row.ms)),
-      medianDecodedMs: median(perFrame.filter((row) => row.decoded).map((row) => row.ms)),
-      medianFailedMs: median(perFrame.filter((row) => !row.decoded).map((row) => row.ms)),
-      perClass, perFrame, download: await downloadSize(decoder.download),
+      decoded: rows.filter((row) => row.decoded).length, total: rows.length,
+      medianMs: median(rows.map((row) => row.ms)),
+      medianDecodedMs: median(rows.filter((row) => row.decoded).map((row) => row.ms)),
+      medianFailedMs: median(rows.filter((row) => !row.decoded).map((row) => row.ms)),
+      perClass, perFrame: rows, download: await downloadSize(decoder.download),
     };
     log(`  ${result.name}: ${result.decoded}/${result.total}, median ${formatMs(result.medianMs)}`);
     results.push(result);
   }
   return results;
 }
+
 
 /** The per-decoder table: decoded, per class, median time, download. */
 export function scanTables(results) {

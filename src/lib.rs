@@ -73,8 +73,9 @@ pub mod fuzzing {
 }
 
 /// The WebAssembly module's allocator: talc instead of Rust's default dlmalloc, for a smaller
-/// module and faster allocation (the scanner allocates a few large buffers a frame). The module is
-/// single-threaded (no `atomics` target feature), which talc's WebAssembly allocator requires.
+/// module (2.8 KB gzipped; `checkApplication` and verification measured as fast with either). The
+/// module is single-threaded (no `atomics` target feature), which talc's WebAssembly allocator
+/// requires.
 #[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
