@@ -62,7 +62,10 @@ pub mod fuzzing {
         today: crate::date::Date,
         lang: crate::i18n::Lang,
     ) -> Option<Result<crate::rules::Report, crate::rules::InputError>> {
-        let tree = crate::json_reader::read(text, 127, &|number| number.parse().ok()).ok()?;
+        let tree = crate::json_reader::read(text, crate::json_reader::MAX_NESTING, &|number| {
+            number.parse().ok()
+        })
+        .ok()?;
         Some(crate::rules::check_tree(&tree, today, lang))
     }
 

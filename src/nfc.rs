@@ -94,11 +94,7 @@ pub(crate) fn normalise(text: &str) -> Cow<'_, str> {
 /// assert!(is_nfc("\u{4d8}\u{301}"));
 /// ```
 pub fn is_nfc(text: &str) -> bool {
-    if text.is_ascii() {
-        return true;
-    }
-    let tables = tables();
-    text.chars().all(|c| tables.is_quick_nfc(c)) || to_nfc(text) == text
+    normalise(text) == text
 }
 
 /// Whether `c` is a combining mark: General_Category Mark (Mn, Mc or Me).

@@ -90,10 +90,6 @@ fn json_text(value: &JsValue, what: &str) -> Result<Option<String>, JsError> {
     })
 }
 
-/// serde_json's nesting limit (127 arrays or objects deep), which the command line applies to the
-/// same JSON.
-const MAX_JSON_NESTING: usize = 127;
-
 /// A JavaScript value as a JSON value, or `None` for `undefined` and `null`: the text
 /// `JSON.stringify` writes for it (so `toJSON`, dropped `undefined` members and `NaN` as `null`
 /// are JavaScript's own rules), read by the crate's small reader (`json_reader`) rather than
@@ -110,9 +106,10 @@ fn json_argument(value: &JsValue, what: &str) -> Result<Option<serde_json::Value
 /// read on every keystroke of a form, is checked from this tree without copying it).
 fn read_json<'a>(text: &'a str, what: &str) -> Result<Json<'a>, JsError> {
     let parse_float = |number: &str| Some(js_sys::Number::parse_float(number));
-    json_reader::read(text, MAX_JSON_NESTING, &parse_float).map_err(|reason| match reason {
+    json_reader::read(text, json_reader::MAX_NESTING, &parse_float).map_err(|reason| match reason {
         json_reader::ReadError::TooDeep => error(format!(
-            "{what} is nested more than {MAX_JSON_NESTING} levels deep"
+            "{what} is nested more than {} levels deep",
+            json_reader::MAX_NESTING
         )),
         json_reader::ReadError::Syntax(_) => error(format!("{what} cannot be read as JSON")),
     })

@@ -277,12 +277,11 @@ pub fn check_json(
     today: Date,
     lang: Lang,
 ) -> Result<Report, InputError> {
-    let application = Application::from_json(application)?;
-    Ok(check_application(&application, today, lang))
+    check_tree(&crate::json_reader::Json::borrow(application), today, lang)
 }
 
-/// [`check_json`] on the module's own JSON tree (the bindings' reader).
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+/// [`check_json`] on the module's own JSON tree (the bindings' reader; [`check_json`] borrows
+/// serde_json's value as the same tree).
 pub(crate) fn check_tree(
     application: &crate::json_reader::Json<'_>,
     today: Date,
