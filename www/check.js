@@ -2,7 +2,7 @@
 // every change; its findings are placed beside the fields they name, with a summary and the
 // deadline, re-registration and stay cards. No rule is decided here.
 import { lang, t } from "./i18n.js";
-import { el, fillOptionLists, formatDate, get } from "./ui.js";
+import { el, formatDate, get, lazyFormView } from "./ui.js";
 
 // The application of interfaces.md (a citizen of a 90-day visa-free state, a private host).
 const SAMPLE = {
@@ -260,8 +260,11 @@ export function setupCheck({ tirkeu }) {
     today.value = checkedOn;
     setDefaults();
   }
+  // The form's lists (about 250 countries, sorted for the language) are filled when the view is
+  // first shown; the sample and reset buttons fill them before they use them.
+  const view = lazyFormView(tirkeu, form, { setup: setDefaults, refresh: run });
   $("check-sample").addEventListener("click", () => {
-    prepare();
+    view.enter();
     clearForm();
     stays.replaceChildren();
     for (const [name, value] of Object.entries(SAMPLE)) form.elements.namedItem(name).value = value;
@@ -272,7 +275,7 @@ export function setupCheck({ tirkeu }) {
     run();
   });
   $("check-reset").addEventListener("click", () => {
-    prepare();
+    view.enter();
     clearForm();
     stays.replaceChildren();
     renumberStays();
@@ -282,25 +285,10 @@ export function setupCheck({ tirkeu }) {
     run();
   });
 
-  // The form's lists (about 250 countries, sorted for the language) are filled when the view is
-  // first shown rather than at the page's start, which opens on the verifier.
-  let prepared = false;
-  function prepare() {
-    if (prepared) return;
-    prepared = true;
-    fillOptionLists(tirkeu, form);
-    setDefaults();
-  }
-
   renumberStays();
 
   return {
-    enter: prepare,
-    relabel() {
-      if (!prepared) return;
-      fillOptionLists(tirkeu, form);
-      run();
-    },
+    ...view,
     /** The last report, for tests and the console. */
     get report() { return lastReport; },
   };

@@ -1,7 +1,7 @@
 // The Demo certificate view: a sample record signed by the module with the demonstration key,
 // shown in the bilingual layout of the appendix to the Rules, printable, its QR downloadable.
 import { lang, t } from "./i18n.js";
-import { certificate, countryLabel, download, el, fillOptionLists, get } from "./ui.js";
+import { certificate, countryLabel, download, el, get, lazyFormView } from "./ui.js";
 
 const PNG_MODULE_PIXELS = 8;
 const QUIET_ZONE_MODULES = 4;
@@ -107,22 +107,6 @@ export function setupIssue({ tirkeu, demoKey, sampleRecord, onVerify }) {
     $("demo-copied").textContent = t("demo.copied");
   });
 
-  // The form's lists and the sample record are filled when the view is first shown (the page
-  // opens on the verifier; see check.js).
-  let prepared = false;
-  function prepare() {
-    if (prepared) return;
-    prepared = true;
-    fillOptionLists(tirkeu, form);
-    fillSample();
-  }
-
-  return {
-    enter: prepare,
-    relabel() {
-      if (!prepared) return;
-      fillOptionLists(tirkeu, form);
-      render();
-    },
-  };
+  // The form's lists and the sample record are filled when the view is first shown.
+  return lazyFormView(tirkeu, form, { setup: fillSample, refresh: render });
 }

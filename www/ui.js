@@ -68,6 +68,28 @@ export function download(blob, name) {
 }
 
 /**
+ * A form's view whose option lists are filled when it is first shown rather than at the page's
+ * start, which opens on the verifier: `enter` fills them and runs `setup`, once; `relabel` (a
+ * change of language) fills them again and runs `refresh`, if the view has been shown.
+ */
+export function lazyFormView(tirkeu, form, { setup, refresh }) {
+  let prepared = false;
+  return {
+    enter() {
+      if (prepared) return;
+      prepared = true;
+      fillOptionLists(tirkeu, form);
+      setup();
+    },
+    relabel() {
+      if (!prepared) return;
+      fillOptionLists(tirkeu, form);
+      refresh();
+    },
+  };
+}
+
+/**
  * Fills the `select[data-options]` of `root` in the interface language: "regions", "countries"
  * (sorted by name for the language), or "group:value,value" (texts opt.group.value). A select is
  * filled again only when the language has changed since it was filled.
