@@ -33,7 +33,7 @@ serve: build
 ## test: formatting, lints, and every test suite
 test: lint test-native test-wasm test-js test-e2e test-fuzz
 
-lint:
+lint: setup
 	$(CARGO) fmt --all -- --check
 	$(CARGO) clippy --all-targets -- -D warnings
 	$(CARGO) clippy --lib --target $(WASM_TARGET) --no-default-features -- -D warnings
