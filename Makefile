@@ -2,6 +2,8 @@
 # scripts/setup.sh installs whatever is missing first (and is quick when nothing is).
 
 CARGO ?= cargo
+# The command line is a feature of the crate (Cargo.toml); every native build and test includes it.
+CLI := --features cli
 WASM_TARGET := wasm32-unknown-unknown
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
@@ -28,33 +30,35 @@ build: setup
 
 ## serve: build everything and serve the page on http://127.0.0.1:8080
 serve: build
-	$(CARGO) run --release -- serve
+	$(CARGO) run --release $(CLI) -- serve
 
 ## test: formatting, lints, and every test suite
 test: lint test-native test-wasm test-js test-e2e test-fuzz
 
 lint: setup
 	$(CARGO) fmt --all -- --check
-	$(CARGO) clippy --all-targets -- -D warnings
+	$(CARGO) clippy --all-targets $(CLI) -- -D warnings
 	$(CARGO) clippy --lib --target $(WASM_TARGET) --no-default-features -- -D warnings
 
 test-native:
-	$(CARGO) test --all-targets
-	$(CARGO) test --doc
+	$(CARGO) test --all-targets $(CLI)
+	$(CARGO) test --doc $(CLI)
 
 ## test-wasm: the bindings' wasm-bindgen-test suites, in Node and in headless Chromium
 test-wasm: setup-browser
 	$(CARGO) test --target $(WASM_TARGET) --no-default-features --test wasm_node --test wasm_browser --test cert_vectors
 
-## test-js: the built npm package in Node (parity with native, hostile input, API) and its types
+## test-js: the built npm package in Node (parity with native, hostile input, API) and its types;
+## the packed tarball linted and installed into fresh Node, TypeScript, Vitest, Jest and bundler projects
 test-js: build
-	$(CARGO) test --test parity_corpus
+	$(CARGO) test --test parity_corpus $(CLI)
 	node --test tests/js/
 	node_modules/.bin/tsc -p tests/ts/tsconfig.json
+	node tests/package/run.mjs
 
 ## test-e2e: the page in headless Chromium (Playwright) against tirkeu serve
 test-e2e: build setup-browser
-	$(CARGO) build --release --bin tirkeu
+	$(CARGO) build --release $(CLI) --bin tirkeu
 	node tests/e2e/run.mjs
 	node tests/e2e/security.mjs
 
@@ -72,7 +76,7 @@ bench: setup-browser
 
 ## screenshots: refresh the README's screenshots in docs/screenshots
 screenshots: build setup-browser
-	$(CARGO) build --release --bin tirkeu
+	$(CARGO) build --release $(CLI) --bin tirkeu
 	SCREENSHOTS_DIR=docs/screenshots node tests/e2e/run.mjs
 
 clean:

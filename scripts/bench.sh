@@ -18,5 +18,5 @@ if ! command -v twiggy >/dev/null; then
   cargo install twiggy
 fi
 scripts/build-wasm.sh >&2
-cargo build --quiet --release --bin tirkeu --example bench_native
+cargo build --quiet --release --features cli --bin tirkeu --example bench_native
 exec node bench/run.mjs "$@"

@@ -1,55 +1,154 @@
 #!/usr/bin/env bash
-# Builds the npm package into www/pkg: the WebAssembly module (profile wasm-release, Cargo.toml), its JavaScript glue and
-# TypeScript declarations (wasm-bindgen --target web; Node loads the same files, see README), a
-# CommonJS form for Node's require() in www/pkg/node, then wasm-opt -Oz. Prints the sizes.
+# Builds the npm package into www/pkg and prints its sizes.
+#
+# For each entry point, one WebAssembly module (profile wasm-release, Cargo.toml; wasm-opt -Oz)
+# and the forms every consumer needs, all reading that one .wasm file:
+#   NAME.js       ESM for browsers and bundlers (wasm-bindgen --target web: `await init()`
+#                 fetches NAME_bg.wasm from beside the script)
+#   NAME.node.mjs ESM for Node: compiles the .wasm from the package at import, so `await init()`
+#                 (a no-op there) and code written for browsers both work, in Node and Vitest
+#   NAME.cjs      CommonJS for require() (wasm-bindgen --target nodejs, initialised on load)
+#   NAME.d.ts / NAME.d.cts  the declarations of the ESM and CommonJS forms
+# package.json maps them with conditions (`node` + import/require, then the browser default),
+# and the package carries its README and both licence texts.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 out=www/pkg
-target_wasm=target/wasm32-unknown-unknown/wasm-release/tirkeu.wasm
+target_dir=target/wasm32-unknown-unknown/wasm-release
 # wasm-bindgen's output uses these post-MVP features (Rust's default wasm32 target features).
 opt_features=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
               --enable-mutable-globals --enable-reference-types --enable-multivalue)
 
-cargo build --quiet --lib --profile wasm-release --target wasm32-unknown-unknown --no-default-features
 rm -rf "$out"
-wasm-bindgen --target web --out-dir "$out" --out-name tirkeu "$target_wasm"
-wasm-bindgen --target nodejs --out-dir "$out/node" --out-name tirkeu --no-typescript "$target_wasm"
-for wasm in "$out/tirkeu_bg.wasm" "$out/node/tirkeu_bg.wasm"; do
-  node_modules/.bin/wasm-opt -Oz --converge --strip-debug --strip-producers "${opt_features[@]}" "$wasm" -o "$wasm"
-done
+mkdir -p "$out"
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
 
-# wasm-bindgen types the raw exports of InitOutput (externref values) as `any`; they are values
-# the glue passes through unseen, so `unknown` is exact. The public declarations must hold no `any`.
-sed -i -E '/^export interface InitOutput/,/^}/ s/\bany\b/unknown/g' "$out/tirkeu.d.ts"
-if grep -nwE 'any' "$out/tirkeu.d.ts"; then
-  echo "build-wasm: $out/tirkeu.d.ts declares \`any\`" >&2
-  exit 1
-fi
+# build_entry NAME: the module and its JavaScript forms, as www/pkg/NAME.*
+build_entry() {
+  local name=$1
+  cargo build --quiet --lib --profile wasm-release --target wasm32-unknown-unknown --no-default-features
+  cp "$target_dir/tirkeu.wasm" "$scratch/$name.wasm"
+  wasm-bindgen --target web --out-dir "$out" --out-name "$name" "$scratch/$name.wasm"
+  wasm-bindgen --target nodejs --out-dir "$scratch/node" --out-name "$name" --no-typescript "$scratch/$name.wasm"
+  # Both targets must load the same module, so the package ships it once.
+  if ! cmp -s "$out/${name}_bg.wasm" "$scratch/node/${name}_bg.wasm"; then
+    echo "build-wasm: the web and Node forms of $name want different .wasm files" >&2
+    exit 1
+  fi
+  node_modules/.bin/wasm-opt -Oz --converge --strip-debug --strip-producers "${opt_features[@]}" \
+    "$out/${name}_bg.wasm" -o "$out/${name}_bg.wasm"
+  # The raw exports (InitOutput in NAME.d.ts describes them); replaced below by the type of the
+  # .wasm subpath.
+  rm -f "$out/${name}_bg.wasm.d.ts"
 
-version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n 1)
+  # wasm-bindgen types the raw exports of InitOutput (externref values) as `any`; they are values
+  # the glue passes through unseen, so `unknown` is exact. The public declarations hold no `any`.
+  sed -i -E '/^export interface InitOutput/,/^}/ s/\bany\b/unknown/g' "$out/$name.d.ts"
+  if grep -nwE 'any' "$out/$name.d.ts"; then
+    echo "build-wasm: $out/$name.d.ts declares \`any\`" >&2
+    exit 1
+  fi
+
+  # CommonJS: Node's TextDecoder and TextEncoder (Jest's jsdom environment has neither as a
+  # global), the .wasm beside it, and the same `default` (init) and `initSync` as the ESM form,
+  # so code and types written for either work with both.
+  {
+    printf '"use strict";\n// CommonJS form of %s: initialised when required.\n' "$name"
+    printf 'const { TextDecoder, TextEncoder } = require("node:util");\n'
+    cat "$scratch/node/$name.js"
+    cat <<'JS'
+Object.defineProperty(exports, "__esModule", { value: true });
+/** Already initialised on require: returns the module's exports, as the ESM form's init does. */
+exports.initSync = function initSync() { return wasm; };
+exports.default = async function init() { return wasm; };
+JS
+  } > "$out/$name.cjs"
+  grep -q "\${__dirname}/${name}_bg.wasm" "$out/$name.cjs" || {
+    echo "build-wasm: $name.cjs does not read ${name}_bg.wasm from its own directory" >&2
+    exit 1
+  }
+  # The same declarations, but initSync's argument is optional: the CommonJS form is initialised
+  # on require, and its initSync and default only hand back the exports.
+  sed -E 's/^export function initSync\(module: /export function initSync(module?: /' \
+    "$out/$name.d.ts" > "$out/$name.d.cts"
+  grep -q '^export function initSync(module?: ' "$out/$name.d.cts" || {
+    echo "build-wasm: $name.d.cts: initSync's declaration has changed" >&2
+    exit 1
+  }
+
+  cat > "$out/$name.node.mjs" <<JS
+// Node form of $name: the module is compiled from the package's own file when this is imported
+// (Node's fetch cannot read file: URLs), so \`await init()\` is a no-op here and code written for
+// browsers runs unchanged in Node, Vitest and other Node-based tools.
+import { readFileSync } from "node:fs";
+import { initSync } from "./$name.js";
+
+export * from "./$name.js";
+const output = initSync({ module: readFileSync(new URL("./${name}_bg.wasm", import.meta.url)) });
+/** Already initialised on import: resolves to the module's exports. */
+export default async function init() {
+  return output;
+}
+JS
+}
+
+build_entry tirkeu
+
+# The raw .wasm as a subpath, for bundlers that want its URL (esbuild's file loader, an asset
+# import): typed as the URL string such a loader gives, for ESM and CommonJS importers.
+cat > "$out/tirkeu_bg.wasm.d.ts" <<'TS'
+/** The URL of the WebAssembly module, as a bundler's file or asset loader gives it. */
+declare const wasmUrl: string;
+export default wasmUrl;
+TS
+cat > "$out/tirkeu_bg.wasm.d.cts" <<'TS'
+/** The URL of the WebAssembly module, as a bundler's file or asset loader gives it. */
+declare const wasmUrl: string;
+export = wasmUrl;
+TS
+
+cp docs/package-README.md "$out/README.md"
+cp LICENSE-MIT LICENSE-APACHE "$out/"
+
+cargo_field() { sed -n "s/^$1 = \"\(.*\)\"/\1/p" Cargo.toml | head -n 1; }
+version=$(cargo_field version)
+repository=$(cargo_field repository)
 cat > "$out/package.json" <<JSON
 {
   "name": "tirkeu",
   "version": "$version",
-  "description": "Kazakhstan immigrant registration (Order No. 923): application checks and signed-certificate verification in WebAssembly",
+  "description": "Kazakhstan immigrant registration (Order No. 923): application checks and signed-certificate verification in WebAssembly, in the browser and in Node",
+  "keywords": ["kazakhstan", "immigration", "registration", "migration", "qr-code", "cose", "ed25519", "certificate", "verification", "wasm", "webassembly"],
   "license": "MIT OR Apache-2.0",
+  "repository": { "type": "git", "url": "git+$repository.git" },
+  "homepage": "$repository#readme",
+  "bugs": { "url": "$repository/issues" },
+  "engines": { "node": ">=20" },
   "type": "module",
-  "main": "./tirkeu.js",
-  "types": "./tirkeu.d.ts",
+  "main": "./tirkeu.cjs",
+  "module": "./tirkeu.js",
+  "types": "./tirkeu.d.cts",
   "exports": {
     ".": {
+      "node": {
+        "import": { "types": "./tirkeu.d.ts", "default": "./tirkeu.node.mjs" },
+        "require": { "types": "./tirkeu.d.cts", "default": "./tirkeu.cjs" }
+      },
       "types": "./tirkeu.d.ts",
-      "require": "./node/tirkeu.js",
       "default": "./tirkeu.js"
     },
-    "./tirkeu_bg.wasm": "./tirkeu_bg.wasm"
+    "./tirkeu_bg.wasm": {
+      "import": { "types": "./tirkeu_bg.wasm.d.ts", "default": "./tirkeu_bg.wasm" },
+      "require": { "types": "./tirkeu_bg.wasm.d.cts", "default": "./tirkeu_bg.wasm" }
+    },
+    "./package.json": "./package.json"
   },
-  "files": ["tirkeu.js", "tirkeu.d.ts", "tirkeu_bg.wasm", "tirkeu_bg.wasm.d.ts", "node/"],
-  "sideEffects": false
+  "files": ["*.js", "*.mjs", "*.cjs", "*.d.ts", "*.d.cts", "*.wasm", "README.md", "LICENSE-MIT", "LICENSE-APACHE"],
+  "sideEffects": ["./tirkeu.node.mjs", "./tirkeu.cjs"]
 }
 JSON
-printf '{ "type": "commonjs" }\n' > "$out/node/package.json"
 
 size() { printf '%8d bytes raw %8d bytes gzipped  %s\n' "$(wc -c < "$1")" "$(gzip -9 -c "$1" | wc -c)" "$1"; }
 echo "package built in $out:"

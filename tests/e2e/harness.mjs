@@ -16,7 +16,7 @@ export const CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-backg
 function tirkeuBinary() {
   const candidates = [process.env.TIRKEU, join(ROOT, "target/release/tirkeu"), join(ROOT, "target/debug/tirkeu")];
   const found = candidates.find((path) => path && existsSync(path));
-  if (!found) throw new Error("no tirkeu binary: run `cargo build --release` first (or set TIRKEU)");
+  if (!found) throw new Error("no tirkeu binary: run `cargo build --release --features cli` first (or set TIRKEU)");
   return found;
 }
 

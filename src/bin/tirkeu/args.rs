@@ -1,7 +1,7 @@
 //! Argument parsing and the shared ways to fail: one clear line on stderr, exit code 2.
 
 use std::collections::BTreeMap;
-use std::io::Read;
+use std::io::{Read, Write};
 use std::process::ExitCode;
 
 /// Exit code for input the command cannot use at all.
@@ -11,6 +11,40 @@ pub const EXIT_UNUSABLE: u8 = 2;
 pub fn unusable(message: impl std::fmt::Display) -> ExitCode {
     eprintln!("tirkeu: {message}");
     ExitCode::from(EXIT_UNUSABLE)
+}
+
+/// Whether the arguments ask for a command's help (`--help` or `-h` anywhere before `--`).
+pub fn wants_help(argv: &[String]) -> bool {
+    argv.iter()
+        .take_while(|arg| *arg != "--")
+        .any(|arg| arg == "--help" || arg == "-h")
+}
+
+/// Prints a command's help on standard output: exit 0.
+pub fn help(text: &str) -> ExitCode {
+    match print_line(text) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => unusable(message),
+    }
+}
+
+/// Writes `text` and a line break to standard output.
+///
+/// A reader that has stopped reading (`tirkeu check a.json | head -1`) is not an error: the rest
+/// of the output is dropped quietly and the command ends with the exit code of its verdict, as
+/// Unix tools do. (`println!` would panic there.)
+///
+/// # Errors
+///
+/// A message for any other failure to write (a full disk, say).
+pub fn print_line(text: &str) -> Result<(), String> {
+    let mut out = std::io::stdout().lock();
+    match writeln!(out, "{text}").and_then(|()| out.flush()) {
+        Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(format!("cannot write to standard output: {error}"))
+        }
+        _ => Ok(()),
+    }
 }
 
 /// Parsed arguments: `--name value` options, `--flag`s and positionals, in order.

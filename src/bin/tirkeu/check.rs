@@ -6,7 +6,36 @@ use std::process::ExitCode;
 
 use super::args::{self, Args};
 
+pub const HELP: &str = "\
+tirkeu check [FILE|-] [--today YYYY-MM-DD] [--lang kk|ru|en]
+
+Checks an application for registration under Order No. 923 and prints the report as JSON.
+FILE is the application (standard input for - or no FILE). --today: the evaluation date
+(default: today in Kazakhstan, UTC+5). --lang: the language of the messages (default en).
+
+The application (every member optional: what is missing or unreadable becomes a finding):
+  {\"immigrant\": {\"surname\", \"givenNames\", \"patronymic\", \"birthDate\": \"YYYY-MM-DD\",
+                 \"citizenship\": \"RUS\" (ISO 3166-1 alpha-3, XXA stateless),
+                 \"passport\": {\"number\", \"kind\": \"ordinary\"|\"diplomatic\"|\"service\",
+                              \"expiresOn\"}},
+   \"entry\": {\"date\", \"purpose\": \"private\"|\"tourism\"|\"business\"|\"work\"|\"study\"|\"other\",
+             \"contractUntil\"},
+   \"previousStays\": [{\"entry\", \"exit\"}],
+   \"host\": {\"kind\": \"person\"|\"organization\", \"id\": \"IIN or BIN\", \"name\"},
+   \"address\": {\"region\", \"locality\", \"street\", \"building\", \"apartment\",
+               \"premises\": \"house\"|\"apartment\"|\"dormitory\"|\"hotel\"|\"rest_home\"|
+                           \"sanatorium\"|\"other_residential\"},
+   \"stay\": {\"from\", \"to\"}, \"addressChange\": {\"movedOn\"} | null,
+   \"policy\": {\"deadlineCounting\": \"entry_day_is_day_one\"|\"civil_code\",
+              \"reRegistrationCounting\": \"next_working_day_is_day_one\"|\"event_day_counts\",
+              \"under16Exempt\": false, \"diplomaticExempt\": true}}
+
+Exit: 0 the report is ok, 1 it has errors, 2 unusable input (not JSON, not an object).";
+
 pub fn run(argv: Vec<String>) -> ExitCode {
+    if args::wants_help(&argv) {
+        return args::help(HELP);
+    }
     let args = match Args::parse(argv, &["today", "lang"]) {
         Ok(args) => args,
         Err(message) => return args::unusable(message),
@@ -39,9 +68,11 @@ pub fn run(argv: Vec<String>) -> ExitCode {
         Ok(report) => report,
         Err(error) => return args::unusable(format!("{name}: {error}")),
     };
-    match serde_json::to_string_pretty(&report) {
-        Ok(text) => println!("{text}"),
-        Err(error) => return args::unusable(format!("cannot write the report: {error}")),
+    let printed = serde_json::to_string_pretty(&report)
+        .map_err(|error| format!("cannot write the report: {error}"))
+        .and_then(|text| args::print_line(&text));
+    if let Err(message) = printed {
+        return args::unusable(message);
     }
     if report.ok {
         ExitCode::SUCCESS

@@ -12,10 +12,21 @@ use super::args::{Args, read_input, unusable};
 /// bomb declares a huge size in a tiny file).
 const MAX_DECODED_SIDE: u32 = 30_000;
 
+const SCAN_HELP: &str = "\
+tirkeu scan IMAGE...
+
+Finds the QR codes in each image file (PNG, JPEG or WebP; - for standard input) and prints the
+text of each, one a line. Photos, scans and screenshots: small, blurred or rotated codes are
+retried at other scales before giving up.
+Exit: 0 at least one code found, 1 none, 2 an image could not be read.";
+
 /// `tirkeu scan IMAGE...`: prints each QR text found, one per line, file after file; exit 0 when
 /// at least one was found, 1 when none, 2 (one line on stderr) when a file cannot be read or
 /// decoded as an image.
 pub fn scan(argv: Vec<String>) -> ExitCode {
+    if super::args::wants_help(&argv) {
+        return super::args::help(SCAN_HELP);
+    }
     let args = match Args::parse(argv, &[]) {
         Ok(args) => args,
         Err(message) => return unusable(message),

@@ -24,6 +24,15 @@ Usage:
 
 Exit codes: 0 success (ok, valid, found), 1 a negative verdict, 2 unusable input.";
 
+/// `tirkeu help COMMAND`: the same as `tirkeu COMMAND --help`.
+fn help_for(command: &str) -> ExitCode {
+    match command {
+        "check" | "keygen" | "issue" | "trust-list" | "status-list" | "verify" | "scan"
+        | "serve" => main_with(vec![command.to_owned(), "--help".to_owned()]),
+        other => args::unusable(format!("unknown command `{other}` (try `tirkeu help`)")),
+    }
+}
+
 fn main() -> ExitCode {
     // `std::env::args` panics on an argument that is not UTF-8 (a file name from another
     // system); such an argument is unusable input instead.
@@ -40,6 +49,10 @@ fn main() -> ExitCode {
             ));
         }
     };
+    main_with(argv)
+}
+
+fn main_with(argv: Vec<String>) -> ExitCode {
     let Some((command, rest)) = argv.split_first() else {
         eprintln!("{USAGE}");
         return ExitCode::from(2);
@@ -54,14 +67,12 @@ fn main() -> ExitCode {
         "verify" => certificate::verify(rest),
         "scan" => image_input::scan(rest),
         "serve" => serve::run(rest),
-        "help" | "--help" | "-h" => {
-            println!("{USAGE}");
-            ExitCode::SUCCESS
-        }
-        "--version" | "-V" => {
-            println!("tirkeu {}", env!("CARGO_PKG_VERSION"));
-            ExitCode::SUCCESS
-        }
+        "help" => match rest.first().map(String::as_str) {
+            Some(command) => help_for(command),
+            None => args::help(USAGE),
+        },
+        "--help" | "-h" => args::help(USAGE),
+        "--version" | "-V" => args::help(concat!("tirkeu ", env!("CARGO_PKG_VERSION"))),
         other => args::unusable(format!("unknown command `{other}` (try `tirkeu help`)")),
     }
 }

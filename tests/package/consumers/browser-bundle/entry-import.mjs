@@ -1,0 +1,3 @@
+import init, { checkApplication } from "tirkeu";
+await init();
+checkApplication({}, { lang: "ru" });
