@@ -79,7 +79,8 @@ fn deadline_states() {
     assert_eq!(state("2026-07-30"), DeadlineState::DueToday);
     assert_eq!(state("2026-07-31"), DeadlineState::Missed);
     let missed = check_on(&application, "2026-07-31");
-    assert!(!missed.ok && missed.has(FindingCode::DeadlineMissed));
+    // A warning since revision 2 (lateness is not a refusal ground of Rules p.4).
+    assert!(missed.ok && missed.has(FindingCode::DeadlineMissed));
     assert_eq!(missed.deadline.unwrap().days_left, -1);
     assert!(check_on(&application, "2026-07-27").has(FindingCode::DeadlineDueSoon));
 }
@@ -102,9 +103,10 @@ fn re_registration(moved_on: &str, counting: Option<&str>) -> (String, bool) {
         );
     }
     let report = check_on(&application, moved_on);
-    assert!(
-        report.deadline.is_none(),
-        "a re-registration has no first-registration deadline"
+    // The first deadline stands after a move; this one (2026-02-03) fell before the Order.
+    assert_eq!(
+        report.deadline.map(|d| d.state),
+        Some(DeadlineState::NotApplicable)
     );
     let again = report.re_registration.unwrap();
     (again.register_by.to_string(), again.provisional)
@@ -180,14 +182,27 @@ fn re_registration_states_and_working_days_left() {
     assert_eq!(open.outer_bound, day("2026-07-13"));
     assert_eq!(open.working_days_left, Some(3));
     assert_eq!(open.days_left, 5);
+    // Its own last day, but the first deadline (07-30) still runs: open (Rules p.3, p.5).
     assert_eq!(
         on("2026-07-13").re_registration.unwrap().state,
+        DeadlineState::Open
+    );
+    assert_eq!(
+        on("2026-07-30").re_registration.unwrap().state,
         DeadlineState::DueToday
     );
-    let missed = on("2026-07-14");
+    // After its own last day, still open while the first deadline (07-30) runs (Rules p.3).
+    let after_own = on("2026-07-14");
+    assert_eq!(
+        after_own.re_registration.unwrap().state,
+        DeadlineState::Open
+    );
+    assert!(!after_own.has(FindingCode::ReRegistrationMissed));
+    let missed = on("2026-07-31");
     assert_eq!(missed.re_registration.unwrap().state, DeadlineState::Missed);
     assert!(missed.has(FindingCode::ReRegistrationMissed));
-    assert!(!missed.has(FindingCode::DeadlineMissed));
+    assert!(missed.has(FindingCode::DeadlineMissed));
+    assert!(missed.ok);
 }
 
 #[test]
