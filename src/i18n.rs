@@ -186,18 +186,34 @@ impl Text {
     /// assert_eq!(text.placeholders(Lang::Kk), vec!["date"]);
     /// ```
     pub fn placeholders(&self, lang: Lang) -> Vec<&'static str> {
-        let mut names = Vec::new();
-        let mut rest = self.get(lang);
-        while let Some(open) = rest.find('{') {
-            let Some(close) = rest[open..].find('}') else {
-                break;
-            };
-            let inside = &rest[open + 1..open + close];
-            names.push(inside.split(':').next().unwrap_or(inside));
-            rest = &rest[open + close + 1..];
-        }
-        names
+        placeholder_names(self.get(lang)).collect()
     }
+
+    /// Whether the template in `lang` has the placeholder `name` (in any case).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use tirkeu::i18n::{Lang, Text};
+    /// let text = Text { kk: "{date:dat} дейін", ru: "до {date}", en: "by {date}" };
+    /// assert!(text.has_placeholder(Lang::Kk, "date") && !text.has_placeholder(Lang::Kk, "field"));
+    /// ```
+    pub fn has_placeholder(&self, lang: Lang, name: &str) -> bool {
+        placeholder_names(self.get(lang)).any(|candidate| candidate == name)
+    }
+}
+
+/// The placeholder names of a template, in order, without their case. (Searched by character,
+/// never by substring: the substring searcher costs the module kilobytes.)
+fn placeholder_names(template: &str) -> impl Iterator<Item = &str> {
+    let mut rest = template;
+    core::iter::from_fn(move || {
+        let open = rest.find('{')?;
+        let close = open + rest[open..].find('}')?;
+        let inside = &rest[open + 1..close];
+        rest = &rest[close + 1..];
+        Some(inside.split(':').next().unwrap_or(inside))
+    })
 }
 
 /// A value filled into a message by [`Text::render_args`].

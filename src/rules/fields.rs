@@ -150,11 +150,13 @@ fn cyrillic_letters(raw: &str) -> String {
             letters.push(c);
         }
     }
-    letters
-        .iter()
-        .map(|c| format!("«{c}»"))
-        .collect::<Vec<_>>()
-        .join(", ")
+    let mut out = String::new();
+    for (index, c) in letters.into_iter().enumerate() {
+        out.push_str(if index == 0 { "«" } else { ", «" });
+        out.push(c);
+        out.push('»');
+    }
+    out
 }
 
 /// Full years of age on `on` for someone born on `birth` (a 29 February birthday is reached on

@@ -210,17 +210,17 @@ pub fn field_label(path: &str, lang: Lang) -> Option<String> {
         FIELD_LABELS
             .iter()
             .find(|(candidate, _)| *candidate == key)
-            .map(|(_, text)| text.get(lang))
+            .map(|(_, text)| text)
     };
     if let Some(label) = find(path) {
-        return Some(label.to_owned());
+        return Some(label.get(lang).to_owned());
     }
     // A row of earlier stays: `previousStays[N]` or `previousStays[N].column`.
     let rest = path.strip_prefix("previousStays[")?;
     let (index, column) = rest.split_once(']')?;
     let row: usize = index.parse().ok().filter(|_| index.len() <= 6)?;
     let label = find(&format!("previousStays[]{column}"))?;
-    Some(label.replace("{n}", &(row + 1).to_string()))
+    Some(label.render(lang, &[("n", &(row + 1).to_string())]))
 }
 
 /// [`field_label`], or a neutral word for a path the table does not know: a message never shows

@@ -343,8 +343,8 @@ pub(crate) mod bases {
 
 use bases::*;
 
+/// A code's entry, without its code string (filled in by `spec`, from the one table of codes).
 const fn spec(
-    code: &'static str,
     severity: Severity,
     basis: Basis,
     kk: &'static str,
@@ -352,7 +352,7 @@ const fn spec(
     en: &'static str,
 ) -> CodeSpec {
     CodeSpec {
-        code,
+        code: "",
         severity,
         basis,
         text: Text { kk, ru, en },
@@ -376,321 +376,434 @@ impl FindingCode {
     pub fn spec(self) -> CodeSpec {
         use FindingCode as C;
         use Severity::{Error, Info, Warning};
-        let code = self.as_str();
-        match self {
+        // Each entry is a constant the match only points at (building the structure in code
+        // cost the module 4 KB).
+        let entry: &'static CodeSpec = match self {
             // {field}
-            C::FieldRequired => spec(
-                code,
-                Error,
-                P3_P4_1,
-                "«{field}» өрісін толтырыңыз.",
-                "Заполните поле «{field}».",
-                "Fill in the field “{field}”.",
-            ),
+            C::FieldRequired => {
+                const {
+                    &spec(
+                        Error,
+                        P3_P4_1,
+                        "«{field}» өрісін толтырыңыз.",
+                        "Заполните поле «{field}».",
+                        "Fill in the field “{field}”.",
+                    )
+                }
+            }
             // {field} {reason}
-            C::FieldInvalid => spec(
-                code,
-                Error,
-                P3_P4_1,
-                "«{field}» өрісі қате толтырылған: {reason}.",
-                "Поле «{field}» заполнено неверно: {reason}.",
-                "The field “{field}” is not filled in correctly: {reason}.",
-            ),
+            C::FieldInvalid => {
+                const {
+                    &spec(
+                        Error,
+                        P3_P4_1,
+                        "«{field}» өрісі қате толтырылған: {reason}.",
+                        "Поле «{field}» заполнено неверно: {reason}.",
+                        "The field “{field}” is not filled in correctly: {reason}.",
+                    )
+                }
+            }
             // {field} {reason}
-            C::NameInvalid => spec(
-                code,
-                Error,
-                P3_P4_1,
-                "«{field}» өрісі қате толтырылған: {reason}.",
-                "Поле «{field}» заполнено неверно: {reason}.",
-                "The field “{field}” is not filled in correctly: {reason}.",
-            ),
+            C::NameInvalid => {
+                const {
+                    &spec(
+                        Error,
+                        P3_P4_1,
+                        "«{field}» өрісі қате толтырылған: {reason}.",
+                        "Поле «{field}» заполнено неверно: {reason}.",
+                        "The field “{field}” is not filled in correctly: {reason}.",
+                    )
+                }
+            }
             // {today}
-            C::BirthDateInvalid => spec(
-                code,
-                Error,
-                P3_P4_1,
-                "Нақты туған күнді көрсетіңіз: {today} күнінен кеш емес және одан 120 жылдан ерте емес.",
-                "Укажите существующую дату рождения: не позже {today} и не ранее чем за 120 лет до этой даты.",
-                "Enter a real date of birth, not after {today} and not more than 120 years before it.",
-            ),
-            C::CitizenshipUnknown => spec(
-                code,
-                Error,
-                P3_P4_1,
-                "Азаматтықты тізімнен таңдаңыз (елдің үш әріпті коды; азаматтығы жоқ адам үшін — XXA).",
-                "Выберите гражданство из списка (трёхбуквенный код страны; для лица без гражданства — XXA).",
-                "Choose the citizenship from the list (a three-letter country code; XXA for a stateless person).",
-            ),
-            C::CitizenshipKazakhstan => spec(
-                code,
-                Error,
-                P2_1,
-                "Қазақстан Республикасының азаматтары иммигрант болып саналмайды және осы Қағидалар бойынша тіркелмейді.",
-                "Граждане Республики Казахстан не являются иммигрантами и по этим Правилам не регистрируются.",
-                "Citizens of Kazakhstan are not immigrants and are not registered under these Rules.",
-            ),
+            C::BirthDateInvalid => {
+                const {
+                    &spec(
+                        Error,
+                        P3_P4_1,
+                        "Нақты туған күнді көрсетіңіз: {today} күнінен кеш емес және одан 120 жылдан ерте емес.",
+                        "Укажите существующую дату рождения: не позже {today} и не ранее чем за 120 лет до этой даты.",
+                        "Enter a real date of birth, not after {today} and not more than 120 years before it.",
+                    )
+                }
+            }
+            C::CitizenshipUnknown => {
+                const {
+                    &spec(
+                        Error,
+                        P3_P4_1,
+                        "Азаматтықты тізімнен таңдаңыз (елдің үш әріпті коды; азаматтығы жоқ адам үшін — XXA).",
+                        "Выберите гражданство из списка (трёхбуквенный код страны; для лица без гражданства — XXA).",
+                        "Choose the citizenship from the list (a three-letter country code; XXA for a stateless person).",
+                    )
+                }
+            }
+            C::CitizenshipKazakhstan => {
+                const {
+                    &spec(
+                        Error,
+                        P2_1,
+                        "Қазақстан Республикасының азаматтары иммигрант болып саналмайды және осы Қағидалар бойынша тіркелмейді.",
+                        "Граждане Республики Казахстан не являются иммигрантами и по этим Правилам не регистрируются.",
+                        "Citizens of Kazakhstan are not immigrants and are not registered under these Rules.",
+                    )
+                }
+            }
             // {reason}
-            C::PassportNumberInvalid => spec(
-                code,
-                Error,
-                P3_P4_1,
-                "Төлқұжаттың сериясы мен нөмірі қате: {reason}.",
-                "Серия и номер паспорта указаны неверно: {reason}.",
-                "The passport series and number are wrong: {reason}.",
-            ),
-            C::PassportKindInvalid => spec(
-                code,
-                Error,
-                P3_P4_1,
-                "Төлқұжаттың түрін таңдаңыз: жалпыазаматтық, дипломатиялық немесе қызметтік.",
-                "Выберите вид паспорта: общегражданский, дипломатический или служебный.",
-                "Choose the passport type: ordinary, diplomatic or service.",
-            ),
-            C::PassportExpiryInvalid => spec(
-                code,
-                Error,
-                P3_P4_1,
-                "Төлқұжаттың жарамдылық мерзімі аяқталатын нақты күнді көрсетіңіз.",
-                "Укажите существующую дату окончания срока действия паспорта.",
-                "Enter a real expiry date of the passport.",
-            ),
+            C::PassportNumberInvalid => {
+                const {
+                    &spec(
+                        Error,
+                        P3_P4_1,
+                        "Төлқұжаттың сериясы мен нөмірі қате: {reason}.",
+                        "Серия и номер паспорта указаны неверно: {reason}.",
+                        "The passport series and number are wrong: {reason}.",
+                    )
+                }
+            }
+            C::PassportKindInvalid => {
+                const {
+                    &spec(
+                        Error,
+                        P3_P4_1,
+                        "Төлқұжаттың түрін таңдаңыз: жалпыазаматтық, дипломатиялық немесе қызметтік.",
+                        "Выберите вид паспорта: общегражданский, дипломатический или служебный.",
+                        "Choose the passport type: ordinary, diplomatic or service.",
+                    )
+                }
+            }
+            C::PassportExpiryInvalid => {
+                const {
+                    &spec(
+                        Error,
+                        P3_P4_1,
+                        "Төлқұжаттың жарамдылық мерзімі аяқталатын нақты күнді көрсетіңіз.",
+                        "Укажите существующую дату окончания срока действия паспорта.",
+                        "Enter a real expiry date of the passport.",
+                    )
+                }
+            }
             // {date} {reason}
-            C::PassportExpired => spec(
-                code,
-                Error,
-                P3_P4_1,
-                "Төлқұжаттың жарамдылық мерзімі {date:loc} аяқталған — {reason}.",
-                "Срок действия паспорта истёк {date} — {reason}.",
-                "The passport expired on {date}, {reason}.",
-            ),
+            C::PassportExpired => {
+                const {
+                    &spec(
+                        Error,
+                        P3_P4_1,
+                        "Төлқұжаттың жарамдылық мерзімі {date:loc} аяқталған — {reason}.",
+                        "Срок действия паспорта истёк {date} — {reason}.",
+                        "The passport expired on {date}, {reason}.",
+                    )
+                }
+            }
             // {date} {to}
-            C::PassportExpiresDuringStay => spec(
-                code,
-                Warning,
-                P3_P4_1,
-                "Төлқұжат {date:dat} дейін жарамды, ал болу мерзімі {to:dat} дейін жоспарланған.",
-                "Паспорт действителен по {date}, а пребывание запланировано по {to}.",
-                "The passport is valid until {date}, but the stay is planned until {to}.",
-            ),
+            C::PassportExpiresDuringStay => {
+                const {
+                    &spec(
+                        Warning,
+                        P3_P4_1,
+                        "Төлқұжат {date:dat} дейін жарамды, ал болу мерзімі {to:dat} дейін жоспарланған.",
+                        "Паспорт действителен по {date}, а пребывание запланировано по {to}.",
+                        "The passport is valid until {date}, but the stay is planned until {to}.",
+                    )
+                }
+            }
             // {today}
-            C::EntryInvalid => spec(
-                code,
-                Error,
-                P3_P4_1,
-                "Шекарадан өткен нақты күнді көрсетіңіз: {today} күнінен кеш емес және туған күннен ерте емес.",
-                "Укажите существующую дату пересечения границы: не позже {today} и не раньше даты рождения.",
-                "Enter a real date of crossing the border, not after {today} and not before the date of birth.",
-            ),
-            C::EntryPurposeInvalid => spec(
-                code,
-                Error,
-                P3_P4_1,
-                "Сапардың мақсатын таңдаңыз: жеке, туризм, іскерлік, жұмыс, оқу немесе басқа.",
-                "Выберите цель визита: частная, туризм, деловая, работа, учёба или иная.",
-                "Choose the purpose of the visit: private, tourism, business, work, study or other.",
-            ),
-            C::ContractInvalid => spec(
-                code,
-                Error,
-                EAEU_CONTRACT,
-                "Еңбек шартының аяқталу күнін дұрыс көрсетіңіз: ол шекарадан өткен күннен ерте болмауы керек.",
-                "Укажите существующую дату окончания трудового договора: не раньше даты въезда.",
-                "Enter a real end date of the labour contract, not before the entry date.",
-            ),
-            C::HostKindInvalid => spec(
-                code,
-                Error,
-                P3_P4_1,
-                "Кім қабылдайтынын көрсетіңіз: жеке тұлға (ЖСН) немесе ұйым (БСН).",
-                "Укажите, кто принимает: физическое лицо (ИИН) или организация (БИН).",
-                "Say who provides the place of stay: a person (IIN) or an organisation (BIN).",
-            ),
+            C::EntryInvalid => {
+                const {
+                    &spec(
+                        Error,
+                        P3_P4_1,
+                        "Шекарадан өткен нақты күнді көрсетіңіз: {today} күнінен кеш емес және туған күннен ерте емес.",
+                        "Укажите существующую дату пересечения границы: не позже {today} и не раньше даты рождения.",
+                        "Enter a real date of crossing the border, not after {today} and not before the date of birth.",
+                    )
+                }
+            }
+            C::EntryPurposeInvalid => {
+                const {
+                    &spec(
+                        Error,
+                        P3_P4_1,
+                        "Сапардың мақсатын таңдаңыз: жеке, туризм, іскерлік, жұмыс, оқу немесе басқа.",
+                        "Выберите цель визита: частная, туризм, деловая, работа, учёба или иная.",
+                        "Choose the purpose of the visit: private, tourism, business, work, study or other.",
+                    )
+                }
+            }
+            C::ContractInvalid => {
+                const {
+                    &spec(
+                        Error,
+                        EAEU_CONTRACT,
+                        "Еңбек шартының аяқталу күнін дұрыс көрсетіңіз: ол шекарадан өткен күннен ерте болмауы керек.",
+                        "Укажите существующую дату окончания трудового договора: не раньше даты въезда.",
+                        "Enter a real end date of the labour contract, not before the entry date.",
+                    )
+                }
+            }
+            C::HostKindInvalid => {
+                const {
+                    &spec(
+                        Error,
+                        P3_P4_1,
+                        "Кім қабылдайтынын көрсетіңіз: жеке тұлға (ЖСН) немесе ұйым (БСН).",
+                        "Укажите, кто принимает: физическое лицо (ИИН) или организация (БИН).",
+                        "Say who provides the place of stay: a person (IIN) or an organisation (BIN).",
+                    )
+                }
+            }
             // {id} {reason}
-            C::HostIdInvalid => spec(
-                code,
-                Error,
-                P3_P4_1,
-                "Қабылдаушы тараптың {id} нөмірі қате: {reason}.",
-                "{id} принимающей стороны указан с ошибкой: {reason}.",
-                "The host's {id} is wrong: {reason}.",
-            ),
+            C::HostIdInvalid => {
+                const {
+                    &spec(
+                        Error,
+                        P3_P4_1,
+                        "Қабылдаушы тараптың {id} нөмірі қате: {reason}.",
+                        "{id} принимающей стороны указан с ошибкой: {reason}.",
+                        "The host's {id} is wrong: {reason}.",
+                    )
+                }
+            }
             // {age}
-            C::HostMinor => spec(
-                code,
-                Warning,
-                HOST_ADULT,
-                "ЖСН бойынша қабылдаушы тұлға {age}: 18 жасқа толмаған адам тіркеуді растай алмауы мүмкін.",
-                "По ИИН принимающему лицу {age}: лицо моложе 18 лет может не суметь подтвердить регистрацию.",
-                "By the IIN the host is {age}: a person under 18 may be unable to confirm the registration.",
-            ),
-            C::AddressRegionUnknown => spec(
-                code,
-                Error,
-                P3_P4_1,
-                "Өңірді тізімнен таңдаңыз: 17 облыстың немесе республикалық маңызы бар 3 қаланың бірі.",
-                "Выберите регион из списка: одну из 17 областей или один из трёх городов республиканского значения.",
-                "Choose the region from the list: one of the 17 regions or the 3 cities of republican significance.",
-            ),
-            C::AddressPremisesNotResidential => spec(
-                code,
-                Error,
-                P7,
-                "Тіркеу тек тұруға арналған үй-жайда жүргізіледі: үйде, пәтерде, жатақханада, қонақүйде, демалыс үйінде, шипажайда немесе тұруға пайдаланылатын басқа үй-жайда.",
-                "Регистрация возможна только в жилом помещении: в доме, квартире, общежитии, гостинице, доме отдыха, санатории или ином помещении для проживания.",
-                "Registration is possible only in residential premises: a house, apartment, dormitory, hotel, rest home, sanatorium or other premises used for living.",
-            ),
-            C::StayPeriodInvalid => spec(
-                code,
-                Error,
-                P3_P4_1,
-                "Болу мерзімі қате көрсетілген: ол аяқталу күнінен кеш немесе шекарадан өткен күннен ерте басталмауы керек.",
-                "Срок пребывания указан неверно: начало не может быть позже окончания или раньше даты въезда.",
-                "The period of stay is not valid: it may not start after it ends, nor before the entry date.",
-            ),
+            C::HostMinor => {
+                const {
+                    &spec(
+                        Warning,
+                        HOST_ADULT,
+                        "ЖСН бойынша қабылдаушы тұлға {age}: 18 жасқа толмаған адам тіркеуді растай алмауы мүмкін.",
+                        "По ИИН принимающему лицу {age}: лицо моложе 18 лет может не суметь подтвердить регистрацию.",
+                        "By the IIN the host is {age}: a person under 18 may be unable to confirm the registration.",
+                    )
+                }
+            }
+            C::AddressRegionUnknown => {
+                const {
+                    &spec(
+                        Error,
+                        P3_P4_1,
+                        "Өңірді тізімнен таңдаңыз: 17 облыстың немесе республикалық маңызы бар 3 қаланың бірі.",
+                        "Выберите регион из списка: одну из 17 областей или один из трёх городов республиканского значения.",
+                        "Choose the region from the list: one of the 17 regions or the 3 cities of republican significance.",
+                    )
+                }
+            }
+            C::AddressPremisesNotResidential => {
+                const {
+                    &spec(
+                        Error,
+                        P7,
+                        "Тіркеу тек тұруға арналған үй-жайда жүргізіледі: үйде, пәтерде, жатақханада, қонақүйде, демалыс үйінде, шипажайда немесе тұруға пайдаланылатын басқа үй-жайда.",
+                        "Регистрация возможна только в жилом помещении: в доме, квартире, общежитии, гостинице, доме отдыха, санатории или ином помещении для проживания.",
+                        "Registration is possible only in residential premises: a house, apartment, dormitory, hotel, rest home, sanatorium or other premises used for living.",
+                    )
+                }
+            }
+            C::StayPeriodInvalid => {
+                const {
+                    &spec(
+                        Error,
+                        P3_P4_1,
+                        "Болу мерзімі қате көрсетілген: ол аяқталу күнінен кеш немесе шекарадан өткен күннен ерте басталмауы керек.",
+                        "Срок пребывания указан неверно: начало не может быть позже окончания или раньше даты въезда.",
+                        "The period of stay is not valid: it may not start after it ends, nor before the entry date.",
+                    )
+                }
+            }
             // {field} {today}
-            C::PreviousStaysInvalid => spec(
-                code,
-                Error,
-                P4_2,
-                "«{field}» өрісін тексеріңіз: келген және кеткен күндер нақты болуы керек, кеткен күн келген күннен ерте емес және {today} күнінен кеш емес.",
-                "Проверьте поле «{field}»: даты въезда и выезда должны существовать, выезд — не раньше въезда и не позже {today}.",
-                "Check “{field}”: the dates of entry and exit must be real, the exit not before the entry and not after {today}.",
-            ),
+            C::PreviousStaysInvalid => {
+                const {
+                    &spec(
+                        Error,
+                        P4_2,
+                        "«{field}» өрісін тексеріңіз: келген және кеткен күндер нақты болуы керек, кеткен күн келген күннен ерте емес және {today} күнінен кеш емес.",
+                        "Проверьте поле «{field}»: даты въезда и выезда должны существовать, выезд — не раньше въезда и не позже {today}.",
+                        "Check “{field}”: the dates of entry and exit must be real, the exit not before the entry and not after {today}.",
+                    )
+                }
+            }
             // {field}
-            C::PreviousStaysOverlap => spec(
-                code,
-                Warning,
-                P4_2,
-                "«{field}» басқа сапармен немесе қазіргі болумен қабаттасады: ортақ күндер бір рет есептелді.",
-                "«{field}» пересекается с другой поездкой или с нынешним пребыванием: общие дни учтены один раз.",
-                "“{field}” overlaps another trip or the current stay: the shared days are counted once.",
-            ),
+            C::PreviousStaysOverlap => {
+                const {
+                    &spec(
+                        Warning,
+                        P4_2,
+                        "«{field}» басқа сапармен немесе қазіргі болумен қабаттасады: ортақ күндер бір рет есептелді.",
+                        "«{field}» пересекается с другой поездкой или с нынешним пребыванием: общие дни учтены один раз.",
+                        "“{field}” overlaps another trip or the current stay: the shared days are counted once.",
+                    )
+                }
+            }
             // {today}
-            C::AddressChangeInvalid => spec(
-                code,
-                Error,
-                P5,
-                "Көшкен нақты күнді көрсетіңіз: шекарадан өткен күннен ерте емес және {today} күнінен кеш емес.",
-                "Укажите существующую дату переезда: не раньше въезда и не позже {today}.",
-                "Enter a real date of the move, not before the entry and not after {today}.",
-            ),
+            C::AddressChangeInvalid => {
+                const {
+                    &spec(
+                        Error,
+                        P5,
+                        "Көшкен нақты күнді көрсетіңіз: шекарадан өткен күннен ерте емес және {today} күнінен кеш емес.",
+                        "Укажите существующую дату переезда: не раньше въезда и не позже {today}.",
+                        "Enter a real date of the move, not before the entry and not after {today}.",
+                    )
+                }
+            }
             // {field}
-            C::PolicyInvalid => spec(
-                code,
-                Error,
-                POLICY,
-                "«{field}» баптауының мәні белгісіз: әдепкі мән қолданылды.",
-                "Неизвестное значение настройки «{field}»: применено значение по умолчанию.",
-                "Unknown value of the option “{field}”: the default was used.",
-            ),
+            C::PolicyInvalid => {
+                const {
+                    &spec(
+                        Error,
+                        POLICY,
+                        "«{field}» баптауының мәні белгісіз: әдепкі мән қолданылды.",
+                        "Неизвестное значение настройки «{field}»: применено значение по умолчанию.",
+                        "Unknown value of the option “{field}”: the default was used.",
+                    )
+                }
+            }
             // {entry}
-            C::RulesTransitional => spec(
-                code,
-                Warning,
-                IN_FORCE,
-                "Шекарадан {entry:loc} өткенсіз, яғни № 923 бұйрық қолданысқа енгізілгенге (2026 жылғы 1 шілде) дейін: осы күнге дейін өтіп кеткен мерзімдер ол бойынша бағаланбайды.",
-                "Въезд {entry} состоялся до вступления в силу приказа № 923 (1 июля 2026 г.): сроки, истёкшие до этой даты, по нему не оцениваются.",
-                "The entry on {entry} was before Order 923 came into force on 1 July 2026: deadlines that fell before that day are not judged under it.",
-            ),
-            C::HostNotice => spec(
-                code,
-                Info,
-                HOST_NOTICE,
-                "2026 жылғы 30 маусымға дейін қабылдаушы тарап шетелдіктің келгені туралы көші-қон қызметіне 3 жұмыс күні ішінде хабарлауға міндетті болды. Бұл міндет 2026 жылғы 1 шілдеден кейін де сақтала ма, белгіленбеген: көші-қон қызметінен нақтылаңыз.",
-                "До 30 июня 2026 г. принимающая сторона была обязана уведомить миграционную службу о прибытии иностранца в течение 3 рабочих дней. Сохраняется ли эта обязанность после 1 июля 2026 г., не установлено: уточните в миграционной службе.",
-                "Until 30 June 2026 the host had to notify the migration service of the foreigner's arrival within 3 working days. Whether that duty continues after 1 July 2026 is not established: ask the migration service.",
-            ),
+            C::RulesTransitional => {
+                const {
+                    &spec(
+                        Warning,
+                        IN_FORCE,
+                        "Шекарадан {entry:loc} өткенсіз, яғни № 923 бұйрық қолданысқа енгізілгенге (2026 жылғы 1 шілде) дейін: осы күнге дейін өтіп кеткен мерзімдер ол бойынша бағаланбайды.",
+                        "Въезд {entry} состоялся до вступления в силу приказа № 923 (1 июля 2026 г.): сроки, истёкшие до этой даты, по нему не оцениваются.",
+                        "The entry on {entry} was before Order 923 came into force on 1 July 2026: deadlines that fell before that day are not judged under it.",
+                    )
+                }
+            }
+            C::HostNotice => {
+                const {
+                    &spec(
+                        Info,
+                        HOST_NOTICE,
+                        "2026 жылғы 30 маусымға дейін қабылдаушы тарап шетелдіктің келгені туралы көші-қон қызметіне 3 жұмыс күні ішінде хабарлауға міндетті болды. Бұл міндет 2026 жылғы 1 шілдеден кейін де сақтала ма, белгіленбеген: көші-қон қызметінен нақтылаңыз.",
+                        "До 30 июня 2026 г. принимающая сторона была обязана уведомить миграционную службу о прибытии иностранца в течение 3 рабочих дней. Сохраняется ли эта обязанность после 1 июля 2026 г., не установлено: уточните в миграционной службе.",
+                        "Until 30 June 2026 the host had to notify the migration service of the foreigner's arrival within 3 working days. Whether that duty continues after 1 July 2026 is not established: ask the migration service.",
+                    )
+                }
+            }
             // {date} {days}
-            C::DeadlineMissed => spec(
-                code,
-                Warning,
-                P3_LATE,
-                "Тіркелудің соңғы күні ({date}) өтті, мерзім {days} кешіктірілді. Бәрібір тіркелу қажет; кешіккені үшін әкімшілік жауапкершілік болуы мүмкін (ҚР ӘҚБтК 517-бабы).",
-                "Последний день регистрации ({date}) прошёл, срок пропущен на {days}. Зарегистрироваться всё равно необходимо; за опоздание возможна административная ответственность (ст. 517 КоАП РК).",
-                "The last day to register ({date}) has passed, {days} ago. Registration is still required; late registration may bring administrative liability (Code of Administrative Offences, art. 517).",
-            ),
+            C::DeadlineMissed => {
+                const {
+                    &spec(
+                        Warning,
+                        P3_LATE,
+                        "Тіркелудің соңғы күні ({date}) өтті, мерзім {days} кешіктірілді. Бәрібір тіркелу қажет; кешіккені үшін әкімшілік жауапкершілік болуы мүмкін (ҚР ӘҚБтК 517-бабы).",
+                        "Последний день регистрации ({date}) прошёл, срок пропущен на {days}. Зарегистрироваться всё равно необходимо; за опоздание возможна административная ответственность (ст. 517 КоАП РК).",
+                        "The last day to register ({date}) has passed, {days} ago. Registration is still required; late registration may bring administrative liability (Code of Administrative Offences, art. 517).",
+                    )
+                }
+            }
             // {date} {days}
-            C::DeadlineDueSoon => spec(
-                code,
-                Warning,
-                P3,
-                "Тіркелудің соңғы күні — {date} (қоса алғанда): {days} қалды.",
-                "Последний день регистрации — {date} (включительно): до него {days}.",
-                "The last day to register is {date} (included): {days} left.",
-            ),
+            C::DeadlineDueSoon => {
+                const {
+                    &spec(
+                        Warning,
+                        P3,
+                        "Тіркелудің соңғы күні — {date} (қоса алғанда): {days} қалды.",
+                        "Последний день регистрации — {date} (включительно): до него {days}.",
+                        "The last day to register is {date} (included): {days} left.",
+                    )
+                }
+            }
             // {date} {days}
-            C::ReRegistrationMissed => spec(
-                code,
-                Warning,
-                P5_LATE,
-                "Жаңа мекенжай бойынша тіркелудің соңғы күні ({date}) өтті, мерзім {days} кешіктірілді. Бәрібір тіркелу қажет; кешіккені үшін әкімшілік жауапкершілік болуы мүмкін (ҚР ӘҚБтК 517-бабы).",
-                "Последний день регистрации по новому адресу ({date}) прошёл, срок пропущен на {days}. Зарегистрироваться по новому адресу всё равно необходимо; за опоздание возможна административная ответственность (ст. 517 КоАП РК).",
-                "The last day to register at the new address ({date}) has passed, {days} ago. Registration at the new address is still required; late registration may bring administrative liability (Code of Administrative Offences, art. 517).",
-            ),
+            C::ReRegistrationMissed => {
+                const {
+                    &spec(
+                        Warning,
+                        P5_LATE,
+                        "Жаңа мекенжай бойынша тіркелудің соңғы күні ({date}) өтті, мерзім {days} кешіктірілді. Бәрібір тіркелу қажет; кешіккені үшін әкімшілік жауапкершілік болуы мүмкін (ҚР ӘҚБтК 517-бабы).",
+                        "Последний день регистрации по новому адресу ({date}) прошёл, срок пропущен на {days}. Зарегистрироваться по новому адресу всё равно необходимо; за опоздание возможна административная ответственность (ст. 517 КоАП РК).",
+                        "The last day to register at the new address ({date}) has passed, {days} ago. Registration at the new address is still required; late registration may bring administrative liability (Code of Administrative Offences, art. 517).",
+                    )
+                }
+            }
             // {date} {days}
-            C::ReRegistrationDueSoon => spec(
-                code,
-                Warning,
-                P5,
-                "Жаңа мекенжай бойынша тіркелудің соңғы күні — {date} (қоса алғанда): {days} қалды.",
-                "Последний день регистрации по новому адресу — {date} (включительно): до него {days}.",
-                "The last day to register at the new address is {date} (included): {days} left.",
-            ),
+            C::ReRegistrationDueSoon => {
+                const {
+                    &spec(
+                        Warning,
+                        P5,
+                        "Жаңа мекенжай бойынша тіркелудің соңғы күні — {date} (қоса алғанда): {days} қалды.",
+                        "Последний день регистрации по новому адресу — {date} (включительно): до него {days}.",
+                        "The last day to register at the new address is {date} (included): {days} left.",
+                    )
+                }
+            }
             // {date}
-            C::CalendarProvisional => spec(
-                code,
-                Warning,
-                CALENDAR,
-                "{date} күні әлі ресми бекітілмеген жұмыс күнтізбесі бойынша есептелді және өзгеруі мүмкін.",
-                "Дата {date} рассчитана по ещё не утверждённому официально производственному календарю и может измениться.",
-                "The date {date} is computed from a working-day calendar not yet officially published and may change.",
-            ),
+            C::CalendarProvisional => {
+                const {
+                    &spec(
+                        Warning,
+                        CALENDAR,
+                        "{date} күні әлі ресми бекітілмеген жұмыс күнтізбесі бойынша есептелді және өзгеруі мүмкін.",
+                        "Дата {date} рассчитана по ещё не утверждённому официально производственному календарю и может измениться.",
+                        "The date {date} is computed from a working-day calendar not yet officially published and may change.",
+                    )
+                }
+            }
             // {today}
-            C::MinorUnder16 => spec(
-                code,
-                Info,
-                NO_AGE_EXEMPTION,
-                "{today} күні иммигрант 16 жасқа толмаған. № 923 бұйрық балаларды тіркелуден босатпайды.",
-                "На {today} иммигранту нет 16 лет. Приказ № 923 не освобождает детей от регистрации.",
-                "On {today} the immigrant is under 16. Order 923 does not exempt children from registration.",
-            ),
+            C::MinorUnder16 => {
+                const {
+                    &spec(
+                        Info,
+                        NO_AGE_EXEMPTION,
+                        "{today} күні иммигрант 16 жасқа толмаған. № 923 бұйрық балаларды тіркелуден босатпайды.",
+                        "На {today} иммигранту нет 16 лет. Приказ № 923 не освобождает детей от регистрации.",
+                        "On {today} the immigrant is under 16. Order 923 does not exempt children from registration.",
+                    )
+                }
+            }
             // {date}
-            C::TreatyEaeuWorker => spec(
-                code,
-                Info,
-                EAEU_WORKER,
-                "ЕАЭО-ға мүше мемлекеттің еңбекшісі: еңбек шартының мерзімі ішінде ({date:dat} дейін) болуға болады, ал 180 күннің 90 күні ережесі рұқсат етсе — одан да ұзақ.",
-                "Трудящийся государства — члена ЕАЭС: пребывание разрешено на срок трудового договора (по {date}), а если правило 90 дней из 180 позволяет — и дольше.",
-                "Worker from an EAEU member state: the stay is allowed for the term of the labour contract (until {date}), or longer where the 90-days-in-180 rule allows.",
-            ),
+            C::TreatyEaeuWorker => {
+                const {
+                    &spec(
+                        Info,
+                        EAEU_WORKER,
+                        "ЕАЭО-ға мүше мемлекеттің еңбекшісі: еңбек шартының мерзімі ішінде ({date:dat} дейін) болуға болады, ал 180 күннің 90 күні ережесі рұқсат етсе — одан да ұзақ.",
+                        "Трудящийся государства — члена ЕАЭС: пребывание разрешено на срок трудового договора (по {date}), а если правило 90 дней из 180 позволяет — и дольше.",
+                        "Worker from an EAEU member state: the stay is allowed for the term of the labour contract (until {date}), or longer where the 90-days-in-180 rule allows.",
+                    )
+                }
+            }
             // {to} {date} {days}
-            C::StayExceedsLimit => spec(
-                code,
-                Error,
-                P4_2_STAY,
-                "Жоспарланған болу мерзімі ({to:dat} дейін) рұқсат етілген соңғы күннен ({date}) {days} асып кетеді.",
-                "Планируемое пребывание (по {to}) выходит за последний разрешённый день ({date}) на {days}.",
-                "The planned stay (until {to}) goes {days} beyond the last allowed day ({date}).",
-            ),
+            C::StayExceedsLimit => {
+                const {
+                    &spec(
+                        Error,
+                        P4_2_STAY,
+                        "Жоспарланған болу мерзімі ({to:dat} дейін) рұқсат етілген соңғы күннен ({date}) {days} асып кетеді.",
+                        "Планируемое пребывание (по {to}) выходит за последний разрешённый день ({date}) на {days}.",
+                        "The planned stay (until {to}) goes {days} beyond the last allowed day ({date}).",
+                    )
+                }
+            }
             // {date} {days}
-            C::StayOverstayed => spec(
-                code,
-                Error,
-                P4_2,
-                "Болу мерзімі бұзылған: рұқсат етілген соңғы күн — {date}, асып кеткені — {days}.",
-                "Нарушен срок пребывания: последний разрешённый день — {date}, превышение — {days}.",
-                "The term of stay has been violated: the last allowed day was {date}, exceeded by {days}.",
-            ),
+            C::StayOverstayed => {
+                const {
+                    &spec(
+                        Error,
+                        P4_2,
+                        "Болу мерзімі бұзылған: рұқсат етілген соңғы күн — {date}, асып кеткені — {days}.",
+                        "Нарушен срок пребывания: последний разрешённый день — {date}, превышение — {days}.",
+                        "The term of stay has been violated: the last allowed day was {date}, exceeded by {days}.",
+                    )
+                }
+            }
             // {country}
-            C::RegimeUnconfirmed => spec(
-                code,
-                Warning,
-                REGIME_DATA,
-                "{country} азаматтығы үшін болу режимі ескірген не қайшылықты дереккөздер бойынша анықталған: нәтижеге сүйенбес бұрын оны көші-қон қызметінен нақтылаңыз.",
-                "Режим пребывания для гражданства {country} определён по устаревшим или противоречивым источникам: уточните его в миграционной службе, прежде чем полагаться на результат.",
-                "The stay regime for citizenship {country} comes from old or conflicting sources: confirm it with the migration service before relying on this result.",
-            ),
+            C::RegimeUnconfirmed => {
+                const {
+                    &spec(
+                        Warning,
+                        REGIME_DATA,
+                        "{country} азаматтығы үшін болу режимі ескірген не қайшылықты дереккөздер бойынша анықталған: нәтижеге сүйенбес бұрын оны көші-қон қызметінен нақтылаңыз.",
+                        "Режим пребывания для гражданства {country} определён по устаревшим или противоречивым источникам: уточните его в миграционной службе, прежде чем полагаться на результат.",
+                        "The stay regime for citizenship {country} comes from old or conflicting sources: confirm it with the migration service before relying on this result.",
+                    )
+                }
+            }
+        };
+        CodeSpec {
+            code: self.as_str(),
+            ..*entry
         }
     }
 }
@@ -710,64 +823,90 @@ impl ObligationCode {
     pub fn spec(self) -> CodeSpec {
         use ObligationCode as C;
         use Severity::Info;
-        let code = self.as_str();
-        match self {
-            C::RegistrationRequired => spec(
-                code,
-                Info,
-                P3,
-                "Тіркелу міндетті: Мемлекеттік шекарадан өткен күннен бастап отызыншы күнтізбелік күннен кешіктірмей.",
-                "Регистрация обязательна: не позднее тридцатого календарного дня со дня пересечения Государственной границы.",
-                "Registration is required: not later than the thirtieth calendar day from crossing the State border.",
-            ),
-            C::RegistrationNotRequired => spec(
-                code,
-                Info,
-                P3,
-                "Тіркелу қажет емес: болу мерзіміңіз тіркелуге берілген мерзім біткенге дейін (не сол күні) аяқталады.",
-                "Регистрация не нужна: вы уезжаете не позднее последнего дня, отведённого на регистрацию.",
-                "Registration is not required: the stay ends on or before the last day for registering.",
-            ),
-            C::ExemptDiplomatic => spec(
-                code,
-                Info,
-                DIPLOMATIC,
-                "Дипломатиялық және қызметтік төлқұжат иелері Сыртқы істер министрлігінде аккредиттеу арқылы есепке алынады (Дипломатиялық қатынастар туралы Вена конвенциясы); № 923 бұйрықта мұндай босату аталмаған.",
-                "Владельцы дипломатических и служебных паспортов учитываются через аккредитацию в Министерстве иностранных дел (Венская конвенция о дипломатических сношениях); сам приказ № 923 такого освобождения не называет.",
-                "Holders of diplomatic and service passports are accounted for through their accreditation with the Ministry of Foreign Affairs (Vienna Convention on Diplomatic Relations); Order 923 itself names no such exemption.",
-            ),
-            C::ExemptMinor => spec(
-                code,
-                Info,
-                MINOR_POLICY,
-                "16 жасқа толмаған иммигрант таңдалған түсіндіру бойынша тіркелуден босатылған (бұрынғы қағидаларда солай болған; № 923 бұйрықта мұндай босату аталмаған).",
-                "Иммигрант младше 16 лет освобождён от регистрации по выбранному толкованию (так было в прежних правилах; приказ № 923 такого освобождения не называет).",
-                "The immigrant is under 16 and exempt from registration under the chosen reading (as under the earlier rules; Order 923 names no such exemption).",
-            ),
-            C::NotCoveredShortStay => spec(
-                code,
-                Info,
-                SHORT_STAY,
-                "№ 923 бұйрық бойынша тіркеу 90 күнге дейін визасыз болатын мемлекеттердің азаматтарына қатысты; бұл азаматтық үшін болу мерзімінің өзі шектелген (30 немесе 14 күн).",
-                "Регистрация по приказу № 923 касается граждан государств с безвизовым пребыванием до 90 дней; для этого гражданства ограничен сам срок пребывания (30 или 14 дней).",
-                "Registration under Order 923 concerns citizens of states with a visa-free stay of up to 90 days; for this citizenship the stay itself is limited (30 or 14 days).",
-            ),
-            C::NotCoveredVisa => spec(
-                code,
-                Info,
-                P3_SCOPE,
-                "№ 923 бұйрықта визамен келетін адамдар мен азаматтығы жоқ адамдар туралы айтылмаған: олардың болуы визамен немесе рұқсатпен айқындалады.",
-                "Приказ № 923 не говорит о въезжающих по визе и о лицах без гражданства: их пребывание определяется визой или разрешением.",
-                "Order 923 does not address visa holders or stateless persons: their stay is governed by the visa or permit.",
-            ),
-            C::NotImmigrant => spec(
-                code,
-                Info,
-                P2_1,
-                "Қазақстан азаматы иммигрант болып саналмайды.",
-                "Гражданин Казахстана не является иммигрантом.",
-                "A citizen of Kazakhstan is not an immigrant.",
-            ),
+        // Each entry is a constant the match only points at (building the structure in code
+        // cost the module 4 KB).
+        let entry: &'static CodeSpec = match self {
+            C::RegistrationRequired => {
+                const {
+                    &spec(
+                        Info,
+                        P3,
+                        "Тіркелу міндетті: Мемлекеттік шекарадан өткен күннен бастап отызыншы күнтізбелік күннен кешіктірмей.",
+                        "Регистрация обязательна: не позднее тридцатого календарного дня со дня пересечения Государственной границы.",
+                        "Registration is required: not later than the thirtieth calendar day from crossing the State border.",
+                    )
+                }
+            }
+            C::RegistrationNotRequired => {
+                const {
+                    &spec(
+                        Info,
+                        P3,
+                        "Тіркелу қажет емес: болу мерзіміңіз тіркелуге берілген мерзім біткенге дейін (не сол күні) аяқталады.",
+                        "Регистрация не нужна: вы уезжаете не позднее последнего дня, отведённого на регистрацию.",
+                        "Registration is not required: the stay ends on or before the last day for registering.",
+                    )
+                }
+            }
+            C::ExemptDiplomatic => {
+                const {
+                    &spec(
+                        Info,
+                        DIPLOMATIC,
+                        "Дипломатиялық және қызметтік төлқұжат иелері Сыртқы істер министрлігінде аккредиттеу арқылы есепке алынады (Дипломатиялық қатынастар туралы Вена конвенциясы); № 923 бұйрықта мұндай босату аталмаған.",
+                        "Владельцы дипломатических и служебных паспортов учитываются через аккредитацию в Министерстве иностранных дел (Венская конвенция о дипломатических сношениях); сам приказ № 923 такого освобождения не называет.",
+                        "Holders of diplomatic and service passports are accounted for through their accreditation with the Ministry of Foreign Affairs (Vienna Convention on Diplomatic Relations); Order 923 itself names no such exemption.",
+                    )
+                }
+            }
+            C::ExemptMinor => {
+                const {
+                    &spec(
+                        Info,
+                        MINOR_POLICY,
+                        "16 жасқа толмаған иммигрант таңдалған түсіндіру бойынша тіркелуден босатылған (бұрынғы қағидаларда солай болған; № 923 бұйрықта мұндай босату аталмаған).",
+                        "Иммигрант младше 16 лет освобождён от регистрации по выбранному толкованию (так было в прежних правилах; приказ № 923 такого освобождения не называет).",
+                        "The immigrant is under 16 and exempt from registration under the chosen reading (as under the earlier rules; Order 923 names no such exemption).",
+                    )
+                }
+            }
+            C::NotCoveredShortStay => {
+                const {
+                    &spec(
+                        Info,
+                        SHORT_STAY,
+                        "№ 923 бұйрық бойынша тіркеу 90 күнге дейін визасыз болатын мемлекеттердің азаматтарына қатысты; бұл азаматтық үшін болу мерзімінің өзі шектелген (30 немесе 14 күн).",
+                        "Регистрация по приказу № 923 касается граждан государств с безвизовым пребыванием до 90 дней; для этого гражданства ограничен сам срок пребывания (30 или 14 дней).",
+                        "Registration under Order 923 concerns citizens of states with a visa-free stay of up to 90 days; for this citizenship the stay itself is limited (30 or 14 days).",
+                    )
+                }
+            }
+            C::NotCoveredVisa => {
+                const {
+                    &spec(
+                        Info,
+                        P3_SCOPE,
+                        "№ 923 бұйрықта визамен келетін адамдар мен азаматтығы жоқ адамдар туралы айтылмаған: олардың болуы визамен немесе рұқсатпен айқындалады.",
+                        "Приказ № 923 не говорит о въезжающих по визе и о лицах без гражданства: их пребывание определяется визой или разрешением.",
+                        "Order 923 does not address visa holders or stateless persons: their stay is governed by the visa or permit.",
+                    )
+                }
+            }
+            C::NotImmigrant => {
+                const {
+                    &spec(
+                        Info,
+                        P2_1,
+                        "Қазақстан азаматы иммигрант болып саналмайды.",
+                        "Гражданин Казахстана не является иммигрантом.",
+                        "A citizen of Kazakhstan is not an immigrant.",
+                    )
+                }
+            }
+        };
+        CodeSpec {
+            code: self.as_str(),
+            ..*entry
         }
     }
 }

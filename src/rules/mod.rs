@@ -113,8 +113,7 @@ impl Findings {
     ) {
         let spec = code.spec();
         let lang = self.lang;
-        let template = spec.text.get(lang);
-        let message = match field.filter(|_| template.contains("{field")) {
+        let message = match field.filter(|_| spec.text.has_placeholder(lang, "field")) {
             Some(path) => {
                 let label = labels::label_or_word(path, lang);
                 let mut all = Vec::with_capacity(args.len() + 1);
