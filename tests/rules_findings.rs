@@ -1,5 +1,5 @@
-//! One case per finding code that triggers it, and a near miss that does not (spec/rules.md
-//! sections 1-6). Each case starts from the valid application of `rules_support::valid`.
+//! One case per finding code that triggers it, and a near miss that does not (Order 923
+//! and the readings the README lists). Each case starts from the valid application of `rules_support::valid`.
 
 mod rules_support;
 
@@ -433,7 +433,7 @@ fn messages_in_every_language_have_no_unfilled_placeholders() {
 
 #[test]
 fn severities_match_the_spec() {
-    // Source: rules.md section 5 table and sections 2-4.
+    // Source: Order 923, Rules p.3, p.4 and p.5.
     use Severity::*;
     for (code, severity) in [
         (C::FieldRequired, Error),
@@ -468,7 +468,7 @@ fn severities_match_the_spec() {
 
 #[test]
 fn required_fields_each_have_their_path() {
-    // Source: rules.md section 5 (required fields) and interfaces.md (dotted paths).
+    // Source: Order 923, Rules p.3 (the fields) and the report's dotted paths.
     let report = check_on(&json!({}), TODAY);
     let required: Vec<&str> = report
         .with(C::FieldRequired)

@@ -1,4 +1,4 @@
-//! The JSON shapes of interfaces.md, malformed input, and extreme dates.
+//! The report's JSON shapes, malformed input, and extreme dates.
 
 mod rules_support;
 
@@ -10,7 +10,7 @@ use tirkeu::rules::{Application, FindingCode, InputError, Report, check_applicat
 
 #[test]
 fn report_keys_are_those_of_interfaces_md() {
-    // Source: interfaces.md, "Report (output of the rules engine)".
+    // Source: the report's JSON (README, the npm package).
     let report = serde_json::to_value(check(&valid())).unwrap();
     for key in [
         "ok",

@@ -76,7 +76,7 @@ fn to_spans(entry: Date, raw: &[(i32, i32)]) -> Vec<(Date, Date)> {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
 
-    // Source: rules.md section 2: registerBy = entry + 29, outerBound >= registerBy, a working day.
+    // Source: Order 923, Rules p.3: registerBy = entry + 29, outerBound >= registerBy, a working day.
     #[test]
     fn register_by_is_entry_plus_29(entry in any_date(), wait in 0i32..60) {
         let report = check_json(&must_register_application(entry), entry.add_days(wait), Lang::En).unwrap();
@@ -88,7 +88,7 @@ proptest! {
         prop_assert_eq!(deadline.days_left, i64::from(29 - wait));
     }
 
-    // Source: rules.md section 3: the re-registration deadline is a working day after the move,
+    // Source: Order 923, Rules p.5: the re-registration deadline is a working day after the move,
     // in both readings; the default reading is the fifth working day after it.
     #[test]
     fn re_registration_deadline_is_a_working_day_after_the_move(moved in any_date(), event_day in any::<bool>()) {
@@ -131,7 +131,7 @@ proptest! {
         prop_assert_eq!(working_days_between(to, from).count, -by_loop);
     }
 
-    // Source: rules.md section 4: lastAllowedDay never exceeds entry + daysPerEntry - 1.
+    // Source: Order 923, Rules p.4(2), and the regimes' limits: lastAllowedDay never exceeds entry + daysPerEntry - 1.
     #[test]
     fn last_allowed_day_within_days_per_entry(
         citizenship in prop::sample::select(vec!["TUR", "CHN", "IND", "GEO", "USA"]),
@@ -149,7 +149,7 @@ proptest! {
         prop_assert_eq!(stay.overstay_days > 0, report.findings.iter().any(|f| f.code.as_str() == "stay.overstayed"));
     }
 
-    // Source: rules.md section 4: adding an earlier stay never moves lastAllowedDay later.
+    // Source: Order 923, Rules p.4(2), and the regimes' limits: adding an earlier stay never moves lastAllowedDay later.
     #[test]
     fn an_earlier_stay_never_extends_the_limit(
         citizenship in prop::sample::select(vec!["TUR", "CHN", "IND"]),
@@ -167,14 +167,14 @@ proptest! {
         prop_assert!(last(&more) <= last(&spans));
     }
 
-    // Source: rules.md section 5: the check-digit function accepts exactly the numbers it completes.
+    // Source: Order 923, Rules p.3 (the fields) and p.4(1): the check-digit function accepts exactly the numbers it completes.
     #[test]
     fn check_digit_accepts_exactly_what_it_completes(first in prop::array::uniform11(0u8..10), last in 0u8..10) {
         let text: String = first.iter().chain(std::iter::once(&last)).map(|d| char::from(b'0' + d)).collect();
         prop_assert_eq!(validate_check_digit(&text).is_ok(), check_digit(&first) == Some(last));
     }
 
-    // Source: rules.md section 6: ok is true exactly when there is no error; the same input gives
+    // Source: the policy options: ok is true exactly when there is no error; the same input gives
     // the same bytes.
     #[test]
     fn ok_iff_no_error_and_deterministic(entry in near_date(), today in near_date(), surname in "\\PC{0,8}") {

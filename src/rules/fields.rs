@@ -808,7 +808,7 @@ mod tests {
 
     #[test]
     fn names() {
-        // Source: rules.md section 5 (letters of any script, space, hyphen, apostrophe, dot; 1-64).
+        // Source: Order 923, Rules p.3 (the fields) and p.4(1) (letters of any script, space, hyphen, apostrophe, dot; 1-64).
         for good in [
             "IVANOV",
             "Ахметов Асет",

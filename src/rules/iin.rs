@@ -1,7 +1,7 @@
 //! The IIN (individual identification number) and BIN (business identification number) of
 //! Kazakhstan: 12 digits, the last a check digit.
 //!
-//! Check digit (rules.md section 5): with the first 11 digits d1..d11, r = sum(di * i) mod 11; if
+//! Check digit (Order 923, Rules p.3 (the fields) and p.4(1)): with the first 11 digits d1..d11, r = sum(di * i) mod 11; if
 //! r = 10, r = sum(di * w2i) mod 11 with w2 = 3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2; if r is still 10
 //! the number is never issued; otherwise d12 must equal r.
 //!
@@ -199,7 +199,7 @@ mod tests {
 
     #[test]
     fn rules_md_examples() {
-        // Source: rules.md section 5.
+        // Source: Order 923, Rules p.3 (the fields) and p.4(1).
         assert_eq!(
             validate_iin("900515300127").unwrap().to_string(),
             "1990-05-15"

@@ -83,7 +83,7 @@ macro_rules! codes {
 }
 
 codes! {
-    /// The code of a finding (rules.md sections 1-6).
+    /// The code of a finding (Order 923, the regimes and the field checks).
     pub enum FindingCode {
         /// A required field is missing or blank.
         FieldRequired = "field.required",
@@ -162,7 +162,7 @@ codes! {
 }
 
 codes! {
-    /// The code of an obligation (rules.md section 1).
+    /// The code of an obligation (Order 923, Rules p.2-p.3, and the policy options).
     pub enum ObligationCode {
         /// Must register (`must_register`).
         RegistrationRequired = "registration.required",

@@ -1,4 +1,4 @@
-//! The report (the output of the rules engine): the JSON of interfaces.md, camelCase, with
+//! The report (the output of the rules engine): the JSON of the package's `Report`, camelCase, with
 //! dates as `YYYY-MM-DD`. Field order is fixed and no map is used, so the same report always
 //! serializes to the same bytes.
 
@@ -196,7 +196,7 @@ impl LimitedBy {
     }
 }
 
-/// The stay limit (rules.md section 4).
+/// The stay limit (Order 923, Rules p.4(2), and the regimes' limits).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct StayLimit {
@@ -229,7 +229,7 @@ pub struct StayLimit {
     pub source: String,
 }
 
-/// The policy options, with their defaults (rules.md section 6). The report echoes the policy it
+/// The policy options, with their defaults (the policy options). The report echoes the policy it
 /// used.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]

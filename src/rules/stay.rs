@@ -198,7 +198,7 @@ mod tests {
 
     #[test]
     fn swiss_example() {
-        // Source: rules.md section 4 (Swiss migration office example): 99 days at exit, overstay 9.
+        // Source: Order 923, Rules p.4(2), and the regimes' limits (Swiss migration office example): 99 days at exit, overstay 9.
         let q = question(
             "2014-05-01",
             &[("2013-09-01", "2013-09-30"), ("2014-02-21", "2014-04-20")],
@@ -214,7 +214,7 @@ mod tests {
 
     #[test]
     fn next_lawful_entry() {
-        // Source: rules.md section 4: 90 days used in 2026-01-10..04-23, next lawful entry 2026-07-09.
+        // Source: Order 923, Rules p.4(2), and the regimes' limits: 90 days used in 2026-01-10..04-23, next lawful entry 2026-07-09.
         let earlier = [
             ("2026-01-10", "2026-02-08"),
             ("2026-02-15", "2026-03-16"),
