@@ -365,7 +365,7 @@ fn iin_examples() {
         assert_eq!(finding.field.as_deref(), Some("host.id"));
         assert_eq!(finding.basis, "Order 923, Rules p.3, p.4(1)");
     }
-    // A BIN is checked for its check digit only (digit 7 and the date do not apply).
+    // A BIN is checked as a BIN: its month of registration (07) and kind of entity (4).
     assert!(validate_bin(&iin("16074001830")).is_ok());
 }
 
