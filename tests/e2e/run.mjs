@@ -164,7 +164,8 @@ test("check view: the sample shows its deadline; a wrong IIN is found beside its
   await page.fill("#in-addressChange-movedOn", "2026-07-03");
   // rules.md section 3: a move on 2026-07-03 -> re-register by 2026-07-13.
   await page.waitForSelector('[data-card=rereg] [data-value=registerBy] time[datetime="2026-07-13"]');
-  assert(!(await page.$("[data-card=deadline]")), "no first-registration deadline after a move");
+  // Order 923, Rules p.3 and p.5: a move keeps the first-registration deadline (2026-07-30).
+  assert(await page.$('[data-card=deadline] [data-value=registerBy] time[datetime="2026-07-30"]'), "the first deadline stands after a move");
   noProblems(page);
   await page.context().close();
 });
