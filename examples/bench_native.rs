@@ -20,7 +20,7 @@ use std::time::{Duration, Instant};
 
 use serde::Deserialize;
 use tirkeu::cert::keys::from_hex;
-use tirkeu::cert::{PublicKey, TrustList, Verifier, VerifyContext};
+use tirkeu::cert::{LoadOptions, PublicKey, Verifier, VerifyContext};
 use tirkeu::date::Date;
 use tirkeu::i18n::Lang;
 use tirkeu::rules::check_json;
@@ -101,11 +101,10 @@ fn main() -> Result<(), Box<dyn Error>> {
 
     // Whole certificate: QR text -> verification result as JSON text (what the binding returns).
     let root = PublicKey::from_hex(&input.root_public_key)?;
-    let mut verifier = Verifier::new(TrustList::from_cose(
-        &std::fs::read(&input.trust_list)?,
-        &root,
-    )?);
-    verifier.install_status_list(&std::fs::read(&input.status_list)?)?;
+    let mut verifier = Verifier::new(root);
+    let at = LoadOptions::at(input.now_unix_seconds);
+    verifier.load_trust_list(&std::fs::read(&input.trust_list)?, &at)?;
+    verifier.load_status_list(&std::fs::read(&input.status_list)?, &at)?;
     let context = VerifyContext {
         checked_on: Date::parse(&input.today)?,
         now_unix_seconds: input.now_unix_seconds,

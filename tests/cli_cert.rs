@@ -72,7 +72,8 @@ fn the_demo_certificate_verifies_with_the_demo_lists() {
             certificate.trim(),
         ],
     );
-    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    // Valid, but a DEMO verdict never exits 0.
+    assert_eq!(output.status.code(), Some(1), "{}", stdout(&output));
     let result = json(&output);
     assert_eq!(result["status"], "valid");
     assert_eq!(result["demo"], true);
@@ -143,6 +144,16 @@ fn demo_files_are_reproducible() {
             Some("issuer.pub.json"),
         ),
         (
+            vec![
+                "keygen".into(),
+                "--seed".into(),
+                seed("tirkeu DEMO status key"),
+                "--out".into(),
+                "status.key.json".into(),
+            ],
+            Some("status.pub.json"),
+        ),
+        (
             [
                 "trust-list",
                 "--root",
@@ -159,7 +170,7 @@ fn demo_files_are_reproducible() {
             [
                 "status-list",
                 "--key",
-                "issuer.key.json",
+                "status.key.json",
                 "--out",
                 "status-list.cose",
                 "revoked.json",
@@ -213,6 +224,8 @@ fn demo_files_are_reproducible() {
         "root.pub.json",
         "issuer.key.json",
         "issuer.pub.json",
+        "status.key.json",
+        "status.pub.json",
         "trust-list.cose",
         "status-list.cose",
         "certificate.txt",
@@ -257,7 +270,8 @@ fn keygen_trust_list_issue_verify_on_fresh_keys() {
     std::fs::write(
         dir.join("keyspec.json"),
         r#"{"iat": 1782846000, "next": 1924974000,
-            "keys": [{"keyFile": "issuer.json", "name": "Fresh office", "from": 0, "status": "active"}]}"#,
+            "keys": [{"keyFile": "issuer.json", "name": "Fresh office", "from": 0, "status": "active",
+                      "use": ["cert", "status"]}]}"#,
     )
     .unwrap();
     let trust = run(
@@ -334,7 +348,8 @@ fn keygen_trust_list_issue_verify_on_fresh_keys() {
     assert_eq!(expired.status.code(), Some(1));
     assert_eq!(json(&expired)["status"], "expired");
 
-    // Without a status list: valid, with warning status.missing. Text from standard input.
+    // Without a status list: unconfirmed (exit 1), with warning status.missing. Text from
+    // standard input.
     let mut child = Command::new(TIRKEU)
         .current_dir(&dir)
         .args([
@@ -359,7 +374,8 @@ fn keygen_trust_list_issue_verify_on_fresh_keys() {
         .write_all(text.as_bytes())
         .unwrap();
     let piped = child.wait_with_output().unwrap();
-    assert_eq!(piped.status.code(), Some(0));
+    assert_eq!(piped.status.code(), Some(1));
+    assert_eq!(json(&piped)["status"], "unconfirmed");
     assert_eq!(json(&piped)["warnings"][0]["code"], "status.missing");
 
     // Verified against the demo root instead: the trust list is refused, exit 2.
