@@ -55,7 +55,7 @@ thread_local! {
     /// The verifier of the deprecated module-wide functions (`loadTrustList`, `verifyCertificate`,
     /// ...), kept for one release for pages written against them; pinned to the root of the first
     /// trust list they load. New code makes its own `Verifier` objects.
-    static LEGACY_VERIFIER: RefCell<Option<cert::Verifier>> = const { RefCell::new(None) };
+    static LEGACY_VERIFIER: RefCell<Option<JsVerifier>> = const { RefCell::new(None) };
 }
 
 /// With the `panic-messages` feature, installs a panic hook, so that a bug shows as a readable
@@ -214,7 +214,7 @@ fn lang_option(text: Option<String>) -> Result<Lang, JsError> {
 }
 
 fn with_legacy_verifier<T>(
-    f: impl FnOnce(&mut Option<cert::Verifier>) -> Result<T, JsError>,
+    f: impl FnOnce(&mut Option<JsVerifier>) -> Result<T, JsError>,
 ) -> Result<T, JsError> {
     LEGACY_VERIFIER.with(|cell| {
         let mut verifier = cell
@@ -224,8 +224,7 @@ fn with_legacy_verifier<T>(
     })
 }
 
-const NO_TRUST_LIST: &str =
-    "no trust list is installed: call loadTrustList(bytes, rootPublicKeyHex) first";
+const NO_TRUST_LIST: &str = "no trust list is installed: load one first";
 
 /// The root public key argument.
 fn root_argument(value: &JsValue) -> Result<PublicKey, JsError> {
@@ -235,7 +234,7 @@ fn root_argument(value: &JsValue) -> Result<PublicKey, JsError> {
 
 /// `{ minIssuedAt?, now? }`: `now` defaults to the device's clock.
 fn load_options(options: Option<LoadOptionsArgument>) -> Result<LoadOptions, JsError> {
-    let options = options_argument(options, &["minIssuedAt", "now"])?;
+    let options = options_argument(options.map(JsValue::from), &["minIssuedAt", "now"])?;
     Ok(LoadOptions {
         now_unix_seconds: options.integer("now")?.unwrap_or_else(now_unix_seconds),
         min_issued_at: options.integer("minIssuedAt")?,
@@ -245,7 +244,7 @@ fn load_options(options: Option<LoadOptionsArgument>) -> Result<LoadOptions, JsE
 /// `{ on?, lang?, now? }`: `now` defaults to the device's clock at this call, and `on` to the
 /// civil date in Kazakhstan at `now`.
 fn verify_context(options: Option<VerifyOptionsArgument>) -> Result<VerifyContext, JsError> {
-    let options = options_argument(options, &["on", "lang", "now"])?;
+    let options = options_argument(options.map(JsValue::from), &["on", "lang", "now"])?;
     let now = options.integer("now")?.unwrap_or_else(now_unix_seconds);
     Ok(VerifyContext {
         checked_on: match options.string("on")? {
@@ -352,7 +351,7 @@ impl JsVerifier {
         options: Option<VerifierOptionsArgument>,
     ) -> Result<JsVerifier, JsError> {
         let root = root_argument(&rootPublicKeyHex)?;
-        let options = options_argument(options, &["graceDays"])?;
+        let options = options_argument(options.map(JsValue::from), &["graceDays"])?;
         let mut verifier = cert::Verifier::new(root);
         if let Some(days) = options.integer("graceDays")? {
             if !(0..=36_500).contains(&days) {
@@ -425,9 +424,7 @@ impl JsVerifier {
         let text = string_argument(&text, "the QR text")?;
         let context = verify_context(options)?;
         if self.verifier.trust_list().is_none() {
-            return Err(error(
-                "no trust list is installed: call verifier.loadTrustList(bytes) first",
-            ));
+            return Err(error(NO_TRUST_LIST));
         }
         to_js(&self.verifier.verify(&text, &context))
     }
@@ -473,20 +470,20 @@ pub fn load_trust_list(
     #[wasm_bindgen(unchecked_param_type = "Uint8Array")] bytes: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string")] rootPublicKeyHex: JsValue,
 ) -> Result<JsValue, JsError> {
-    let bytes = bytes_argument(&bytes, "the trust list")?;
     let root = root_argument(&rootPublicKeyHex)?;
     with_legacy_verifier(|slot| {
-        let verifier = slot.get_or_insert_with(|| cert::Verifier::new(root));
-        if verifier.root() != root {
+        let verifier = match slot {
+            Some(verifier) => verifier,
+            None => slot.insert(JsVerifier {
+                verifier: cert::Verifier::new(root),
+            }),
+        };
+        if verifier.verifier.root() != root {
             return Err(error(
                 "the root public key is not the one this verifier is pinned to",
             ));
         }
-        to_js(
-            &verifier
-                .load_trust_list(&bytes, &LoadOptions::at(now_unix_seconds()))
-                .map_err(error)?,
-        )
+        verifier.load_trust_list(bytes, None)
     })
 }
 
@@ -500,14 +497,9 @@ pub fn load_trust_list(
 pub fn load_status_list(
     #[wasm_bindgen(unchecked_param_type = "Uint8Array")] bytes: JsValue,
 ) -> Result<JsValue, JsError> {
-    let bytes = bytes_argument(&bytes, "the status list")?;
     with_legacy_verifier(|verifier| {
         let verifier = verifier.as_mut().ok_or_else(|| error(NO_TRUST_LIST))?;
-        to_js(
-            &verifier
-                .load_status_list(&bytes, &LoadOptions::at(now_unix_seconds()))
-                .map_err(error)?,
-        )
+        verifier.load_status_list(bytes, None)
     })
 }
 
@@ -519,13 +511,9 @@ pub fn load_status_list(
 /// None in practice; the conversion is fallible in form only.
 #[wasm_bindgen(js_name = trustListSummary, unchecked_return_type = "TrustListSummary | null")]
 pub fn trust_list_summary() -> Result<JsValue, JsError> {
-    with_legacy_verifier(|verifier| {
-        to_js(
-            &verifier
-                .as_ref()
-                .and_then(|v| v.trust_list())
-                .map(cert::TrustList::summary),
-        )
+    with_legacy_verifier(|verifier| match verifier {
+        Some(verifier) => verifier.trust_list(),
+        None => Ok(JsValue::NULL),
     })
 }
 
@@ -537,13 +525,9 @@ pub fn trust_list_summary() -> Result<JsValue, JsError> {
 /// None in practice; the conversion is fallible in form only.
 #[wasm_bindgen(js_name = statusListSummary, unchecked_return_type = "StatusListSummary | null")]
 pub fn status_list_summary() -> Result<JsValue, JsError> {
-    with_legacy_verifier(|verifier| {
-        to_js(
-            &verifier
-                .as_ref()
-                .and_then(|v| v.status_list())
-                .map(cert::StatusList::summary),
-        )
+    with_legacy_verifier(|verifier| match verifier {
+        Some(verifier) => verifier.status_list(),
+        None => Ok(JsValue::NULL),
     })
 }
 
@@ -559,14 +543,9 @@ pub fn verify_certificate(
     #[wasm_bindgen(unchecked_param_type = "string")] qrText: JsValue,
     options: Option<VerifyOptionsArgument>,
 ) -> Result<JsValue, JsError> {
-    let text = string_argument(&qrText, "the QR text")?;
-    let context = verify_context(options)?;
     with_legacy_verifier(|verifier| {
-        let verifier = verifier
-            .as_ref()
-            .filter(|v| v.trust_list().is_some())
-            .ok_or_else(|| error(NO_TRUST_LIST))?;
-        to_js(&verifier.verify(&text, &context))
+        let verifier = verifier.as_ref().ok_or_else(|| error(NO_TRUST_LIST))?;
+        verifier.verify(qrText, options)
     })
 }
 

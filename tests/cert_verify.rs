@@ -1,5 +1,5 @@
-//! The verifier: one test per status and per malformed stage (certificate.md section 6), the
-//! refusals a later security review relies on, and the lists' install rules (section 4, 5).
+//! The verifier: one test per status and per malformed stage (docs/certificate-format.md section 7), the
+//! refusals a later security review relies on, and the lists' install rules (sections 4-6).
 
 mod cert_support;
 
@@ -47,7 +47,7 @@ fn status_valid() {
 
 #[test]
 fn status_valid_on_the_first_and_last_day() {
-    // Source: certificate.md section 6: stay from <= date <= stay to.
+    // Source: docs/certificate-format.md section 7: stay from <= date <= stay to.
     assert_eq!(
         verify(&certificate(), "2026-07-01").days_remaining,
         Some(89)
@@ -175,7 +175,7 @@ fn status_key_not_valid_when_iat_is_outside_the_keys_validity() {
 
 #[test]
 fn the_demo_flag_follows_the_key() {
-    // Source: certificate.md section 4: a result under a demo key carries `demo: true`.
+    // Source: docs/certificate-format.md section 4: a result under a demo key carries `demo: true`.
     let mut demo_key = key_spec(&issuer(), "DEMO issuer");
     demo_key.demo = true;
     // A DEMO status list speaks only of DEMO certificates: both DEMO keys.
@@ -630,7 +630,7 @@ fn malformed_record() {
 
 #[test]
 fn record_text_is_checked_for_nfc_exactly() {
-    // Source: certificate.md section 3 (strings in Unicode normalisation form C) and UAX #15:
+    // Source: docs/certificate-format.md section 3 (strings in Unicode normalisation form C) and UAX #15:
     // Ә + U+0301 COMBINING ACUTE ACCENT has no precomposed form, so it is NFC: issued and valid.
     let accented = Record {
         surname: "\u{4d8}\u{301}БІЛҚАСЫМОВА".into(),

@@ -389,7 +389,7 @@ fn records_with_hostile_fields_are_refused_by_the_issuer_or_verify() {
 
 #[test]
 fn nfd_record_strings_are_refused_and_nfc_ones_accepted() {
-    // Source: certificate.md section 3: every record string is NFC.
+    // Source: docs/certificate-format.md section 3: every record string is NFC.
     let nfd = Record {
         surname: "ЙОРГЕНСЕН".replace('Й', "\u{418}\u{306}"),
         ..record()

@@ -603,11 +603,7 @@ fn decode_payload(payload: &[u8]) -> Result<Payload, StatusListError> {
         return Err(format_error("`next` is not after `iat`"));
     }
     let raw = years.ok_or_else(|| format_error("`lists` is missing"))?;
-    let years = if version == STATUS_LIST_VERSION_1 {
-        inflate_version_1(raw)?
-    } else {
-        inflate_version_2(raw)?
-    };
+    let years = inflate_years(raw, version)?;
     Ok((version, issued_at, next_update, years))
 }
 
@@ -655,55 +651,46 @@ fn read_raw_years<'p>(reader: &mut Reader<'p>) -> Result<Vec<RawYear<'p>>, Statu
     Ok(years)
 }
 
-fn inflate_version_1(raw: Vec<RawYear<'_>>) -> Result<Vec<YearBits>, StatusListError> {
-    let mut budget = MAX_STATUS_BITS_BYTES;
+/// Inflates the yearly lists of a list of `version`: version 2 sizes (0 to 2^27) each bitstring,
+/// which must inflate to exactly ceil(size / 8) bytes, 64 MiB in all; a version 1 year covers 8
+/// times its bitstring's length, 16 MiB in all.
+fn inflate_years(raw: Vec<RawYear<'_>>, version: i64) -> Result<Vec<YearBits>, StatusListError> {
+    let first = version == STATUS_LIST_VERSION_1;
+    let mut budget = if first {
+        MAX_STATUS_BITS_BYTES
+    } else {
+        MAX_STATUS_BITS_BYTES_TOTAL
+    };
     let mut years = Vec::with_capacity(raw.len());
     for RawYear { year, size, bits } in raw {
-        if size.is_some() {
-            return Err(format_error(
-                "a yearly list of a version 1 list has `size`, which version 1 does not know",
-            ));
+        let size = match (first, size) {
+            (true, None) => None,
+            (false, Some(size)) => Some(
+                u32::try_from(size)
+                    .ok()
+                    .filter(|size| *size <= MAX_STATUS_SIZE)
+                    .ok_or_else(|| format_error(format!("year {year}: `size` is not 0 to 2^27")))?,
+            ),
+            _ => {
+                return Err(format_error(format!(
+                    "year {year}: `size` is required in version 2 and unknown in version 1"
+                )));
+            }
+        };
+        let limit = size.map_or(budget, |size| size.div_ceil(8) as usize);
+        if limit > budget {
+            return Err(format_error("the yearly lists pass the size limit"));
         }
-        let bits = inflate(bits, budget).map_err(StatusListError::Bits)?;
-        budget = budget.saturating_sub(bits.len());
-        // At most 16 MiB of bytes: 2^27 bits, which fits a u32.
-        let size = u32::try_from(bits.len().saturating_mul(8)).unwrap_or(MAX_STATUS_SIZE);
-        years.push(YearBits { year, size, bits });
-    }
-    Ok(years)
-}
-
-fn inflate_version_2(raw: Vec<RawYear<'_>>) -> Result<Vec<YearBits>, StatusListError> {
-    let mut budget = MAX_STATUS_BITS_BYTES_TOTAL;
-    let mut years = Vec::with_capacity(raw.len());
-    for RawYear { year, size, bits } in raw {
-        let size = size
-            .and_then(|size| u32::try_from(size).ok())
-            .filter(|size| *size <= MAX_STATUS_SIZE)
-            .ok_or_else(|| {
-                format_error(format!(
-                    "year {year}: `size` is missing or not 0 to {MAX_STATUS_SIZE}"
-                ))
-            })?;
-        let expected = size.div_ceil(8) as usize;
-        if expected > budget {
+        let bits = inflate(bits, limit).map_err(StatusListError::Bits)?;
+        if size.is_some_and(|_| bits.len() != limit) {
             return Err(format_error(format!(
-                "the yearly lists cover more than {MAX_STATUS_BITS_BYTES_TOTAL} bytes of bits"
-            )));
-        }
-        let bits = inflate(bits, expected).map_err(|e| match e {
-            InflateError::TooLarge { .. } => format_error(format!(
-                "year {year}: the bits inflate to more than ceil(size / 8) = {expected} bytes"
-            )),
-            other => StatusListError::Bits(other),
-        })?;
-        if bits.len() != expected {
-            return Err(format_error(format!(
-                "year {year}: the bits inflate to {} bytes, not ceil(size / 8) = {expected}",
+                "year {year}: the bits inflate to {} bytes, not ceil(size / 8) = {limit}",
                 bits.len()
             )));
         }
-        budget -= expected;
+        budget -= bits.len();
+        // A version 1 list holds at most 16 MiB: 2^27 bits, which fits a u32.
+        let size = size.unwrap_or_else(|| u32::try_from(bits.len() * 8).unwrap_or(MAX_STATUS_SIZE));
         years.push(YearBits { year, size, bits });
     }
     Ok(years)
