@@ -573,56 +573,19 @@ fn a_leaked_key_is_contained_only_by_revoking_it() {
 
 // ---- the versions still read -----------------------------------------------------------------
 
-/// A version 1 trust list: no `use`.
+/// A version 1 trust list (no `use`) of these keys, signed by the root.
 fn trust_list_v1(keys: &[&SigningKey]) -> Vec<u8> {
-    let mut payload = Cbor::new()
-        .map(4)
-        .text("v")
-        .int(1)
-        .text("iat")
-        .int(LIST_IAT)
-        .text("keys")
-        .array(keys.len() as u64);
-    for key in keys {
-        payload = payload
-            .map(7)
-            .text("pk")
-            .bytes(&key.public_key().to_bytes())
-            .text("kid")
-            .bytes(&key.kid())
-            .text("demo")
-            .raw(&[0xf4])
-            .text("from")
-            .int(KEY_FROM)
-            .text("name")
-            .text("Office")
-            .text("until")
-            .raw(&[0xf6])
-            .text("status")
-            .text("active");
-    }
-    cose::sign(&payload.text("next").int(LIST_NEXT).build(), &root())
+    let keys: Vec<([u8; 32], Kid)> = keys
+        .iter()
+        .map(|key| (key.public_key().to_bytes(), key.kid()))
+        .collect();
+    let keys: Vec<(&[u8], Kid)> = keys.iter().map(|(pk, kid)| (&pk[..], *kid)).collect();
+    cose::sign(&trust_v1_payload(&keys), &root())
 }
 
-/// A version 1 status list: no `size`; the bits cover 8 times their length.
+/// A version 1 status list (no `size`): the bits cover 8 times their length.
 fn status_list_v1(bits: &[u8], key: &SigningKey) -> Vec<u8> {
-    let payload = Cbor::new()
-        .map(4)
-        .text("v")
-        .int(1)
-        .text("iat")
-        .int(LIST_IAT)
-        .text("next")
-        .int(LIST_NEXT)
-        .text("lists")
-        .array(1)
-        .map(2)
-        .text("bits")
-        .bytes(&deflate::compress(bits))
-        .text("year")
-        .int(2026)
-        .build();
-    cose::sign(&payload, key)
+    cose::sign(&status_v1_payload(bits), key)
 }
 
 #[test]

@@ -718,6 +718,11 @@ fn image_of(dir: &Path, name: &str, texts: &[&str]) -> String {
     file
 }
 
+/// The sample record (2026-000000123, stay 2026-07-01 to 2026-09-28) issued by the scratch issuer.
+fn sample_in(dir: &Path) -> String {
+    issue_in(dir, "valid", "2026-000000123", ("2026-07-01", "2026-09-28"))
+}
+
 fn json_lines(output: &Output) -> Vec<serde_json::Value> {
     stdout(output)
         .lines()
@@ -729,12 +734,7 @@ fn json_lines(output: &Output) -> Vec<serde_json::Value> {
 fn several_codes_in_one_image_give_a_result_each_and_the_worst_exit() {
     let dir = scratch("several");
     production(&dir, DAY, 30 * DAY);
-    let valid = issue_in(
-        &dir,
-        "valid",
-        "2026-000000123",
-        ("2026-07-01", "2026-09-28"),
-    );
+    let valid = sample_in(&dir);
     let other = issue_in(
         &dir,
         "other",
@@ -773,12 +773,7 @@ fn several_codes_in_one_image_give_a_result_each_and_the_worst_exit() {
 fn unconfirmed_and_demo_verdicts_never_exit_0() {
     let dir = scratch("unconfirmed");
     production(&dir, DAY, 30 * DAY);
-    let valid = issue_in(
-        &dir,
-        "valid",
-        "2026-000000123",
-        ("2026-07-01", "2026-09-28"),
-    );
+    let valid = sample_in(&dir);
     let output = verify_in(&dir, &[&valid]);
     assert_eq!(output.status.code(), Some(0));
     assert_eq!(json(&output)["demo"], false);
@@ -818,12 +813,7 @@ fn grace_days_decide_when_a_stale_list_expires() {
     // Lists issued 30 days ago whose next update passed 3 days ago.
     let dir = scratch("grace");
     production(&dir, 30 * DAY, -3 * DAY);
-    let valid = issue_in(
-        &dir,
-        "valid",
-        "2026-000000123",
-        ("2026-07-01", "2026-09-28"),
-    );
+    let valid = sample_in(&dir);
     let stale = verify_in(&dir, &[&valid]);
     assert_eq!(stale.status.code(), Some(0));
     let codes: Vec<_> = json(&stale)["warnings"]
@@ -850,12 +840,7 @@ fn grace_days_decide_when_a_stale_list_expires() {
 fn a_list_issued_in_the_future_is_unusable() {
     let dir = scratch("future");
     production(&dir, -2 * DAY, 30 * DAY);
-    let valid = issue_in(
-        &dir,
-        "valid",
-        "2026-000000123",
-        ("2026-07-01", "2026-09-28"),
-    );
+    let valid = sample_in(&dir);
     let output = verify_in(&dir, &[&valid]);
     assert_unusable(&output);
     assert!(String::from_utf8_lossy(&output.stderr).contains("future"));

@@ -149,48 +149,9 @@ fn write_seed_corpora() {
         LIST_NEXT,
     );
     // A version 1 trust list and status list (no `use`, no `size`), signed as they were.
-    let trust_v1_payload = Cbor::new()
-        .map(4)
-        .text("v")
-        .int(1)
-        .text("iat")
-        .int(LIST_IAT)
-        .text("keys")
-        .array(1)
-        .map(7)
-        .text("pk")
-        .bytes(&status_key().public_key().to_bytes())
-        .text("kid")
-        .bytes(&status_key().kid())
-        .text("demo")
-        .raw(&[0xf4])
-        .text("from")
-        .int(KEY_FROM)
-        .text("name")
-        .text("Office")
-        .text("until")
-        .raw(&[0xf6])
-        .text("status")
-        .text("active")
-        .text("next")
-        .int(LIST_NEXT)
-        .build();
-    let status_v1_payload = Cbor::new()
-        .map(4)
-        .text("v")
-        .int(1)
-        .text("iat")
-        .int(LIST_IAT)
-        .text("next")
-        .int(LIST_NEXT)
-        .text("lists")
-        .array(1)
-        .map(2)
-        .text("bits")
-        .bytes(&deflate::compress(&[0, 0x02]))
-        .text("year")
-        .int(2026)
-        .build();
+    let status_public = status_key().public_key().to_bytes();
+    let trust_v1_payload = trust_v1_payload(&[(&status_public[..], status_key().kid())]);
+    let status_v1_payload = status_v1_payload(&[0, 0x02]);
     let status = status_bytes(&["2026-000000666"], LIST_IAT, LIST_NEXT);
     let status_many = status_bytes(
         &[

@@ -277,3 +277,56 @@ pub fn verifier_trusting(mut keys: Vec<TrustedKeySpec>) -> Verifier {
         .unwrap();
     verifier
 }
+
+/// The payload of a version 1 trust list (no `use`): each key as (public key bytes, kid),
+/// active from `KEY_FROM`, issued at `LIST_IAT`.
+pub fn trust_v1_payload(keys: &[(&[u8], Kid)]) -> Vec<u8> {
+    let mut payload = Cbor::new()
+        .map(4)
+        .text("v")
+        .int(1)
+        .text("iat")
+        .int(LIST_IAT)
+        .text("keys")
+        .array(keys.len() as u64);
+    for (public_key, kid) in keys {
+        payload = payload
+            .map(7)
+            .text("pk")
+            .bytes(public_key)
+            .text("kid")
+            .bytes(kid)
+            .text("demo")
+            .raw(&[0xf4])
+            .text("from")
+            .int(KEY_FROM)
+            .text("name")
+            .text("Office")
+            .text("until")
+            .raw(&[0xf6])
+            .text("status")
+            .text("active");
+    }
+    payload.text("next").int(LIST_NEXT).build()
+}
+
+/// The payload of a version 1 status list (no `size`: the bits cover 8 times their length),
+/// one year 2026 of these bits, issued at `LIST_IAT`.
+pub fn status_v1_payload(bits: &[u8]) -> Vec<u8> {
+    Cbor::new()
+        .map(4)
+        .text("v")
+        .int(1)
+        .text("iat")
+        .int(LIST_IAT)
+        .text("next")
+        .int(LIST_NEXT)
+        .text("lists")
+        .array(1)
+        .map(2)
+        .text("bits")
+        .bytes(&deflate::compress(bits))
+        .text("year")
+        .int(2026)
+        .build()
+}
