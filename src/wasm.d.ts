@@ -219,8 +219,8 @@ export interface VerifyOptions {
   /** Default: "ru". */
   lang?: Lang;
   /**
-   * The device's clock in seconds since 1970 (default: now), which judges the lists' freshness;
-   * for tests.
+   * The device's clock in seconds since 1970 (default: now; a fraction is dropped), which judges
+   * the lists' freshness; for tests.
    */
   now?: number;
 }
@@ -236,7 +236,7 @@ export interface LoadOptions {
    * reloads: an older list is refused, one issued at it accepted.
    */
   minIssuedAt?: number;
-  /** The device's clock in seconds since 1970 (default: now); for tests. */
+  /** The device's clock in seconds since 1970 (default: now; a fraction is dropped); for tests. */
   now?: number;
 }
 

@@ -160,6 +160,20 @@ impl Options {
         }
     }
 
+    /// An instant in seconds since 1970: any finite number (a fraction of a second, as
+    /// `Date.now() / 1000` gives, is dropped); absent and `null` give `None`.
+    fn seconds(&self, name: &str) -> Result<Option<i64>, JsError> {
+        match self.0.get(name) {
+            None | Some(serde_json::Value::Null) => Ok(None),
+            Some(value) => value
+                .as_f64()
+                .map(f64::floor)
+                .filter(|seconds| seconds.abs() < 9.0e15)
+                .map(|seconds| Some(seconds as i64))
+                .ok_or_else(|| error(format!("option `{name}` must be seconds since 1970"))),
+        }
+    }
+
     /// A whole-number option; absent and `null` give `None`.
     fn integer(&self, name: &str) -> Result<Option<i64>, JsError> {
         match self.0.get(name) {
@@ -236,8 +250,8 @@ fn root_argument(value: &JsValue) -> Result<PublicKey, JsError> {
 fn load_options(options: Option<LoadOptionsArgument>) -> Result<LoadOptions, JsError> {
     let options = options_argument(options.map(JsValue::from), &["minIssuedAt", "now"])?;
     Ok(LoadOptions {
-        now_unix_seconds: options.integer("now")?.unwrap_or_else(now_unix_seconds),
-        min_issued_at: options.integer("minIssuedAt")?,
+        now_unix_seconds: options.seconds("now")?.unwrap_or_else(now_unix_seconds),
+        min_issued_at: options.seconds("minIssuedAt")?,
     })
 }
 
@@ -245,7 +259,7 @@ fn load_options(options: Option<LoadOptionsArgument>) -> Result<LoadOptions, JsE
 /// civil date in Kazakhstan at `now`.
 fn verify_context(options: Option<VerifyOptionsArgument>) -> Result<VerifyContext, JsError> {
     let options = options_argument(options.map(JsValue::from), &["on", "lang", "now"])?;
-    let now = options.integer("now")?.unwrap_or_else(now_unix_seconds);
+    let now = options.seconds("now")?.unwrap_or_else(now_unix_seconds);
     Ok(VerifyContext {
         checked_on: match options.string("on")? {
             None => Date::from_unix_seconds(now, KAZAKHSTAN_UTC_OFFSET_SECONDS),
@@ -447,12 +461,6 @@ impl JsVerifier {
     #[wasm_bindgen(js_name = statusList, unchecked_return_type = "StatusListSummary | null")]
     pub fn status_list(&self) -> Result<JsValue, JsError> {
         to_js(&self.verifier.status_list().map(cert::StatusList::summary))
-    }
-
-    /// The pinned root public key (64 hex digits).
-    #[wasm_bindgen(getter, js_name = rootPublicKey)]
-    pub fn root_public_key(&self) -> String {
-        self.verifier.root().to_hex()
     }
 }
 

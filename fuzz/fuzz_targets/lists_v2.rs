@@ -126,8 +126,8 @@ fn status_list(input: &mut Input<'_>) {
             1 => right + 1,
             _ => right,
         };
-        // Nothing large is built: past 64 KiB the bitstring is cut short (and so refused).
-        let bits = input.bytes(length.min(1 << 16));
+        // Nothing large is built: past 4 KiB the bitstring is cut short (and so refused).
+        let bits = input.bytes(length.min(1 << 12));
         if bits.len() != right || size > LIMIT || written.iter().any(|(y, _, _)| *y == year) {
             expected_ok = false;
         }
@@ -148,15 +148,16 @@ fn status_list(input: &mut Input<'_>) {
     let summary = list.summary();
     for ((year, size, bits), entry) in written.iter().zip(&summary.lists) {
         assert_eq!((i64::from(entry.year), entry.size), (*year, *size));
-        let mut count = 0u64;
-        for sequence in 0..*size {
-            let bit = bits[(sequence / 8) as usize] & (0x80 >> (sequence % 8)) != 0;
-            count += u64::from(bit);
+        let bit = |sequence: u32| bits[(sequence / 8) as usize] & (0x80 >> (sequence % 8)) != 0;
+        let count = (0..*size).filter(|&sequence| bit(sequence)).count() as u64;
+        assert_eq!(entry.revoked, count);
+        // Every sequence of a small list, about 64 of a larger one, and the last.
+        let step = (*size / 64).max(1) as usize;
+        for sequence in (0..*size).step_by(step).chain(size.checked_sub(1)) {
             let number = format!("{year:04}-{sequence:09}");
-            let expected = if bit { Lookup::Revoked } else { Lookup::NotRevoked };
+            let expected = if bit(sequence) { Lookup::Revoked } else { Lookup::NotRevoked };
             assert_eq!(list.lookup_number(&number), expected, "{number}");
         }
-        assert_eq!(entry.revoked, count);
         let past = format!("{year:04}-{size:09}");
         assert_eq!(list.lookup_number(&past), Lookup::NotCovered);
     }

@@ -217,19 +217,27 @@ fn text_field(field: &'static str, value: &str, kind: TextKind) -> Result<(), Re
     Ok(())
 }
 
-/// Whether a 12-digit host id is a BIN (an organisation's) rather than an IIN (a person's):
-/// its fifth digit is 4, 5 or 6 (the kind of legal entity), where an IIN's is the tens digit of
-/// a day of the month, 0 to 3.
+/// Whether a 12-digit host id is a BIN (an organisation's) rather than an IIN (a person's): its
+/// digits 3-4 are a month, 01 to 12 (the BIN's registration month), and its fifth digit is 4, 5
+/// or 6 (the kind of legal entity), where an IIN's fifth digit is the tens of a day of the month,
+/// 0 to 3. The check digit is not looked at.
 ///
 /// # Example
 ///
 /// ```
 /// use tirkeu::cert::record::host_id_is_bin;
 /// assert!(host_id_is_bin("150640001237"));
-/// assert!(!host_id_is_bin("900515300127"));
+/// assert!(!host_id_is_bin("900515300127")); // an IIN: born 1990-05-15
+/// assert!(!host_id_is_bin("901340001234")); // month 13
 /// ```
 pub fn host_id_is_bin(host_id: &str) -> bool {
-    matches!(host_id.as_bytes().get(4), Some(b'4'..=b'6'))
+    match host_id.as_bytes() {
+        [_, _, month_tens, month_units, b'4'..=b'6', ..] => matches!(
+            (month_tens, month_units),
+            (b'0', b'1'..=b'9') | (b'1', b'0'..=b'2')
+        ),
+        _ => false,
+    }
 }
 
 /// Checks an ASCII field against a pattern of the same length: `9` a digit, `A` a capital

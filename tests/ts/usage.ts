@@ -20,7 +20,7 @@ export function verifierPage(root: string, trust: Uint8Array, statusBytes: Uint8
   const warnings: VerificationWarningCode[] = result.warnings.map((warning) => warning.code);
   const unconfirmed: boolean = status === "unconfirmed" || warnings.includes("status.not_covered");
   const installed: number | undefined = verifier.trustList()?.iat ?? verifier.statusList()?.next;
-  const pinned: string = verifier.rootPublicKey;
+  const pinned: string = verifier.trustList()?.rootKid ?? "";
   verifier.free();
   // @ts-expect-error: a verifier needs its root
   new Verifier();
