@@ -16,6 +16,7 @@
 //! a moment later anyway.
 
 use super::binarize::{self, BitMatrix, binarize};
+use super::code::Code;
 use super::decode::{Quad, TripleOutcome, decode_triple};
 use super::finder::{find_finders, finder_triples};
 use super::image::{self, Luma, MIN_SIDE, OwnedLuma};
@@ -96,7 +97,27 @@ pub(crate) struct Bounds {
     pub bottom: f64,
 }
 
+impl Scanned {
+    /// The same found in an image `factor` times larger (bounds scaled).
+    fn scaled(self, factor: f64) -> Scanned {
+        Scanned {
+            bounds: self.bounds.map(|b| b.scaled(factor)),
+            ..self
+        }
+    }
+}
+
 impl Bounds {
+    /// The rectangle moved by (`dx`, `dy`) pixels.
+    pub fn offset(self, dx: f64, dy: f64) -> Bounds {
+        Bounds {
+            left: self.left + dx,
+            top: self.top + dy,
+            right: self.right + dx,
+            bottom: self.bottom + dy,
+        }
+    }
+
     /// The rectangle around `quad`; `None` unless every corner is finite.
     fn around(quad: &Quad) -> Option<Bounds> {
         let mut bounds = Bounds {
@@ -126,7 +147,7 @@ impl Bounds {
         }
     }
 
-    fn scaled(self, factor: f64) -> Bounds {
+    pub fn scaled(self, factor: f64) -> Bounds {
         Bounds {
             left: self.left * factor,
             top: self.top * factor,
@@ -136,24 +157,25 @@ impl Bounds {
     }
 }
 
-/// What a scan found: the distinct texts in reading order of the codes (top to bottom, then
-/// left to right), and where they lie or, when none decoded, where a grid that looked like a
-/// symbol lay.
+/// What a scan found: the distinct codes in reading order (top to bottom, then left to right),
+/// and where they lie or, when none decoded, where a grid that looked like a symbol lay.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub(crate) struct Scanned {
-    pub texts: Vec<String>,
+    pub codes: Vec<Code>,
     pub bounds: Option<Bounds>,
+    /// Whether any finder pattern was seen, even one that formed no symbol: evidence that a
+    /// code may be there, which the ladder's costly rungs wait for.
+    pub finders: bool,
 }
 
-/// Every distinct text in the image, in reading order of the codes (top to bottom, then left to
-/// right) on the first rung that finds any. The caller has checked the size limits.
-pub(crate) fn scan(image: &Luma<'_>, effort: ScanEffort) -> Vec<String> {
+/// Every distinct code in the image, in reading order (top to bottom, then left to right) on the
+/// first rung that finds any. The caller has checked the size limits.
+pub(crate) fn scan(image: &Luma<'_>, effort: ScanEffort) -> Scanned {
     scan_with(
         image,
         binarize(image),
         ladder(effort, image.width, image.height),
     )
-    .texts
 }
 
 /// [`scan`] of RGBA pixels: the conversion to greyscale also gathers what the first
@@ -189,49 +211,73 @@ pub(crate) fn scan_region(image: &Luma<'_>) -> Scanned {
 fn scan_with<'a>(image: &Luma<'a>, first: BitMatrix<'a>, rungs: Vec<Rung>) -> Scanned {
     let mut original_bits = Some(first);
     let mut near: Option<Bounds> = None;
+    let mut finders = false;
     for rung in rungs {
-        let (found, scale) = match rung {
+        #[cfg(not(target_arch = "wasm32"))]
+        let started = std::time::Instant::now();
+        let found = match rung {
             Rung::Original => match &original_bits {
-                Some(bits) => (codes_in(bits), 1.0),
-                None => (codes_in(&binarize(image)), 1.0),
+                Some(bits) => codes_in(bits),
+                None => codes_in(&binarize(image)),
             },
             Rung::Inverted => match original_bits.take() {
-                Some(bits) => (codes_in(&bits.inverted()), 1.0),
-                None => (codes_in(&binarize(image).inverted()), 1.0),
+                Some(bits) => codes_in(&bits.inverted()),
+                None => codes_in(&binarize(image).inverted()),
             },
             Rung::Shrink(factor) => match image::downscale_box(image, factor) {
-                Some(small) => (codes_in_luma(&small), factor as f64),
+                Some(small) => codes_in_luma(&small).scaled(factor as f64),
                 None => continue,
             },
-            Rung::Resample {
-                numerator,
-                denominator,
-            } => {
-                let width = image.width.saturating_mul(numerator) / denominator;
-                let height = image.height.saturating_mul(numerator) / denominator;
-                if width < MIN_SIDE as usize || height < MIN_SIDE as usize {
+            // The cost model of a miss: the rungs that cost a whole pass or more (blur,
+            // resampling) run only once a cheaper one saw a finder pattern. An image where
+            // neither the original, its negative nor its half and third sizes shows one holds no
+            // code worth four more passes, so a photo without a code costs about two passes
+            // instead of ten. (Looking only around a grid that nearly decoded lost a strongly
+            // defocused code, tests/scan: the grid was not the code's.)
+            Rung::Blur | Rung::Resample { .. } => {
+                if !finders {
                     continue;
                 }
-                let resampled = image::resample(image, width, height);
-                (
-                    codes_in_luma(&resampled),
-                    denominator as f64 / numerator as f64,
-                )
+                let Some(found) = costly_rung(rung, image) else {
+                    continue;
+                };
+                found
             }
-            Rung::Blur => (codes_in_luma(&image::box_blur3(image)), 1.0),
         };
-        let bounds = found.bounds.map(|b| b.scaled(scale));
-        if !found.texts.is_empty() {
-            return Scanned {
-                texts: found.texts,
-                bounds,
-            };
+        finders |= found.finders;
+        #[cfg(not(target_arch = "wasm32"))]
+        if std::env::var_os("QR_TRACE").is_some() {
+            eprintln!("TRACE {rung:?} {:.1} ms codes={}", started.elapsed().as_secs_f64() * 1e3, found.codes.len());
         }
-        near = near.or(bounds);
+        if !found.codes.is_empty() {
+            return Scanned { finders, ..found };
+        }
+        near = near.or(found.bounds);
     }
     Scanned {
-        texts: Vec::new(),
+        codes: Vec::new(),
         bounds: near,
+        finders,
+    }
+}
+
+/// A blur or resampling rung over `image` (the part of the scanned image where a code may be),
+/// bounds in its pixels; `None` when the result would be too small to hold a code.
+fn costly_rung(rung: Rung, image: &Luma<'_>) -> Option<Scanned> {
+    match rung {
+        Rung::Resample {
+            numerator,
+            denominator,
+        } => {
+            let width = image.width.saturating_mul(numerator) / denominator;
+            let height = image.height.saturating_mul(numerator) / denominator;
+            if width < MIN_SIDE as usize || height < MIN_SIDE as usize {
+                return None;
+            }
+            let resampled = image::resample(image, width, height);
+            Some(codes_in_luma(&resampled).scaled(denominator as f64 / numerator as f64))
+        }
+        _ => Some(codes_in_luma(&image::box_blur3(image))),
     }
 }
 
@@ -243,7 +289,7 @@ fn codes_in_luma(image: &OwnedLuma) -> Scanned {
 fn codes_in(bits: &BitMatrix) -> Scanned {
     let finders = find_finders(bits);
     let mut used = vec![false; finders.len()];
-    let mut found: Vec<(f64, f64, String)> = Vec::new();
+    let mut found: Vec<(f64, f64, Code)> = Vec::new();
     let mut bounds: Option<Bounds> = None;
     let mut near: Option<Bounds> = None;
     for triple in finder_triples(&finders).iter().take(MAX_TRIPLE_ATTEMPTS) {
@@ -255,13 +301,13 @@ fn codes_in(bits: &BitMatrix) -> Scanned {
             continue;
         }
         match decode_triple(bits, triple) {
-            TripleOutcome::Decoded(text, corners) => {
+            TripleOutcome::Decoded(code, corners) => {
                 for &i in &triple.members {
                     if let Some(flag) = used.get_mut(i) {
                         *flag = true;
                     }
                 }
-                found.push((triple.top_left.centre.y, triple.top_left.centre.x, text));
+                found.push((triple.top_left.centre.y, triple.top_left.centre.x, code));
                 if let Some(around) = Bounds::around(&corners) {
                     bounds = Some(bounds.map_or(around, |b| b.union(around)));
                 }
@@ -272,18 +318,32 @@ fn codes_in(bits: &BitMatrix) -> Scanned {
             TripleOutcome::Nothing => {}
         }
     }
+    // Reading order; the same place twice (two triples of one symbol) by content, for a total
+    // order.
     crate::sort::sort_by(&mut found, |a, b| {
         a.0.total_cmp(&b.0)
             .then(a.1.total_cmp(&b.1))
-            .then_with(|| a.2.cmp(&b.2))
+            .then_with(|| order_of(&a.2).cmp(&order_of(&b.2)))
             .is_lt()
     });
-    let mut texts: Vec<String> = Vec::new();
-    for (_, _, text) in found {
-        if !texts.contains(&text) {
-            texts.push(text);
+    let mut codes: Vec<Code> = Vec::new();
+    for (_, _, code) in found {
+        if !codes.contains(&code) {
+            codes.push(code);
         }
     }
-    let bounds = if texts.is_empty() { near } else { bounds };
-    Scanned { texts, bounds }
+    let bounds = if codes.is_empty() { near } else { bounds };
+    Scanned {
+        codes,
+        bounds,
+        finders: !finders.is_empty(),
+    }
+}
+
+/// A key ordering codes: texts by their text, then data that is not text by its bytes.
+fn order_of(code: &Code) -> (bool, &[u8]) {
+    match code {
+        Code::Text(text) => (false, text.as_bytes()),
+        Code::NotText { bytes, .. } => (true, bytes),
+    }
 }
