@@ -8,12 +8,20 @@
 //! | inverted | light code on a dark background (dark-mode screens) | detection only (about 2/3) |
 //! | a third (3 x 3 box mean), images of at least 189 px a side | very large codes in big photos | 1/9 |
 //! | 3 x 3 box blur, images up to 4 megapixels | sensor and salt-and-pepper noise | 1 |
-//! | two thirds (area average) | codes whose modules straddle pixels after a resize | 4/9, and the resampling |
-//! | one and a half (bilinear), images up to 1 megapixel | tiny and strongly blurred codes (finer thresholds) | 9/4 |
-//! | doubled (bilinear), images up to 1 megapixel | the same, other phase | 4 |
+//! | two thirds (area average) | codes whose modules straddle pixels after a resize, steep views | 4/9, and the resampling |
+//! | doubled (bilinear), images up to half a megapixel | tiny and strongly blurred codes (finer thresholds) | 4 |
+//!
+//! The cost model of a miss: the last three rungs, which cost a pass or more each, run only once a
+//! cheaper rung saw a finder pattern, and try fewer finder triples (the blurred or tiny codes they
+//! are for show plain finder patterns there). An image without a code costs about two passes; a
+//! code that does not read, about four (it was ten before: make bench, the frames that no decoder
+//! reads). A one-and-a-half rung between the last two rescued nothing the others did not and cost
+//! two passes, and doubling a 1280 x 720 frame cost four and rescued nothing: both are gone from the
+//! whole-image ladder.
 //!
 //! [`ScanEffort::Quick`] stops after the inverted rung: for a camera loop that sees another frame
-//! a moment later anyway.
+//! a moment later anyway. A camera frame's region (`scan_region`) adds the blur and a
+//! one-and-a-half rung, which a small region can afford.
 
 use super::binarize::{self, BitMatrix, binarize};
 use super::code::Code;
@@ -23,11 +31,18 @@ use super::image::{self, Luma, MIN_SIDE, OwnedLuma};
 
 /// Finder triples tried per pass (the most square-like first).
 const MAX_TRIPLE_ATTEMPTS: usize = 40;
+/// Finder triples tried per pass of a costly rung (blur, resampling): those rungs are for codes
+/// too blurred or too small for the cheap ones, whose finder patterns then come out plainly;
+/// trying every look-alike again there cost most of a miss's time (make bench: the curved frames).
+const MAX_COSTLY_TRIPLE_ATTEMPTS: usize = 8;
 /// Images up to this many pixels are also tried blurred (larger ones are denoised by the
 /// shrinking rungs, which average blocks of pixels anyway).
 const MAX_PIXELS_TO_BLUR: usize = 4_000_000;
 /// Images up to this many pixels are also tried enlarged.
 const MAX_PIXELS_TO_ENLARGE: usize = 1_000_000;
+/// Images up to this many pixels are also tried doubled (a 640 x 480 frame; doubling a 1280 x 720
+/// one cost four passes, and rescued no frame of the benchmark).
+const MAX_PIXELS_TO_DOUBLE: usize = 500_000;
 
 /// How hard [`scan_luma_with`](super::scan_luma_with) tries before giving up.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -75,11 +90,7 @@ fn ladder(effort: ScanEffort, width: usize, height: usize) -> Vec<Rung> {
             denominator: 3,
         });
     }
-    if pixels <= MAX_PIXELS_TO_ENLARGE {
-        rungs.push(Rung::Resample {
-            numerator: 3,
-            denominator: 2,
-        });
+    if pixels <= MAX_PIXELS_TO_DOUBLE {
         rungs.push(Rung::Resample {
             numerator: 2,
             denominator: 1,
@@ -213,19 +224,17 @@ fn scan_with<'a>(image: &Luma<'a>, first: BitMatrix<'a>, rungs: Vec<Rung>) -> Sc
     let mut near: Option<Bounds> = None;
     let mut finders = false;
     for rung in rungs {
-        #[cfg(not(target_arch = "wasm32"))]
-        let started = std::time::Instant::now();
         let found = match rung {
             Rung::Original => match &original_bits {
-                Some(bits) => codes_in(bits),
-                None => codes_in(&binarize(image)),
+                Some(bits) => codes_in(bits, MAX_TRIPLE_ATTEMPTS),
+                None => codes_in(&binarize(image), MAX_TRIPLE_ATTEMPTS),
             },
             Rung::Inverted => match original_bits.take() {
-                Some(bits) => codes_in(&bits.inverted()),
-                None => codes_in(&binarize(image).inverted()),
+                Some(bits) => codes_in(&bits.inverted(), MAX_TRIPLE_ATTEMPTS),
+                None => codes_in(&binarize(image).inverted(), MAX_TRIPLE_ATTEMPTS),
             },
             Rung::Shrink(factor) => match image::downscale_box(image, factor) {
-                Some(small) => codes_in_luma(&small).scaled(factor as f64),
+                Some(small) => codes_in_luma(&small, MAX_TRIPLE_ATTEMPTS).scaled(factor as f64),
                 None => continue,
             },
             // The cost model of a miss: the rungs that cost a whole pass or more (blur,
@@ -245,10 +254,6 @@ fn scan_with<'a>(image: &Luma<'a>, first: BitMatrix<'a>, rungs: Vec<Rung>) -> Sc
             }
         };
         finders |= found.finders;
-        #[cfg(not(target_arch = "wasm32"))]
-        if std::env::var_os("QR_TRACE").is_some() {
-            eprintln!("TRACE {rung:?} {:.1} ms codes={}", started.elapsed().as_secs_f64() * 1e3, found.codes.len());
-        }
         if !found.codes.is_empty() {
             return Scanned { finders, ..found };
         }
@@ -275,24 +280,31 @@ fn costly_rung(rung: Rung, image: &Luma<'_>) -> Option<Scanned> {
                 return None;
             }
             let resampled = image::resample(image, width, height);
-            Some(codes_in_luma(&resampled).scaled(denominator as f64 / numerator as f64))
+            Some(
+                codes_in_luma(&resampled, MAX_COSTLY_TRIPLE_ATTEMPTS)
+                    .scaled(denominator as f64 / numerator as f64),
+            )
         }
-        _ => Some(codes_in_luma(&image::box_blur3(image))),
+        _ => Some(codes_in_luma(
+            &image::box_blur3(image),
+            MAX_COSTLY_TRIPLE_ATTEMPTS,
+        )),
     }
 }
 
-fn codes_in_luma(image: &OwnedLuma) -> Scanned {
-    codes_in(&binarize(&image.view()))
+fn codes_in_luma(image: &OwnedLuma, max_triples: usize) -> Scanned {
+    codes_in(&binarize(&image.view()), max_triples)
 }
 
-/// Detects and decodes every code in a binarised image; each finder pattern serves one code.
-fn codes_in(bits: &BitMatrix) -> Scanned {
+/// Detects and decodes every code in a binarised image, trying the `max_triples` most
+/// square-like finder triples; each finder pattern serves one code.
+fn codes_in(bits: &BitMatrix, max_triples: usize) -> Scanned {
     let finders = find_finders(bits);
     let mut used = vec![false; finders.len()];
     let mut found: Vec<(f64, f64, Code)> = Vec::new();
     let mut bounds: Option<Bounds> = None;
     let mut near: Option<Bounds> = None;
-    for triple in finder_triples(&finders).iter().take(MAX_TRIPLE_ATTEMPTS) {
+    for triple in finder_triples(&finders).iter().take(max_triples) {
         if triple
             .members
             .iter()
