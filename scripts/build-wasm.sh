@@ -22,6 +22,10 @@ done
 # wasm-bindgen types the raw exports of InitOutput (externref values) as `any`; they are values
 # the glue passes through unseen, so `unknown` is exact. The public declarations must hold no `any`.
 sed -i -E '/^export interface InitOutput/,/^}/ s/\bany\b/unknown/g' "$out/tirkeu.d.ts"
+# wasm-bindgen declares `[Symbol.dispose](): void` on every class, which only TypeScript's
+# esnext.disposable library knows: a portal compiling against ES2022 would fail on our types. The
+# glue still installs it where the runtime has Symbol.dispose; the declarations leave it out.
+sed -i -E '/^\s*\[Symbol\.dispose\]\(\): void;$/d' "$out/tirkeu.d.ts"
 if grep -nwE 'any' "$out/tirkeu.d.ts"; then
   echo "build-wasm: $out/tirkeu.d.ts declares \`any\`" >&2
   exit 1

@@ -11,9 +11,10 @@
 //! | two thirds (area average) | codes whose modules straddle pixels after a resize, steep views | 4/9, and the resampling |
 //! | doubled (bilinear), images up to half a megapixel | tiny and strongly blurred codes (finer thresholds) | 4 |
 //!
-//! The cost model of a miss: the last three rungs, which cost a pass or more each, run only once a
-//! cheaper rung saw a finder pattern, and try fewer finder triples (the blurred or tiny codes they
-//! are for show plain finder patterns there). An image without a code costs about two passes; a
+//! The cost model of a miss: the negative is skipped once a grid that looked like a symbol was
+//! seen the right way round, and the last three rungs, which cost a pass or more each, run only
+//! once a cheaper rung saw a finder pattern, and try fewer finder triples (the blurred or tiny
+//! codes they are for show plain finder patterns there). An image without a code costs about two passes; a
 //! code that does not read, about four (it was ten before: make bench, the frames that no decoder
 //! reads). A one-and-a-half rung between the last two rescued nothing the others did not and cost
 //! two passes, and doubling a 1280 x 720 frame cost four and rescued nothing: both are gone from the
@@ -229,6 +230,9 @@ fn scan_with<'a>(image: &Luma<'a>, first: BitMatrix<'a>, rungs: Vec<Rung>) -> Sc
                 Some(bits) => codes_in(bits, MAX_TRIPLE_ATTEMPTS),
                 None => codes_in(&binarize(image), MAX_TRIPLE_ATTEMPTS),
             },
+            // A grid that looked like a symbol (timing patterns, format information) in the
+            // image as given says the code is dark on light: its negative is not worth a pass.
+            Rung::Inverted if near.is_some() => continue,
             Rung::Inverted => match original_bits.take() {
                 Some(bits) => codes_in(&bits.inverted(), MAX_TRIPLE_ATTEMPTS),
                 None => codes_in(&binarize(image).inverted(), MAX_TRIPLE_ATTEMPTS),

@@ -3,7 +3,7 @@
 import init, {
   checkApplication, verifyCertificate, scanImage, renderQrSvg, qrMatrix, issueCertificate,
   loadTrustList, loadStatusList, trustListSummary, statusListSummary, workingDaysBetween,
-  regions, countries, todayInKazakhstan, dataVersion, version,
+  regions, countries, todayInKazakhstan, dataVersion, version, FrameScanner,
   type Application, type Report, type Finding, type VerificationResult, type CertificateRecord,
 } from "../../www/pkg/tirkeu.js";
 
@@ -24,6 +24,13 @@ export async function portal(form: Application, bytes: Uint8Array, root: string,
   const record: CertificateRecord | null = result.record;
   const days: number | null = result.daysRemaining;
   const texts: string[] = scanImage(pixels, { effort: "quick" });
+  // Every code, text or not: a code that is not text has an empty text and says what it holds.
+  const codes = scanImage(pixels, { codes: true });
+  const kinds: string[] = codes.map((code) => (code.kind === "text" ? code.text : code.data));
+  const scanner = new FrameScanner();
+  const seen: string[] = scanner.scan(pixels).map((code) => code.text);
+  const regionWidth: number | undefined = scanner.region?.width;
+  scanner.free();
   const svg: string = renderQrSvg(texts[0] ?? "");
   const size: number = qrMatrix(svg).size;
   const qr: string = issueCertificate(record ?? {
@@ -37,5 +44,5 @@ export async function portal(form: Application, bytes: Uint8Array, root: string,
   checkApplication(form, { todya: "2026-07-15" });
   // @ts-expect-error: the language is one of kk, ru, en
   verifyCertificate(qr, { lang: "de" });
-  return [registerBy ?? "", ...keyNames, String(days), String(size), String(working), ...names, String(summaries), todayInKazakhstan(), dataVersion(), version()];
+  return [registerBy ?? "", ...kinds, ...seen, String(regionWidth), ...keyNames, String(days), String(size), String(working), ...names, String(summaries), todayInKazakhstan(), dataVersion(), version()];
 }
