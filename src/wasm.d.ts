@@ -279,14 +279,6 @@ export type ScannedCode =
       bytes: number[];
     };
 
-/** A rectangle of a camera frame, in pixels. */
-export interface FrameRegion {
-  left: number;
-  top: number;
-  width: number;
-  height: number;
-}
-
 /**
  * Every QR code in an image, text or not (`options.codes: true`), top to bottom then left to
  * right. Throws when the image is not of that shape, its size does not match its data, or it is

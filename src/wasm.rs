@@ -578,18 +578,6 @@ impl WriteJson for qr::Code {
     }
 }
 
-/// A frame region as a `FrameRegion` object.
-impl WriteJson for qr::Region {
-    fn write_json(&self, out: &mut json::JsonWriter) {
-        out.begin_object();
-        out.member("left", &self.left);
-        out.member("top", &self.top);
-        out.member("width", &self.width);
-        out.member("height", &self.height);
-        out.end_object();
-    }
-}
-
 /// A camera's frames, scanned one after another: where the last frame's code was is looked at
 /// first (cropped at full resolution, with a little more effort), then the whole frame (a frame
 /// over 1.3 megapixels at half its size). Each object keeps its own state; frames of another
@@ -637,13 +625,7 @@ impl FrameScannerObject {
         self.scanner.tracked()
     }
 
-    /// Where the next frame is looked at first, in pixels, or `null`.
-    #[wasm_bindgen(getter, unchecked_return_type = "FrameRegion | null")]
-    pub fn region(&self) -> Result<JsValue, JsError> {
-        to_js(&self.scanner.region())
-    }
-
-    /// Forgets the region and the frame size.
+    /// Forgets where the last code was.
     pub fn reset(&mut self) {
         self.scanner.reset();
     }

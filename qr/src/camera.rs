@@ -131,7 +131,8 @@ impl FrameScanner {
     ///
     /// A frame of more than [`FULL_RESOLUTION_PIXELS`] pixels (a phone's 1920 x 1080) is
     /// searched at half its size when no region is carried over, and read at full resolution
-    /// only around where a code was seen: such a frame costs about what a quarter of it would.
+    /// only around where a code was seen (a dense code that does not read at half size, from
+    /// the next frame on): such a frame costs about what a quarter of it would.
     ///
     /// # Errors
     ///
@@ -171,20 +172,11 @@ impl FrameScanner {
             }
         }
         let found = if u64::from(width) * u64::from(height) > FULL_RESOLUTION_PIXELS {
+            // A grid that looks like a symbol without decoding here (a dense code) leaves its
+            // region, which the next frame reads at full resolution.
             let half = image::rgba_to_luma_halved(rgba, width as usize, height as usize);
             let mut found = scan::scan(&half.view(), ScanEffort::Quick);
             found.bounds = found.bounds.map(|b| b.scaled(2.0));
-            // A grid that looked like a symbol without decoding: a dense code, read again at
-            // full resolution where it lies.
-            if found.codes.is_empty()
-                && let Some(region) = found.bounds.and_then(|b| region_around(b, width, height))
-                && worth_a_pass(&region, width, height)
-            {
-                let close = scan_crop(rgba, width, region);
-                if !close.codes.is_empty() {
-                    found = close;
-                }
-            }
             found
         } else {
             scan::scan_rgba(width as usize, height as usize, rgba, ScanEffort::Quick)

@@ -334,13 +334,10 @@ fn codes_in(bits: &BitMatrix, max_triples: usize) -> Scanned {
             TripleOutcome::Nothing => {}
         }
     }
-    // Reading order; the same place twice (two triples of one symbol) by content, for a total
-    // order.
+    // Reading order (each symbol's top-left finder pattern serves it alone, so no two codes
+    // share a place).
     crate::sort::sort_by(&mut found, |a, b| {
-        a.0.total_cmp(&b.0)
-            .then(a.1.total_cmp(&b.1))
-            .then_with(|| order_of(&a.2).cmp(&order_of(&b.2)))
-            .is_lt()
+        a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)).is_lt()
     });
     let mut codes: Vec<Code> = Vec::new();
     for (_, _, code) in found {
@@ -353,13 +350,5 @@ fn codes_in(bits: &BitMatrix, max_triples: usize) -> Scanned {
         codes,
         bounds,
         finders: !finders.is_empty(),
-    }
-}
-
-/// A key ordering codes: texts by their text, then data that is not text by its bytes.
-fn order_of(code: &Code) -> (bool, &[u8]) {
-    match code {
-        Code::Text(text) => (false, text.as_bytes()),
-        Code::NotText { bytes, .. } => (true, bytes),
     }
 }

@@ -29,7 +29,7 @@ export async function portal(form: Application, bytes: Uint8Array, root: string,
   const kinds: string[] = codes.map((code) => (code.kind === "text" ? code.text : code.data));
   const scanner = new FrameScanner();
   const seen: string[] = scanner.scan(pixels).map((code) => code.text);
-  const regionWidth: number | undefined = scanner.region?.width;
+  const tracked: boolean = scanner.tracked;
   scanner.free();
   const svg: string = renderQrSvg(texts[0] ?? "");
   const size: number = qrMatrix(svg).size;
@@ -44,5 +44,5 @@ export async function portal(form: Application, bytes: Uint8Array, root: string,
   checkApplication(form, { todya: "2026-07-15" });
   // @ts-expect-error: the language is one of kk, ru, en
   verifyCertificate(qr, { lang: "de" });
-  return [registerBy ?? "", ...kinds, ...seen, String(regionWidth), ...keyNames, String(days), String(size), String(working), ...names, String(summaries), todayInKazakhstan(), dataVersion(), version()];
+  return [registerBy ?? "", ...kinds, ...seen, String(tracked), ...keyNames, String(days), String(size), String(working), ...names, String(summaries), todayInKazakhstan(), dataVersion(), version()];
 }
