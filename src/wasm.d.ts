@@ -257,3 +257,7 @@ export interface ScanOptions {
   /** "thorough" (default) for photos and files, "quick" for live camera frames. */
   effort?: "quick" | "thorough";
 }
+
+// ----- Facts for pages ---------------------------------------------------------------------
+// kazakhstanUtcOffsetSeconds(): number, qrQuietZoneModules(): number and defaultPolicy(): Policy
+// are declared from their bindings (src/wasm.rs, the last block).

@@ -13,7 +13,7 @@ export const CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-backg
   "--disable-component-update", "--disable-sync", "--no-first-run"];
 
 /** The tirkeu binary: $TIRKEU, else the release build, else the debug build. */
-function tirkeuBinary() {
+export function tirkeuBinary() {
   const candidates = [process.env.TIRKEU, join(ROOT, "target/release/tirkeu"), join(ROOT, "target/debug/tirkeu")];
   const found = candidates.find((path) => path && existsSync(path));
   if (!found) throw new Error("no tirkeu binary: run `cargo build --release --features cli` first (or set TIRKEU)");
