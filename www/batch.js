@@ -3,7 +3,7 @@
 // sorting, the "not valid" filter) and its CSV export. The statuses and their words are the
 // module's; the page adds only the states of files it could not read.
 import { lang, t } from "./i18n.js";
-import { daysBetween, download, el, fullName, isolated, nameParts, printedDate, statusWord } from "./ui.js";
+import { daysBetween, download, el, fullName, isolated, nameParts, printedDate, sentence, statusWord } from "./ui.js";
 
 /** @typedef {import("./pkg/tirkeu.js").VerificationResult} VerificationResult */
 /** @typedef {"no_code" | "unreadable" | "unsupported" | "unavailable"} Problem */
@@ -133,14 +133,14 @@ export function createBatch({ rows, onOpen }) {
     const list = (/** @type {string[]} */ statuses) => el("ul", { class: "counts" }, ...statuses.filter((s) => counts.has(s)).map((status) =>
       el("li", { class: `tone-${toneOf(status)}` },
         el("span", { class: `badge tone-${toneOf(status)}`, "aria-hidden": "true", text: iconOf(status) }), " ",
-        el("strong", { "data-count-status": status, text: counts.get(status) ?? 0 }), " ", wordOf(status))));
+        `${wordOf(status)}: `, el("strong", { "data-count-status": status, text: counts.get(status) ?? 0 }))));
     const certificates = rows.filter((row) => !FILE_PROBLEMS.includes(statusOf(row))).length;
     const files = rows.length - certificates;
     $("batch-summary").replaceChildren(
       el("p", { class: "summary-line", text: t("batch.certificates", certificates) }),
       list(CERTIFICATE_STATUSES),
       demo ? el("p", { class: "demo-count" }, el("span", { class: "demo-tag", text: t("verdict.demoMark") }), " ",
-        el("strong", { "data-count-demo": "", text: demo }), " ", t("batch.demo")) : "",
+        ...sentence("batch.demo", el("strong", { "data-count-demo": "", text: demo }))) : "",
       files ? el("p", { class: "summary-line", text: t("batch.files", files) }) : "",
       files ? list(FILE_PROBLEMS) : "");
   }

@@ -4,7 +4,7 @@
 // the messages, the legal bases, the dates in words and the policy's defaults are the module's.
 import * as tirkeu from "./pkg/tirkeu.js";
 import { lang, t } from "./i18n.js";
-import { addDays, el, formatCount, formatDate, lazyFormView } from "./ui.js";
+import { addDays, el, formatCount, formatDate, lazyFormView, sentence } from "./ui.js";
 
 /** @typedef {import("./pkg/tirkeu.js").Report} Report */
 /** @typedef {import("./pkg/tirkeu.js").Finding} Finding */
@@ -43,17 +43,6 @@ function setPath(/** @type {Record<string, any>} */ target, /** @type {string} *
   let node = target;
   for (const part of parts.slice(0, -1)) node = node[part] ??= {};
   node[parts[parts.length - 1]] = value;
-}
-
-/**
- * A sentence of the interface with nodes (a <time>, a number) in place of its {0}, {1}...
- * @param {string} key
- * @param {...(Node | string)} parts
- * @returns {Array<Node | string>}
- */
-function sentence(key, ...parts) {
-  const marks = parts.map((_, i) => `\u0000${i}\u0000`);
-  return t(key, ...marks).split(/\u0000(\d+)\u0000/).map((piece, i) => (i % 2 ? parts[Number(piece)] : piece)).filter((p) => p !== "");
 }
 
 /** A date as a <time>, written in the interface language. @param {string} iso */

@@ -25,6 +25,17 @@ export function el(tag, attrs = {}, ...children) {
   return node;
 }
 
+/**
+ * A sentence of the interface with nodes (a <time>, a number) in place of its {0}, {1}...
+ * @param {string} key
+ * @param {...(Node | string)} parts
+ * @returns {Array<Node | string>}
+ */
+export function sentence(key, ...parts) {
+  const marks = parts.map((_, i) => `\u0000${i}\u0000`);
+  return t(key, ...marks).split(/\u0000(\d+)\u0000/).map((piece, i) => (i % 2 ? parts[Number(piece)] : piece)).filter((p) => p !== "");
+}
+
 /** A text of a record (a name, a passport number), isolated from its neighbours' direction. */
 export function isolated(/** @type {string | null | undefined} */ text) {
   return el("bdi", { text: text ?? "" });

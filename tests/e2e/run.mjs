@@ -168,9 +168,10 @@ test("check view: the sample shows its deadline; a wrong IIN is found beside its
   await page.locator("#stays li").nth(1).locator(".stay-remove").click();
   assertEqual(await page.locator("#stays li").count(), 1, "one earlier stay");
   await page.check("#in-moved");
-  await page.fill("#in-addressChange-movedOn", "2026-07-03");
-  // rules.md section 3: a move on 2026-07-03 -> re-register by 2026-07-13.
-  await page.waitForSelector('[data-card=rereg] [data-value=registerBy] time[datetime="2026-07-13"]');
+  await page.fill("#in-addressChange-movedOn", "2026-07-13");
+  // rules.md section 3: a move on Monday 2026-07-13 -> five working days from the next one:
+  // re-register by Monday 2026-07-20.
+  await page.waitForSelector('[data-card=rereg] [data-value=registerBy] time[datetime="2026-07-20"]');
   noProblems(page);
   await page.context().close();
 });
@@ -350,6 +351,28 @@ test("language switch: html[lang] and the verdict follow the choice, and it is r
   assertEqual(JSON.stringify(stored), JSON.stringify(["tirkeu.iat.status", "tirkeu.iat.trust", "tirkeu.lang"]), "localStorage keys");
   noProblems(page);
   await page.context().close();
+});
+
+test("screenshots in Kazakh and Russian: the verdict, the batch and the check view", async () => {
+  assert(shared.pngs?.length === 3, "needs three demo certificates");
+  for (const code of ["kk", "ru"]) {
+    const page = await newPage(browser, { viewport: DESKTOP });
+    await open(page, server.url, "verify");
+    await page.selectOption("#lang", code);
+    await page.setInputFiles("#verify-file", shared.png);
+    await page.waitForSelector("#verdict[data-status=valid]", { timeout: 20_000 });
+    await screenshot(page, `verify-${code}`, { desktop: "#verdict", phone: "#verdict" });
+    const files = shared.pngs.map((path, i) => ({ name: `employee-${i + 1}.png`, mimeType: "image/png", buffer: readFileSync(path) }));
+    await page.setInputFiles("#verify-file", [...files, { name: "scan.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n%%EOF\n") }]);
+    await page.waitForSelector("#batch-summary [data-count-status=unsupported]", { timeout: 30_000 });
+    await screenshot(page, `batch-${code}`, { desktop: "#batch-box", phone: "#batch-box" });
+    await page.goto(`${server.url}/#check`);
+    await page.click("#check-sample");
+    await page.waitForSelector("#report[data-ok=true]");
+    await screenshot(page, `check-${code}`, { phone: "#report" });
+    noProblems(page);
+    await page.context().close();
+  }
 });
 
 test("offline: after the first visit, a reload with the server gone still verifies", async () => {
