@@ -35,7 +35,7 @@ mod json;
 #[cfg_attr(not(any(target_arch = "wasm32", test, fuzzing)), allow(dead_code))]
 mod json_reader;
 pub mod nfc;
-pub mod qr;
+pub use tirkeu_qr as qr;
 pub mod rules;
 mod sort;
 

@@ -32,10 +32,10 @@ impl LumaImage {
     /// # Example
     ///
     /// ```
-    /// let image = tirkeu::qr::LumaImage::new(2, 1, vec![0, 255])?;
+    /// let image = tirkeu_qr::LumaImage::new(2, 1, vec![0, 255])?;
     /// assert_eq!(image.pixel(1, 0), Some(255));
-    /// assert!(tirkeu::qr::LumaImage::new(2, 2, vec![0; 3]).is_err());
-    /// # Ok::<(), tirkeu::qr::ScanError>(())
+    /// assert!(tirkeu_qr::LumaImage::new(2, 2, vec![0; 3]).is_err());
+    /// # Ok::<(), tirkeu_qr::ScanError>(())
     /// ```
     pub fn new(width: u32, height: u32, pixels: Vec<u8>) -> Result<Self, ScanError> {
         check_dimensions(width, height, pixels.len(), 1)?;
@@ -58,9 +58,9 @@ impl LumaImage {
     ///
     /// ```
     /// // An opaque red pixel and a fully transparent black one (white once composited).
-    /// let image = tirkeu::qr::LumaImage::from_rgba(2, 1, &[255, 0, 0, 255, 0, 0, 0, 0])?;
+    /// let image = tirkeu_qr::LumaImage::from_rgba(2, 1, &[255, 0, 0, 255, 0, 0, 0, 0])?;
     /// assert_eq!(image.pixels(), [77, 255]);
-    /// # Ok::<(), tirkeu::qr::ScanError>(())
+    /// # Ok::<(), tirkeu_qr::ScanError>(())
     /// ```
     pub fn from_rgba(width: u32, height: u32, rgba: &[u8]) -> Result<Self, ScanError> {
         check_dimensions(width, height, rgba.len(), 4)?;
@@ -78,8 +78,8 @@ impl LumaImage {
     /// # Example
     ///
     /// ```
-    /// assert_eq!(tirkeu::qr::LumaImage::new(3, 1, vec![0; 3])?.width(), 3);
-    /// # Ok::<(), tirkeu::qr::ScanError>(())
+    /// assert_eq!(tirkeu_qr::LumaImage::new(3, 1, vec![0; 3])?.width(), 3);
+    /// # Ok::<(), tirkeu_qr::ScanError>(())
     /// ```
     pub fn width(&self) -> u32 {
         self.width
@@ -90,8 +90,8 @@ impl LumaImage {
     /// # Example
     ///
     /// ```
-    /// assert_eq!(tirkeu::qr::LumaImage::new(3, 1, vec![0; 3])?.height(), 1);
-    /// # Ok::<(), tirkeu::qr::ScanError>(())
+    /// assert_eq!(tirkeu_qr::LumaImage::new(3, 1, vec![0; 3])?.height(), 1);
+    /// # Ok::<(), tirkeu_qr::ScanError>(())
     /// ```
     pub fn height(&self) -> u32 {
         self.height
@@ -102,8 +102,8 @@ impl LumaImage {
     /// # Example
     ///
     /// ```
-    /// assert_eq!(tirkeu::qr::LumaImage::new(2, 1, vec![7, 9])?.pixels(), [7, 9]);
-    /// # Ok::<(), tirkeu::qr::ScanError>(())
+    /// assert_eq!(tirkeu_qr::LumaImage::new(2, 1, vec![7, 9])?.pixels(), [7, 9]);
+    /// # Ok::<(), tirkeu_qr::ScanError>(())
     /// ```
     pub fn pixels(&self) -> &[u8] {
         &self.pixels
@@ -114,8 +114,8 @@ impl LumaImage {
     /// # Example
     ///
     /// ```
-    /// assert_eq!(tirkeu::qr::LumaImage::new(2, 1, vec![7, 9])?.into_pixels(), vec![7, 9]);
-    /// # Ok::<(), tirkeu::qr::ScanError>(())
+    /// assert_eq!(tirkeu_qr::LumaImage::new(2, 1, vec![7, 9])?.into_pixels(), vec![7, 9]);
+    /// # Ok::<(), tirkeu_qr::ScanError>(())
     /// ```
     pub fn into_pixels(self) -> Vec<u8> {
         self.pixels
@@ -126,9 +126,9 @@ impl LumaImage {
     /// # Example
     ///
     /// ```
-    /// let image = tirkeu::qr::LumaImage::new(2, 1, vec![7, 9])?;
+    /// let image = tirkeu_qr::LumaImage::new(2, 1, vec![7, 9])?;
     /// assert_eq!((image.pixel(0, 0), image.pixel(2, 0)), (Some(7), None));
-    /// # Ok::<(), tirkeu::qr::ScanError>(())
+    /// # Ok::<(), tirkeu_qr::ScanError>(())
     /// ```
     pub fn pixel(&self, x: u32, y: u32) -> Option<u8> {
         if x >= self.width || y >= self.height {
@@ -147,10 +147,10 @@ impl LumaImage {
     /// # Example
     ///
     /// ```
-    /// let image = tirkeu::qr::LumaImage::new(4, 1, vec![0, 0, 255, 255])?;
+    /// let image = tirkeu_qr::LumaImage::new(4, 1, vec![0, 0, 255, 255])?;
     /// assert_eq!(image.resized(2, 1).unwrap().pixels(), [0, 255]);
     /// assert_eq!(image.resized(0, 1), None);
-    /// # Ok::<(), tirkeu::qr::ScanError>(())
+    /// # Ok::<(), tirkeu_qr::ScanError>(())
     /// ```
     pub fn resized(&self, width: u32, height: u32) -> Option<LumaImage> {
         let fits = |w: u32, h: u32| u64::from(w) * u64::from(h) <= MAX_PIXELS;
@@ -179,9 +179,9 @@ impl LumaImage {
     /// # Example
     ///
     /// ```
-    /// let image = tirkeu::qr::LumaImage::new(2, 1, vec![0, 200])?;
+    /// let image = tirkeu_qr::LumaImage::new(2, 1, vec![0, 200])?;
     /// assert_eq!(image.inverted().pixels(), [255, 55]);
-    /// # Ok::<(), tirkeu::qr::ScanError>(())
+    /// # Ok::<(), tirkeu_qr::ScanError>(())
     /// ```
     pub fn inverted(&self) -> LumaImage {
         LumaImage {

@@ -1,8 +1,8 @@
-//! Scanning speed on 720p camera-like frames (ignored by default: a measurement, not a check).
-//! Run natively in release: `cargo test --release --test qr_decode_bench -- --ignored --nocapture`.
+//! Scanning speed on 720p camera-like frames: a measurement, not a check.
+//! `cargo bench -p tirkeu-qr` (release); `cargo test` runs each case once, as a smoke test.
 
 use std::time::Instant;
-use tirkeu::qr::{self, ScanEffort};
+use tirkeu_qr::{self as qr, ScanEffort};
 
 const WIDTH: usize = 1280;
 const HEIGHT: usize = 720;
@@ -46,8 +46,7 @@ fn frame(text: Option<&str>, module_pixels: u32, seed: u64) -> Vec<u8> {
     pixels
 }
 
-fn time(label: &str, pixels: &[u8], effort: ScanEffort, expected: usize) {
-    let runs = 10;
+fn time(label: &str, pixels: &[u8], effort: ScanEffort, expected: usize, runs: u32) {
     let start = Instant::now();
     for _ in 0..runs {
         let texts = qr::scan_luma_with(WIDTH as u32, HEIGHT as u32, pixels, effort).unwrap();
@@ -57,9 +56,13 @@ fn time(label: &str, pixels: &[u8], effort: ScanEffort, expected: usize) {
     println!("{label:<40} {effort:?}: {per_frame:8.2} ms/frame");
 }
 
-#[test]
-#[ignore = "a measurement; run in release with --ignored --nocapture"]
-fn scanning_speed_on_720p_frames() {
+fn main() {
+    // `cargo bench` passes --bench; `cargo test` (which builds and runs benches too) does not.
+    let runs = if std::env::args().any(|a| a == "--bench") {
+        10
+    } else {
+        1
+    };
     let short = "KZ1:NCFOXN%TS3DH";
     let long: String = "KZ1:"
         .chars()
@@ -72,7 +75,7 @@ fn scanning_speed_on_720p_frames() {
         ("600-char code, 4 px/module", frame(Some(&long), 4, 4), 1),
     ];
     for (label, pixels, expected) in &cases {
-        time(label, pixels, ScanEffort::Quick, *expected);
-        time(label, pixels, ScanEffort::Thorough, *expected);
+        time(label, pixels, ScanEffort::Quick, *expected, runs);
+        time(label, pixels, ScanEffort::Thorough, *expected, runs);
     }
 }

@@ -1,5 +1,5 @@
 //! From a sampled module grid to text: choosing the grid size (with the version information)
-//! and handing each plausible grid to our own decoder ([`bits`](super::bits): format
+//! and handing each plausible grid to our own decoder ([`grid`](super::grid): format
 //! information, Reed-Solomon correction, data segments, mirrored reading).
 //!
 //! The decoder is ours rather than a crate's so that the WebAssembly module carries only two
@@ -7,12 +7,11 @@
 //! that every index is checked: a panic in WebAssembly aborts the module.
 
 use super::binarize::BitMatrix;
-use super::bits::{
-    decode_grid, nearest_format, nearest_version, read_format_words, read_version,
-    read_version_words,
-};
-use super::detect::{self, FinderTriple, Fit, GridLocation};
+use super::finder::FinderTriple;
+use super::fit::{self, Fit, GridLocation};
 use super::geometry::Point;
+use super::grid::{decode_grid, read_format_words, read_version, read_version_words};
+use super::symbol::{nearest_format, nearest_version};
 
 /// A cheap test that rejects almost every false grid before sampling all of it and running the
 /// full decoder: the timing patterns (row and column 6) must mostly alternate, and the format
@@ -94,12 +93,12 @@ fn symbol_corners(location: &GridLocation) -> Option<Quad> {
 }
 
 /// Tries grids for a finder triple: each candidate size with each fit in turn
-/// ([`detect::SymbolGeometry::fits`]); the first text that decodes. A size the version
+/// ([`fit::SymbolGeometry::fits`]); the first text that decodes. A size the version
 /// information declares is tried next (at once when both copies agree); the fit to every
 /// alignment pattern is kept for a size the version information confirms. Bytes that are not
 /// UTF-8 count as not decoded (the certificate text is ASCII).
 pub(crate) fn decode_triple(m: &BitMatrix, triple: &FinderTriple) -> TripleOutcome {
-    let Some(geometry) = detect::SymbolGeometry::new(m, triple) else {
+    let Some(geometry) = fit::SymbolGeometry::new(m, triple) else {
         return TripleOutcome::Nothing;
     };
     let mut near: Option<Quad> = None;
@@ -132,7 +131,7 @@ pub(crate) fn decode_triple(m: &BitMatrix, triple: &FinderTriple) -> TripleOutco
             if attempts > MAX_GRID_ATTEMPTS {
                 return near.map_or(TripleOutcome::Nothing, TripleOutcome::Promising);
             }
-            let dark = |x: usize, y: usize| detect::sample_module(m, &location, x, y);
+            let dark = |x: usize, y: usize| fit::sample_module(m, &location, x, y);
             if !confirmed {
                 let (version, agreed) = match declared_version(dimension, &dark) {
                     Declared::Agreed(v) => (Some(v), true),
@@ -173,7 +172,7 @@ pub(crate) fn decode_triple(m: &BitMatrix, triple: &FinderTriple) -> TripleOutco
             if near.is_none() {
                 near = symbol_corners(&location);
             }
-            let Some(modules) = detect::sample_grid(m, &location) else {
+            let Some(modules) = fit::sample_grid(m, &location) else {
                 continue;
             };
             if let Some(bytes) = decode_grid(location.dimension, &modules)

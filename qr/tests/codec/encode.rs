@@ -1,4 +1,4 @@
-//! Our QR encoder (`tirkeu::qr::encode`, src/qr/encode.rs) against the `qrcode` crate 0.14,
+//! Our QR encoder (`tirkeu_qr::encode`, src/encode.rs) against the `qrcode` crate 0.14,
 //! which it replaced in the library: for the same text, the same version and the same symbol,
 //! module for module, mask choice included. Requirement: certificate spec section 1 (one
 //! alphanumeric segment, level Q, the smallest version); ISO/IEC 18004:2015 clause 7.
@@ -6,9 +6,9 @@
 use proptest::prelude::*;
 use qrcode::bits::Bits;
 use qrcode::{Color, EcLevel, Version};
-use tirkeu::qr::{self, QrCode};
+use tirkeu_qr::{self as qr, QrCode};
 
-const ALPHANUMERIC: &[u8; 45] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:";
+use crate::support::{ALPHANUMERIC, project_root, proptest_config};
 
 /// The symbol the qrcode crate draws for `text` as one alphanumeric segment in `version` at
 /// level Q, row-major, `true` dark.
@@ -117,7 +117,7 @@ fn certificate_like_texts_give_the_reference_symbol() {
 
 #[test]
 fn the_demo_certificates_give_the_reference_symbol() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let root = project_root();
     for name in ["certificate", "certificate-revoked"] {
         let text = std::fs::read_to_string(root.join(format!("www/demo/{name}.txt"))).unwrap();
         let version = qr::encode(text.trim()).unwrap().version();
@@ -141,19 +141,8 @@ fn uniform_texts_give_the_reference_symbol() {
     }
 }
 
-fn config() -> ProptestConfig {
-    let cases = std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(64);
-    ProptestConfig {
-        cases,
-        ..ProptestConfig::default()
-    }
-}
-
 proptest! {
-    #![proptest_config(config())]
+    #![proptest_config(proptest_config(64))]
 
     #[test]
     fn any_alphanumeric_text_gives_the_reference_symbol(

@@ -1,7 +1,11 @@
 //! Rendering the certificate text as a QR code. Source: certificate spec section 1 (one
 //! alphanumeric segment, level Q, quiet zone 4); ISO/IEC 18004:2015 table 7 (capacities).
 
-use tirkeu::qr::{self, QrCode, QrError, SvgOptions};
+use tirkeu_qr::{self as qr, QrCode, QrError, SvgOptions};
+
+use std::path::Path;
+
+use crate::support::project_root;
 
 fn text(len: usize) -> String {
     let alphabet = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:";
@@ -261,17 +265,19 @@ fn errors_explain_themselves() {
 }
 
 /// The demonstration certificates' symbols, byte for byte as the issuer drew them before it
-/// had its own encoder (the SVGs in tests/fixtures/qr were written with the `qrcode` crate
-/// 0.14; tests/qr_encode.rs compares the two encoders on many more texts).
+/// had its own encoder (the SVGs in tests/fixtures were written with the `qrcode` crate
+/// 0.14; tests/codec/encode.rs compares the two encoders on many more texts).
 #[test]
 fn demo_certificates_render_as_recorded() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let root = project_root();
     for (name, version) in [("certificate", 17), ("certificate-revoked", 16)] {
         let text = std::fs::read_to_string(root.join(format!("www/demo/{name}.txt"))).unwrap();
         let code = qr::encode(text.trim()).unwrap();
         assert_eq!(code.version(), version, "{name}");
-        let recorded =
-            std::fs::read_to_string(root.join(format!("tests/fixtures/qr/{name}.svg"))).unwrap();
+        let recorded = std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/fixtures/{name}.svg")),
+        )
+        .unwrap();
         assert!(
             code.to_svg(&SvgOptions::default()) == recorded,
             "{name}: the symbol changed"

@@ -5,7 +5,9 @@
 
 use proptest::prelude::*;
 use qrcode::{Color, EcLevel, QrCode, Version};
-use tirkeu::qr::{self, LumaImage};
+use tirkeu_qr::LumaImage;
+
+use crate::support::{proptest_config, scan};
 
 const LEVELS: [EcLevel; 4] = [EcLevel::L, EcLevel::M, EcLevel::Q, EcLevel::H];
 
@@ -33,10 +35,6 @@ fn modules(code: &QrCode) -> Vec<bool> {
         .into_iter()
         .map(|c| c == Color::Dark)
         .collect()
-}
-
-fn scan(image: &LumaImage) -> Vec<String> {
-    qr::scan_luma(image.width(), image.height(), image.pixels()).unwrap()
 }
 
 /// A text of about `len` bytes mixing digits, capitals, lower case and Cyrillic (so the
@@ -119,19 +117,8 @@ fn ec_per_block(version: i16, level: EcLevel) -> usize {
     TABLE[version as usize - 1][index]
 }
 
-fn config() -> ProptestConfig {
-    let cases = std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(32);
-    ProptestConfig {
-        cases,
-        ..ProptestConfig::default()
-    }
-}
-
 proptest! {
-    #![proptest_config(config())]
+    #![proptest_config(proptest_config(32))]
 
     /// Flipped data modules: up to ec / 2 of them touch at most ec / 2 codewords of any block,
     /// so the text must come back; any number of them must never give another text.

@@ -17,7 +17,7 @@
 
 use super::binarize::{self, BitMatrix, binarize};
 use super::decode::{Quad, TripleOutcome, decode_triple};
-use super::detect::{find_finders, finder_triples};
+use super::finder::{find_finders, finder_triples};
 use super::image::{self, Luma, MIN_SIDE, OwnedLuma};
 
 /// Finder triples tried per pass (the most square-like first).

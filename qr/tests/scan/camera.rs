@@ -3,30 +3,9 @@
 //! carried between camera frames" (tried first, cropped with a margin; a miss falls back to the
 //! whole frame); images generated here with fixed seeds.
 
-use tirkeu::qr::{self, FrameScanner, LumaImage, Region, ScanEffort, ScanError};
+use tirkeu_qr::{self as qr, FrameScanner, LumaImage, Region, ScanEffort, ScanError};
 
-/// xorshift64*: a small deterministic generator, so every frame here is reproducible.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-}
-
-const ALPHANUMERIC: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:";
-
-fn text(seed: u64, len: usize) -> String {
-    let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
-    let mut s = String::from("KZ1:");
-    while s.len() < len {
-        s.push(ALPHANUMERIC[(rng.next() % 45) as usize] as char);
-    }
-    s
-}
+use crate::support::{Rng, text};
 
 const WIDTH: u32 = 640;
 const HEIGHT: u32 = 480;

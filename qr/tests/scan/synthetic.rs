@@ -3,43 +3,9 @@
 //! level Q, quiet zone 4) and web spec "Verify" (small, blurred or rotated codes retried at
 //! other scales before giving up).
 
-use tirkeu::qr::{self, LumaImage, ScanEffort, ScanError};
+use tirkeu_qr::{self as qr, LumaImage, ScanEffort, ScanError};
 
-/// xorshift64*: a small deterministic generator, so every image here is reproducible.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-}
-
-const ALPHANUMERIC: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:";
-
-/// A certificate-like text: `KZ1:` and Base45-alphabet characters, `len` in all.
-fn text(seed: u64, len: usize) -> String {
-    let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
-    let mut s = String::from("KZ1:");
-    while s.len() < len {
-        s.push(ALPHANUMERIC[rng.below(45) as usize] as char);
-    }
-    s.truncate(len);
-    s
-}
-
-fn render(text: &str, module_pixels: u32) -> LumaImage {
-    qr::encode(text).unwrap().to_luma(module_pixels, 4).unwrap()
-}
-
-fn scan(image: &LumaImage) -> Vec<String> {
-    qr::scan_luma(image.width(), image.height(), image.pixels()).unwrap()
-}
+use crate::support::{Rng, render, scan, text};
 
 fn map_pixels(image: &LumaImage, mut f: impl FnMut(usize, u8) -> u8) -> LumaImage {
     let pixels = image

@@ -14,15 +14,15 @@
 //! for the same text: rules 1 to 3 as the standard words them, and rule 4 as 1 point for each
 //! 0.5 % the dark share deviates from 50 %, rounded down, where the standard gives 10 points
 //! for each whole 5 %. (The crate also subtracts a constant 720 for the finder patterns' own
-//! rule 3 matches, which changes no choice.) `tests/qr_encode.rs` compares the two module for
+//! rule 3 matches, which changes no choice.) `tests/codec/encode.rs` compares the two module for
 //! module.
 
-use super::bits::{
+use super::reed_solomon;
+use super::symbol::{
     EcLevel, FORMAT_MASK, alignment_centres, block_layout, format_bit_positions,
     format_information, function_modules, mask_bit, placement_order, version_bit_positions,
     version_information,
 };
-use super::reed_solomon;
 
 /// Mode indicator of an alphanumeric segment (7.4.2, table 2).
 const MODE_ALPHANUMERIC: u32 = 0b0010;
@@ -317,8 +317,8 @@ fn line_penalty(line: &[bool]) -> usize {
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
-    use super::super::bits::decode_grid;
     use super::*;
+    use crate::grid::decode_grid;
 
     const ALPHANUMERIC: &[u8; 45] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:";
 

@@ -158,6 +158,25 @@ pub(crate) fn test_pixels(
     pixels
 }
 
+/// Pixels of finder patterns (7 x 7 modules) at module offsets `origins`, `scale` pixels a
+/// module, for [`threshold_at_middle`].
+#[cfg(test)]
+pub(crate) fn finder_pixels(size: usize, scale: usize, origins: &[(usize, usize)]) -> Vec<u8> {
+    test_pixels(size, size, |x, y| {
+        origins.iter().any(|&(ox, oy)| {
+            let (mx, my) = (
+                (x / scale) as i64 - ox as i64,
+                (y / scale) as i64 - oy as i64,
+            );
+            if !(0..7).contains(&mx) || !(0..7).contains(&my) {
+                return false;
+            }
+            let ring = mx.min(my).min(6 - mx).min(6 - my);
+            ring != 1
+        })
+    })
+}
+
 /// A black-and-white image of [`test_pixels`], thresholded at mid-grey.
 #[cfg(test)]
 pub(crate) fn threshold_at_middle(width: usize, height: usize, pixels: &[u8]) -> BitMatrix<'_> {

@@ -27,9 +27,9 @@ impl QrCode {
     /// # Example
     ///
     /// ```
-    /// let code = tirkeu::qr::encode("KZ1:HELLO")?;
+    /// let code = tirkeu_qr::encode("KZ1:HELLO")?;
     /// assert_eq!(code.version(), 1);
-    /// # Ok::<(), tirkeu::qr::QrError>(())
+    /// # Ok::<(), tirkeu_qr::QrError>(())
     /// ```
     pub fn version(&self) -> u8 {
         self.version
@@ -40,9 +40,9 @@ impl QrCode {
     /// # Example
     ///
     /// ```
-    /// let code = tirkeu::qr::encode("KZ1:HELLO")?;
+    /// let code = tirkeu_qr::encode("KZ1:HELLO")?;
     /// assert_eq!(code.width(), 21);
-    /// # Ok::<(), tirkeu::qr::QrError>(())
+    /// # Ok::<(), tirkeu_qr::QrError>(())
     /// ```
     pub fn width(&self) -> usize {
         self.width
@@ -53,11 +53,11 @@ impl QrCode {
     /// # Example
     ///
     /// ```
-    /// let code = tirkeu::qr::encode("KZ1:HELLO")?;
+    /// let code = tirkeu_qr::encode("KZ1:HELLO")?;
     /// // The top-left finder pattern's corner is dark; outside the symbol is light.
     /// assert!(code.is_dark(0, 0));
     /// assert!(!code.is_dark(1000, 0));
-    /// # Ok::<(), tirkeu::qr::QrError>(())
+    /// # Ok::<(), tirkeu_qr::QrError>(())
     /// ```
     pub fn is_dark(&self, x: usize, y: usize) -> bool {
         x < self.width
@@ -70,10 +70,10 @@ impl QrCode {
     /// # Example
     ///
     /// ```
-    /// use tirkeu::qr::{encode, SvgOptions};
+    /// use tirkeu_qr::{encode, SvgOptions};
     /// let svg = encode("KZ1:HELLO")?.to_svg(&SvgOptions::default().label("Registration certificate"));
     /// assert!(svg.contains(r#"aria-label="Registration certificate""#));
-    /// # Ok::<(), tirkeu::qr::QrError>(())
+    /// # Ok::<(), tirkeu_qr::QrError>(())
     /// ```
     pub fn to_svg(&self, options: &SvgOptions) -> String {
         svg_document(self, options)
@@ -90,11 +90,11 @@ impl QrCode {
     /// # Example
     ///
     /// ```
-    /// let code = tirkeu::qr::encode("KZ1:HELLO")?;
+    /// let code = tirkeu_qr::encode("KZ1:HELLO")?;
     /// let image = code.to_luma(3, 4)?;
     /// assert_eq!(image.width(), (21 + 2 * 4) * 3);
-    /// assert_eq!(tirkeu::qr::scan_luma(image.width(), image.height(), image.pixels()).unwrap(), ["KZ1:HELLO"]);
-    /// # Ok::<(), tirkeu::qr::QrError>(())
+    /// assert_eq!(tirkeu_qr::scan_luma(image.width(), image.height(), image.pixels()).unwrap(), ["KZ1:HELLO"]);
+    /// # Ok::<(), tirkeu_qr::QrError>(())
     /// ```
     pub fn to_luma(&self, module_pixels: u32, quiet_zone: u32) -> Result<LumaImage, QrError> {
         let modules = (self.width as u64).saturating_add(2 * u64::from(quiet_zone));
@@ -156,7 +156,7 @@ impl SvgOptions {
     /// # Example
     ///
     /// ```
-    /// let options = tirkeu::qr::SvgOptions::default().label("Тіркеу туралы анықтама");
+    /// let options = tirkeu_qr::SvgOptions::default().label("Тіркеу туралы анықтама");
     /// assert_eq!(options.label, "Тіркеу туралы анықтама");
     /// ```
     pub fn label(mut self, label: impl Into<String>) -> Self {
@@ -169,7 +169,7 @@ impl SvgOptions {
     /// # Example
     ///
     /// ```
-    /// let options = tirkeu::qr::SvgOptions::default().colors("#1a1a1a", "white");
+    /// let options = tirkeu_qr::SvgOptions::default().colors("#1a1a1a", "white");
     /// assert_eq!(options.dark, "#1a1a1a");
     /// ```
     pub fn colors(mut self, dark: impl Into<String>, light: impl Into<String>) -> Self {
@@ -190,13 +190,13 @@ impl SvgOptions {
 /// # Example
 ///
 /// ```
-/// use tirkeu::qr::encode;
+/// use tirkeu_qr::encode;
 /// // 47 characters: the most a version 3 symbol holds at level Q.
 /// let text = format!("KZ1:{}", "6BFOXN%TS3DH0YOJ58S S-W5HDC *M0II5XHC9B5G2+");
 /// assert_eq!(encode(&text)?.version(), 3);
 /// assert_eq!(encode(&format!("{text}A"))?.version(), 4);
-/// assert!(matches!(encode("kz1:"), Err(tirkeu::qr::QrError::UnsupportedCharacter { index: 0, .. })));
-/// # Ok::<(), tirkeu::qr::QrError>(())
+/// assert!(matches!(encode("kz1:"), Err(tirkeu_qr::QrError::UnsupportedCharacter { index: 0, .. })));
+/// # Ok::<(), tirkeu_qr::QrError>(())
 /// ```
 pub fn encode(text: &str) -> Result<QrCode, QrError> {
     let mut values = Vec::with_capacity(text.len());
@@ -225,9 +225,9 @@ pub fn encode(text: &str) -> Result<QrCode, QrError> {
 /// # Example
 ///
 /// ```
-/// let svg = tirkeu::qr::render_svg("KZ1:HELLO")?;
+/// let svg = tirkeu_qr::render_svg("KZ1:HELLO")?;
 /// assert!(svg.starts_with("<svg ") && svg.contains(r#"viewBox="0 0 29 29""#));
-/// # Ok::<(), tirkeu::qr::QrError>(())
+/// # Ok::<(), tirkeu_qr::QrError>(())
 /// ```
 pub fn render_svg(text: &str) -> Result<String, QrError> {
     render_svg_with(text, &SvgOptions::default())
@@ -243,10 +243,10 @@ pub fn render_svg(text: &str) -> Result<String, QrError> {
 /// # Example
 ///
 /// ```
-/// use tirkeu::qr::{render_svg_with, SvgOptions};
+/// use tirkeu_qr::{render_svg_with, SvgOptions};
 /// let svg = render_svg_with("KZ1:HELLO", &SvgOptions::default().label("Справка о регистрации"))?;
 /// assert!(svg.contains("Справка о регистрации"));
-/// # Ok::<(), tirkeu::qr::QrError>(())
+/// # Ok::<(), tirkeu_qr::QrError>(())
 /// ```
 pub fn render_svg_with(text: &str, options: &SvgOptions) -> Result<String, QrError> {
     encode(text).map(|code| code.to_svg(options))

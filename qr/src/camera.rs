@@ -40,7 +40,7 @@ const MIN_MARGIN: f64 = 16.0;
 /// # Example
 ///
 /// ```
-/// use tirkeu::qr::{encode, FrameScanner};
+/// use tirkeu_qr::{encode, FrameScanner};
 ///
 /// // A 200 x 150 grey frame with the code pasted at (`left`, `top`).
 /// let code = encode("KZ1:ABC")?.to_luma(3, 4)?;
@@ -61,7 +61,7 @@ const MIN_MARGIN: f64 = 16.0;
 /// // The code moved a little: found in the region carried over.
 /// assert_eq!(scanner.scan_rgba(200, 150, &frame(16, 14)).unwrap(), ["KZ1:ABC"]);
 /// assert!(scanner.tracked());
-/// # Ok::<(), tirkeu::qr::QrError>(())
+/// # Ok::<(), tirkeu_qr::QrError>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FrameScanner {
@@ -83,7 +83,7 @@ impl FrameScanner {
     /// # Example
     ///
     /// ```
-    /// let scanner = tirkeu::qr::FrameScanner::new();
+    /// let scanner = tirkeu_qr::FrameScanner::new();
     /// assert_eq!(scanner.region(), None);
     /// ```
     pub const fn new() -> FrameScanner {
@@ -107,7 +107,7 @@ impl FrameScanner {
     /// # Example
     ///
     /// ```
-    /// let mut scanner = tirkeu::qr::FrameScanner::new();
+    /// let mut scanner = tirkeu_qr::FrameScanner::new();
     /// let blank = vec![255u8; 64 * 48 * 4];
     /// assert_eq!(scanner.scan_rgba(64, 48, &blank).unwrap(), Vec::<String>::new());
     /// assert!(scanner.scan_rgba(64, 48, &blank[4..]).is_err());
@@ -153,7 +153,7 @@ impl FrameScanner {
     /// # Example
     ///
     /// ```
-    /// assert_eq!(tirkeu::qr::FrameScanner::new().region(), None);
+    /// assert_eq!(tirkeu_qr::FrameScanner::new().region(), None);
     /// ```
     pub fn region(&self) -> Option<Region> {
         self.region
@@ -165,7 +165,7 @@ impl FrameScanner {
     /// # Example
     ///
     /// ```
-    /// assert!(!tirkeu::qr::FrameScanner::new().tracked());
+    /// assert!(!tirkeu_qr::FrameScanner::new().tracked());
     /// ```
     pub fn tracked(&self) -> bool {
         self.tracked

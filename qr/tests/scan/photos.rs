@@ -1,11 +1,9 @@
 //! Real QR images from public test suites, read in place from the shared vectors directory
 //! (never copied into the project). Skipped, with a note, where that directory is absent.
-#![cfg(feature = "cli")]
-
 use std::path::{Path, PathBuf};
 
 fn vectors() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/vectors");
+    let dir = crate::support::project_root().join("../shared/vectors");
     let dir = if dir.is_dir() {
         dir
     } else {
@@ -23,7 +21,7 @@ fn scan_file(path: &Path) -> Vec<String> {
     let image = image::open(path)
         .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
         .to_rgba8();
-    tirkeu::qr::scan_rgba(image.width(), image.height(), image.as_raw()).unwrap()
+    tirkeu_qr::scan_rgba(image.width(), image.height(), image.as_raw()).unwrap()
 }
 
 /// The `PREFIX` (the QR text) of a dgc-testdata JSON file, read in place.

@@ -2,19 +2,10 @@
 //! an error, never a panic; a panic in WebAssembly kills the module).
 
 use proptest::prelude::*;
-use tirkeu::qr::{self, ScanError};
+use tirkeu_qr::{self as qr, ScanError};
 
-/// 48 cases by default (debug builds are slow); `PROPTEST_CASES=5000` for a longer run.
-fn config() -> ProptestConfig {
-    let cases = std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(48);
-    ProptestConfig {
-        cases,
-        ..ProptestConfig::default()
-    }
-}
+mod support;
+use support::proptest_config;
 
 /// Draws a finder-like pattern (concentric squares, 1:1:3:1:1) of `module` pixels at a
 /// position and a quarter/eighth turn, straight into a greyscale buffer.
@@ -49,7 +40,7 @@ fn draw_finder(
 }
 
 proptest! {
-    #![proptest_config(config())]
+    #![proptest_config(proptest_config(48))]
 
     #[test]
     fn arbitrary_buffers_never_panic(width in 0u32..90, height in 0u32..90, extra in -3i64..3, seed in any::<u64>()) {

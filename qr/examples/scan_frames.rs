@@ -3,7 +3,7 @@
 //!
 //! ```sh
 //! node bench/frames.mjs   # writes target/bench/frames/*.png and index.json
-//! cargo run --release --example scan_frames -- [DIR] [quick|thorough|track] [NAME-FILTER] [REPEATS]
+//! cargo run --release -p tirkeu-qr --example scan_frames -- [DIR] [quick|thorough|track] [NAME-FILTER] [REPEATS]
 //! ```
 //!
 //! `track` measures the camera loop's region (`FrameScanner`): each frame scanned as a first
@@ -20,7 +20,7 @@ use std::error::Error;
 use std::time::Instant;
 
 use serde::Deserialize;
-use tirkeu::qr::{FrameScanner, ScanEffort, scan_rgba_with};
+use tirkeu_qr::{FrameScanner, ScanEffort, scan_rgba_with};
 
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
