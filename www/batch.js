@@ -114,7 +114,9 @@ export function createBatch({ rows, onOpen }) {
     const open = el("button", { type: "button", class: "link" }, ...(record ? nameParts(record) : [sourceLabel(row)]));
     open.addEventListener("click", () => onOpen(row));
     return el("tr", { "data-status": status, "data-demo": String(isDemo(row)), "data-id": row.id, class: row === current ? "current" : null },
-      el("td", {}, el("span", { class: `badge tone-${toneOf(status)}`, "aria-hidden": "true", text: iconOf(status) }), " ", wordOf(status)),
+      el("td", {}, el("span", { class: `badge tone-${toneOf(status)}`, "aria-hidden": "true", text: iconOf(status) }), " ", wordOf(status),
+        // What the verdict could not vouch for (a list out of date or missing) stays in the row.
+        ...(row.result?.warnings ?? []).map((w) => el("small", { class: "row-warning", "data-code": w.code, text: w.message }))),
       el("td", {}, isDemo(row) ? el("span", { class: "demo-tag", text: t("verdict.demoMark") }) : ""),
       el("td", {}, open),
       el("td", {}, record ? isolated(record.passport) : ""),
