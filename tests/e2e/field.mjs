@@ -17,7 +17,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ROOT, assert, assertEqual, launch, newPage, open, runTests, startServer, tirkeuBinary } from "./harness.mjs";
+import { ROOT, assert, assertEqual, controlledByServiceWorker, launch, newPage, open, runAndExit, startServer, tirkeuBinary } from "./harness.mjs";
 
 const { TABLES } = await import(join(ROOT, "www/i18n.js"));
 const work = mkdtempSync(join(tmpdir(), "tirkeu-field-"));
@@ -200,10 +200,7 @@ test("privacy: the embedding example's form goes nowhere, before the package is 
 test("privacy: Cache Storage holds the fixed files only: no query string, each a 200 of its own type, nothing typed", async () => {
   const page = await newPage(browser, { viewport: DESKTOP });
   await open(page, server.url, "verify");
-  await page.evaluate(() => navigator.serviceWorker.ready);
-  await page.reload();
-  await page.waitForSelector("html[data-ready=true]");
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await controlledByServiceWorker(page);
   // A link carrying typed values (as a native form submission would have made), an unknown file
   // and the embedding example, all through the service worker.
   await page.goto(`${server.url}/?immigrant.surname=${TYPED.surname}&host.id=${TYPED.iin}#check`);
@@ -823,9 +820,7 @@ test("embedding example: in Kazakh and Russian as well as English", async () => 
 test("offline: /embed/ is the embedding example, not the main page", async () => {
   const page = await newPage(browser, { viewport: DESKTOP });
   await open(page, server.url, "verify");
-  await page.evaluate(() => navigator.serviceWorker.ready);
-  await page.reload();
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await controlledByServiceWorker(page);
   await page.context().setOffline(true);
   await page.goto(`${server.url}/embed/`);
   await page.waitForSelector("html[data-ready=true]", { timeout: 20_000 });
@@ -837,11 +832,4 @@ test("offline: /embed/ is the embedding example, not the main page", async () =>
   await page.context().close();
 });
 
-let failed = 1;
-try {
-  failed = await runTests(tests);
-} finally {
-  await browser.close();
-  await server.stop();
-}
-process.exit(failed ? 1 : 0);
+await runAndExit(tests, { browser, server });

@@ -100,3 +100,25 @@ export async function runTests(tests) {
   console.log(`${passed} passed, ${failed} failed`);
   return failed;
 }
+
+/** Waits until the page's service worker controls it, reloading once if it does not yet. */
+export async function controlledByServiceWorker(page) {
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 10_000 })
+    .catch(async () => {
+      await page.reload();
+      await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    });
+}
+
+/** Runs the tests, then closes the browser and the server and exits with 1 if any failed. */
+export async function runAndExit(tests, { browser, server }) {
+  let failed = 1;
+  try {
+    failed = await runTests(tests);
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+  process.exit(failed ? 1 : 0);
+}

@@ -4,7 +4,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ROOT, assert, assertEqual, launch, newPage, open, runTests, startServer } from "./harness.mjs";
+import { ROOT, assert, assertEqual, controlledByServiceWorker, launch, newPage, open, runAndExit, startServer } from "./harness.mjs";
 
 // `make screenshots` writes the README's screenshots into docs/; a plain test run keeps its
 // copies under target/ so that it leaves the work tree as it found it.
@@ -378,9 +378,7 @@ test("screenshots in Kazakh and Russian: the verdict, the batch and the check vi
 test("offline: after the first visit, a reload with the server gone still verifies", async () => {
   const page = await newPage(browser, { viewport: DESKTOP });
   await open(page, server.url, "verify");
-  await page.evaluate(() => navigator.serviceWorker.ready);
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 10_000 })
-    .catch(async () => { await page.reload(); await page.waitForFunction(() => navigator.serviceWorker.controller !== null); });
+  await controlledByServiceWorker(page);
   await server.stop();
   const gone = await fetch(`${server.url}/`).then(() => false, () => true);
   assert(gone, "the server is down");
@@ -419,11 +417,4 @@ function y4mOfMatrix({ size, modules }, width, height, frames) {
   return Buffer.concat([Buffer.from(`YUV4MPEG2 W${width} H${height} F10:1 Ip A1:1 C420jpeg\n`), ...Array(frames).fill(frame)]);
 }
 
-let failed = 1;
-try {
-  failed = await runTests(tests);
-} finally {
-  await browser.close();
-  await server.stop();
-}
-process.exit(failed ? 1 : 0);
+await runAndExit(tests, { browser, server });

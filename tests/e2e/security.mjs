@@ -9,7 +9,7 @@
 //   of the page, whose URL and body hold none of what was typed or verified.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { ROOT, assert, assertEqual, launch, newPage, open, runTests, startServer } from "./harness.mjs";
+import { ROOT, assert, assertEqual, launch, newPage, open, runAndExit, startServer } from "./harness.mjs";
 
 const server = await startServer();
 const browser = await launch();
@@ -166,11 +166,4 @@ test("no request carries certificate or form data", async () => {
   await page.context().close();
 });
 
-let failed = 1;
-try {
-  failed = await runTests(tests);
-} finally {
-  await browser.close();
-  await server.stop();
-}
-process.exit(failed ? 1 : 0);
+await runAndExit(tests, { browser, server });
