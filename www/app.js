@@ -94,7 +94,10 @@ async function boot() {
     trustUrl: config.TRUST_LIST_URL,
     statusUrl: config.STATUS_LIST_URL,
     request,
-    onLate: () => views.verify?.relabel?.(),
+    onLate() {
+      if (verifier.trustList()) bootLine.hidden = true;
+      views.verify?.relabel?.();
+    },
   });
   const [demoKey, sampleRecord] = await demoFiles;
   const verify = setupVerify({ verifier });

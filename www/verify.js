@@ -51,6 +51,8 @@ export function setupVerify({ verifier }) {
   const camera = createCamera({
     onTexts(texts) {
       addInput(texts.map((text) => ({ text })), { kind: "camera" });
+      // The officer's next step is the next person: the button is under the thumb and in focus.
+      $("scan-next").focus({ preventScroll: true });
     },
   });
 
