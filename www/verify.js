@@ -121,6 +121,8 @@ export function setupVerify({ verifier }) {
   function hideVerdict() {
     shown = [];
     verdict.hidden = true;
+    delete verdict.dataset.status;
+    delete verdict.dataset.demo;
     batch.setCurrent(null);
   }
 
