@@ -4,7 +4,7 @@
 // the messages, the legal bases, the dates in words and the policy's defaults are the module's.
 import * as tirkeu from "./pkg/tirkeu.js";
 import { lang, t } from "./i18n.js";
-import { addDays, el, formatCount, formatDate, lazyFormView, sentence } from "./ui.js";
+import { addDays, daysBetween, el, formatCount, formatDate, lazyFormView, sentence } from "./ui.js";
 
 /** @typedef {import("./pkg/tirkeu.js").Report} Report */
 /** @typedef {import("./pkg/tirkeu.js").Finding} Finding */
@@ -182,8 +182,9 @@ export function setupCheck() {
    * the other reading's date explained in one line.
    * @param {"deadline" | "rereg"} kind
    * @param {Deadline} deadline
+   * @param {string} checkedOn the report's evaluation date
    */
-  function deadlineCard(kind, deadline) {
+  function deadlineCard(kind, deadline, checkedOn) {
     const { state, registerBy, outerBound, daysLeft } = deadline;
     const key = (/** @type {string} */ name) => (kind === "rereg" ? `card.rereg.${name}` : `card.${name}`);
     const effectiveBy = /** @type {{ effectiveBy?: string }} */ (deadline).effectiveBy;
@@ -200,7 +201,10 @@ export function setupCheck() {
       } else if (state === "due_today") {
         lines.push(el("p", { "data-value": "daysLeft", "data-days": 0, class: "warn", text: t("card.dueToday") }));
       } else if (state === "missed") {
-        lines.push(el("p", { "data-value": "daysLeft", "data-days": daysLeft, class: "error", text: t("card.missed", formatCount(-daysLeft, "days")) }));
+        // Late by the days since the day the state is judged against (for a move, the later of
+        // its own deadline and the first registration's).
+        const late = daysBetween(effectiveBy ?? registerBy, checkedOn);
+        lines.push(el("p", { "data-value": "daysLeft", "data-days": -late, class: "error", text: t("card.missed", formatCount(late, "days")) }));
       }
       if (kind === "rereg" && effectiveBy && effectiveBy !== registerBy) {
         lines.push(el("p", { "data-value": "effectiveBy" }, ...sentence("card.rereg.effective", time(effectiveBy))));
@@ -257,8 +261,8 @@ export function setupCheck() {
         el("h3", { text: t("card.obligation") }), el("p", { text: obligation.message }),
         obligation.basis ? el("p", { class: "hint basis", text: t("card.basis", obligation.basis) }) : null));
     }
-    if (report.deadline) out.push(deadlineCard("deadline", report.deadline));
-    if (report.reRegistration) out.push(deadlineCard("rereg", report.reRegistration));
+    if (report.deadline) out.push(deadlineCard("deadline", report.deadline, report.checkedOn));
+    if (report.reRegistration) out.push(deadlineCard("rereg", report.reRegistration, report.checkedOn));
     if (report.stay) out.push(stayCard(report.stay, app.entry?.date));
     return out;
   }
