@@ -1,11 +1,16 @@
 //! Languages of the messages: Kazakh, Russian and English.
 //!
 //! Each part of the crate keeps its messages next to the codes they explain (the rules in
-//! `rules`, the verification statuses in `cert`), as [`Text`] values; this module only knows the
-//! languages and how to pick one.
+//! `rules`, the verification statuses in `cert`), as [`Text`] values; this module knows the
+//! languages, how to pick one, and how to write in each of them the values a message carries:
+//! dates ([`format_date`]: "2026 жылғы 19 желтоқсан", "19 декабря 2026 г.", "19 December 2026",
+//! with the Kazakh case a postposition needs) and counts of days and years
+//! ([`format_count`]: "3 дня", "1 рабочий день", "17 жаста").
 
 use core::fmt;
 use core::str::FromStr;
+
+use crate::date::Date;
 
 /// A language of the messages.
 #[derive(
@@ -127,29 +132,385 @@ impl Text {
     /// assert_eq!(text.render(Lang::En, &[("n", "{n}")]), "{n} days, {unknown}");
     /// ```
     pub fn render(&self, lang: Lang, values: &[(&str, &str)]) -> String {
-        let mut rest = self.get(lang);
-        let mut out = String::with_capacity(rest.len() + 32);
-        while let Some(open) = rest.find('{') {
-            let (before, from_brace) = rest.split_at(open);
-            out.push_str(before);
-            let value = from_brace.find('}').and_then(|close| {
-                let name = from_brace.get(1..close)?;
-                let (_, value) = values.iter().find(|(candidate, _)| *candidate == name)?;
-                Some((value, close))
-            });
-            match value {
-                Some((value, close)) => {
-                    out.push_str(value);
-                    rest = from_brace.get(close + 1..).unwrap_or_default();
-                }
-                None => {
-                    out.push('{');
-                    rest = from_brace.get(1..).unwrap_or_default();
+        render_template(self.get(lang), |name, _| {
+            values
+                .iter()
+                .find(|(candidate, _)| *candidate == name)
+                .map(|(_, value)| (*value).to_owned())
+        })
+    }
+
+    /// The message in `lang` with each `{name}` or `{name:case}` replaced by its argument,
+    /// written in `lang`: a date as [`format_date_in`] writes it (in the Kazakh case the
+    /// placeholder names: `dat`, `loc`, `abl` or `gen`; nominative without one), a count as
+    /// [`format_count`] writes it, a [`Text`] in `lang`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use tirkeu::i18n::{Arg, Lang, Text};
+    ///
+    /// let text = Text {
+    ///     kk: "{date:dat} дейін {days} қалды",
+    ///     ru: "до {date} осталось {days}",
+    ///     en: "{days} left until {date}",
+    /// };
+    /// let date = "2026-12-19".parse().unwrap();
+    /// let args = [("date", Arg::Date(date)), ("days", Arg::Days(3))];
+    /// assert_eq!(text.render_args(Lang::Kk, &args), "2026 жылғы 19 желтоқсанға дейін 3 күн қалды");
+    /// assert_eq!(text.render_args(Lang::Ru, &args), "до 19 декабря 2026 г. осталось 3 дня");
+    /// assert_eq!(text.render_args(Lang::En, &args), "3 days left until 19 December 2026");
+    /// ```
+    pub fn render_args(&self, lang: Lang, args: &[(&str, Arg<'_>)]) -> String {
+        render_template(self.get(lang), |name, case| {
+            let (_, arg) = args.iter().find(|(candidate, _)| *candidate == name)?;
+            Some(match arg {
+                Arg::Str(text) => (*text).to_owned(),
+                Arg::Text(text) => text.get(lang).to_owned(),
+                Arg::Date(date) => format_date_in(*date, lang, case),
+                Arg::Days(n) => format_count(*n, Unit::Days, lang),
+                Arg::WorkingDays(n) => format_count(*n, Unit::WorkingDays, lang),
+                Arg::Age(n) => format_count(*n, Unit::Age, lang),
+            })
+        })
+    }
+
+    /// The names of the placeholders of the template in `lang`, in order, without their case
+    /// (`{date:dat}` is `date`): the same set in every language is a test of every message.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use tirkeu::i18n::{Lang, Text};
+    /// let text = Text { kk: "{date:dat} дейін", ru: "до {date}", en: "by {date}" };
+    /// assert_eq!(text.placeholders(Lang::Kk), vec!["date"]);
+    /// ```
+    pub fn placeholders(&self, lang: Lang) -> Vec<&'static str> {
+        placeholder_names(self.get(lang)).collect()
+    }
+
+    /// Whether the template in `lang` has the placeholder `name` (in any case).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use tirkeu::i18n::{Lang, Text};
+    /// let text = Text { kk: "{date:dat} дейін", ru: "до {date}", en: "by {date}" };
+    /// assert!(text.has_placeholder(Lang::Kk, "date") && !text.has_placeholder(Lang::Kk, "field"));
+    /// ```
+    pub fn has_placeholder(&self, lang: Lang, name: &str) -> bool {
+        placeholder_names(self.get(lang)).any(|candidate| candidate == name)
+    }
+}
+
+/// The placeholder names of a template, in order, without their case. (Searched by character,
+/// never by substring: the substring searcher costs the module kilobytes.)
+fn placeholder_names(template: &str) -> impl Iterator<Item = &str> {
+    let mut rest = template;
+    core::iter::from_fn(move || {
+        let open = rest.find('{')?;
+        let close = open + rest[open..].find('}')?;
+        let inside = &rest[open + 1..close];
+        rest = &rest[close + 1..];
+        Some(inside.split(':').next().unwrap_or(inside))
+    })
+}
+
+/// A value filled into a message by [`Text::render_args`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Arg<'a> {
+    /// Text used as given (a code, a number, a name).
+    Str(&'a str),
+    /// Text in the message's language.
+    Text(Text),
+    /// A date, written in the message's language.
+    Date(Date),
+    /// A number of calendar days ("3 дня").
+    Days(i64),
+    /// A number of working days ("3 рабочих дня").
+    WorkingDays(i64),
+    /// An age in years ("17 лет", "17 жаста").
+    Age(i64),
+}
+
+/// Reads `template` once, left to right, replacing each `{name}` or `{name:case}` that `value`
+/// answers; anything else is copied as written.
+fn render_template(template: &str, value: impl Fn(&str, DateCase) -> Option<String>) -> String {
+    let mut rest = template;
+    let mut out = String::with_capacity(rest.len() + 32);
+    while let Some(open) = rest.find('{') {
+        let (before, from_brace) = rest.split_at(open);
+        out.push_str(before);
+        let filled = from_brace.find('}').and_then(|close| {
+            let inside = from_brace.get(1..close)?;
+            let (name, case) = match inside.split_once(':') {
+                Some((name, case)) => (name, DateCase::from_suffix(case)?),
+                None => (inside, DateCase::Nominative),
+            };
+            Some((value(name, case)?, close))
+        });
+        match filled {
+            Some((value, close)) => {
+                out.push_str(&value);
+                rest = from_brace.get(close + 1..).unwrap_or_default();
+                // A value ending a sentence with its own dot ("19 декабря 2026 г.") takes the
+                // sentence's dot.
+                if value.ends_with('.') && rest.starts_with('.') {
+                    rest = &rest[1..];
                 }
             }
+            None => {
+                out.push('{');
+                rest = from_brace.get(1..).unwrap_or_default();
+            }
         }
-        out.push_str(rest);
-        out
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The grammatical case a date takes in a Kazakh sentence: the month name carries the ending
+/// ("2026 жылғы 19 желтоқсанға дейін", "… желтоқсанда аяқталды"). Russian and English write a
+/// date one way whatever the case.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DateCase {
+    /// Атау септік: "2026 жылғы 19 желтоқсан".
+    #[default]
+    Nominative,
+    /// Барыс септік, before "дейін": "… желтоқсанға".
+    Dative,
+    /// Жатыс септік, "on the day": "… желтоқсанда".
+    Locative,
+    /// Шығыс септік, before "бастап": "… желтоқсаннан".
+    Ablative,
+    /// Ілік септік: "… желтоқсанның".
+    Genitive,
+}
+
+impl DateCase {
+    /// The case a placeholder names after its colon: `dat`, `loc`, `abl`, `gen` (`nom` too).
+    fn from_suffix(suffix: &str) -> Option<DateCase> {
+        match suffix {
+            "nom" => Some(DateCase::Nominative),
+            "dat" => Some(DateCase::Dative),
+            "loc" => Some(DateCase::Locative),
+            "abl" => Some(DateCase::Ablative),
+            "gen" => Some(DateCase::Genitive),
+            _ => None,
+        }
+    }
+}
+
+impl FromStr for DateCase {
+    type Err = UnknownDateCase;
+
+    /// Accepts `nominative`, `dative`, `locative`, `ablative`, `genitive`.
+    ///
+    /// # Errors
+    ///
+    /// [`UnknownDateCase`] for any other name.
+    fn from_str(name: &str) -> Result<Self, Self::Err> {
+        match name {
+            "nominative" => Ok(DateCase::Nominative),
+            "dative" => Ok(DateCase::Dative),
+            "locative" => Ok(DateCase::Locative),
+            "ablative" => Ok(DateCase::Ablative),
+            "genitive" => Ok(DateCase::Genitive),
+            _ => Err(UnknownDateCase(name.chars().take(16).collect())),
+        }
+    }
+}
+
+/// A case name that is not one of [`DateCase`]'s.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnknownDateCase(pub String);
+
+impl fmt::Display for UnknownDateCase {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "unknown case `{}` (expected nominative, dative, locative, ablative or genitive)",
+            self.0
+        )
+    }
+}
+
+impl std::error::Error for UnknownDateCase {}
+
+/// Kazakh month names with their endings: nominative, dative, locative, ablative, genitive.
+/// The endings follow the last vowel (back: -ға, -да; front: -ге, -де) and the last sound
+/// (after к: -ке, -те, -тен, -тің; after м, н: -нан, -ның; after a vowel: -ның, -нің).
+const KAZAKH_MONTHS: [[&str; 5]; 12] = [
+    ["қаңтар", "қаңтарға", "қаңтарда", "қаңтардан", "қаңтардың"],
+    ["ақпан", "ақпанға", "ақпанда", "ақпаннан", "ақпанның"],
+    ["наурыз", "наурызға", "наурызда", "наурыздан", "наурыздың"],
+    ["сәуір", "сәуірге", "сәуірде", "сәуірден", "сәуірдің"],
+    ["мамыр", "мамырға", "мамырда", "мамырдан", "мамырдың"],
+    ["маусым", "маусымға", "маусымда", "маусымнан", "маусымның"],
+    ["шілде", "шілдеге", "шілдеде", "шілдеден", "шілденің"],
+    ["тамыз", "тамызға", "тамызда", "тамыздан", "тамыздың"],
+    [
+        "қыркүйек",
+        "қыркүйекке",
+        "қыркүйекте",
+        "қыркүйектен",
+        "қыркүйектің",
+    ],
+    ["қазан", "қазанға", "қазанда", "қазаннан", "қазанның"],
+    ["қараша", "қарашаға", "қарашада", "қарашадан", "қарашаның"],
+    [
+        "желтоқсан",
+        "желтоқсанға",
+        "желтоқсанда",
+        "желтоқсаннан",
+        "желтоқсанның",
+    ],
+];
+
+/// Russian month names in the genitive, as a date writes them ("19 декабря").
+const RUSSIAN_MONTHS: [&str; 12] = [
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+];
+
+const ENGLISH_MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// A date as the project writes it in `lang`: Kazakh "2026 жылғы 19 желтоқсан", Russian
+/// "19 декабря 2026 г.", English "19 December 2026". Never the browser's locale data, which
+/// writes Kazakh dates differently from one browser to the next.
+///
+/// # Example
+///
+/// ```
+/// use tirkeu::i18n::{format_date, Lang};
+/// let date = "2026-12-19".parse().unwrap();
+/// assert_eq!(format_date(date, Lang::Kk), "2026 жылғы 19 желтоқсан");
+/// assert_eq!(format_date(date, Lang::Ru), "19 декабря 2026 г.");
+/// assert_eq!(format_date(date, Lang::En), "19 December 2026");
+/// ```
+pub fn format_date(date: Date, lang: Lang) -> String {
+    format_date_in(date, lang, DateCase::Nominative)
+}
+
+/// [`format_date`] with the Kazakh month name in `case` (Russian and English ignore it).
+///
+/// # Example
+///
+/// ```
+/// use tirkeu::i18n::{format_date_in, DateCase, Lang};
+/// let date = "2027-02-17".parse().unwrap();
+/// assert_eq!(format_date_in(date, Lang::Kk, DateCase::Dative), "2027 жылғы 17 ақпанға");
+/// assert_eq!(format_date_in(date, Lang::Kk, DateCase::Locative), "2027 жылғы 17 ақпанда");
+/// assert_eq!(format_date_in(date, Lang::Ru, DateCase::Dative), "17 февраля 2027 г.");
+/// ```
+pub fn format_date_in(date: Date, lang: Lang, case: DateCase) -> String {
+    let (year, month, day) = date.ymd();
+    let index = (month as usize).saturating_sub(1).min(11);
+    match lang {
+        Lang::Kk => {
+            let form = match case {
+                DateCase::Nominative => 0,
+                DateCase::Dative => 1,
+                DateCase::Locative => 2,
+                DateCase::Ablative => 3,
+                DateCase::Genitive => 4,
+            };
+            format!("{year} жылғы {day} {}", KAZAKH_MONTHS[index][form])
+        }
+        Lang::Ru => format!("{day} {} {year} г.", RUSSIAN_MONTHS[index]),
+        Lang::En => format!("{day} {} {year}", ENGLISH_MONTHS[index]),
+    }
+}
+
+/// What a count counts (see [`format_count`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Unit {
+    /// Calendar days.
+    Days,
+    /// Working days.
+    WorkingDays,
+    /// Years of age.
+    Age,
+}
+
+/// A count with its unit, in the grammatical number `lang` needs: Russian "1 день", "3 дня",
+/// "5 дней", "21 день", "12 дней"; Kazakh keeps the singular after a numeral ("3 күн",
+/// "3 жұмыс күні", "17 жаста"); English "1 day", "3 days".
+///
+/// # Example
+///
+/// ```
+/// use tirkeu::i18n::{format_count, Lang, Unit};
+/// assert_eq!(format_count(21, Unit::Days, Lang::Ru), "21 день");
+/// assert_eq!(format_count(3, Unit::WorkingDays, Lang::Ru), "3 рабочих дня");
+/// assert_eq!(format_count(17, Unit::Age, Lang::Ru), "17 лет");
+/// assert_eq!(format_count(3, Unit::WorkingDays, Lang::Kk), "3 жұмыс күні");
+/// assert_eq!(format_count(1, Unit::Days, Lang::En), "1 day");
+/// ```
+pub fn format_count(n: i64, unit: Unit, lang: Lang) -> String {
+    match lang {
+        Lang::Kk => {
+            let word = match unit {
+                Unit::Days => "күн",
+                Unit::WorkingDays => "жұмыс күні",
+                Unit::Age => "жаста",
+            };
+            format!("{n} {word}")
+        }
+        Lang::Ru => {
+            // Russian plural forms: one (1, 21, 101, not 11), few (2-4, 22-24, not 12-14), many.
+            let last = n.unsigned_abs() % 100;
+            let form = match (last % 10, last) {
+                (_, 11..=14) => 2,
+                (1, _) => 0,
+                (2..=4, _) => 1,
+                _ => 2,
+            };
+            let words = match unit {
+                Unit::Days => ["день", "дня", "дней"],
+                Unit::WorkingDays => ["рабочий день", "рабочих дня", "рабочих дней"],
+                Unit::Age => ["год", "года", "лет"],
+            };
+            format!("{n} {}", words[form])
+        }
+        Lang::En => {
+            let one = n.unsigned_abs() == 1;
+            let word = match unit {
+                Unit::Days if one => "day",
+                Unit::Days => "days",
+                Unit::WorkingDays if one => "working day",
+                Unit::WorkingDays => "working days",
+                Unit::Age if one => "year old",
+                Unit::Age => "years old",
+            };
+            format!("{n} {word}")
+        }
     }
 }
 
@@ -164,5 +525,125 @@ mod tests {
         assert_eq!("en_GB".parse::<Lang>(), Ok(Lang::En));
         assert!("de".parse::<Lang>().is_err());
         assert!("".parse::<Lang>().is_err());
+    }
+
+    fn day(text: &str) -> Date {
+        text.parse().unwrap()
+    }
+
+    #[test]
+    fn dates_in_each_language() {
+        // Source: the interface's languages: Kazakh "2026 жылғы 19 желтоқсан", Russian
+        // "19 декабря 2026 г.", English "19 December 2026".
+        let months_kk = [
+            "қаңтар",
+            "ақпан",
+            "наурыз",
+            "сәуір",
+            "мамыр",
+            "маусым",
+            "шілде",
+            "тамыз",
+            "қыркүйек",
+            "қазан",
+            "қараша",
+            "желтоқсан",
+        ];
+        for (index, month) in months_kk.iter().enumerate() {
+            let date = Date::from_ymd(2026, index as u32 + 1, 1).unwrap();
+            assert_eq!(format_date(date, Lang::Kk), format!("2026 жылғы 1 {month}"));
+            // Every case form starts with the nominative stem.
+            for form in KAZAKH_MONTHS[index] {
+                assert!(form.starts_with(month), "{form}");
+            }
+        }
+        assert_eq!(format_date(day("2026-07-01"), Lang::Ru), "1 июля 2026 г.");
+        assert_eq!(format_date(day("2026-05-09"), Lang::En), "9 May 2026");
+        assert_eq!(
+            format_date_in(day("2026-09-28"), Lang::Kk, DateCase::Locative),
+            "2026 жылғы 28 қыркүйекте"
+        );
+        assert_eq!(
+            format_date_in(day("2026-06-30"), Lang::Kk, DateCase::Ablative),
+            "2026 жылғы 30 маусымнан"
+        );
+        assert_eq!("dative".parse(), Ok(DateCase::Dative));
+        assert!("instrumental".parse::<DateCase>().is_err());
+    }
+
+    #[test]
+    fn kazakh_endings_follow_vowel_harmony_and_the_last_sound() {
+        // Source: Kazakh grammar (септік жалғаулары): dative -ға/-ге/-қа/-ке, locative -да/-де/
+        // -та/-те, ablative -дан/-ден/-тан/-тен/-нан/-нен; back vowels (а, о, ұ, ы) take the
+        // back endings, front vowels (ә, е, і, ү, ө) the front ones; after к, қ, п, с, т, ш the
+        // voiceless forms, after м, н, ң the ablative -нан/-нен.
+        let back = |stem: &str| {
+            stem.chars()
+                .rev()
+                .find(|c| "аәоөұүыіеиуэюя".contains(*c))
+                .is_some_and(|v| "аоұы".contains(v))
+        };
+        for [nominative, dative, locative, ablative, _] in KAZAKH_MONTHS {
+            let last = nominative.chars().last().unwrap();
+            let (dat, loc, abl) = match (back(nominative), last) {
+                (false, 'к') => ("ке", "те", "тен"),
+                (true, 'м' | 'н') => ("ға", "да", "нан"),
+                (true, _) => ("ға", "да", "дан"),
+                (false, _) => ("ге", "де", "ден"),
+            };
+            assert_eq!(dative, format!("{nominative}{dat}"));
+            assert_eq!(locative, format!("{nominative}{loc}"));
+            assert_eq!(ablative, format!("{nominative}{abl}"));
+        }
+    }
+
+    #[test]
+    fn russian_plural_forms() {
+        // Source: Russian grammar: 1, 21, 101 день; 2-4, 22-24 дня; 5-20, 25-30, 111-114 дней.
+        for (n, word) in [
+            (0, "дней"),
+            (1, "день"),
+            (2, "дня"),
+            (4, "дня"),
+            (5, "дней"),
+            (11, "дней"),
+            (12, "дней"),
+            (14, "дней"),
+            (21, "день"),
+            (22, "дня"),
+            (101, "день"),
+            (111, "дней"),
+            (112, "дней"),
+            (126, "дней"),
+            (-1, "день"),
+        ] {
+            assert_eq!(format_count(n, Unit::Days, Lang::Ru), format!("{n} {word}"));
+        }
+        assert_eq!(format_count(2, Unit::Age, Lang::Ru), "2 года");
+        assert_eq!(format_count(2, Unit::Days, Lang::En), "2 days");
+    }
+
+    #[test]
+    fn placeholders_and_unknown_cases() {
+        let text = Text {
+            kk: "{a:dat} {b}",
+            ru: "{b} {a}",
+            en: "{a:xyz}",
+        };
+        assert_eq!(text.placeholders(Lang::Kk), vec!["a", "b"]);
+        // An unknown case leaves the placeholder as written.
+        let args = [("a", Arg::Date(day("2026-01-01")))];
+        assert_eq!(text.render_args(Lang::En, &args), "{a:xyz}");
+        // A Russian date at the end of a sentence: one dot, not two.
+        let end = Text {
+            kk: "{a}.",
+            ru: "не позже {a}.",
+            en: "by {a}.",
+        };
+        assert_eq!(
+            end.render_args(Lang::Ru, &args),
+            "не позже 1 января 2026 г."
+        );
+        assert_eq!(end.render_args(Lang::En, &args), "by 1 January 2026.");
     }
 }

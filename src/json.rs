@@ -295,6 +295,7 @@ impl WriteJson for Finding {
         out.member_if_some("field", &self.field);
         out.member("message", &self.message);
         out.member("basis", &self.basis);
+        out.member("basisRefs", &self.basis_refs);
         out.end_object();
     }
 }
@@ -306,6 +307,7 @@ impl WriteJson for Obligation {
         out.member("code", &self.code);
         out.member("message", &self.message);
         out.member("basis", &self.basis);
+        out.member("basisRefs", &self.basis_refs);
         out.end_object();
     }
 }
@@ -319,6 +321,7 @@ impl WriteJson for Deadline {
         out.member("state", &self.state);
         out.member("provisional", &self.provisional);
         out.member_if_some("workingDaysLeft", &self.working_days_left);
+        out.member_if_some("effectiveBy", &self.effective_by);
         out.end_object();
     }
 }
@@ -336,6 +339,8 @@ impl WriteJson for StayLimit {
         out.member("confidence", &self.confidence);
         out.member("limitedBy", &self.limited_by);
         out.member("basis", &self.basis);
+        out.member("basisRefs", &self.basis_refs);
+        out.member("source", &self.source);
         out.end_object();
     }
 }
@@ -464,11 +469,13 @@ impl WriteJson for Region {
     }
 }
 
-/// The JavaScript API's `Country`: `{ code, nameEn }` (the type has no serde form of its own).
+/// The JavaScript API's `Country`: `{ code, alpha2, nameEn }` (the type has no serde form of its
+/// own).
 impl WriteJson for Country {
     fn write_json(&self, out: &mut JsonWriter) {
         out.begin_object();
         out.member("code", self.alpha3);
+        out.member("alpha2", self.alpha2);
         out.member("nameEn", self.name_en);
         out.end_object();
     }
@@ -546,7 +553,7 @@ mod tests {
         names_match(FindingCode::ALL.iter().copied());
         names_match(ObligationCode::ALL.iter().copied());
         names_match(every!(ObligationKind: MustRegister, NotRequired, Exempt, NotCovered));
-        names_match(every!(DeadlineState: Open, DueToday, Missed));
+        names_match(every!(DeadlineState: Open, DueToday, Missed, NotApplicable));
         names_match(every!(LimitedBy: Regime, LabourContract));
         names_match(every!(DeadlineCounting: EntryDayIsDayOne, CivilCode));
         names_match(every!(ReRegistrationCounting: NextWorkingDayIsDayOne, EventDayCounts));
@@ -579,7 +586,7 @@ mod tests {
         }
         check!(Severity: Error, Warning, Info);
         check!(ObligationKind: MustRegister, NotRequired, Exempt, NotCovered);
-        check!(DeadlineState: Open, DueToday, Missed);
+        check!(DeadlineState: Open, DueToday, Missed, NotApplicable);
         check!(LimitedBy: Regime, LabourContract);
         check!(DeadlineCounting: EntryDayIsDayOne, CivilCode);
         check!(ReRegistrationCounting: NextWorkingDayIsDayOne, EventDayCounts);
@@ -762,13 +769,24 @@ mod tests {
         for (path, value) in variants {
             applications.push(with(base.clone(), path, value));
         }
-        // An EAEU worker whose labour contract limits the stay (Treaty on the EAEU art. 97(8)).
+        // EAEU workers: a labour contract that ends after the 90/180 day (it binds) and one that
+        // ends before it (the regime binds) (Treaty on the EAEU art. 97(8)).
         let worker = with(base.clone(), "immigrant.citizenship", Some(json!("KGZ")));
         let worker = with(worker, "entry.purpose", Some(json!("work")));
+        for until in ["2027-06-30", "2026-08-01"] {
+            applications.push(with(
+                worker.clone(),
+                "entry.contractUntil",
+                Some(json!(until)),
+            ));
+        }
+        // Before the Order came into force: an entry and a move whose deadlines are not judged.
+        let early = with(base.clone(), "entry.date", Some(json!("2026-06-01")));
+        let early = with(early, "stay.from", Some(json!("2026-06-10")));
         applications.push(with(
-            worker,
-            "entry.contractUntil",
-            Some(json!("2026-08-01")),
+            early,
+            "addressChange",
+            Some(json!({"movedOn": "2026-06-10"})),
         ));
         applications
     }
@@ -826,10 +844,12 @@ mod tests {
             "deadline/\"open\"",
             "deadline/\"due_today\"",
             "deadline/\"missed\"",
+            "deadline/\"not_applicable\"",
             "deadline/workingDaysLeft/false",
             "reRegistration/null",
             "reRegistration/\"open\"",
             "reRegistration/\"missed\"",
+            "reRegistration/\"not_applicable\"",
             "reRegistration/workingDaysLeft/true",
             "stay/null",
             "stay/\"regime\"",
@@ -1148,6 +1168,7 @@ mod tests {
         #[serde(rename_all = "camelCase")]
         struct SerdeCountry {
             code: &'static str,
+            alpha2: &'static str,
             name_en: &'static str,
         }
         let countries = crate::data::countries();
@@ -1155,6 +1176,7 @@ mod tests {
             .iter()
             .map(|country| SerdeCountry {
                 code: country.alpha3,
+                alpha2: country.alpha2,
                 name_en: country.name_en,
             })
             .collect();

@@ -38,6 +38,7 @@ pub mod nfc;
 pub use tirkeu_qr as qr;
 pub mod rules;
 mod sort;
+pub mod text_rules;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

@@ -496,7 +496,7 @@ fn add_zigzag(previous: u32, zigzag: u32) -> Option<u32> {
 }
 
 /// Ranges written as alternating numbers: the gap after the previous range's end, the length.
-fn decode_ranges(bytes: &[u8]) -> Vec<(u32, u32)> {
+pub(crate) fn decode_ranges(bytes: &[u8]) -> Vec<(u32, u32)> {
     let mut numbers = Leb128::new(bytes);
     let mut ranges = Vec::new();
     let mut end: u32 = 0;

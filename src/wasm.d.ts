@@ -54,7 +54,7 @@ export type FindingCode =
   | "entry.contract_until.invalid" | "host.kind.invalid" | "host.id.invalid" | "host.minor"
   | "address.region.unknown" | "address.premises.not_residential" | "stay.period.invalid"
   | "previous_stays.invalid" | "previous_stays.overlap" | "address_change.invalid"
-  | "policy.invalid" | "rules.transitional" | "deadline.missed" | "deadline.due_soon"
+  | "policy.invalid" | "rules.transitional" | "host.notice" | "deadline.missed" | "deadline.due_soon"
   | "reregistration.missed" | "reregistration.due_soon" | "calendar.provisional"
   | "minor.under16" | "treaty.eaeu_worker" | "stay.exceeds_limit" | "stay.overstayed"
   | "regime.unconfirmed";
@@ -71,27 +71,46 @@ export interface Finding {
   severity: Severity;
   /** A dotted path into the application, e.g. "host.id" or "previousStays[1].exit". */
   field?: string;
+  /** In the chosen language; names the field by its label (see fieldLabel), never by its path. */
   message: string;
-  /** The legal basis, e.g. "Order 923, Rules p.3". */
+  /** The legal basis in the chosen language: "Приказ № 923, Правила, п. 3", "Order 923, Rules p.3". */
   basis: string;
+  /**
+   * The legal basis as stable references for programs, one a clause, e.g.
+   * ["order923:rules:p3", "order923:rules:p4(1)"], ["coao:art517"], ["eaeu-treaty:art97(8)"].
+   */
+  basisRefs: string[];
 }
 
 export interface Obligation {
   kind: ObligationKind;
   code: ObligationCode;
   message: string;
+  /** In the chosen language. */
   basis: string;
+  basisRefs: string[];
 }
 
+/** "not_applicable": the deadline fell before Order 923 came into force (2026-07-01). */
+export type DeadlineState = "open" | "due_today" | "missed" | "not_applicable";
+
 export interface Deadline {
+  /** The last day to register, included. */
   registerBy: IsoDate;
   /** The latest defensible date (Civil Code reading). */
   outerBound: IsoDate;
+  /** Calendar days from the evaluation date to registerBy (negative once it has passed). */
   daysLeft: number;
-  state: "open" | "due_today" | "missed";
+  /** Judged against registerBy; for a re-registration against effectiveBy. */
+  state: DeadlineState;
   provisional: boolean;
-  /** Re-registration only. */
+  /** Re-registration only: working days to registerBy. */
   workingDaysLeft?: number;
+  /**
+   * Re-registration only: the day its state is judged against, the later of registerBy and the
+   * first-registration deadline (a move keeps the 30 days).
+   */
+  effectiveBy?: IsoDate;
 }
 
 export interface StayLimit {
@@ -103,8 +122,13 @@ export interface StayLimit {
   lastAllowedDay: IsoDate;
   overstayDays: number;
   confidence: Confidence;
+  /** Which limit binds: an EAEU worker's labour contract when it ends after the regime's last day. */
   limitedBy: "regime" | "labour_contract";
+  /** The legal basis of the limit that binds, in the chosen language. */
   basis: string;
+  basisRefs: string[];
+  /** The source of the regime's data row, as the table gives it (English, for programs). */
+  source: string;
 }
 
 export interface Policy {
@@ -141,10 +165,31 @@ export interface Region {
 }
 
 export interface Country {
-  /** ISO 3166-1 alpha-3, or XXA (stateless). */
+  /** ISO 3166-1 alpha-3. */
   code: string;
+  /** ISO 3166-1 alpha-2: `new Intl.DisplayNames([lang], { type: "region" }).of(alpha2)`. */
+  alpha2: string;
+  /** The English short name: the fallback where the browser has no name in the language. */
   nameEn: string;
 }
+
+/**
+ * The label of each field of the application in one language, keyed by the paths of the
+ * findings ("immigrant.surname"); the rows of earlier stays as "previousStays[]",
+ * "previousStays[].entry" and "previousStays[].exit", whose "{n}" is the row's number from 1.
+ */
+export type FieldLabels = Record<string, string>;
+
+/** The grammatical case of a Kazakh date ("dative" before "дейін"); Russian and English ignore it. */
+export type DateCase = "nominative" | "dative" | "locative" | "ablative" | "genitive";
+
+export interface FormatDateOptions {
+  /** Default: "nominative". */
+  case?: DateCase;
+}
+
+/** What formatCount counts. */
+export type CountUnit = "days" | "workingDays" | "age";
 
 // ----- Certificates ------------------------------------------------------------------------
 

@@ -18,7 +18,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::cert::{self, PublicKey, Record, SigningKey, Verifier, VerifyContext};
 use crate::date::{Date, KAZAKHSTAN_UTC_OFFSET_SECONDS};
-use crate::i18n::Lang;
+use crate::i18n::{self, Lang};
 use crate::json::{self, WriteJson};
 use crate::json_reader::Json;
 use crate::{calendar, data, json_reader, qr, rules};
@@ -43,6 +43,9 @@ extern "C" {
     /// `Lang` of the TypeScript declarations.
     #[wasm_bindgen(typescript_type = "Lang")]
     pub type LangArgument;
+    /// `FormatDateOptions` of the TypeScript declarations.
+    #[wasm_bindgen(typescript_type = "FormatDateOptions")]
+    pub type FormatDateOptionsArgument;
 }
 
 thread_local! {
@@ -272,15 +275,123 @@ pub fn regions() -> Result<JsValue, JsError> {
     to_js(data::regions())
 }
 
-/// ISO 3166-1 alpha-3 codes with English names, plus `XXA` (stateless).
+/// The ISO 3166-1 countries: alpha-3 code, alpha-2 code (for `Intl.DisplayNames`, which names a
+/// country in the reader's language) and English name (the fallback).
 ///
 /// # Errors
 ///
 /// None in practice; the conversion is fallible in form only.
 #[wasm_bindgen(unchecked_return_type = "Country[]")]
 pub fn countries() -> Result<JsValue, JsError> {
-    // `{ code, nameEn }` each: see the `Country` impl in src/json.rs.
+    // `{ code, alpha2, nameEn }` each: see the `Country` impl in src/json.rs.
     to_js(data::countries())
+}
+
+/// A language argument: `undefined` and `null` give the default ("ru"); anything but `kk`, `ru` or
+/// `en` is refused.
+fn lang_argument(lang: Option<LangArgument>) -> Result<Lang, JsError> {
+    let lang = lang
+        .map(|lang| string_argument(&lang, "the language"))
+        .transpose()?;
+    lang_option(lang)
+}
+
+/// Sets `object[key] = value` on a plain JavaScript object.
+fn set_member(object: &js_sys::Object, key: &str, value: &JsValue) -> Result<(), JsError> {
+    js_sys::Reflect::set(object, &key.into(), value)
+        .map(|_| ())
+        .map_err(|_| error("internal error: cannot build the result"))
+}
+
+/// The labels of the application's fields in `lang` (default "ru"), keyed by the paths of the
+/// findings; the rows of earlier stays as `previousStays[].entry` with `{n}` for the row's
+/// number from 1. See `rules::FIELD_LABELS`.
+///
+/// # Errors
+///
+/// Throws when the language is not kk, ru or en.
+#[wasm_bindgen(js_name = fieldLabels, unchecked_return_type = "FieldLabels")]
+pub fn field_labels(lang: Option<LangArgument>) -> Result<JsValue, JsError> {
+    let lang = lang_argument(lang)?;
+    let labels = js_sys::Object::new();
+    for (path, text) in rules::FIELD_LABELS {
+        set_member(&labels, path, &text.get(lang).into())?;
+    }
+    Ok(labels.into())
+}
+
+/// The label of the field at `path` (a finding's `field`, such as `previousStays[1].exit`) in
+/// `lang` (default "ru"), or `null` for a path the form does not have. See `rules::field_label`.
+///
+/// # Errors
+///
+/// Throws when the path is not a string or the language is not kk, ru or en.
+#[wasm_bindgen(js_name = fieldLabel, unchecked_return_type = "string | null")]
+pub fn field_label(
+    #[wasm_bindgen(unchecked_param_type = "string")] path: JsValue,
+    lang: Option<LangArgument>,
+) -> Result<JsValue, JsError> {
+    let path = string_argument(&path, "the path")?;
+    Ok(rules::field_label(&path, lang_argument(lang)?).map_or(JsValue::NULL, JsValue::from))
+}
+
+/// A date (`YYYY-MM-DD`) as the project writes it in `lang` (default "ru"): "2026 жылғы
+/// 19 желтоқсан", "19 декабря 2026 г.", "19 December 2026"; `options.case` puts the Kazakh month
+/// name in the case a following word needs ("dative" before "дейін"). See `i18n::format_date_in`.
+///
+/// # Errors
+///
+/// Throws when the date is not `YYYY-MM-DD`, the language is not kk, ru or en, or the case is
+/// unknown.
+#[wasm_bindgen(js_name = formatDate)]
+pub fn format_date(
+    #[wasm_bindgen(unchecked_param_type = "IsoDate")] date: JsValue,
+    lang: Option<LangArgument>,
+    options: Option<FormatDateOptionsArgument>,
+) -> Result<String, JsError> {
+    let date = Date::parse(&string_argument(&date, "the date")?)
+        .map_err(|e| error(format!("the date: {e}")))?;
+    let lang = lang_argument(lang)?;
+    let options = options_argument(options, &["case"])?;
+    let case = match options.string("case")? {
+        None => i18n::DateCase::Nominative,
+        Some(name) => name
+            .parse()
+            .map_err(|e| error(format!("option `case`: {e}")))?,
+    };
+    Ok(i18n::format_date_in(date, lang, case))
+}
+
+/// A count with its unit in `lang` (default "ru"), in the grammatical number the language needs:
+/// `formatCount(3, "days", "ru")` is "3 дня", `formatCount(21, "workingDays", "ru")` "21 рабочий
+/// день", `formatCount(17, "age", "kk")` "17 жаста". See `i18n::format_count`.
+///
+/// # Errors
+///
+/// Throws when the count is not a whole number, the unit is unknown or the language is not kk,
+/// ru or en.
+#[wasm_bindgen(js_name = formatCount)]
+pub fn format_count(
+    #[wasm_bindgen(unchecked_param_type = "number")] count: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "CountUnit")] unit: JsValue,
+    lang: Option<LangArgument>,
+) -> Result<String, JsError> {
+    let count = count
+        .as_f64()
+        .filter(|n| n.fract() == 0.0 && n.abs() <= 9_007_199_254_740_991.0)
+        .ok_or_else(|| error("the count must be a whole number"))? as i64;
+    let unit = match string_argument(&unit, "the unit")?.as_str() {
+        "days" => i18n::Unit::Days,
+        "workingDays" => i18n::Unit::WorkingDays,
+        "age" => i18n::Unit::Age,
+        other => {
+            let other: String = other.chars().take(20).collect();
+            return Err(error(format!(
+                "unknown unit `{other}` (expected days, workingDays or age)"
+            )));
+        }
+    };
+    Ok(i18n::format_count(count, unit, lang_argument(lang)?))
 }
 
 /// The version of the reviewed data tables (calendar, regimes, regions).

@@ -137,6 +137,114 @@ fn applications() -> Vec<(Value, &'static str)> {
     corpus
 }
 
+/// The cases of the second reading of Order 923, each several edits of the sample (Rules p.3,
+/// p.4, p.5; Order p.4; Treaty on the EAEU art. 97(8); the character rules of record texts).
+fn revision_two(base: &Value) -> Vec<(Value, &'static str)> {
+    let edit = |edits: &[(&str, Option<Value>)]| {
+        edits
+            .iter()
+            .fold(base.clone(), |application, (path, value)| {
+                with(application, path, value.clone())
+            })
+    };
+    let moved = |date: &str| {
+        edit(&[
+            ("addressChange", Some(json!({ "movedOn": date }))),
+            ("stay.from", Some(json!(date))),
+        ])
+    };
+    let entered = |date: &str, to: &str| {
+        edit(&[
+            ("entry.date", Some(json!(date))),
+            ("stay.from", Some(json!(date))),
+            ("stay.to", Some(json!(to))),
+        ])
+    };
+    let organisation = |id: &str| {
+        edit(&[
+            ("host.kind", Some(json!("organization"))),
+            ("host.id", Some(json!(id))),
+            ("host.name", Some(json!("ТОО «Алатау Сервис»"))),
+        ])
+    };
+    let worker = |until: &str| {
+        edit(&[
+            ("immigrant.citizenship", Some(json!("KGZ"))),
+            ("entry.purpose", Some(json!("work"))),
+            ("entry.contractUntil", Some(json!(until))),
+        ])
+    };
+    vec![
+        // Lateness is a warning.
+        (base.clone(), "2026-12-03"),
+        (moved("2026-07-03"), "2026-08-20"),
+        // Before the Order: not judged; the host's notice.
+        (entered("2026-05-01", "2026-06-20"), "2026-06-15"),
+        (entered("2026-06-20", "2026-08-01"), "2026-07-20"),
+        // A move keeps the first deadline; a late move has its own.
+        (moved("2026-07-03"), "2026-07-20"),
+        (moved("2026-07-03"), "2026-07-30"),
+        (moved("2026-07-28"), "2026-08-01"),
+        // EAEU workers: the later limit binds.
+        (worker("2026-08-15"), "2026-07-15"),
+        (worker("2027-06-30"), "2026-07-15"),
+        // A passport expired on the evaluation date, and on its last day.
+        (
+            edit(&[("immigrant.passport.expiresOn", Some(json!("2026-07-10")))]),
+            "2026-07-15",
+        ),
+        (
+            edit(&[("immigrant.passport.expiresOn", Some(json!("2026-07-15")))]),
+            "2026-07-15",
+        ),
+        // A BIN as a BIN; a host of unknown kind.
+        (organisation("900515300127"), "2026-07-15"),
+        (organisation("160740018306"), "2026-07-15"),
+        (organisation("161340018304"), "2026-07-15"),
+        (edit(&[("host.kind", None)]), "2026-07-15"),
+        (
+            edit(&[
+                ("host.kind", None),
+                ("host.id", Some(json!("900515300128"))),
+            ]),
+            "2026-07-15",
+        ),
+        // An impossible stay period decides nothing else.
+        (
+            edit(&[
+                ("stay.from", Some(json!("2026-07-20"))),
+                ("stay.to", Some(json!("2026-07-10"))),
+            ]),
+            "2026-07-15",
+        ),
+        // The diplomatic exemption's basis.
+        (
+            edit(&[("immigrant.passport.kind", Some(json!("diplomatic")))]),
+            "2026-07-15",
+        ),
+        // The character rules, and the labels of earlier stays.
+        (
+            edit(&[
+                ("immigrant.surname", Some(json!("IV\u{410}NOV"))),
+                ("immigrant.givenNames", Some(json!("IVAN\u{200d}"))),
+                ("host.name", Some(json!("\u{3164}"))),
+                ("address.street", Some(json!("Абая\u{a0}10"))),
+                ("immigrant.passport.number", Some(json!("АВ1234567"))),
+            ]),
+            "2026-07-15",
+        ),
+        (
+            edit(&[(
+                "previousStays",
+                Some(
+                    json!([{ "entry": "2026-03-10", "exit": "2026-03-01" }, { "entry": "2026-02-30" }]),
+                ),
+            )]),
+            "2026-07-15",
+        ),
+    ]
+}
+
 fn reencoded(text: &str, change: impl FnOnce(&mut Vec<u8>)) -> String {
     let mut cose = cose_of(text);
     change(&mut cose);
@@ -215,13 +323,23 @@ fn write_the_parity_corpus() {
     );
 
     let mut application_cases = Vec::new();
-    for (i, (application, today)) in applications().into_iter().enumerate() {
-        let lang = LANGS[i % 3];
-        let report = tirkeu::rules::check_json(&application, today.parse().unwrap(), lang).unwrap();
-        application_cases.push(json!({
-            "input": application, "today": today, "lang": lang.tag(),
-            "expected": serde_json::to_string(&report).unwrap(),
-        }));
+    // Every application in one language; the cases of the second reading in all three.
+    let one_language = applications()
+        .into_iter()
+        .enumerate()
+        .map(|(i, (application, today))| (application, today, &LANGS[i % 3..=i % 3]));
+    let every_language = revision_two(&sample_application())
+        .into_iter()
+        .map(|(application, today)| (application, today, &LANGS[..]));
+    for (application, today, langs) in one_language.chain(every_language) {
+        for lang in langs {
+            let report =
+                tirkeu::rules::check_json(&application, today.parse().unwrap(), *lang).unwrap();
+            application_cases.push(json!({
+                "input": application, "today": today, "lang": lang.tag(),
+                "expected": serde_json::to_string(&report).unwrap(),
+            }));
+        }
     }
     let mut certificate_cases = Vec::new();
     for ((text, on), lang) in certificates()

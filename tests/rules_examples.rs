@@ -1,4 +1,4 @@
-//! Every worked example of spec/rules.md, through the public API.
+//! Every worked example of the rules (Order 923 and the readings the README lists), through the public API.
 
 mod rules_support;
 
@@ -11,7 +11,7 @@ use tirkeu::rules::{DeadlineState, FindingCode, LimitedBy, ObligationKind};
 
 #[test]
 fn interfaces_example_report() {
-    // Source: interfaces.md, the Report example (entry 2026-07-01, checked 2026-07-15).
+    // Source: the report of the README's example (entry 2026-07-01, checked 2026-07-15).
     let report = check(&valid());
     assert!(report.ok, "{:#?}", report.findings);
     assert_eq!(
@@ -42,7 +42,7 @@ fn interfaces_example_report() {
 
 #[test]
 fn registration_deadlines_and_outer_bounds() {
-    // Source: rules.md section 2, worked examples (default reading / outer bound).
+    // Source: Order 923, Rules p.3, worked examples (default reading / outer bound).
     for (entry, register_by, outer_bound) in [
         ("2026-07-01", "2026-07-30", "2026-07-31"),
         ("2026-08-01", "2026-08-30", "2026-08-31"),
@@ -72,14 +72,15 @@ fn registration_deadlines_and_outer_bounds() {
 
 #[test]
 fn deadline_states() {
-    // Source: rules.md section 2 (open, due_today, missed; due_soon with 1-3 days left).
+    // Source: Order 923, Rules p.3 (open, due_today, missed; due_soon with 1-3 days left).
     let application = valid();
     let state = |today: &str| check_on(&application, today).deadline.unwrap().state;
     assert_eq!(state("2026-07-29"), DeadlineState::Open);
     assert_eq!(state("2026-07-30"), DeadlineState::DueToday);
     assert_eq!(state("2026-07-31"), DeadlineState::Missed);
     let missed = check_on(&application, "2026-07-31");
-    assert!(!missed.ok && missed.has(FindingCode::DeadlineMissed));
+    // A warning since revision 2 (lateness is not a refusal ground of Rules p.4).
+    assert!(missed.ok && missed.has(FindingCode::DeadlineMissed));
     assert_eq!(missed.deadline.unwrap().days_left, -1);
     assert!(check_on(&application, "2026-07-27").has(FindingCode::DeadlineDueSoon));
 }
@@ -102,9 +103,10 @@ fn re_registration(moved_on: &str, counting: Option<&str>) -> (String, bool) {
         );
     }
     let report = check_on(&application, moved_on);
-    assert!(
-        report.deadline.is_none(),
-        "a re-registration has no first-registration deadline"
+    // The first deadline stands after a move; this one (2026-02-03) fell before the Order.
+    assert_eq!(
+        report.deadline.map(|d| d.state),
+        Some(DeadlineState::NotApplicable)
     );
     let again = report.re_registration.unwrap();
     (again.register_by.to_string(), again.provisional)
@@ -112,7 +114,7 @@ fn re_registration(moved_on: &str, counting: Option<&str>) -> (String, bool) {
 
 #[test]
 fn re_registration_default_reading() {
-    // Source: rules.md section 3, worked examples (default reading).
+    // Source: Order 923, Rules p.5, worked examples (default reading).
     assert_eq!(
         re_registration("2026-05-06", None),
         ("2026-05-15".into(), false)
@@ -137,7 +139,7 @@ fn re_registration_default_reading() {
 
 #[test]
 fn re_registration_event_day_counts() {
-    // Source: rules.md section 3, the alternative reading (the move day is day 1 when it is a
+    // Source: Order 923, Rules p.5, the alternative reading (the move day is day 1 when it is a
     // working day), applied to the same moves; the days are counted on the table by hand:
     // 05-06 (1) 05-08 (2) 05-12 (3) 05-13 (4) 05-14 (5); 03-20 (1) 03-26 03-27 03-30 03-31 (5);
     // 07-03 (1) 07-07 07-08 07-09 07-10 (5); 12-31 (1) 01-05 01-06 01-08 01-11 (5).
@@ -180,19 +182,32 @@ fn re_registration_states_and_working_days_left() {
     assert_eq!(open.outer_bound, day("2026-07-13"));
     assert_eq!(open.working_days_left, Some(3));
     assert_eq!(open.days_left, 5);
+    // Its own last day, but the first deadline (07-30) still runs: open (Rules p.3, p.5).
     assert_eq!(
         on("2026-07-13").re_registration.unwrap().state,
+        DeadlineState::Open
+    );
+    assert_eq!(
+        on("2026-07-30").re_registration.unwrap().state,
         DeadlineState::DueToday
     );
-    let missed = on("2026-07-14");
+    // After its own last day, still open while the first deadline (07-30) runs (Rules p.3).
+    let after_own = on("2026-07-14");
+    assert_eq!(
+        after_own.re_registration.unwrap().state,
+        DeadlineState::Open
+    );
+    assert!(!after_own.has(FindingCode::ReRegistrationMissed));
+    let missed = on("2026-07-31");
     assert_eq!(missed.re_registration.unwrap().state, DeadlineState::Missed);
     assert!(missed.has(FindingCode::ReRegistrationMissed));
-    assert!(!missed.has(FindingCode::DeadlineMissed));
+    assert!(missed.has(FindingCode::DeadlineMissed));
+    assert!(missed.ok);
 }
 
 #[test]
 fn working_day_definitions() {
-    // Source: rules.md section 3 (a working_weekend day counts as a working day).
+    // Source: Order 923, Rules p.5 (a working_weekend day counts as a working day).
     assert!(is_working_day(day("2025-01-05")));
     assert!(!is_working_day(day("2025-01-03")));
     assert_eq!(
@@ -222,7 +237,7 @@ fn stay_application(
 
 #[test]
 fn swiss_overstay_of_nine_days() {
-    // Source: rules.md section 4, the Swiss migration office example, with a visa_free_90
+    // Source: Order 923, Rules p.4(2), and the regimes' limits, the Swiss migration office example, with a visa_free_90
     // citizenship (TUR) so that the 90/180 limit applies: 99 days at exit 2014-06-09, 9 over.
     let previous = json!([
         { "entry": "2013-09-01", "exit": "2013-09-30" },
@@ -241,7 +256,7 @@ fn swiss_overstay_of_nine_days() {
 
 #[test]
 fn kazakh_stay_examples() {
-    // Source: rules.md section 4.
+    // Source: Order 923, Rules p.4(2), and the regimes' limits.
     let chn = check_on(
         &stay_application("CHN", "2026-07-01", json!([]), "2026-07-30"),
         "2026-07-01",
@@ -289,7 +304,7 @@ fn kazakh_stay_examples() {
 
 #[test]
 fn eaeu_worker_stays_for_the_contract() {
-    // Source: rules.md sections 1 and 4 (Treaty on the EAEU art. 97(8)).
+    // Source: Order 923, Rules p.3 and the stay limits (Treaty on the EAEU art. 97(8)).
     let mut application = valid();
     set(&mut application, "/entry/purpose", json!("work"));
     set(
@@ -312,7 +327,7 @@ fn eaeu_worker_stays_for_the_contract() {
 
 #[test]
 fn iin_examples() {
-    // Source: rules.md section 5.
+    // Source: Order 923, Rules p.3 (the fields) and p.4(1).
     for valid_iin in ["900515300127", "851213401234", "000229500454"] {
         assert!(validate_iin(valid_iin).is_ok(), "{valid_iin}");
         let mut application = valid();
@@ -350,13 +365,13 @@ fn iin_examples() {
         assert_eq!(finding.field.as_deref(), Some("host.id"));
         assert_eq!(finding.basis, "Order 923, Rules p.3, p.4(1)");
     }
-    // A BIN is checked for its check digit only (digit 7 and the date do not apply).
+    // A BIN is checked as a BIN: its month of registration (07) and kind of entity (4).
     assert!(validate_bin(&iin("16074001830")).is_ok());
 }
 
 #[test]
 fn obligation_table() {
-    // Source: rules.md section 1.
+    // Source: Order 923, Rules p.2-p.3, and the policy options.
     let kind = |edit: &dyn Fn(&mut serde_json::Value)| {
         let mut application = valid();
         edit(&mut application);
@@ -433,7 +448,7 @@ fn obligation_table() {
 
 #[test]
 fn policy_is_echoed_with_defaults() {
-    // Source: rules.md section 6.
+    // Source: the policy options.
     let report = serde_json::to_value(check(&valid())).unwrap();
     assert_eq!(
         report["policy"],

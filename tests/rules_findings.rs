@@ -1,5 +1,5 @@
-//! One case per finding code that triggers it, and a near miss that does not (spec/rules.md
-//! sections 1-6). Each case starts from the valid application of `rules_support::valid`.
+//! One case per finding code that triggers it, and a near miss that does not (Order 923
+//! and the readings the README lists). Each case starts from the valid application of `rules_support::valid`.
 
 mod rules_support;
 
@@ -109,11 +109,12 @@ fn cases() -> Vec<Case> {
             |a| set(a, "/immigrant/passport/expiresOn", json!("2031-13-01")),
             |a| set(a, "/immigrant/passport/expiresOn", json!("2031-12-01")),
         ),
+        // expiresOn is the last valid day: 2026-07-15 is still valid on 2026-07-15.
         case(
             C::PassportExpired,
             Some("immigrant.passport.expiresOn"),
-            |a| set(a, "/immigrant/passport/expiresOn", json!("2026-06-30")),
-            |a| set(a, "/immigrant/passport/expiresOn", json!("2026-07-01")),
+            |a| set(a, "/immigrant/passport/expiresOn", json!("2026-07-14")),
+            |a| set(a, "/immigrant/passport/expiresOn", json!("2026-07-15")),
         ),
         case(
             C::PassportExpiresDuringStay,
@@ -233,6 +234,15 @@ fn cases() -> Vec<Case> {
             },
             |a| set(a, "/entry/date", json!("2026-07-01")),
         ),
+        case(
+            C::HostNotice,
+            None,
+            |a| {
+                set(a, "/entry/date", json!("2026-06-30"));
+                set(a, "/stay/from", json!("2026-06-30"));
+            },
+            |a| set(a, "/entry/date", json!("2026-07-01")),
+        ),
         case_on(
             C::DeadlineMissed,
             Some("entry.date"),
@@ -249,21 +259,25 @@ fn cases() -> Vec<Case> {
             |_| {},
             "2026-07-26",
         ),
+        // Moved on 07-03: re-register by 07-13, but not late before the first deadline (07-30)
+        // has passed too.
         case_on(
             C::ReRegistrationMissed,
             Some("addressChange.movedOn"),
             moved_on_07_03,
-            "2026-07-14",
+            "2026-07-31",
             moved_on_07_03,
-            "2026-07-13",
+            "2026-07-30",
         ),
+        // Moved on 07-28: re-register by 08-04, later than the first deadline; on 07-31 two
+        // working days are left (08-03, 08-04), on 07-29 four.
         case_on(
             C::ReRegistrationDueSoon,
             Some("addressChange.movedOn"),
-            moved_on_07_03,
-            "2026-07-08",
-            moved_on_07_03,
-            "2026-07-07",
+            moved_on_07_28,
+            "2026-07-31",
+            moved_on_07_28,
+            "2026-07-29",
         ),
         // Entry 2026-12-10: the outer bound is counted from 2027-01-09, in the provisional 2027.
         case_on(
@@ -324,6 +338,15 @@ fn moved_on_07_03(application: &mut Value) {
     set(application, "/stay/from", json!("2026-07-03"));
 }
 
+fn moved_on_07_28(application: &mut Value) {
+    set(
+        application,
+        "/addressChange",
+        json!({ "movedOn": "2026-07-28" }),
+    );
+    set(application, "/stay/from", json!("2026-07-28"));
+}
+
 fn entry_on(application: &mut Value, date: &str) {
     set(application, "/entry/date", json!(date));
     set(application, "/stay/from", json!(date));
@@ -356,7 +379,8 @@ fn every_code_triggers_and_has_a_near_miss() {
         let spec = case.code.spec();
         for finding in &found {
             assert_eq!(finding.severity, spec.severity, "{}", case.code);
-            assert_eq!(finding.basis, spec.basis, "{}", case.code);
+            assert_eq!(finding.basis, spec.basis.text.en, "{}", case.code);
+            assert_eq!(finding.basis_refs, spec.basis.refs, "{}", case.code);
             assert!(
                 !finding.message.contains('{'),
                 "{}: unfilled placeholder in {:?}",
@@ -409,7 +433,7 @@ fn messages_in_every_language_have_no_unfilled_placeholders() {
 
 #[test]
 fn severities_match_the_spec() {
-    // Source: rules.md section 5 table and sections 2-4.
+    // Source: Order 923, Rules p.3, p.4 and p.5.
     use Severity::*;
     for (code, severity) in [
         (C::FieldRequired, Error),
@@ -426,9 +450,11 @@ fn severities_match_the_spec() {
         (C::AddressRegionUnknown, Error),
         (C::AddressPremisesNotResidential, Error),
         (C::StayPeriodInvalid, Error),
-        (C::DeadlineMissed, Error),
+        // Revision 2: lateness is not a refusal ground of Rules p.4 (a warning, ok stays true).
+        (C::DeadlineMissed, Warning),
         (C::DeadlineDueSoon, Warning),
-        (C::ReRegistrationMissed, Error),
+        (C::ReRegistrationMissed, Warning),
+        (C::HostNotice, Info),
         (C::CalendarProvisional, Warning),
         (C::MinorUnder16, Info),
         (C::TreatyEaeuWorker, Info),
@@ -442,7 +468,7 @@ fn severities_match_the_spec() {
 
 #[test]
 fn required_fields_each_have_their_path() {
-    // Source: rules.md section 5 (required fields) and interfaces.md (dotted paths).
+    // Source: Order 923, Rules p.3 (the fields) and the report's dotted paths.
     let report = check_on(&json!({}), TODAY);
     let required: Vec<&str> = report
         .with(C::FieldRequired)

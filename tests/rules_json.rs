@@ -1,4 +1,4 @@
-//! The JSON shapes of interfaces.md, malformed input, and extreme dates.
+//! The report's JSON shapes, malformed input, and extreme dates.
 
 mod rules_support;
 
@@ -10,7 +10,7 @@ use tirkeu::rules::{Application, FindingCode, InputError, Report, check_applicat
 
 #[test]
 fn report_keys_are_those_of_interfaces_md() {
-    // Source: interfaces.md, "Report (output of the rules engine)".
+    // Source: the report's JSON (README, the npm package).
     let report = serde_json::to_value(check(&valid())).unwrap();
     for key in [
         "ok",
@@ -27,7 +27,7 @@ fn report_keys_are_those_of_interfaces_md() {
     }
     assert_eq!(report["checkedOn"], json!("2026-07-15"));
     assert_eq!(report["reRegistration"], Value::Null);
-    for key in ["kind", "code", "message", "basis"] {
+    for key in ["kind", "code", "message", "basis", "basisRefs"] {
         assert!(report["obligation"].get(key).is_some(), "obligation.{key}");
     }
     assert_eq!(report["obligation"]["kind"], json!("must_register"));
@@ -56,6 +56,10 @@ fn report_keys_are_those_of_interfaces_md() {
     assert_eq!(finding["severity"], json!("error"));
     assert_eq!(finding["field"], json!("host.id"));
     assert_eq!(finding["basis"], json!("Order 923, Rules p.3, p.4(1)"));
+    assert_eq!(
+        finding["basisRefs"],
+        json!(["order923:rules:p3", "order923:rules:p4(1)"])
+    );
     assert!(finding["message"].as_str().unwrap().contains("IIN"));
 }
 
@@ -69,9 +73,13 @@ fn re_registration_carries_working_days_left() {
     );
     set(&mut application, "/stay/from", json!("2026-07-03"));
     let report = serde_json::to_value(check_on(&application, "2026-07-08")).unwrap();
-    assert_eq!(report["deadline"], Value::Null);
+    // Order 923, Rules p.3 and p.5: the move keeps the first deadline; the re-registration is
+    // judged against the later of the two (effectiveBy).
+    assert_eq!(report["deadline"]["registerBy"], json!("2026-07-30"));
     assert_eq!(report["reRegistration"]["registerBy"], json!("2026-07-13"));
     assert_eq!(report["reRegistration"]["workingDaysLeft"], json!(3));
+    assert_eq!(report["reRegistration"]["effectiveBy"], json!("2026-07-30"));
+    assert_eq!(report["reRegistration"]["state"], json!("open"));
 }
 
 #[test]

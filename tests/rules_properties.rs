@@ -11,8 +11,8 @@ use tirkeu::calendar::{
 };
 use tirkeu::date::Date;
 use tirkeu::i18n::Lang;
-use tirkeu::rules::iin::{check_digit, validate_bin};
-use tirkeu::rules::{Severity, check_json};
+use tirkeu::rules::iin::{check_digit, validate_check_digit};
+use tirkeu::rules::{DeadlineState, FindingCode, LimitedBy, ObligationKind, Severity, check_json};
 
 /// Any date of years 0001-9999.
 fn any_date() -> impl Strategy<Value = Date> {
@@ -76,7 +76,7 @@ fn to_spans(entry: Date, raw: &[(i32, i32)]) -> Vec<(Date, Date)> {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
 
-    // Source: rules.md section 2: registerBy = entry + 29, outerBound >= registerBy, a working day.
+    // Source: Order 923, Rules p.3: registerBy = entry + 29, outerBound >= registerBy, a working day.
     #[test]
     fn register_by_is_entry_plus_29(entry in any_date(), wait in 0i32..60) {
         let report = check_json(&must_register_application(entry), entry.add_days(wait), Lang::En).unwrap();
@@ -88,7 +88,7 @@ proptest! {
         prop_assert_eq!(deadline.days_left, i64::from(29 - wait));
     }
 
-    // Source: rules.md section 3: the re-registration deadline is a working day after the move,
+    // Source: Order 923, Rules p.5: the re-registration deadline is a working day after the move,
     // in both readings; the default reading is the fifth working day after it.
     #[test]
     fn re_registration_deadline_is_a_working_day_after_the_move(moved in any_date(), event_day in any::<bool>()) {
@@ -131,7 +131,7 @@ proptest! {
         prop_assert_eq!(working_days_between(to, from).count, -by_loop);
     }
 
-    // Source: rules.md section 4: lastAllowedDay never exceeds entry + daysPerEntry - 1.
+    // Source: Order 923, Rules p.4(2), and the regimes' limits: lastAllowedDay never exceeds entry + daysPerEntry - 1.
     #[test]
     fn last_allowed_day_within_days_per_entry(
         citizenship in prop::sample::select(vec!["TUR", "CHN", "IND", "GEO", "USA"]),
@@ -149,7 +149,7 @@ proptest! {
         prop_assert_eq!(stay.overstay_days > 0, report.findings.iter().any(|f| f.code.as_str() == "stay.overstayed"));
     }
 
-    // Source: rules.md section 4: adding an earlier stay never moves lastAllowedDay later.
+    // Source: Order 923, Rules p.4(2), and the regimes' limits: adding an earlier stay never moves lastAllowedDay later.
     #[test]
     fn an_earlier_stay_never_extends_the_limit(
         citizenship in prop::sample::select(vec!["TUR", "CHN", "IND"]),
@@ -167,14 +167,14 @@ proptest! {
         prop_assert!(last(&more) <= last(&spans));
     }
 
-    // Source: rules.md section 5: the check-digit function accepts exactly the numbers it completes.
+    // Source: Order 923, Rules p.3 (the fields) and p.4(1): the check-digit function accepts exactly the numbers it completes.
     #[test]
     fn check_digit_accepts_exactly_what_it_completes(first in prop::array::uniform11(0u8..10), last in 0u8..10) {
         let text: String = first.iter().chain(std::iter::once(&last)).map(|d| char::from(b'0' + d)).collect();
-        prop_assert_eq!(validate_bin(&text).is_ok(), check_digit(&first) == Some(last));
+        prop_assert_eq!(validate_check_digit(&text).is_ok(), check_digit(&first) == Some(last));
     }
 
-    // Source: rules.md section 6: ok is true exactly when there is no error; the same input gives
+    // Source: the policy options: ok is true exactly when there is no error; the same input gives
     // the same bytes.
     #[test]
     fn ok_iff_no_error_and_deterministic(entry in near_date(), today in near_date(), surname in "\\PC{0,8}") {
@@ -184,6 +184,116 @@ proptest! {
         let second = check_json(&application, today, Lang::Ru).unwrap();
         prop_assert_eq!(first.ok, !first.findings.iter().any(|f| f.severity == Severity::Error));
         prop_assert_eq!(serde_json::to_string(&first).unwrap(), serde_json::to_string(&second).unwrap());
+    }
+}
+
+/// A valid application of a must-register immigrant entering on `entry`, with a passport valid
+/// for long and a stay of 60 days.
+fn long_passport_application(entry: Date) -> Value {
+    let mut application = must_register_application(entry);
+    set(
+        &mut application,
+        "/immigrant/passport/expiresOn",
+        json!("2099-12-31"),
+    );
+    application
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    // Source: Order 923, Rules p.4: the refusal grounds are false information, a violation of
+    // the term of stay and the host's refusal; lateness is none of them. A missed deadline (or
+    // re-registration) never makes `ok` false on its own.
+    #[test]
+    fn a_missed_deadline_never_makes_ok_false_on_its_own(
+        entry in near_date(),
+        late in 0i32..500,
+        moved_after in prop::option::of(0i32..30),
+    ) {
+        let mut application = long_passport_application(entry);
+        if let Some(days) = moved_after {
+            set(&mut application, "/addressChange", json!({ "movedOn": entry.add_days(days).to_string() }));
+            set(&mut application, "/stay/from", json!(entry.add_days(days).to_string()));
+        }
+        let today = entry.add_days(29 + late);
+        let report = check_json(&application, today, Lang::Ru).unwrap();
+        prop_assert!(report.ok, "{:#?}", report.findings);
+        for finding in &report.findings {
+            if matches!(finding.code, FindingCode::DeadlineMissed | FindingCode::ReRegistrationMissed) {
+                prop_assert_eq!(finding.severity, Severity::Warning);
+            }
+        }
+    }
+
+    // Source: Order 923 p.4 (in force from 2026-07-01): a deadline that fell before is not
+    // judged; one on or after it is.
+    #[test]
+    fn nothing_that_fell_due_before_the_order_is_judged(entry in near_date(), wait in 0i32..400) {
+        let report = check_json(&long_passport_application(entry), entry.add_days(wait), Lang::En).unwrap();
+        let deadline = report.deadline.expect("a deadline");
+        let in_force: Date = "2026-07-01".parse().unwrap();
+        prop_assert_eq!(deadline.state == DeadlineState::NotApplicable, deadline.register_by < in_force);
+        if deadline.register_by < in_force {
+            prop_assert!(!report.has(FindingCode::DeadlineMissed) && !report.has(FindingCode::DeadlineDueSoon));
+        }
+        prop_assert_eq!(report.has(FindingCode::RulesTransitional), entry < in_force);
+        prop_assert_eq!(report.has(FindingCode::HostNotice), entry < in_force);
+    }
+
+    // Source: Order 923, Rules p.3 and p.5: a move keeps the first deadline, and the
+    // re-registration is late only when both deadlines have passed.
+    #[test]
+    fn a_move_keeps_the_first_deadline(entry in near_date(), moved_after in 0i32..60, wait in 0i32..60) {
+        let mut application = long_passport_application(entry);
+        let moved = entry.add_days(moved_after);
+        set(&mut application, "/addressChange", json!({ "movedOn": moved.to_string() }));
+        set(&mut application, "/stay/from", json!(moved.to_string()));
+        let today = moved.add_days(wait);
+        let report = check_json(&application, today, Lang::Kk).unwrap();
+        let first = report.deadline.expect("the first deadline stands");
+        let again = report.re_registration.expect("a re-registration");
+        if report.has(FindingCode::ReRegistrationMissed) {
+            prop_assert!(today > again.register_by);
+            prop_assert!(first.state == DeadlineState::NotApplicable || today > first.register_by);
+        }
+        if first.state != DeadlineState::NotApplicable {
+            prop_assert_eq!(again.effective_by, Some(again.register_by.max(first.register_by)));
+        }
+    }
+
+    // Source: Treaty on the EAEU art. 97(8) with the 90/180 rule: an EAEU worker's last allowed
+    // day is the later of the contract's end and the regime's last day.
+    #[test]
+    fn an_eaeu_worker_keeps_the_later_limit(
+        entry in near_date(),
+        contract in 0i32..400,
+        raw in earlier_stays(),
+    ) {
+        let spans = to_spans(entry, &raw);
+        let mut application = stays_application("KGZ", entry, &spans, entry);
+        let regime_last = check_json(&application, entry, Lang::En).unwrap().stay.unwrap().last_allowed_day;
+        let end = entry.add_days(contract);
+        set(&mut application, "/entry/purpose", json!("work"));
+        set(&mut application, "/entry/contractUntil", json!(end.to_string()));
+        let stay = check_json(&application, entry, Lang::En).unwrap().stay.unwrap();
+        prop_assert_eq!(stay.last_allowed_day, regime_last.max(end));
+        prop_assert_eq!(stay.limited_by == LimitedBy::LabourContract, end > regime_last);
+    }
+
+    // Source: an impossible stay period decides nothing else: never `not_required` from it and
+    // no stay-limit error from it.
+    #[test]
+    fn an_impossible_stay_period_decides_nothing(entry in near_date(), from_after in 0i32..200, to_before in 1i32..200) {
+        let mut application = long_passport_application(entry);
+        let from = entry.add_days(from_after);
+        set(&mut application, "/stay/from", json!(from.to_string()));
+        set(&mut application, "/stay/to", json!(from.add_days(-to_before).to_string()));
+        let report = check_json(&application, entry, Lang::En).unwrap();
+        prop_assert!(report.has(FindingCode::StayPeriodInvalid));
+        prop_assert_eq!(report.obligation.as_ref().unwrap().kind, ObligationKind::MustRegister);
+        prop_assert!(!report.has(FindingCode::StayExceedsLimit));
+        prop_assert!(!report.has(FindingCode::PassportExpiresDuringStay));
     }
 }
 

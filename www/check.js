@@ -55,9 +55,7 @@ const time = (iso) => el("time", { datetime: iso, text: formatDate(iso) });
  * @returns {string | null}
  */
 function fieldLabel(path) {
-  /** @type {any} */ // TEMPORARY: until the module exports fieldLabel
-  const api = tirkeu;
-  return api.fieldLabel ? api.fieldLabel(path, lang()) ?? null : null;
+  return tirkeu.fieldLabel(path, lang()) ?? null;
 }
 
 export function setupCheck() {
@@ -187,7 +185,7 @@ export function setupCheck() {
   function deadlineCard(kind, deadline, checkedOn) {
     const { state, registerBy, outerBound, daysLeft } = deadline;
     const key = (/** @type {string} */ name) => (kind === "rereg" ? `card.rereg.${name}` : `card.${name}`);
-    const effectiveBy = /** @type {{ effectiveBy?: string }} */ (deadline).effectiveBy;
+    const effectiveBy = deadline.effectiveBy;
     /** @type {Array<Node | string | null>} */
     const lines = [];
     if (state === "not_applicable") {

@@ -51,7 +51,7 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
  */
 export function formatDate(iso) {
   if (!iso || !ISO_DATE.test(iso)) return iso ?? "";
-  return PENDING.formatDate ? PENDING.formatDate(iso, lang()) : pendingFormatDate(iso);
+  return tirkeu.formatDate(iso, lang());
 }
 
 /**
@@ -60,7 +60,7 @@ export function formatDate(iso) {
  * @param {"days" | "workingDays"} unit
  */
 export function formatCount(n, unit) {
-  return PENDING.formatCount ? PENDING.formatCount(n, unit, lang()) : pendingFormatCount(n, unit);
+  return tirkeu.formatCount(n, unit, lang());
 }
 
 /** "2026-07-30" -> "30.07.2026", as dates are printed on the certificate. */
@@ -289,24 +289,3 @@ export function certificate(record, { qr = null, demo = false } = {}) {
     qr ? el("div", { class: "cert-cell full cert-qr" }, label("qr"), qr) : null);
 }
 
-// ---- TEMPORARY: until the module exports formatDate and formatCount ----
-/** @type {any} */
-const PENDING = tirkeu;
-const MONTHS = {
-  kk: ["қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек", "қазан", "қараша", "желтоқсан"],
-  ru: ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"],
-  en: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
-};
-function pendingFormatDate(/** @type {string} */ iso) {
-  const [y, m, d] = iso.split("-").map(Number);
-  const month = MONTHS[lang()][m - 1];
-  return lang() === "kk" ? `${y} жылғы ${d} ${month}` : lang() === "ru" ? `${d} ${month} ${y} г.` : `${d} ${month} ${y}`;
-}
-function pendingFormatCount(/** @type {number} */ n, /** @type {string} */ unit) {
-  const working = unit === "workingDays";
-  if (lang() === "kk") return `${n} ${working ? "жұмыс күні" : "күн"}`;
-  if (lang() === "en") return `${n} ${working ? "working " : ""}${Math.abs(n) === 1 ? "day" : "days"}`;
-  const last = Math.abs(n) % 100;
-  const form = last >= 11 && last <= 14 ? 2 : last % 10 === 1 ? 0 : last % 10 >= 2 && last % 10 <= 4 ? 1 : 2;
-  return `${n} ${(working ? ["рабочий день", "рабочих дня", "рабочих дней"] : ["день", "дня", "дней"])[form]}`;
-}

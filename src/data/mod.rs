@@ -5,7 +5,7 @@
 //! | `kz-non-working-days.csv` | holidays, fixed days off, transfers and working weekends, 2025-2027 | `source` column (Law "On holidays", Labour Code, government decrees) |
 //! | `visa-regimes.csv` | visa-free stay regimes by citizenship | `basis` and `confidence` columns |
 //! | `kz-regions.csv` | the 17 regions and 3 cities of republican significance | the 2022 administrative reform |
-//! | `iso3166-1-alpha3.csv` | the 249 ISO 3166-1 alpha-3 codes | ISO 3166-1, as maintained by the ISO 3166 Maintenance Agency |
+//! | `iso3166-1-alpha3.csv` | the 249 ISO 3166-1 alpha-3 codes, with their alpha-2 codes and English names | ISO 3166-1, as maintained by the ISO 3166 Maintenance Agency |
 //!
 //! The rows of the files (build.rs leaves out their `#` comment lines) are included with
 //! `include_str!` and parsed once, on first use. Parsing never
@@ -28,7 +28,7 @@ use crate::date::Date;
 /// ```
 /// assert!(tirkeu::data::DATA_VERSION.starts_with("2026-"));
 /// ```
-pub const DATA_VERSION: &str = "2026-03-18.1";
+pub const DATA_VERSION: &str = "2026-03-18.2";
 
 // The rows of the tables, without the files' `#` comment lines (build.rs).
 const NON_WORKING_DAYS_CSV: &str =
@@ -239,7 +239,10 @@ impl Region {
 pub struct Country {
     /// The alpha-3 code.
     pub alpha3: &'static str,
-    /// The English short name.
+    /// The alpha-2 code, by which a browser's `Intl.DisplayNames` names the country in the
+    /// reader's language.
+    pub alpha2: &'static str,
+    /// The English short name (the name where no other language's is at hand).
     pub name_en: &'static str,
 }
 
@@ -289,7 +292,7 @@ fn load() -> Tables {
     let mut countries = parse_table(
         "iso3166-1-alpha3.csv",
         COUNTRIES_CSV,
-        2,
+        3,
         &mut problems,
         country_row,
     );
@@ -483,13 +486,17 @@ fn region_row(fields: &[&'static str]) -> Result<Region, String> {
 }
 
 fn country_row(fields: &[&'static str]) -> Result<Country, String> {
-    let [alpha3_code, name_en] = fields else {
+    let [alpha3_code, alpha2, name_en] = fields else {
         return Err("wrong number of fields".into());
     };
     alpha3("alpha3", alpha3_code)?;
+    if !(alpha2.len() == 2 && alpha2.bytes().all(|b| b.is_ascii_uppercase())) {
+        return Err(format!("alpha2 `{alpha2}` is not two capital letters"));
+    }
     non_empty("name_en", name_en)?;
     Ok(Country {
         alpha3: alpha3_code,
+        alpha2,
         name_en,
     })
 }
@@ -601,7 +608,8 @@ pub fn is_country_code(iso3: &str) -> bool {
 /// # Example
 ///
 /// ```
-/// assert_eq!(tirkeu::data::country("KAZ").unwrap().name_en, "Kazakhstan");
+/// let kazakhstan = tirkeu::data::country("KAZ").unwrap();
+/// assert_eq!((kazakhstan.alpha2, kazakhstan.name_en), ("KZ", "Kazakhstan"));
 /// ```
 pub fn country(iso3: &str) -> Option<&'static Country> {
     let rows = &tables().countries;

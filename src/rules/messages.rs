@@ -1,8 +1,12 @@
 //! Every finding and obligation code, with its severity, legal basis and message in Kazakh,
-//! Russian and English: one table, next to the codes.
+//! Russian and English: one table, next to the codes, and the one place each of these strings
+//! is written.
 //!
-//! Messages are templates: `{name}` placeholders are filled when the finding is made. Each
-//! template uses only the values its code is always given (listed in the comment above it).
+//! Messages are templates: `{name}` placeholders are filled when the finding is made
+//! ([`Text::render_args`]): dates and counts are written in the message's language, and
+//! `{field}` is always the label of the finding's field as the form shows it
+//! ([`super::field_label`]). Each template uses only the values its code is always given
+//! (listed in the comment above it); a test checks that the three languages use the same ones.
 
 use serde::{Deserialize, Serialize};
 
@@ -16,9 +20,26 @@ pub struct CodeSpec {
     pub code: &'static str,
     /// The severity of a finding with this code (obligation codes: `Info`).
     pub severity: Severity,
-    /// The legal basis (a clause string).
-    pub basis: &'static str,
+    /// The legal basis.
+    pub basis: Basis,
     /// The message template.
+    pub text: Text,
+}
+
+/// A legal basis: the clauses, in words in each language ("Приказ № 923, Правила, п. 3") and as
+/// stable references for programs (`order923:rules:p3`).
+///
+/// A reference is `instrument:part`: `order923` (the Order; `order923:rules:…` its Rules),
+/// `coao` (Code of Administrative Offences), `eaeu-treaty`, `rules148` (Rules of entry and stay
+/// of immigrants, Government decree No. 148), `holidays-law`, `labour-code`, `vienna-1961`
+/// (Vienna Convention on Diplomatic Relations), `mfa` (accreditation by the Ministry of Foreign
+/// Affairs), `egov`, and the checker's own `policy:…` and `data:…`; paragraphs as `p3`,
+/// subparagraphs as `p4(1)`, articles as `art517`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Basis {
+    /// Stable references, one a clause.
+    pub refs: &'static [&'static str],
+    /// The basis in words.
     pub text: Text,
 }
 
@@ -62,7 +83,7 @@ macro_rules! codes {
 }
 
 codes! {
-    /// The code of a finding (rules.md sections 1-6).
+    /// The code of a finding (Order 923, the regimes and the field checks).
     pub enum FindingCode {
         /// A required field is missing or blank.
         FieldRequired = "field.required",
@@ -82,7 +103,7 @@ codes! {
         PassportKindInvalid = "passport.kind.invalid",
         /// The passport expiry date is not a date.
         PassportExpiryInvalid = "passport.expiry.invalid",
-        /// The passport expired before the entry.
+        /// The passport expired before the entry, or before the evaluation date.
         PassportExpired = "passport.expired",
         /// The passport expires before the planned end of the stay.
         PassportExpiresDuringStay = "passport.expires_during_stay",
@@ -112,8 +133,11 @@ codes! {
         AddressChangeInvalid = "address_change.invalid",
         /// A policy option has an unknown value; the default was used.
         PolicyInvalid = "policy.invalid",
-        /// The entry was before Order 923 came into force.
+        /// The entry was before Order 923 came into force: what fell due before is not judged.
         RulesTransitional = "rules.transitional",
+        /// Before Order 923 the host had to notify the police within 3 working days; whether
+        /// that continues is not established.
+        HostNotice = "host.notice",
         /// The registration deadline has passed.
         DeadlineMissed = "deadline.missed",
         /// One to three days are left to register.
@@ -126,7 +150,7 @@ codes! {
         CalendarProvisional = "calendar.provisional",
         /// The immigrant is under 16.
         MinorUnder16 = "minor.under16",
-        /// An EAEU worker: the stay is the term of the labour contract.
+        /// An EAEU worker: the stay lasts at least for the term of the labour contract.
         TreatyEaeuWorker = "treaty.eaeu_worker",
         /// The planned stay goes beyond the last allowed day.
         StayExceedsLimit = "stay.exceeds_limit",
@@ -138,7 +162,7 @@ codes! {
 }
 
 codes! {
-    /// The code of an obligation (rules.md section 1).
+    /// The code of an obligation (Order 923, Rules p.2-p.3, and the policy options).
     pub enum ObligationCode {
         /// Must register (`must_register`).
         RegistrationRequired = "registration.required",
@@ -157,22 +181,178 @@ codes! {
     }
 }
 
-const P3: &str = "Order 923, Rules p.3";
-const P3_P41: &str = "Order 923, Rules p.3, p.4(1)";
-const P3_P42: &str = "Order 923, Rules p.3, p.4(2)";
-const P42: &str = "Order 923, Rules p.4(2)";
-const P5: &str = "Order 923, Rules p.5";
+const fn basis(
+    refs: &'static [&'static str],
+    kk: &'static str,
+    ru: &'static str,
+    en: &'static str,
+) -> Basis {
+    Basis {
+        refs,
+        text: Text { kk, ru, en },
+    }
+}
 
+/// The bases of the findings and obligations.
+pub(crate) mod bases {
+    use super::{Basis, basis};
+
+    pub const P2_1: Basis = basis(
+        &["order923:rules:p2(1)"],
+        "№ 923 бұйрық, Қағидалар, 2-т. 1) тт.",
+        "Приказ № 923, Правила, подп. 1) п. 2",
+        "Order 923, Rules p.2(1)",
+    );
+    pub const P3: Basis = basis(
+        &["order923:rules:p3"],
+        "№ 923 бұйрық, Қағидалар, 3-т.",
+        "Приказ № 923, Правила, п. 3",
+        "Order 923, Rules p.3",
+    );
+    pub const P3_SCOPE: Basis = basis(
+        &["order923:rules:p3"],
+        "№ 923 бұйрық, Қағидалар, 3-т. (қолданылу аясы)",
+        "Приказ № 923, Правила, п. 3 (круг лиц)",
+        "Order 923, Rules p.3 (scope)",
+    );
+    pub const P3_P4_1: Basis = basis(
+        &["order923:rules:p3", "order923:rules:p4(1)"],
+        "№ 923 бұйрық, Қағидалар, 3-т., 4-т. 1) тт.",
+        "Приказ № 923, Правила, п. 3, подп. 1) п. 4",
+        "Order 923, Rules p.3, p.4(1)",
+    );
+    pub const P3_LATE: Basis = basis(
+        &["order923:rules:p3", "coao:art517"],
+        "№ 923 бұйрық, Қағидалар, 3-т.; ҚР ӘҚБтК 517-б.",
+        "Приказ № 923, Правила, п. 3; КоАП РК, ст. 517",
+        "Order 923, Rules p.3; Code of Administrative Offences art.517",
+    );
+    pub const P4_2: Basis = basis(
+        &["order923:rules:p4(2)"],
+        "№ 923 бұйрық, Қағидалар, 4-т. 2) тт.",
+        "Приказ № 923, Правила, подп. 2) п. 4",
+        "Order 923, Rules p.4(2)",
+    );
+    pub const P4_2_STAY: Basis = basis(
+        &["order923:rules:p4(2)", "rules148"],
+        "№ 923 бұйрық, Қағидалар, 4-т. 2) тт.; Иммигранттардың келу және болу қағидалары (№ 148 қаулы)",
+        "Приказ № 923, Правила, подп. 2) п. 4; Правила въезда и пребывания иммигрантов (постановление № 148)",
+        "Order 923, Rules p.4(2); Rules of entry and stay No.148",
+    );
+    pub const P5: Basis = basis(
+        &["order923:rules:p5"],
+        "№ 923 бұйрық, Қағидалар, 5-т.",
+        "Приказ № 923, Правила, п. 5",
+        "Order 923, Rules p.5",
+    );
+    pub const P5_LATE: Basis = basis(
+        &["order923:rules:p5", "coao:art517"],
+        "№ 923 бұйрық, Қағидалар, 5-т.; ҚР ӘҚБтК 517-б.",
+        "Приказ № 923, Правила, п. 5; КоАП РК, ст. 517",
+        "Order 923, Rules p.5; Code of Administrative Offences art.517",
+    );
+    pub const P7: Basis = basis(
+        &["order923:rules:p7"],
+        "№ 923 бұйрық, Қағидалар, 7-т.",
+        "Приказ № 923, Правила, п. 7",
+        "Order 923, Rules p.7",
+    );
+    pub const IN_FORCE: Basis = basis(
+        &["order923:p4"],
+        "№ 923 бұйрық, 4-т. (2026 жылғы 1 шілдеден бастап қолданысқа енгізіледі)",
+        "Приказ № 923, п. 4 (вводится в действие с 1 июля 2026 г.)",
+        "Order 923 p.4 (in force from 1 July 2026)",
+    );
+    pub const HOST_NOTICE: Basis = basis(
+        &["rules148:p9"],
+        "Иммигранттардың келу және болу қағидалары (№ 148 қаулы), 9-т. (2026 жылғы 30 маусымға дейін)",
+        "Правила въезда и пребывания иммигрантов (постановление № 148), п. 9 (до 30 июня 2026 г.)",
+        "Rules of entry and stay No.148 p.9 (until 30 June 2026)",
+    );
+    pub const SHORT_STAY: Basis = basis(
+        &["order923:rules:p3", "rules148"],
+        "№ 923 бұйрық, Қағидалар, 3-т. (қолданылу аясы); Иммигранттардың келу және болу қағидалары (№ 148 қаулы)",
+        "Приказ № 923, Правила, п. 3 (круг лиц); Правила въезда и пребывания иммигрантов (постановление № 148)",
+        "Order 923, Rules p.3 (scope); Rules of entry and stay No.148",
+    );
+    pub const STAY_REGIME: Basis = basis(
+        &["rules148", "international-agreements"],
+        "Иммигранттардың келу және болу қағидалары (№ 148 қаулы); халықаралық шарттар",
+        "Правила въезда и пребывания иммигрантов (постановление № 148); международные договоры",
+        "Rules of entry and stay No.148; international agreements",
+    );
+    pub const EAEU_CONTRACT: Basis = basis(
+        &["eaeu-treaty:art97(8)"],
+        "ЕАЭО туралы шарт, 97-б. 8-т.",
+        "Договор о ЕАЭС, п. 8 ст. 97",
+        "Treaty on the EAEU art.97(8)",
+    );
+    pub const EAEU_WORKER: Basis = basis(
+        &["eaeu-treaty:art97(8)", "eaeu-treaty:art97(9)"],
+        "ЕАЭО туралы шарт, 97-б. 8, 9-т.",
+        "Договор о ЕАЭС, пп. 8, 9 ст. 97",
+        "Treaty on the EAEU art.97(8),(9)",
+    );
+    pub const HOST_ADULT: Basis = basis(
+        &["order923:rules:p3", "egov:registration-service"],
+        "№ 923 бұйрық, Қағидалар, 3-т. (қабылдаушының келісімі); электрондық үкімет порталы: қабылдаушы 18 жастан",
+        "Приказ № 923, Правила, п. 3 (согласие принимающей стороны); портал электронного правительства: принимающие лица от 18 лет",
+        "Order 923, Rules p.3 (host's consent); eGov service: hosts aged 18 or over",
+    );
+    pub const CALENDAR: Basis = basis(
+        &["holidays-law:art5", "labour-code:art84"],
+        "«Қазақстан Республикасындағы мерекелер туралы» Заң, 5-б.; ҚР Еңбек кодексі, 84-б.",
+        "Закон «О праздниках в Республике Казахстан», ст. 5; Трудовой кодекс РК, ст. 84",
+        "Law On holidays art.5; Labour Code art.84",
+    );
+    pub const NO_AGE_EXEMPTION: Basis = basis(
+        &["order923", "rules148"],
+        "№ 923 бұйрық (жасқа байланысты босату жоқ); бұрынғы болу қағидалары",
+        "Приказ № 923 (освобождения по возрасту нет); прежние правила пребывания",
+        "Order 923 (no age exemption); earlier rules of stay",
+    );
+    pub const MINOR_POLICY: Basis = basis(
+        &["rules148", "policy:under16Exempt"],
+        "бұрынғы болу қағидалары (таңдалған түсіндіру)",
+        "прежние правила пребывания (выбранное толкование)",
+        "earlier rules of stay (policy under16Exempt)",
+    );
+    pub const DIPLOMATIC: Basis = basis(
+        &[
+            "mfa:accreditation",
+            "vienna-1961",
+            "policy:diplomaticExempt",
+        ],
+        "ҚР СІМ-де аккредиттеу (1961 жылғы Дипломатиялық қатынастар туралы Вена конвенциясы); № 923 бұйрық емес",
+        "Аккредитация в МИД РК (Венская конвенция о дипломатических сношениях 1961 г.); не приказ № 923",
+        "Accreditation by the Ministry of Foreign Affairs (Vienna Convention on Diplomatic Relations, 1961); not Order 923",
+    );
+    pub const POLICY: Basis = basis(
+        &["policy:options"],
+        "осы тексерудің мерзімдерді түсіндіру баптаулары",
+        "настройки толкования сроков этой проверки",
+        "the checker's policy options",
+    );
+    pub const REGIME_DATA: Basis = basis(
+        &["data:visa-regimes"],
+        "болу режимдері туралы деректер (сенімділігі төмен)",
+        "данные о режимах пребывания (низкая достоверность)",
+        "visa-regime data of low confidence",
+    );
+}
+
+use bases::*;
+
+/// A code's entry, without its code string (filled in by `spec`, from the one table of codes).
 const fn spec(
-    code: &'static str,
     severity: Severity,
-    basis: &'static str,
+    basis: Basis,
     kk: &'static str,
     ru: &'static str,
     en: &'static str,
 ) -> CodeSpec {
     CodeSpec {
-        code,
+        code: "",
         severity,
         basis,
         text: Text { kk, ru, en },
@@ -185,319 +365,445 @@ impl FindingCode {
     /// # Example
     ///
     /// ```
+    /// use tirkeu::i18n::Lang;
     /// use tirkeu::rules::FindingCode;
     /// let spec = FindingCode::HostIdInvalid.spec();
     /// assert_eq!(spec.code, "host.id.invalid");
-    /// assert_eq!(spec.basis, "Order 923, Rules p.3, p.4(1)");
+    /// assert_eq!(spec.basis.text.get(Lang::En), "Order 923, Rules p.3, p.4(1)");
+    /// assert_eq!(spec.basis.text.get(Lang::Ru), "Приказ № 923, Правила, п. 3, подп. 1) п. 4");
+    /// assert_eq!(spec.basis.refs, ["order923:rules:p3", "order923:rules:p4(1)"]);
     /// ```
     pub fn spec(self) -> CodeSpec {
         use FindingCode as C;
         use Severity::{Error, Info, Warning};
-        let code = self.as_str();
-        match self {
+        // Each entry is a constant the match only points at (building the structure in code
+        // cost the module 4 KB).
+        let entry: &'static CodeSpec = match self {
             // {field}
-            C::FieldRequired => spec(
-                code,
-                Error,
-                P3_P41,
-                "Міндетті өріс толтырылмаған: {field}.",
-                "Не заполнено обязательное поле: {field}.",
-                "A required field is empty: {field}.",
-            ),
-            // {field}
-            C::FieldInvalid => spec(
-                code,
-                Error,
-                P3_P41,
-                "Өрістің түрі немесе пішімі дұрыс емес: {field}.",
-                "Неверный тип или формат поля: {field}.",
-                "A field has the wrong type or format: {field}.",
-            ),
-            // {max}
-            C::NameInvalid => spec(
-                code,
-                Error,
-                P3_P41,
-                "Атау тек әріптерден, бос орыннан, дефистен, апострофтан және нүктеден тұруы керек, ұзындығы 1-ден {max} таңбаға дейін.",
-                "Имя может содержать только буквы, пробелы, дефисы, апострофы и точки, длиной от 1 до {max} символов.",
-                "A name may contain only letters, spaces, hyphens, apostrophes and dots, 1 to {max} characters long.",
-            ),
+            C::FieldRequired => {
+                const {
+                    &spec(
+                        Error,
+                        P3_P4_1,
+                        "«{field}» өрісін толтырыңыз.",
+                        "Заполните поле «{field}».",
+                        "Fill in the field “{field}”.",
+                    )
+                }
+            }
+            // {field} {reason}
+            C::FieldInvalid => {
+                const {
+                    &spec(
+                        Error,
+                        P3_P4_1,
+                        "«{field}» өрісі қате толтырылған: {reason}.",
+                        "Поле «{field}» заполнено неверно: {reason}.",
+                        "The field “{field}” is not filled in correctly: {reason}.",
+                    )
+                }
+            }
+            // {field} {reason}
+            C::NameInvalid => {
+                const {
+                    &spec(
+                        Error,
+                        P3_P4_1,
+                        "«{field}» өрісі қате толтырылған: {reason}.",
+                        "Поле «{field}» заполнено неверно: {reason}.",
+                        "The field “{field}” is not filled in correctly: {reason}.",
+                    )
+                }
+            }
             // {today}
-            C::BirthDateInvalid => spec(
-                code,
-                Error,
-                P3_P41,
-                "Туған күні нақты күн болуы керек: {today} күнінен кеш емес және одан 120 жылдан ерте емес.",
-                "Дата рождения должна быть существующей датой, не позже {today} и не ранее чем за 120 лет до неё.",
-                "The date of birth must be a real date, not after {today} and not more than 120 years before it.",
-            ),
-            C::CitizenshipUnknown => spec(
-                code,
-                Error,
-                P3_P41,
-                "Азаматтық ISO 3166-1 бойынша үш әріпті ел кодымен, ал азаматтығы жоқ адам үшін XXA кодымен көрсетіледі.",
-                "Гражданство указывается трёхбуквенным кодом страны по ISO 3166-1, для лица без гражданства - кодом XXA.",
-                "Citizenship must be an ISO 3166-1 alpha-3 country code, or XXA for a stateless person.",
-            ),
-            C::CitizenshipKazakhstan => spec(
-                code,
-                Error,
-                "Order 923, Rules p.2(1)",
-                "Қазақстан Республикасының азаматы иммигрант болып табылмайды және осы Қағидалар бойынша тіркелмейді.",
-                "Гражданин Республики Казахстан не является иммигрантом и не регистрируется по этим Правилам.",
-                "A citizen of Kazakhstan is not an immigrant and is not registered under these Rules.",
-            ),
-            C::PassportNumberInvalid => spec(
-                code,
-                Error,
-                P3_P41,
-                "Төлқұжаттың сериясы мен нөмірі бос орынсыз 5-тен 20-ға дейін латынның бас әріптері мен цифрлардан тұруы керек.",
-                "Серия и номер паспорта должны состоять из 5-20 заглавных латинских букв и цифр (без пробелов).",
-                "The passport series and number must be 5 to 20 capital Latin letters and digits (spaces aside).",
-            ),
-            C::PassportKindInvalid => spec(
-                code,
-                Error,
-                P3_P41,
-                "Төлқұжат түрі: ordinary (қарапайым), diplomatic (дипломатиялық) немесе service (қызметтік).",
-                "Вид паспорта: ordinary (общегражданский), diplomatic (дипломатический) или service (служебный).",
-                "The passport kind must be ordinary, diplomatic or service.",
-            ),
-            C::PassportExpiryInvalid => spec(
-                code,
-                Error,
-                P3_P41,
-                "Төлқұжаттың жарамдылық мерзімі ЖЖЖЖ-АА-КК пішіміндегі нақты күн болуы керек.",
-                "Срок действия паспорта должен быть существующей датой в формате ГГГГ-ММ-ДД.",
-                "The passport expiry must be a real date of the form YYYY-MM-DD.",
-            ),
-            // {date} {entry}
-            C::PassportExpired => spec(
-                code,
-                Error,
-                P3_P41,
-                "Төлқұжаттың мерзімі {date} аяқталған, яғни {entry} шекарадан өткенге дейін.",
-                "Срок действия паспорта истёк {date}, то есть до въезда {entry}.",
-                "The passport expired on {date}, before the entry on {entry}.",
-            ),
+            C::BirthDateInvalid => {
+                const {
+                    &spec(
+                        Error,
+                        P3_P4_1,
+                        "Нақты туған күнді көрсетіңіз: {today} күнінен кеш емес және одан 120 жылдан ерте емес.",
+                        "Укажите существующую дату рождения: не позже {today} и не ранее чем за 120 лет до этой даты.",
+                        "Enter a real date of birth, not after {today} and not more than 120 years before it.",
+                    )
+                }
+            }
+            C::CitizenshipUnknown => {
+                const {
+                    &spec(
+                        Error,
+                        P3_P4_1,
+                        "Азаматтықты тізімнен таңдаңыз (елдің үш әріпті коды; азаматтығы жоқ адам үшін — XXA).",
+                        "Выберите гражданство из списка (трёхбуквенный код страны; для лица без гражданства — XXA).",
+                        "Choose the citizenship from the list (a three-letter country code; XXA for a stateless person).",
+                    )
+                }
+            }
+            C::CitizenshipKazakhstan => {
+                const {
+                    &spec(
+                        Error,
+                        P2_1,
+                        "Қазақстан Республикасының азаматтары иммигрант болып саналмайды және осы Қағидалар бойынша тіркелмейді.",
+                        "Граждане Республики Казахстан не являются иммигрантами и по этим Правилам не регистрируются.",
+                        "Citizens of Kazakhstan are not immigrants and are not registered under these Rules.",
+                    )
+                }
+            }
+            // {reason}
+            C::PassportNumberInvalid => {
+                const {
+                    &spec(
+                        Error,
+                        P3_P4_1,
+                        "Төлқұжаттың сериясы мен нөмірі қате: {reason}.",
+                        "Серия и номер паспорта указаны неверно: {reason}.",
+                        "The passport series and number are wrong: {reason}.",
+                    )
+                }
+            }
+            C::PassportKindInvalid => {
+                const {
+                    &spec(
+                        Error,
+                        P3_P4_1,
+                        "Төлқұжаттың түрін таңдаңыз: жалпыазаматтық, дипломатиялық немесе қызметтік.",
+                        "Выберите вид паспорта: общегражданский, дипломатический или служебный.",
+                        "Choose the passport type: ordinary, diplomatic or service.",
+                    )
+                }
+            }
+            C::PassportExpiryInvalid => {
+                const {
+                    &spec(
+                        Error,
+                        P3_P4_1,
+                        "Төлқұжаттың жарамдылық мерзімі аяқталатын нақты күнді көрсетіңіз.",
+                        "Укажите существующую дату окончания срока действия паспорта.",
+                        "Enter a real expiry date of the passport.",
+                    )
+                }
+            }
+            // {date} {reason}
+            C::PassportExpired => {
+                const {
+                    &spec(
+                        Error,
+                        P3_P4_1,
+                        "Төлқұжаттың жарамдылық мерзімі {date:loc} аяқталған — {reason}.",
+                        "Срок действия паспорта истёк {date} — {reason}.",
+                        "The passport expired on {date}, {reason}.",
+                    )
+                }
+            }
             // {date} {to}
-            C::PassportExpiresDuringStay => spec(
-                code,
-                Warning,
-                P3_P41,
-                "Төлқұжат {date} дейін жарамды, бұл болу мерзімінің соңынан ({to}) ерте.",
-                "Паспорт действителен до {date}, то есть меньше срока пребывания (до {to}).",
-                "The passport expires on {date}, before the end of the stay on {to}.",
-            ),
+            C::PassportExpiresDuringStay => {
+                const {
+                    &spec(
+                        Warning,
+                        P3_P4_1,
+                        "Төлқұжат {date:dat} дейін жарамды, ал болу мерзімі {to:dat} дейін жоспарланған.",
+                        "Паспорт действителен по {date}, а пребывание запланировано по {to}.",
+                        "The passport is valid until {date}, but the stay is planned until {to}.",
+                    )
+                }
+            }
             // {today}
-            C::EntryInvalid => spec(
-                code,
-                Error,
-                P3_P41,
-                "Кірген күні нақты күн болуы керек: {today} күнінен кеш емес және туған күнінен ерте емес.",
-                "Дата въезда должна быть существующей датой, не позже {today} и не раньше даты рождения.",
-                "The entry date must be a real date, not after {today} and not before the date of birth.",
-            ),
-            C::EntryPurposeInvalid => spec(
-                code,
-                Error,
-                P3_P41,
-                "Келу мақсаты: private, tourism, business, work, study немесе other.",
-                "Цель въезда: private, tourism, business, work, study или other.",
-                "The purpose of entry must be private, tourism, business, work, study or other.",
-            ),
-            C::ContractInvalid => spec(
-                code,
-                Error,
-                "Treaty on the EAEU art.97(8)",
-                "Еңбек шартының аяқталу күні нақты күн болуы керек және кірген күнінен ерте болмауы керек.",
-                "Дата окончания трудового договора должна быть существующей датой не раньше даты въезда.",
-                "The end of the labour contract must be a real date, not before the entry date.",
-            ),
-            C::HostKindInvalid => spec(
-                code,
-                Error,
-                P3_P41,
-                "Қабылдаушы тарап: person (жеке тұлға, ЖСН) немесе organization (ұйым, БСН).",
-                "Принимающая сторона: person (физическое лицо, ИИН) или organization (организация, БИН).",
-                "The host must be a person (IIN) or an organization (BIN).",
-            ),
+            C::EntryInvalid => {
+                const {
+                    &spec(
+                        Error,
+                        P3_P4_1,
+                        "Шекарадан өткен нақты күнді көрсетіңіз: {today} күнінен кеш емес және туған күннен ерте емес.",
+                        "Укажите существующую дату пересечения границы: не позже {today} и не раньше даты рождения.",
+                        "Enter a real date of crossing the border, not after {today} and not before the date of birth.",
+                    )
+                }
+            }
+            C::EntryPurposeInvalid => {
+                const {
+                    &spec(
+                        Error,
+                        P3_P4_1,
+                        "Сапардың мақсатын таңдаңыз: жеке, туризм, іскерлік, жұмыс, оқу немесе басқа.",
+                        "Выберите цель визита: частная, туризм, деловая, работа, учёба или иная.",
+                        "Choose the purpose of the visit: private, tourism, business, work, study or other.",
+                    )
+                }
+            }
+            C::ContractInvalid => {
+                const {
+                    &spec(
+                        Error,
+                        EAEU_CONTRACT,
+                        "Еңбек шартының аяқталу күнін дұрыс көрсетіңіз: ол шекарадан өткен күннен ерте болмауы керек.",
+                        "Укажите существующую дату окончания трудового договора: не раньше даты въезда.",
+                        "Enter a real end date of the labour contract, not before the entry date.",
+                    )
+                }
+            }
+            C::HostKindInvalid => {
+                const {
+                    &spec(
+                        Error,
+                        P3_P4_1,
+                        "Кім қабылдайтынын көрсетіңіз: жеке тұлға (ЖСН) немесе ұйым (БСН).",
+                        "Укажите, кто принимает: физическое лицо (ИИН) или организация (БИН).",
+                        "Say who provides the place of stay: a person (IIN) or an organisation (BIN).",
+                    )
+                }
+            }
             // {id} {reason}
-            C::HostIdInvalid => spec(
-                code,
-                Error,
-                P3_P41,
-                "Қабылдаушы тараптың {id} жарамсыз: {reason}.",
-                "{id} принимающей стороны недействителен: {reason}.",
-                "The host's {id} is not valid: {reason}.",
-            ),
+            C::HostIdInvalid => {
+                const {
+                    &spec(
+                        Error,
+                        P3_P4_1,
+                        "Қабылдаушы тараптың {id} нөмірі қате: {reason}.",
+                        "{id} принимающей стороны указан с ошибкой: {reason}.",
+                        "The host's {id} is wrong: {reason}.",
+                    )
+                }
+            }
             // {age}
-            C::HostMinor => spec(
-                code,
-                Warning,
-                "Order 923, Rules p.3 (host's consent); eGov service: hosts aged 18 or over",
-                "ЖСН бойынша қабылдаушы тұлғаның жасы {age}: 18 жасқа толмаған адам тіркеуді растай алмауы мүмкін.",
-                "По ИИН принимающему лицу {age} лет: лицо моложе 18 лет может не иметь возможности подтвердить регистрацию.",
-                "By the IIN the host is {age} years old: a person under 18 may be unable to confirm the registration.",
-            ),
-            C::AddressRegionUnknown => spec(
-                code,
-                Error,
-                P3_P41,
-                "Белгісіз өңір коды: 20 облыс пен республикалық маңызы бар қаланың бірін таңдаңыз.",
-                "Неизвестный код региона: выберите одну из 17 областей или трёх городов республиканского значения.",
-                "Unknown region code: choose one of the 17 regions or the 3 cities of republican significance.",
-            ),
-            C::AddressPremisesNotResidential => spec(
-                code,
-                Error,
-                "Order 923, Rules p.7",
-                "Тіркеу тек тұрғын үй-жайларда жүргізіледі: үй, пәтер, жатақхана, қонақүй, демалыс үйі, шипажай немесе тұруға пайдаланылатын басқа үй-жай.",
-                "Регистрация возможна только в жилых помещениях: дом, квартира, общежитие, гостиница, дом отдыха, санаторий или иное помещение для проживания.",
-                "Registration is possible only in residential premises: a house, apartment, dormitory, hotel, rest home, sanatorium or other premises used for living.",
-            ),
-            C::StayPeriodInvalid => spec(
-                code,
-                Error,
-                P3_P41,
-                "Болу мерзімі дұрыс емес: басталу күні аяқталу күнінен кеш және кірген күнінен ерте болмауы керек.",
-                "Неверный срок пребывания: начало не может быть позже окончания или раньше даты въезда.",
-                "The period of stay is not valid: it may not start after it ends, nor before the entry date.",
-            ),
+            C::HostMinor => {
+                const {
+                    &spec(
+                        Warning,
+                        HOST_ADULT,
+                        "ЖСН бойынша қабылдаушы тұлға {age}: 18 жасқа толмаған адам тіркеуді растай алмауы мүмкін.",
+                        "По ИИН принимающему лицу {age}: лицо моложе 18 лет может не суметь подтвердить регистрацию.",
+                        "By the IIN the host is {age}: a person under 18 may be unable to confirm the registration.",
+                    )
+                }
+            }
+            C::AddressRegionUnknown => {
+                const {
+                    &spec(
+                        Error,
+                        P3_P4_1,
+                        "Өңірді тізімнен таңдаңыз: 17 облыстың немесе республикалық маңызы бар 3 қаланың бірі.",
+                        "Выберите регион из списка: одну из 17 областей или один из трёх городов республиканского значения.",
+                        "Choose the region from the list: one of the 17 regions or the 3 cities of republican significance.",
+                    )
+                }
+            }
+            C::AddressPremisesNotResidential => {
+                const {
+                    &spec(
+                        Error,
+                        P7,
+                        "Тіркеу тек тұруға арналған үй-жайда жүргізіледі: үйде, пәтерде, жатақханада, қонақүйде, демалыс үйінде, шипажайда немесе тұруға пайдаланылатын басқа үй-жайда.",
+                        "Регистрация возможна только в жилом помещении: в доме, квартире, общежитии, гостинице, доме отдыха, санатории или ином помещении для проживания.",
+                        "Registration is possible only in residential premises: a house, apartment, dormitory, hotel, rest home, sanatorium or other premises used for living.",
+                    )
+                }
+            }
+            C::StayPeriodInvalid => {
+                const {
+                    &spec(
+                        Error,
+                        P3_P4_1,
+                        "Болу мерзімі қате көрсетілген: ол аяқталу күнінен кеш немесе шекарадан өткен күннен ерте басталмауы керек.",
+                        "Срок пребывания указан неверно: начало не может быть позже окончания или раньше даты въезда.",
+                        "The period of stay is not valid: it may not start after it ends, nor before the entry date.",
+                    )
+                }
+            }
+            // {field} {today}
+            C::PreviousStaysInvalid => {
+                const {
+                    &spec(
+                        Error,
+                        P4_2,
+                        "«{field}» өрісін тексеріңіз: келген және кеткен күндер нақты болуы керек, кеткен күн келген күннен ерте емес және {today} күнінен кеш емес.",
+                        "Проверьте поле «{field}»: даты въезда и выезда должны существовать, выезд — не раньше въезда и не позже {today}.",
+                        "Check “{field}”: the dates of entry and exit must be real, the exit not before the entry and not after {today}.",
+                    )
+                }
+            }
+            // {field}
+            C::PreviousStaysOverlap => {
+                const {
+                    &spec(
+                        Warning,
+                        P4_2,
+                        "«{field}» басқа сапармен немесе қазіргі болумен қабаттасады: ортақ күндер бір рет есептелді.",
+                        "«{field}» пересекается с другой поездкой или с нынешним пребыванием: общие дни учтены один раз.",
+                        "“{field}” overlaps another trip or the current stay: the shared days are counted once.",
+                    )
+                }
+            }
             // {today}
-            C::PreviousStaysInvalid => spec(
-                code,
-                Error,
-                P42,
-                "Бұрынғы сапардың кірген және шыққан күндері нақты күн болуы керек, шыққан күні кірген күнінен ерте және {today} күнінен кеш болмауы керек.",
-                "У прежней поездки должны быть существующие даты въезда и выезда; выезд не раньше въезда и не позже {today}.",
-                "An earlier stay needs real entry and exit dates, the exit not before the entry and not after {today}.",
-            ),
-            C::PreviousStaysOverlap => spec(
-                code,
-                Warning,
-                P42,
-                "Бұл сапар басқа сапармен қабаттасады: ортақ күндер бір рет есептеледі.",
-                "Эта поездка пересекается с другой: общие дни учтены один раз.",
-                "This stay overlaps another stay: the shared days are counted once.",
-            ),
-            // {today}
-            C::AddressChangeInvalid => spec(
-                code,
-                Error,
-                P5,
-                "Көшу күні нақты күн болуы керек: кірген күнінен ерте емес және {today} күнінен кеш емес.",
-                "Дата переезда должна быть существующей датой не раньше въезда и не позже {today}.",
-                "The date of the move must be a real date, not before the entry and not after {today}.",
-            ),
-            // {default}
-            C::PolicyInvalid => spec(
-                code,
-                Error,
-                "rules.md section 6 (policy options)",
-                "Саясат параметрінің мәні белгісіз; әдепкі мән ({default}) қолданылды.",
-                "Неизвестное значение параметра политики; применено значение по умолчанию ({default}).",
-                "Unknown value of a policy option; the default ({default}) was used.",
-            ),
+            C::AddressChangeInvalid => {
+                const {
+                    &spec(
+                        Error,
+                        P5,
+                        "Көшкен нақты күнді көрсетіңіз: шекарадан өткен күннен ерте емес және {today} күнінен кеш емес.",
+                        "Укажите существующую дату переезда: не раньше въезда и не позже {today}.",
+                        "Enter a real date of the move, not before the entry and not after {today}.",
+                    )
+                }
+            }
+            // {field}
+            C::PolicyInvalid => {
+                const {
+                    &spec(
+                        Error,
+                        POLICY,
+                        "«{field}» баптауының мәні белгісіз: әдепкі мән қолданылды.",
+                        "Неизвестное значение настройки «{field}»: применено значение по умолчанию.",
+                        "Unknown value of the option “{field}”: the default was used.",
+                    )
+                }
+            }
             // {entry}
-            C::RulesTransitional => spec(
-                code,
-                Warning,
-                "Order 923 p.4 (in force from 2026-07-01)",
-                "{entry} кіру 923 бұйрық күшіне енгенге (2026 жылғы 1 шілде) дейін болған: мерзім анықтама ретінде оның ережелері бойынша есептелді.",
-                "Въезд {entry} состоялся до вступления в силу приказа 923 (1 июля 2026 года): срок рассчитан по его правилам для справки.",
-                "The entry on {entry} was before Order 923 came into force on 1 July 2026: the deadline is computed under its rules for reference.",
-            ),
-            // {date}
-            C::DeadlineMissed => spec(
-                code,
-                Error,
-                P3_P42,
-                "Тіркеу мерзімі ({date}) өтіп кетті: бұл тіркеуден бас тартуға негіз және әкімшілік құқық бұзушылық.",
-                "Срок регистрации ({date}) пропущен: это основание для отказа в регистрации и административное правонарушение.",
-                "The registration deadline ({date}) has passed: a ground for refusal and an administrative offence.",
-            ),
+            C::RulesTransitional => {
+                const {
+                    &spec(
+                        Warning,
+                        IN_FORCE,
+                        "Шекарадан {entry:loc} өткенсіз, яғни № 923 бұйрық қолданысқа енгізілгенге (2026 жылғы 1 шілде) дейін: осы күнге дейін өтіп кеткен мерзімдер ол бойынша бағаланбайды.",
+                        "Въезд {entry} состоялся до вступления в силу приказа № 923 (1 июля 2026 г.): сроки, истёкшие до этой даты, по нему не оцениваются.",
+                        "The entry on {entry} was before Order 923 came into force on 1 July 2026: deadlines that fell before that day are not judged under it.",
+                    )
+                }
+            }
+            C::HostNotice => {
+                const {
+                    &spec(
+                        Info,
+                        HOST_NOTICE,
+                        "2026 жылғы 30 маусымға дейін қабылдаушы тарап шетелдіктің келгені туралы көші-қон қызметіне 3 жұмыс күні ішінде хабарлауға міндетті болды. Бұл міндет 2026 жылғы 1 шілдеден кейін де сақтала ма, белгіленбеген: көші-қон қызметінен нақтылаңыз.",
+                        "До 30 июня 2026 г. принимающая сторона была обязана уведомить миграционную службу о прибытии иностранца в течение 3 рабочих дней. Сохраняется ли эта обязанность после 1 июля 2026 г., не установлено: уточните в миграционной службе.",
+                        "Until 30 June 2026 the host had to notify the migration service of the foreigner's arrival within 3 working days. Whether that duty continues after 1 July 2026 is not established: ask the migration service.",
+                    )
+                }
+            }
             // {date} {days}
-            C::DeadlineDueSoon => spec(
-                code,
-                Warning,
-                P3,
-                "{date} дейін тіркеліңіз: қалған күн саны {days}.",
-                "Зарегистрируйтесь до {date}: осталось дней: {days}.",
-                "Register by {date}: {days} day(s) left.",
-            ),
-            // {date}
-            C::ReRegistrationMissed => spec(
-                code,
-                Error,
-                P5,
-                "Жаңа мекенжай бойынша тіркелудің бес жұмыс күндік мерзімі ({date}) өтіп кетті.",
-                "Пропущен срок регистрации по новому адресу в пять рабочих дней ({date}).",
-                "The five-working-day deadline for registering at the new address ({date}) has passed.",
-            ),
+            C::DeadlineMissed => {
+                const {
+                    &spec(
+                        Warning,
+                        P3_LATE,
+                        "Тіркелудің соңғы күні ({date}) өтті, мерзім {days} кешіктірілді. Бәрібір тіркелу қажет; кешіккені үшін әкімшілік жауапкершілік болуы мүмкін (ҚР ӘҚБтК 517-бабы).",
+                        "Последний день регистрации ({date}) прошёл, срок пропущен на {days}. Зарегистрироваться всё равно необходимо; за опоздание возможна административная ответственность (ст. 517 КоАП РК).",
+                        "The last day to register ({date}) has passed, {days} ago. Registration is still required; late registration may bring administrative liability (Code of Administrative Offences, art. 517).",
+                    )
+                }
+            }
             // {date} {days}
-            C::ReRegistrationDueSoon => spec(
-                code,
-                Warning,
-                P5,
-                "Жаңа мекенжай бойынша {date} дейін тіркеліңіз: қалған жұмыс күні: {days}.",
-                "Зарегистрируйтесь по новому адресу до {date}: осталось рабочих дней: {days}.",
-                "Register at the new address by {date}: {days} working day(s) left.",
-            ),
+            C::DeadlineDueSoon => {
+                const {
+                    &spec(
+                        Warning,
+                        P3,
+                        "Тіркелудің соңғы күні — {date} (қоса алғанда): {days} қалды.",
+                        "Последний день регистрации — {date} (включительно): до него {days}.",
+                        "The last day to register is {date} (included): {days} left.",
+                    )
+                }
+            }
+            // {date} {days}
+            C::ReRegistrationMissed => {
+                const {
+                    &spec(
+                        Warning,
+                        P5_LATE,
+                        "Жаңа мекенжай бойынша тіркелудің соңғы күні ({date}) өтті, мерзім {days} кешіктірілді. Бәрібір тіркелу қажет; кешіккені үшін әкімшілік жауапкершілік болуы мүмкін (ҚР ӘҚБтК 517-бабы).",
+                        "Последний день регистрации по новому адресу ({date}) прошёл, срок пропущен на {days}. Зарегистрироваться по новому адресу всё равно необходимо; за опоздание возможна административная ответственность (ст. 517 КоАП РК).",
+                        "The last day to register at the new address ({date}) has passed, {days} ago. Registration at the new address is still required; late registration may bring administrative liability (Code of Administrative Offences, art. 517).",
+                    )
+                }
+            }
+            // {date} {days}
+            C::ReRegistrationDueSoon => {
+                const {
+                    &spec(
+                        Warning,
+                        P5,
+                        "Жаңа мекенжай бойынша тіркелудің соңғы күні — {date} (қоса алғанда): {days} қалды.",
+                        "Последний день регистрации по новому адресу — {date} (включительно): до него {days}.",
+                        "The last day to register at the new address is {date} (included): {days} left.",
+                    )
+                }
+            }
             // {date}
-            C::CalendarProvisional => spec(
-                code,
-                Warning,
-                "Law On holidays art.5; Labour Code art.84",
-                "{date} күні әлі ресми жарияланбаған жұмыс күнтізбесіне байланысты және өзгеруі мүмкін.",
-                "Дата {date} зависит от ещё не опубликованного официально производственного календаря и может измениться.",
-                "The date {date} depends on a working-day calendar not yet officially published and may change.",
-            ),
+            C::CalendarProvisional => {
+                const {
+                    &spec(
+                        Warning,
+                        CALENDAR,
+                        "{date} күні әлі ресми бекітілмеген жұмыс күнтізбесі бойынша есептелді және өзгеруі мүмкін.",
+                        "Дата {date} рассчитана по ещё не утверждённому официально производственному календарю и может измениться.",
+                        "The date {date} is computed from a working-day calendar not yet officially published and may change.",
+                    )
+                }
+            }
             // {today}
-            C::MinorUnder16 => spec(
-                code,
-                Info,
-                "Order 923 (no age exemption); seeds 003, 004 (earlier rules)",
-                "{today} күні иммигрант 16 жасқа толмаған: 923 бұйрықта жасқа байланысты босату жоқ.",
-                "На {today} иммигранту нет 16 лет: приказ 923 не предусматривает освобождения по возрасту.",
-                "On {today} the immigrant is under 16: Order 923 names no exemption by age.",
-            ),
+            C::MinorUnder16 => {
+                const {
+                    &spec(
+                        Info,
+                        NO_AGE_EXEMPTION,
+                        "{today} күні иммигрант 16 жасқа толмаған. № 923 бұйрық балаларды тіркелуден босатпайды.",
+                        "На {today} иммигранту нет 16 лет. Приказ № 923 не освобождает детей от регистрации.",
+                        "On {today} the immigrant is under 16. Order 923 does not exempt children from registration.",
+                    )
+                }
+            }
             // {date}
-            C::TreatyEaeuWorker => spec(
-                code,
-                Info,
-                "Treaty on the EAEU art.97(8),(9)",
-                "ЕАЭО еңбеккері: болу мерзімі еңбек шартының мерзіміне ({date} дейін) тең, 90/180 шектеуі қолданылмайды.",
-                "Трудящийся ЕАЭС: срок пребывания равен сроку трудового договора (до {date}), ограничение 90/180 не применяется.",
-                "EAEU worker: the stay lasts for the term of the labour contract (until {date}); the 90/180 limit does not apply.",
-            ),
+            C::TreatyEaeuWorker => {
+                const {
+                    &spec(
+                        Info,
+                        EAEU_WORKER,
+                        "ЕАЭО-ға мүше мемлекеттің еңбекшісі: еңбек шартының мерзімі ішінде ({date:dat} дейін) болуға болады, ал 180 күннің 90 күні ережесі рұқсат етсе — одан да ұзақ.",
+                        "Трудящийся государства — члена ЕАЭС: пребывание разрешено на срок трудового договора (по {date}), а если правило 90 дней из 180 позволяет — и дольше.",
+                        "Worker from an EAEU member state: the stay is allowed for the term of the labour contract (until {date}), or longer where the 90-days-in-180 rule allows.",
+                    )
+                }
+            }
             // {to} {date} {days}
-            C::StayExceedsLimit => spec(
-                code,
-                Error,
-                "Order 923, Rules p.4(2); Rules of entry and stay No.148",
-                "Жоспарланған болу ({to} дейін) соңғы рұқсат етілген күннен ({date}) {days} күнге асады.",
-                "Планируемое пребывание (до {to}) превышает последний разрешённый день ({date}) на {days} дн.",
-                "The planned stay (until {to}) goes {days} day(s) beyond the last allowed day ({date}).",
-            ),
+            C::StayExceedsLimit => {
+                const {
+                    &spec(
+                        Error,
+                        P4_2_STAY,
+                        "Жоспарланған болу мерзімі ({to:dat} дейін) рұқсат етілген соңғы күннен ({date}) {days} асып кетеді.",
+                        "Планируемое пребывание (по {to}) выходит за последний разрешённый день ({date}) на {days}.",
+                        "The planned stay (until {to}) goes {days} beyond the last allowed day ({date}).",
+                    )
+                }
+            }
             // {date} {days}
-            C::StayOverstayed => spec(
-                code,
-                Error,
-                P42,
-                "Болу мерзімі бұзылған: соңғы рұқсат етілген күн {date} болды, асып кеткен күн саны {days}.",
-                "Нарушен срок пребывания: последний разрешённый день был {date}, превышение: {days} дн.",
-                "The term of stay has been violated: the last allowed day was {date}, exceeded by {days} day(s).",
-            ),
-            // {country} {basis}
-            C::RegimeUnconfirmed => spec(
-                code,
-                Warning,
-                "visa-regimes.csv (confidence: low)",
-                "{country} үшін болу режимі ескі немесе қайшылықты дереккөздерден алынған ({basis}): нәтижеге сүйенбес бұрын тексеріңіз.",
-                "Режим пребывания для {country} взят из устаревших или противоречивых источников ({basis}): проверьте его, прежде чем полагаться на результат.",
-                "The stay regime for {country} comes from old or conflicting sources ({basis}): confirm it before relying on this result.",
-            ),
+            C::StayOverstayed => {
+                const {
+                    &spec(
+                        Error,
+                        P4_2,
+                        "Болу мерзімі бұзылған: рұқсат етілген соңғы күн — {date}, асып кеткені — {days}.",
+                        "Нарушен срок пребывания: последний разрешённый день — {date}, превышение — {days}.",
+                        "The term of stay has been violated: the last allowed day was {date}, exceeded by {days}.",
+                    )
+                }
+            }
+            // {country}
+            C::RegimeUnconfirmed => {
+                const {
+                    &spec(
+                        Warning,
+                        REGIME_DATA,
+                        "{country} азаматтығы үшін болу режимі ескірген не қайшылықты дереккөздер бойынша анықталған: нәтижеге сүйенбес бұрын оны көші-қон қызметінен нақтылаңыз.",
+                        "Режим пребывания для гражданства {country} определён по устаревшим или противоречивым источникам: уточните его в миграционной службе, прежде чем полагаться на результат.",
+                        "The stay regime for citizenship {country} comes from old or conflicting sources: confirm it with the migration service before relying on this result.",
+                    )
+                }
+            }
+        };
+        CodeSpec {
+            code: self.as_str(),
+            ..*entry
         }
     }
 }
@@ -508,116 +814,232 @@ impl ObligationCode {
     /// # Example
     ///
     /// ```
+    /// use tirkeu::i18n::Lang;
     /// use tirkeu::rules::ObligationCode;
-    /// assert_eq!(ObligationCode::RegistrationRequired.spec().basis, "Order 923, Rules p.3");
+    /// let basis = ObligationCode::RegistrationRequired.spec().basis;
+    /// assert_eq!(basis.text.get(Lang::En), "Order 923, Rules p.3");
+    /// assert_eq!(basis.text.get(Lang::Kk), "№ 923 бұйрық, Қағидалар, 3-т.");
     /// ```
     pub fn spec(self) -> CodeSpec {
         use ObligationCode as C;
         use Severity::Info;
-        let code = self.as_str();
-        match self {
-            C::RegistrationRequired => spec(
-                code,
-                Info,
-                P3,
-                "Тіркелу міндетті: шекарадан өткен күннен бастап отызыншы күнтізбелік күннен кешіктірмей.",
-                "Регистрация обязательна: не позднее тридцатого календарного дня со дня пересечения границы.",
-                "Registration is required: not later than the thirtieth calendar day from crossing the border.",
-            ),
-            C::RegistrationNotRequired => spec(
-                code,
-                Info,
-                P3,
-                "Тіркелу талап етілмейді: болу тіркеу мерзімі аяқталғанға дейін немесе сол күні аяқталады.",
-                "Регистрация не требуется: пребывание заканчивается не позднее последнего дня срока регистрации.",
-                "Registration is not required: the stay ends on or before the last day for registering.",
-            ),
-            C::ExemptDiplomatic => spec(
-                code,
-                Info,
-                "diplomatic and service passports (seed 003; policy diplomaticExempt)",
-                "Дипломатиялық немесе қызметтік төлқұжат иесі тіркелуден босатылған.",
-                "Владелец дипломатического или служебного паспорта освобождён от регистрации.",
-                "The holder of a diplomatic or service passport is exempt from registration.",
-            ),
-            C::ExemptMinor => spec(
-                code,
-                Info,
-                "earlier rules, seeds 003, 004 (policy under16Exempt)",
-                "16 жасқа толмаған иммигрант тіркелуден босатылған (under16Exempt саясаты).",
-                "Иммигрант младше 16 лет освобождён от регистрации (политика under16Exempt).",
-                "The immigrant is under 16 and exempt from registration (policy under16Exempt).",
-            ),
-            C::NotCoveredShortStay => spec(
-                code,
-                Info,
-                "Order 923, Rules p.3 (scope); Rules of entry and stay No.148",
-                "923 бұйрық бойынша тіркеу 90 күндік визасыз режимге қатысты; бұл режимде болу мерзімінің өзі шектеулі.",
-                "Регистрация по приказу 923 касается 90-дневного безвизового режима; при этом режиме ограничен сам срок пребывания.",
-                "Registration under Order 923 concerns the 90-day visa-free regime; under this regime the stay itself is limited.",
-            ),
-            C::NotCoveredVisa => spec(
-                code,
-                Info,
-                "Order 923, Rules p.3 (scope)",
-                "Болу визамен немесе рұқсатпен реттеледі: 923 бұйрық бойынша тіркеу қолданылмайды.",
-                "Пребывание регулируется визой или разрешением: регистрация по приказу 923 не применяется.",
-                "The stay is governed by the visa or permit: registration under Order 923 does not apply.",
-            ),
-            C::NotImmigrant => spec(
-                code,
-                Info,
-                "Order 923, Rules p.2(1)",
-                "Қазақстан азаматы иммигрант емес.",
-                "Гражданин Казахстана не является иммигрантом.",
-                "A citizen of Kazakhstan is not an immigrant.",
-            ),
+        // Each entry is a constant the match only points at (building the structure in code
+        // cost the module 4 KB).
+        let entry: &'static CodeSpec = match self {
+            C::RegistrationRequired => {
+                const {
+                    &spec(
+                        Info,
+                        P3,
+                        "Тіркелу міндетті: Мемлекеттік шекарадан өткен күннен бастап отызыншы күнтізбелік күннен кешіктірмей.",
+                        "Регистрация обязательна: не позднее тридцатого календарного дня со дня пересечения Государственной границы.",
+                        "Registration is required: not later than the thirtieth calendar day from crossing the State border.",
+                    )
+                }
+            }
+            C::RegistrationNotRequired => {
+                const {
+                    &spec(
+                        Info,
+                        P3,
+                        "Тіркелу қажет емес: болу мерзіміңіз тіркелуге берілген мерзім біткенге дейін (не сол күні) аяқталады.",
+                        "Регистрация не нужна: вы уезжаете не позднее последнего дня, отведённого на регистрацию.",
+                        "Registration is not required: the stay ends on or before the last day for registering.",
+                    )
+                }
+            }
+            C::ExemptDiplomatic => {
+                const {
+                    &spec(
+                        Info,
+                        DIPLOMATIC,
+                        "Дипломатиялық және қызметтік төлқұжат иелері Сыртқы істер министрлігінде аккредиттеу арқылы есепке алынады (Дипломатиялық қатынастар туралы Вена конвенциясы); № 923 бұйрықта мұндай босату аталмаған.",
+                        "Владельцы дипломатических и служебных паспортов учитываются через аккредитацию в Министерстве иностранных дел (Венская конвенция о дипломатических сношениях); сам приказ № 923 такого освобождения не называет.",
+                        "Holders of diplomatic and service passports are accounted for through their accreditation with the Ministry of Foreign Affairs (Vienna Convention on Diplomatic Relations); Order 923 itself names no such exemption.",
+                    )
+                }
+            }
+            C::ExemptMinor => {
+                const {
+                    &spec(
+                        Info,
+                        MINOR_POLICY,
+                        "16 жасқа толмаған иммигрант таңдалған түсіндіру бойынша тіркелуден босатылған (бұрынғы қағидаларда солай болған; № 923 бұйрықта мұндай босату аталмаған).",
+                        "Иммигрант младше 16 лет освобождён от регистрации по выбранному толкованию (так было в прежних правилах; приказ № 923 такого освобождения не называет).",
+                        "The immigrant is under 16 and exempt from registration under the chosen reading (as under the earlier rules; Order 923 names no such exemption).",
+                    )
+                }
+            }
+            C::NotCoveredShortStay => {
+                const {
+                    &spec(
+                        Info,
+                        SHORT_STAY,
+                        "№ 923 бұйрық бойынша тіркеу 90 күнге дейін визасыз болатын мемлекеттердің азаматтарына қатысты; бұл азаматтық үшін болу мерзімінің өзі шектелген (30 немесе 14 күн).",
+                        "Регистрация по приказу № 923 касается граждан государств с безвизовым пребыванием до 90 дней; для этого гражданства ограничен сам срок пребывания (30 или 14 дней).",
+                        "Registration under Order 923 concerns citizens of states with a visa-free stay of up to 90 days; for this citizenship the stay itself is limited (30 or 14 days).",
+                    )
+                }
+            }
+            C::NotCoveredVisa => {
+                const {
+                    &spec(
+                        Info,
+                        P3_SCOPE,
+                        "№ 923 бұйрықта визамен келетін адамдар мен азаматтығы жоқ адамдар туралы айтылмаған: олардың болуы визамен немесе рұқсатпен айқындалады.",
+                        "Приказ № 923 не говорит о въезжающих по визе и о лицах без гражданства: их пребывание определяется визой или разрешением.",
+                        "Order 923 does not address visa holders or stateless persons: their stay is governed by the visa or permit.",
+                    )
+                }
+            }
+            C::NotImmigrant => {
+                const {
+                    &spec(
+                        Info,
+                        P2_1,
+                        "Қазақстан азаматы иммигрант болып саналмайды.",
+                        "Гражданин Казахстана не является иммигрантом.",
+                        "A citizen of Kazakhstan is not an immigrant.",
+                    )
+                }
+            }
+        };
+        CodeSpec {
+            code: self.as_str(),
+            ..*entry
         }
     }
 }
 
-/// Texts for the reasons an IIN or BIN is not valid (filled into `host.id.invalid`).
-pub(crate) mod id_reason {
+/// The parts filled into `{reason}`, `{id}` and the other placeholders whose value is itself a
+/// text in the message's language.
+pub(crate) mod reasons {
     use crate::i18n::Text;
 
-    pub const FORMAT: Text = Text {
-        kk: "12 цифр болуы керек",
-        ru: "должно быть 12 цифр",
-        en: "it must be 12 digits",
-    };
-    pub const NEVER_ISSUED: Text = Text {
-        kk: "мұндай нөмір берілмейді (бақылау разряды 10)",
-        ru: "такой номер не выдаётся (контрольный разряд 10)",
-        en: "such a number is never issued (check digit 10)",
-    };
-    pub const CHECK_DIGIT: Text = Text {
-        kk: "бақылау разряды сәйкес емес",
-        ru: "не сходится контрольный разряд",
-        en: "the check digit is wrong",
-    };
-    pub const CENTURY: Text = Text {
-        kk: "7-цифр 1-6 болуы керек (ғасыр мен жыныс)",
-        ru: "7-я цифра должна быть 1-6 (век и пол)",
-        en: "digit 7 must be 1-6 (century and sex)",
-    };
-    pub const BIRTH_DATE: Text = Text {
-        kk: "алғашқы 6 цифр нақты туған күн емес",
-        ru: "первые 6 цифр не являются реальной датой рождения",
-        en: "digits 1-6 are not a real date of birth",
-    };
-    pub const IIN: Text = Text {
-        kk: "ЖСН",
-        ru: "ИИН",
-        en: "IIN",
-    };
-    pub const BIN: Text = Text {
-        kk: "БСН",
-        ru: "БИН",
-        en: "BIN",
-    };
-    pub const EITHER: Text = Text {
-        kk: "ЖСН/БСН",
-        ru: "ИИН/БИН",
-        en: "IIN/BIN",
-    };
+    const fn text(kk: &'static str, ru: &'static str, en: &'static str) -> Text {
+        Text { kk, ru, en }
+    }
+
+    // host.id.invalid: {id}
+    pub const IIN: Text = text("ЖСН", "ИИН", "IIN");
+    pub const BIN: Text = text("БСН", "БИН", "BIN");
+    pub const EITHER: Text = text("ЖСН/БСН", "ИИН/БИН", "IIN/BIN");
+
+    // host.id.invalid: {reason}
+    pub const ID_FORMAT: Text = text(
+        "12 цифр болуы керек",
+        "нужно 12 цифр",
+        "it must be 12 digits",
+    );
+    pub const ID_NEVER_ISSUED: Text = text(
+        "мұндай нөмір берілмейді (бақылау цифры 10 болар еді)",
+        "такие номера не выдаются (контрольная цифра была бы 10)",
+        "such numbers are never issued (the check digit would be 10)",
+    );
+    pub const ID_CHECK_DIGIT: Text = text(
+        "бақылау цифры сәйкес келмейді",
+        "неверная контрольная цифра",
+        "the check digit is wrong",
+    );
+    pub const ID_CENTURY: Text = text(
+        "7-цифр 1-ден 6-ға дейін болуы керек (туған ғасыры мен жынысы)",
+        "7-я цифра должна быть от 1 до 6 (век рождения и пол)",
+        "digit 7 must be 1 to 6 (century of birth and sex)",
+    );
+    pub const ID_BIRTH_DATE: Text = text(
+        "алғашқы 6 цифр нақты туған күнді білдірмейді",
+        "первые 6 цифр не образуют существующую дату рождения",
+        "digits 1 to 6 are not a real date of birth",
+    );
+    pub const ID_BIN_MONTH: Text = text(
+        "3-және 4-цифрлар тіркелген айды білдіруі керек (01–12)",
+        "3-я и 4-я цифры должны быть месяцем регистрации (01–12)",
+        "digits 3 and 4 must be the month of registration (01 to 12)",
+    );
+    pub const ID_BIN_KIND: Text = text(
+        "5-цифр 4, 5 немесе 6 болуы керек (заңды тұлғаның түрі)",
+        "5-я цифра должна быть 4, 5 или 6 (вид юридического лица)",
+        "digit 5 must be 4, 5 or 6 (the kind of legal entity)",
+    );
+    pub const ID_LOOKS_LIKE_IIN: Text = text(
+        "бұл жеке тұлғаның ЖСН-іне ұқсайды, ал ұйым үшін БСН керек",
+        "это похоже на ИИН физического лица, а для организации нужен БИН",
+        "it looks like a person's IIN; an organisation has a BIN",
+    );
+
+    // name.invalid and field.invalid: {reason} ({max} filled first)
+    pub const PERSON_NAME: Text = text(
+        "тек әріптер, бос орын, дефис, апостроф және нүкте жазылады, 1-ден {max} таңбаға дейін",
+        "допускаются только буквы, пробел, дефис, апостроф и точка, от 1 до {max} символов",
+        "use only letters, spaces, hyphens, apostrophes and dots, 1 to {max} characters",
+    );
+    pub const ORGANISATION_NAME: Text = text(
+        "әріптер, цифрлар, бос орын және . , - ' \" « » ( ) & № / + таңбалары жазылады, 1-ден {max} таңбаға дейін",
+        "допускаются буквы, цифры, пробел и знаки . , - ' \" « » ( ) & № / +, от 1 до {max} символов",
+        "use letters, digits, spaces and . , - ' \" « » ( ) & № / +, 1 to {max} characters",
+    );
+    pub const FORBIDDEN_CHARACTERS: Text = text(
+        "онда көрінбейтін немесе басқарушы таңбалар бар",
+        "в нём есть невидимые или управляющие символы",
+        "it holds invisible or control characters",
+    );
+    pub const MIXED_SCRIPTS: Text = text(
+        "бір сөзде латын және кирилл әріптері араласып тұр",
+        "в одном слове смешаны латинские и кириллические буквы",
+        "a word mixes Latin and Cyrillic letters",
+    );
+    pub const NOT_TEXT: Text = text(
+        "мәні мәтін болуы керек",
+        "значение должно быть текстом",
+        "the value must be text",
+    );
+
+    // passport.number.invalid: {reason} ({letters} filled first)
+    pub const PASSPORT_CHARACTERS: Text = text(
+        "тек латынның бас әріптері мен цифрлар, 5-тен 20 таңбаға дейін (бос орындар есептелмейді)",
+        "допускаются только заглавные латинские буквы и цифры, от 5 до 20 знаков (пробелы не учитываются)",
+        "use only capital Latin letters and digits, 5 to 20 of them (spaces aside)",
+    );
+    pub const PASSPORT_CYRILLIC: Text = text(
+        "{letters} әріптері кириллицамен терілген — оларды латынша теріңіз",
+        "буквы {letters} набраны кириллицей — наберите их латиницей",
+        "the letters {letters} are typed in Cyrillic: type them in Latin",
+    );
+
+    /// Every text of this module, for the tests of every message.
+    #[cfg(test)]
+    pub const ALL: &[Text] = &[
+        IIN,
+        BIN,
+        EITHER,
+        ID_FORMAT,
+        ID_NEVER_ISSUED,
+        ID_CHECK_DIGIT,
+        ID_CENTURY,
+        ID_BIRTH_DATE,
+        ID_BIN_MONTH,
+        ID_BIN_KIND,
+        ID_LOOKS_LIKE_IIN,
+        PERSON_NAME,
+        ORGANISATION_NAME,
+        FORBIDDEN_CHARACTERS,
+        MIXED_SCRIPTS,
+        NOT_TEXT,
+        PASSPORT_CHARACTERS,
+        PASSPORT_CYRILLIC,
+        EXPIRED_BEFORE_ENTRY,
+        EXPIRED_BEFORE_TODAY,
+    ];
+
+    // passport.expired: {reason} ({entry} or {today} filled first)
+    pub const EXPIRED_BEFORE_ENTRY: Text = text(
+        "шекарадан өткен күнге ({entry}) дейін",
+        "до въезда в страну ({entry})",
+        "before the entry ({entry})",
+    );
+    pub const EXPIRED_BEFORE_TODAY: Text = text(
+        "тексеру күніне ({today}) дейін",
+        "до даты проверки ({today})",
+        "before the date of the check ({today})",
+    );
 }

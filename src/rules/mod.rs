@@ -1,10 +1,12 @@
 //! The rules engine: who must register, by what date, re-registration after a move, the stay
-//! limit and every field check of Order No. 923 (see `spec/rules.md`).
+//! limit and every field check of Order No. 923 ("Rules for the registration of immigrants in the
+//! Republic of Kazakhstan", in force from 1 July 2026).
 //!
 //! [`check_application`] is a pure function of the application, the evaluation date and the
 //! language: it never reads the clock and does no I/O. Every problem with the application is a
-//! [`Finding`] with a stable code, a severity, the dotted path of the field, the legal basis and a
-//! message in Kazakh, Russian or English; the report's `ok` is true exactly when no finding is an
+//! [`Finding`] with a stable code, a severity, the dotted path of the field, the legal basis (in
+//! words and as stable references) and a message in Kazakh, Russian or English that names the
+//! field by its label ([`field_label`]); the report's `ok` is true exactly when no finding is an
 //! error.
 //!
 //! Decisions where the Rules are ambiguous (each documented where it is made):
@@ -12,9 +14,21 @@
 //! - the 30-day deadline counts the crossing day as day 1 (`registerBy` = entry + 29); the Civil
 //!   Code reading is always reported as `outerBound` and can be chosen by policy;
 //! - "within five working days" does not count the move day; the other reading is a policy;
+//! - a missed deadline is a warning, not an error: lateness is none of the refusal grounds of
+//!   Rules p.4 (false information, overstay, the host's refusal), and registration is still
+//!   required (lateness may bring liability under art. 517 of the Code of Administrative
+//!   Offences);
+//! - nothing that fell due before the Order came into force (2026-07-01) is judged under it: such
+//!   a deadline is `not_applicable`, and an entry before that day gives `rules.transitional` and
+//!   `host.notice` (the host's 3-working-day notice of the earlier rules);
+//! - a move does not cancel the first-registration deadline: both are reported, and the
+//!   re-registration is late only once both have passed (`effectiveBy`);
 //! - the stay limit counts the entry and exit days; `daysUsed` and `overstayDays` are taken on the
 //!   evaluation date while the stay runs and on the planned last day once that is past (or when
-//!   the evaluation date is before the entry);
+//!   the evaluation date is before the entry); an EAEU worker may stay until the later of the
+//!   labour contract's end and the regime's last day;
+//! - an impossible stay period decides nothing else: the obligation and the stay limit are then
+//!   judged as if the planned end were unknown;
 //! - a regime row of low confidence that decides the outcome adds warning `regime.unconfirmed`
 //!   and travels into `stay.confidence`;
 //! - the obligation is null when the citizenship is missing or unknown: the regime, and so the
@@ -48,6 +62,7 @@ mod application;
 mod deadline;
 mod fields;
 pub mod iin;
+mod labels;
 mod messages;
 mod obligation;
 mod report;
@@ -59,7 +74,8 @@ pub use application::{
     StayPeriod,
 };
 pub use fields::{is_valid_name, is_valid_passport_number};
-pub use messages::{CodeSpec, FindingCode, ObligationCode};
+pub use labels::{FIELD_LABELS, field_label};
+pub use messages::{Basis, CodeSpec, FindingCode, ObligationCode};
 pub use report::{
     Deadline, DeadlineState, Finding, LimitedBy, Obligation, ObligationKind, Policy, Report,
     Severity, StayLimit,
@@ -67,7 +83,7 @@ pub use report::{
 
 use crate::data::{self, DATA_VERSION};
 use crate::date::Date;
-use crate::i18n::{Lang, Text};
+use crate::i18n::{Arg, Lang};
 
 /// Findings as they are made, with their messages rendered in one language.
 pub(crate) struct Findings {
@@ -87,34 +103,40 @@ impl Findings {
         self.lang
     }
 
-    /// Adds a finding; `values` fill the message's placeholders.
-    pub(crate) fn push(&mut self, code: FindingCode, field: Option<&str>, values: &[(&str, &str)]) {
+    /// Adds a finding; `args` fill the message's placeholders, and `{field}` is the label of
+    /// `field`.
+    pub(crate) fn push(
+        &mut self,
+        code: FindingCode,
+        field: Option<&str>,
+        args: &[(&str, Arg<'_>)],
+    ) {
         let spec = code.spec();
+        let lang = self.lang;
+        let message = match field.filter(|_| spec.text.has_placeholder(lang, "field")) {
+            Some(path) => {
+                let label = labels::label_or_word(path, lang);
+                let mut all = Vec::with_capacity(args.len() + 1);
+                all.push(("field", Arg::Str(&label)));
+                all.extend_from_slice(args);
+                spec.text.render_args(lang, &all)
+            }
+            None => spec.text.render_args(lang, args),
+        };
         self.list.push(Finding {
             code,
             severity: spec.severity,
             field: field.map(str::to_owned),
-            message: spec.text.render(self.lang, values),
-            basis: spec.basis.to_owned(),
+            message,
+            basis: spec.basis.text.get(lang).to_owned(),
+            basis_refs: refs(&spec.basis),
         });
     }
+}
 
-    /// Adds a finding whose placeholders are themselves translated texts (and plain values).
-    pub(crate) fn push_texts(
-        &mut self,
-        code: FindingCode,
-        field: Option<&str>,
-        texts: &[(&str, Text)],
-        values: &[(&str, &str)],
-    ) {
-        let lang = self.lang;
-        let mut all: Vec<(&str, &str)> = texts
-            .iter()
-            .map(|(name, text)| (*name, text.get(lang)))
-            .collect();
-        all.extend_from_slice(values);
-        self.push(code, field, &all);
-    }
+/// A basis's references as the report holds them.
+pub(crate) fn refs(basis: &Basis) -> Vec<String> {
+    basis.refs.iter().map(|r| (*r).to_owned()).collect()
 }
 
 /// Checks an application on the evaluation date `today`, with messages in `lang`.
@@ -144,6 +166,8 @@ pub fn check_application(application: &Application, today: Date, lang: Lang) -> 
         Some(ObligationKind::MustRegister | ObligationKind::NotRequired)
     );
 
+    // Order 923 p.4: in force from 2026-07-01. An earlier entry was made under the earlier rules,
+    // whose host notice is the one duty the application cannot show was met.
     if let Some(entry) = facts
         .entry
         .filter(|entry| covered && *entry < deadline::order_923_in_force())
@@ -151,19 +175,32 @@ pub fn check_application(application: &Application, today: Date, lang: Lang) -> 
         findings.push(
             FindingCode::RulesTransitional,
             Some("entry.date"),
-            &[("entry", &entry.to_string())],
+            &[("entry", Arg::Date(entry))],
         );
+        findings.push(FindingCode::HostNotice, None, &[]);
     }
 
+    // A move does not cancel the first-registration deadline (Rules p.5 presumes a registration
+    // at the old address, which the application cannot show): both are computed.
     let must_register = kind == Some(ObligationKind::MustRegister);
     let first = match facts.entry {
-        Some(entry) if must_register && !facts.re_registration => Some(
-            deadline::first_registration(entry, today, &policy, &mut findings),
-        ),
+        Some(entry) if must_register => Some(deadline::first_registration(
+            entry,
+            today,
+            &policy,
+            &mut findings,
+        )),
         _ => None,
     };
     let again = facts.moved_on.map(|moved| {
-        deadline::re_registration(moved, today, &policy, must_register, &mut findings)
+        deadline::re_registration(
+            moved,
+            today,
+            &policy,
+            must_register,
+            first.as_ref(),
+            &mut findings,
+        )
     });
 
     let stay = stay_limit(&facts, &decision, today, &mut findings);
@@ -213,16 +250,14 @@ fn stay_limit(
     };
     let answer = stay::answer(&question);
     let last = answer.last_allowed_day;
-    let last_text = last.to_string();
     if let Some(to) = facts.stay_to.filter(|to| *to > last) {
-        let days = last.days_until(to).to_string();
         findings.push(
             FindingCode::StayExceedsLimit,
             Some("stay.to"),
             &[
-                ("to", &to.to_string()),
-                ("date", &last_text),
-                ("days", &days),
+                ("to", Arg::Date(to)),
+                ("date", Arg::Date(last)),
+                ("days", Arg::Days(last.days_until(to))),
             ],
         );
     }
@@ -230,13 +265,19 @@ fn stay_limit(
     // is taken to have ended then).
     let present_until = facts.stay_to.map_or(today, |to| to.min(today));
     if today >= entry && present_until > last {
-        let days = last.days_until(present_until).to_string();
         findings.push(
             FindingCode::StayOverstayed,
             None,
-            &[("date", &last_text), ("days", &days)],
+            &[
+                ("date", Arg::Date(last)),
+                ("days", Arg::Days(last.days_until(present_until))),
+            ],
         );
     }
+    let basis = match answer.limited_by {
+        LimitedBy::LabourContract => messages::bases::EAEU_WORKER,
+        LimitedBy::Regime => messages::bases::STAY_REGIME,
+    };
     Some(StayLimit {
         regime: row.regime,
         days_per_entry: per_entry,
@@ -246,12 +287,10 @@ fn stay_limit(
         last_allowed_day: last,
         overstay_days: answer.overstay_days,
         confidence: row.confidence,
-        limited_by: if decision.contract_end.is_some() {
-            LimitedBy::LabourContract
-        } else {
-            LimitedBy::Regime
-        },
-        basis: row.basis.to_owned(),
+        limited_by: answer.limited_by,
+        basis: basis.text.get(findings.lang()).to_owned(),
+        basis_refs: refs(&basis),
+        source: row.basis.to_owned(),
     })
 }
 
@@ -314,20 +353,80 @@ mod tests {
         );
     }
 
-    #[test]
-    fn every_code_has_three_messages_and_a_basis() {
+    /// Every message, basis and label, in the three languages with the same placeholders.
+    fn every_text() -> Vec<(String, crate::i18n::Text)> {
+        let mut all = Vec::new();
         for code in FindingCode::ALL {
             let spec = code.spec();
             assert_eq!(spec.code, code.as_str());
-            for lang in Lang::ALL {
-                assert!(!spec.text.get(lang).is_empty(), "{code} {lang}");
-            }
-            assert!(!spec.basis.is_empty());
+            assert!(!spec.basis.refs.is_empty(), "{code}");
+            all.push((format!("{code}"), spec.text));
+            all.push((format!("{code} basis"), spec.basis.text));
         }
         for code in ObligationCode::ALL {
             let spec = code.spec();
+            assert!(!spec.basis.refs.is_empty(), "{code}");
+            all.push((format!("{code}"), spec.text));
+            all.push((format!("{code} basis"), spec.basis.text));
+        }
+        for (path, label) in FIELD_LABELS {
+            all.push(((*path).to_owned(), *label));
+        }
+        all.extend(
+            messages::reasons::ALL
+                .iter()
+                .map(|text| (format!("{:?}", text.en), *text)),
+        );
+        all
+    }
+
+    #[test]
+    fn every_text_exists_in_three_languages_with_the_same_placeholders() {
+        // Source: one source of truth per string, each in Kazakh, Russian and English.
+        for (name, text) in every_text() {
+            let mut expected = text.placeholders(Lang::En);
+            expected.sort_unstable();
             for lang in Lang::ALL {
-                assert!(!spec.text.get(lang).is_empty(), "{code} {lang}");
+                assert!(!text.get(lang).trim().is_empty(), "{name} {lang}");
+                let mut names = text.placeholders(lang);
+                names.sort_unstable();
+                assert_eq!(names, expected, "{name} {lang}");
+            }
+        }
+    }
+
+    #[test]
+    fn kazakh_and_russian_texts_have_no_latin_words_nor_iso_dates() {
+        // Source: the interface's languages: no English, no internal code or path on a kk or
+        // ru screen, except codes shown beside their names. Codes allowed here: XXA.
+        for (name, text) in every_text() {
+            for lang in [Lang::Kk, Lang::Ru] {
+                // The text without its placeholders.
+                let mut plain = String::new();
+                let mut inside = false;
+                for c in text.get(lang).chars() {
+                    match c {
+                        '{' => inside = true,
+                        '}' => inside = false,
+                        _ if !inside => plain.push(c),
+                        _ => {}
+                    }
+                }
+                for word in plain
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                {
+                    let latin = word.chars().any(|c| c.is_ascii_alphabetic());
+                    assert!(
+                        !latin || word == "XXA",
+                        "{name} {lang}: {word:?} in {:?}",
+                        text.get(lang)
+                    );
+                }
+                assert!(
+                    !text.get(lang).contains("2026-"),
+                    "{name} {lang}: an ISO date"
+                );
             }
         }
     }

@@ -1,4 +1,5 @@
-//! Who must register (rules.md section 1).
+//! Who must register: Rules p.2(1) (not a citizen), p.3 (the 90-day regime), the exemptions
+//! the policy options name, and the EAEU worker (Treaty on the EAEU art. 97).
 
 use super::Findings;
 use super::application::{DeadlineCounting, PassportKind, Purpose};
@@ -8,7 +9,7 @@ use super::report::{Obligation, ObligationKind, Policy};
 use crate::calendar;
 use crate::data::{self, Confidence, Regime, RegimeRow};
 use crate::date::Date;
-use crate::i18n::Lang;
+use crate::i18n::{Arg, Lang};
 
 /// Members of the Eurasian Economic Union other than Kazakhstan (Treaty on the EAEU art. 97).
 pub(crate) const EAEU_MEMBERS: [&str; 4] = ["ARM", "BLR", "KGZ", "RUS"];
@@ -18,7 +19,8 @@ pub(crate) struct Decision {
     pub obligation: Option<Obligation>,
     /// The regime row of the citizenship (absent: `visa_required`, or unknown citizenship).
     pub row: Option<&'static RegimeRow>,
-    /// Whether the EAEU worker case applies; then the stay is limited by this contract end.
+    /// Whether the EAEU worker case applies; then the stay lasts at least until this contract
+    /// end.
     pub contract_end: Option<Date>,
 }
 
@@ -38,16 +40,17 @@ fn make(kind: ObligationKind, code: ObligationCode, lang: Lang) -> Option<Obliga
     Some(Obligation {
         kind,
         code,
-        message: spec.text.render(lang, &[]),
-        basis: spec.basis.to_owned(),
+        message: spec.text.get(lang).to_owned(),
+        basis: spec.basis.text.get(lang).to_owned(),
+        basis_refs: super::refs(&spec.basis),
     })
 }
 
-/// Decides the obligation, in the order of rules.md section 1: a citizen is not an immigrant; a
-/// diplomatic or service passport is exempt (policy); then the regime decides; within the 90-day
-/// regime, an immigrant who leaves by the deadline need not register, one under 16 is exempt
-/// only under policy `under16Exempt`, and an EAEU worker must register and may stay for the
-/// contract's term.
+/// Decides the obligation, in this order: a citizen is not an immigrant; a diplomatic or service
+/// passport is exempt (policy); then the regime decides; within the 90-day regime, an immigrant
+/// who leaves by the deadline need not register, one under 16 is exempt only under policy
+/// `under16Exempt`, and an EAEU worker must register and may stay at least for the contract's
+/// term.
 pub(crate) fn decide(
     facts: &Facts,
     policy: &Policy,
@@ -69,35 +72,32 @@ pub(crate) fn decide(
         );
         return decision;
     }
+    // Diplomatic and service passports: exempt by policy, on the basis of their accreditation
+    // with the Ministry of Foreign Affairs (the Order names no exemption); the regime is not
+    // needed for it.
     let diplomatic = matches!(
         facts.passport_kind,
         Some(PassportKind::Diplomatic | PassportKind::Service)
     );
-    let Some(citizenship) = citizenship else {
-        if diplomatic && policy.diplomatic_exempt {
-            decision.obligation = make(
-                ObligationKind::Exempt,
-                ObligationCode::ExemptDiplomatic,
-                lang,
-            );
-        }
-        return decision;
-    };
-    decision.row = data::regime(citizenship);
-    let regime = decision.row.map_or(Regime::VisaRequired, |row| row.regime);
     if diplomatic && policy.diplomatic_exempt {
         decision.obligation = make(
             ObligationKind::Exempt,
             ObligationCode::ExemptDiplomatic,
             lang,
         );
+        decision.row = citizenship.and_then(data::regime);
         return decision;
     }
+    let Some(citizenship) = citizenship else {
+        return decision;
+    };
+    decision.row = data::regime(citizenship);
+    let regime = decision.row.map_or(Regime::VisaRequired, |row| row.regime);
     if let Some(row) = decision.row.filter(|row| row.confidence == Confidence::Low) {
         findings.push(
             C::RegimeUnconfirmed,
             Some("immigrant.citizenship"),
-            &[("country", row.iso3), ("basis", row.basis)],
+            &[("country", Arg::Str(row.iso3))],
         );
     }
     decision.obligation = match regime {
@@ -115,6 +115,8 @@ pub(crate) fn decide(
             let worker =
                 EAEU_MEMBERS.contains(&citizenship) && facts.purpose == Some(Purpose::Work);
             decision.contract_end = facts.contract_until.filter(|_| worker);
+            // An impossible stay period leaves `stay_to` unknown (fields.rs): never
+            // `not_required` from it.
             let leaves_in_time = match (facts.entry, facts.stay_to) {
                 (Some(entry), Some(to)) => to <= first_deadline(entry, policy).0,
                 _ => false,
@@ -132,7 +134,7 @@ pub(crate) fn decide(
                 findings.push(
                     C::MinorUnder16,
                     Some("immigrant.birthDate"),
-                    &[("today", &today.to_string())],
+                    &[("today", Arg::Date(today))],
                 );
                 make(ObligationKind::Exempt, ObligationCode::ExemptMinor, lang)
             } else {
@@ -140,14 +142,14 @@ pub(crate) fn decide(
                     findings.push(
                         C::MinorUnder16,
                         Some("immigrant.birthDate"),
-                        &[("today", &today.to_string())],
+                        &[("today", Arg::Date(today))],
                     );
                 }
                 if let Some(end) = decision.contract_end {
                     findings.push(
                         C::TreatyEaeuWorker,
                         Some("entry.contractUntil"),
-                        &[("date", &end.to_string())],
+                        &[("date", Arg::Date(end))],
                     );
                 }
                 make(

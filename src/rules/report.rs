@@ -1,4 +1,4 @@
-//! The report (the output of the rules engine): the JSON of interfaces.md, camelCase, with
+//! The report (the output of the rules engine): the JSON of the package's `Report`, camelCase, with
 //! dates as `YYYY-MM-DD`. Field order is fixed and no map is used, so the same report always
 //! serializes to the same bytes.
 
@@ -50,10 +50,15 @@ pub struct Finding {
     /// Dotted path of the field concerned (`immigrant.birthDate`, `previousStays[1].exit`), if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
-    /// The message in the requested language.
+    /// The message in the requested language; it names the field by its label
+    /// ([`super::field_label`]), never by its path.
     pub message: String,
-    /// The legal basis ("Order 923, Rules p.3").
+    /// The legal basis in the requested language ("Приказ № 923, Правила, п. 3";
+    /// "Order 923, Rules p.3").
     pub basis: String,
+    /// The legal basis as stable references for programs, one a clause
+    /// (`["order923:rules:p3", "order923:rules:p4(1)"]`; see [`super::Basis`]).
+    pub basis_refs: Vec<String>,
 }
 
 /// Who must register.
@@ -98,8 +103,10 @@ pub struct Obligation {
     pub code: ObligationCode,
     /// Message in the requested language.
     pub message: String,
-    /// Legal basis.
+    /// Legal basis in the requested language.
     pub basis: String,
+    /// Legal basis as stable references (see [`Finding::basis_refs`]).
+    pub basis_refs: Vec<String>,
 }
 
 /// State of a deadline on the evaluation date.
@@ -112,21 +119,25 @@ pub enum DeadlineState {
     DueToday,
     /// The last day has passed.
     Missed,
+    /// The deadline fell before Order 923 came into force (2026-07-01): not judged under it.
+    NotApplicable,
 }
 
 impl DeadlineState {
-    /// The state as written in the report: `open`, `due_today` or `missed`.
+    /// The state as written in the report: `open`, `due_today`, `missed` or `not_applicable`.
     ///
     /// # Example
     ///
     /// ```
     /// assert_eq!(tirkeu::rules::DeadlineState::DueToday.as_str(), "due_today");
+    /// assert_eq!(tirkeu::rules::DeadlineState::NotApplicable.as_str(), "not_applicable");
     /// ```
     pub fn as_str(self) -> &'static str {
         match self {
             DeadlineState::Open => "open",
             DeadlineState::DueToday => "due_today",
             DeadlineState::Missed => "missed",
+            DeadlineState::NotApplicable => "not_applicable",
         }
     }
 }
@@ -140,9 +151,10 @@ pub struct Deadline {
     /// The latest defensible date: the Civil Code reading for a first registration, the
     /// move-day-not-counted reading for a re-registration.
     pub outer_bound: Date,
-    /// Calendar days from the evaluation date to `registerBy` (negative once missed).
+    /// Calendar days from the evaluation date to `registerBy` (negative once it has passed).
     pub days_left: i64,
-    /// State on the evaluation date.
+    /// State on the evaluation date: judged against `registerBy`, or for a re-registration
+    /// against `effectiveBy`.
     pub state: DeadlineState,
     /// True when a date here depends on a provisional or computed calendar year.
     pub provisional: bool,
@@ -150,6 +162,11 @@ pub struct Deadline {
     /// once missed, see [`crate::calendar::working_days_between`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub working_days_left: Option<i64>,
+    /// Re-registration only: the day its state is judged against, the later of `registerBy` and
+    /// the first-registration deadline (when that one is judged at all): a move does not take
+    /// away the 30 days of Rules p.3.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effective_by: Option<Date>,
 }
 
 /// What limits the current stay.
@@ -158,7 +175,8 @@ pub struct Deadline {
 pub enum LimitedBy {
     /// The regime's days per entry and days in the rolling window.
     Regime,
-    /// The labour contract of an EAEU worker (Treaty on the EAEU art. 97(8)).
+    /// The labour contract of an EAEU worker (Treaty on the EAEU art. 97(8)), when it ends after
+    /// the last day the regime allows.
     LabourContract,
 }
 
@@ -178,7 +196,7 @@ impl LimitedBy {
     }
 }
 
-/// The stay limit (rules.md section 4).
+/// The stay limit (Order 923, Rules p.4(2), and the regimes' limits).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct StayLimit {
@@ -200,13 +218,18 @@ pub struct StayLimit {
     pub overstay_days: i64,
     /// Confidence of the regime row.
     pub confidence: Confidence,
-    /// What limits the stay.
+    /// Which limit binds: the regime's, or the labour contract of an EAEU worker when it ends
+    /// later (then `lastAllowedDay` is the contract's end).
     pub limited_by: LimitedBy,
-    /// Legal basis of the regime row.
+    /// The legal basis of the limit that binds, in the requested language.
     pub basis: String,
+    /// The legal basis as stable references (see [`Finding::basis_refs`]).
+    pub basis_refs: Vec<String>,
+    /// The source of the regime row, as the data table gives it (in English, for programs).
+    pub source: String,
 }
 
-/// The policy options, with their defaults (rules.md section 6). The report echoes the policy it
+/// The policy options, with their defaults (the policy options). The report echoes the policy it
 /// used.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]

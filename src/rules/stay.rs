@@ -1,4 +1,5 @@
-//! Stay limits (rules.md section 4): days per entry and days in a rolling window.
+//! Stay limits (Rules p.4(2), "violation of the term of stay"): days per entry and days in a
+//! rolling window, and the labour contract of an EAEU worker.
 //!
 //! Counting: the entry day and the exit day are both days of stay. A day D of the current stay is
 //! lawful when the days present in `[D - (window - 1), D]` (earlier stays and the current stay,
@@ -11,7 +12,12 @@
 //! one, so the count never decreases and the lawful days form a prefix: `lastAllowedDay` is found
 //! by binary search, with each count computed from the merged earlier stays. Nothing loops over
 //! days, so a stay from 0001 to 9999 costs the same as a week.
+//!
+//! An EAEU worker may stay until the later of the labour contract's end and the regime's last
+//! day (Treaty on the EAEU art. 97(8) secures the contract's term and takes away none of the stay
+//! every citizen of the Union has); `limited_by` says which binds.
 
+use super::report::LimitedBy;
 use crate::date::Date;
 
 /// The numbers the stay computation needs.
@@ -26,7 +32,7 @@ pub(crate) struct StayQuestion {
     pub days_per_entry: u32,
     pub days_in_window: u32,
     pub window_days: u32,
-    /// EAEU worker: the stay is limited by the contract, not by the regime.
+    /// EAEU worker: the stay lasts at least until the contract's end.
     pub contract_end: Option<Date>,
 }
 
@@ -39,6 +45,8 @@ pub(crate) struct StayAnswer {
     /// The day `days_used` and `overstay_days` are taken at: the evaluation date while the stay
     /// runs, the planned last day once the evaluation date is past it (or before the entry).
     pub reference_day: Date,
+    /// Which limit gives `last_allowed_day`.
+    pub limited_by: LimitedBy,
 }
 
 fn day_number(date: Date) -> i64 {
@@ -90,34 +98,33 @@ pub(crate) fn answer(question: &StayQuestion) -> StayAnswer {
         let window_start = d - (window - 1);
         present_in(&spans, window_start, entry - 1) + (d - entry + 1).min(window)
     };
-    let last_allowed = match question.contract_end {
-        Some(end) => day_number(end),
-        None => {
-            // Binary search for the last lawful k in [0, min(per_entry, window) - 1].
-            let span = per_entry.min(window);
-            let lawful = |k: i64| count(entry + k) <= in_window;
-            if span <= 0 || !lawful(0) {
-                entry - 1
+    // Binary search for the last lawful k in [0, min(per_entry, window) - 1].
+    let span = per_entry.min(window);
+    let lawful = |k: i64| count(entry + k) <= in_window;
+    let regime_last = if span <= 0 || !lawful(0) {
+        entry - 1
+    } else {
+        let (mut good, mut bad) = (0, span);
+        while bad - good > 1 {
+            let middle = good + (bad - good) / 2;
+            if lawful(middle) {
+                good = middle
             } else {
-                let (mut good, mut bad) = (0, span);
-                while bad - good > 1 {
-                    let middle = good + (bad - good) / 2;
-                    if lawful(middle) {
-                        good = middle
-                    } else {
-                        bad = middle
-                    }
-                }
-                // Beyond the first window the whole window is the current stay: the count is
-                // `window`, lawful iff window <= in_window, which the last day of the first
-                // window has already shown.
-                if good == span - 1 {
-                    entry + per_entry - 1
-                } else {
-                    entry + good
-                }
+                bad = middle
             }
         }
+        // Beyond the first window the whole window is the current stay: the count is
+        // `window`, lawful iff window <= in_window, which the last day of the first
+        // window has already shown.
+        if good == span - 1 {
+            entry + per_entry - 1
+        } else {
+            entry + good
+        }
+    };
+    let (last_allowed, limited_by) = match question.contract_end.map(day_number) {
+        Some(end) if end > regime_last => (end, LimitedBy::LabourContract),
+        _ => (regime_last, LimitedBy::Regime),
     };
     let today = day_number(question.today);
     let planned = question.planned_to.map(day_number);
@@ -134,6 +141,7 @@ pub(crate) fn answer(question: &StayQuestion) -> StayAnswer {
         last_allowed_day: date_at(last_allowed),
         overstay_days: (reference - last_allowed).max(0),
         reference_day: date_at(reference),
+        limited_by,
     }
 }
 
@@ -190,7 +198,7 @@ mod tests {
 
     #[test]
     fn swiss_example() {
-        // Source: rules.md section 4 (Swiss migration office example): 99 days at exit, overstay 9.
+        // Source: Order 923, Rules p.4(2), and the regimes' limits (Swiss migration office example): 99 days at exit, overstay 9.
         let q = question(
             "2014-05-01",
             &[("2013-09-01", "2013-09-30"), ("2014-02-21", "2014-04-20")],
@@ -206,7 +214,7 @@ mod tests {
 
     #[test]
     fn next_lawful_entry() {
-        // Source: rules.md section 4: 90 days used in 2026-01-10..04-23, next lawful entry 2026-07-09.
+        // Source: Order 923, Rules p.4(2), and the regimes' limits: 90 days used in 2026-01-10..04-23, next lawful entry 2026-07-09.
         let earlier = [
             ("2026-01-10", "2026-02-08"),
             ("2026-02-15", "2026-03-16"),
@@ -237,6 +245,21 @@ mod tests {
             None,
         ));
         assert_eq!(once, twice);
+    }
+
+    #[test]
+    fn eaeu_worker_stays_until_the_later_limit() {
+        // Source: Treaty on the EAEU art. 97(8) (the contract's term) with the 90/180 rule every
+        // citizen of the Union has: the later of the two binds.
+        let mut q = question("2026-07-01", &[], "2026-07-15", Some("2027-06-30"));
+        q.contract_end = Some(day("2026-08-15"));
+        let short = answer(&q);
+        assert_eq!(short.last_allowed_day, day("2026-09-28"));
+        assert_eq!(short.limited_by, LimitedBy::Regime);
+        q.contract_end = Some(day("2027-06-30"));
+        let long = answer(&q);
+        assert_eq!(long.last_allowed_day, day("2027-06-30"));
+        assert_eq!(long.limited_by, LimitedBy::LabourContract);
     }
 
     #[test]

@@ -172,6 +172,8 @@ test("check view: the sample shows its deadline; a wrong IIN is found beside its
   // rules.md section 3: a move on Monday 2026-07-13 -> five working days from the next one:
   // re-register by Monday 2026-07-20.
   await page.waitForSelector('[data-card=rereg] [data-value=registerBy] time[datetime="2026-07-20"]');
+  // Order 923, Rules p.3 and p.5: a move keeps the first-registration deadline (2026-08-08).
+  assert(await page.$('[data-card=deadline] [data-value=registerBy] time[datetime="2026-08-08"]'), "the first deadline stands after a move");
   noProblems(page);
   await page.context().close();
 });

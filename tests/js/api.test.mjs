@@ -13,7 +13,8 @@ test("the README's portal example maps findings to form fields", () => {
   assert.equal(report.ok, false);
   assert.deepEqual(report.findings.map((f) => [f.field, f.code]), [["host.id", "host.id.invalid"]]);
   assert.equal(report.deadline.registerBy, "2026-07-30");
-  assert.match(report.findings[0].basis, /Order 923/);
+  assert.equal(report.findings[0].basis, "№ 923 бұйрық, Қағидалар, 3-т., 4-т. 1) тт.");
+  assert.deepEqual(report.findings[0].basisRefs, ["order923:rules:p3", "order923:rules:p4(1)"]);
 });
 
 test("certificates: load lists, verify, issue, render, scan", () => {

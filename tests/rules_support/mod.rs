@@ -9,7 +9,7 @@ use tirkeu::rules::{Report, check_json};
 /// The default evaluation date of the tests.
 pub const TODAY: &str = "2026-07-15";
 
-/// A complete, valid application: the example of interfaces.md (RUS, entry 2026-07-01), which
+/// A complete, valid application: the README's example (RUS, entry 2026-07-01), which
 /// on 2026-07-15 must register by 2026-07-30 and may stay until 2026-09-28.
 pub fn valid() -> Value {
     json!({

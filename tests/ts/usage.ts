@@ -3,7 +3,8 @@
 import init, {
   checkApplication, verifyCertificate, scanImage, renderQrSvg, qrMatrix, issueCertificate,
   loadTrustList, loadStatusList, trustListSummary, statusListSummary, workingDaysBetween,
-  regions, countries, todayInKazakhstan, dataVersion, version,
+  regions, countries, todayInKazakhstan, dataVersion, version, fieldLabels, fieldLabel, formatDate,
+  formatCount,
   type Application, type Report, type Finding, type VerificationResult, type CertificateRecord,
 } from "../../www/pkg/tirkeu.js";
 
@@ -32,10 +33,20 @@ export async function portal(form: Application, bytes: Uint8Array, root: string,
   }, "00".repeat(32));
   const working: number = workingDaysBetween("2026-05-06", "2026-05-15").workingDays;
   const names = regions().map((region) => region.nameKk).concat(countries().map((country) => country.nameEn));
+  const display = new Intl.DisplayNames(["kk"], { type: "region" });
+  const local: string[] = countries().map((country) => display.of(country.alpha2) ?? country.nameEn);
+  const labels = fieldLabels("ru");
+  const label: string = (report.findings[0]?.field ? fieldLabel(report.findings[0].field, "kk") : null) ?? labels["immigrant.surname"] ?? "";
+  const refs: string[] = report.findings.flatMap((finding) => finding.basisRefs);
+  const dates: string[] = [formatDate("2026-12-19", "kk", { case: "dative" }), formatDate("2026-12-19"), formatCount(3, "days", "ru")];
+  const state: "not_applicable" | undefined = report.deadline?.state === "not_applicable" ? report.deadline.state : undefined;
+  // @ts-expect-error: the Kazakh cases are named
+  formatDate("2026-12-19", "kk", { case: "dat" });
   const summaries = [trustListSummary()?.iat, statusListSummary()?.next];
   // @ts-expect-error: a misspelt option is a compile error
   checkApplication(form, { todya: "2026-07-15" });
   // @ts-expect-error: the language is one of kk, ru, en
   verifyCertificate(qr, { lang: "de" });
+  names.push(...local, label, ...refs, ...dates, state ?? "");
   return [registerBy ?? "", ...keyNames, String(days), String(size), String(working), ...names, String(summaries), todayInKazakhstan(), dataVersion(), version()];
 }

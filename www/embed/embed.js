@@ -4,11 +4,7 @@
 //
 // The findings, the field labels they use and the dates are the package's, in the language asked
 // for; the portal keeps only its own texts (TEXTS below).
-import init, * as tirkeu from "../pkg/tirkeu.js";
-// TEMPORARY until the package exports fieldLabel and formatDate.
-const { checkApplication } = tirkeu;
-const fieldLabel = (path, lang) => tirkeu.fieldLabel?.(path, lang) ?? null;
-const formatDate = (date, lang) => tirkeu.formatDate?.(date, lang) ?? date;
+import init, { checkApplication, fieldLabel, formatDate } from "../pkg/tirkeu.js";
 
 const TEXTS = {
   en: {
