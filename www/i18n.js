@@ -606,14 +606,18 @@ export function lang() {
 }
 
 /**
- * The interface text for `key` in the current language, with {0}, {1}... filled in.
+ * The interface text for `key` in the current language, with {0}, {1}... filled in. A sentence's
+ * full stop after a value that ends with one ("19 декабря 2026 г.") is not written twice.
  * @param {string} key
  * @param {...(string | number)} args
  */
 export function t(key, ...args) {
   const table = /** @type {Record<string, string>} */ (TABLES[current]);
   const text = table[key] ?? /** @type {Record<string, string>} */ (en)[key] ?? key;
-  return text.replace(/\{(\d)\}/g, (_, i) => String(args[Number(i)] ?? ""));
+  return text.replace(/\{(\d)\}(\.?)/g, (_, i, stop) => {
+    const value = String(args[Number(i)] ?? "");
+    return value.endsWith(".") ? value : value + stop;
+  });
 }
 
 /** Sets the text of every element with data-i18n (and the aria-label of data-i18n-label). */

@@ -33,7 +33,12 @@ export function el(tag, attrs = {}, ...children) {
  */
 export function sentence(key, ...parts) {
   const marks = parts.map((_, i) => `\u0000${i}\u0000`);
-  return t(key, ...marks).split(/\u0000(\d+)\u0000/).map((piece, i) => (i % 2 ? parts[Number(piece)] : piece)).filter((p) => p !== "");
+  const pieces = t(key, ...marks).split(/\u0000(\d+)\u0000/);
+  return pieces.map((piece, i) => {
+    if (i % 2) return parts[Number(piece)];
+    // A full stop after a value that already ends with one is not written twice.
+    return i > 0 && parts[Number(pieces[i - 1])]?.textContent?.endsWith(".") && piece.startsWith(".") ? piece.slice(1) : piece;
+  }).filter((p) => p !== "");
 }
 
 /** A text of a record (a name, a passport number), isolated from its neighbours' direction. */

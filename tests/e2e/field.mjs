@@ -733,6 +733,7 @@ function assertNativeText(text, code, what) {
   const latin = (text.match(/[A-Za-z][A-Za-z'-]+/g) ?? []).filter((w) => !ALLOWED_LATIN.has(w) && !/^[A-Z0-9]{2,4}$/.test(w));
   assertEqual([...new Set(latin)].join(" "), "", `${code} ${what}: Latin words`);
   assert(!/M\d{1,2} \d/.test(text), `${code} ${what}: a date written by the browser ("2026 M12 19")`);
+  assert(!/[^.]\.\.(?!\.)/.test(text), `${code} ${what}: a doubled full stop: ${text.match(/.{20}[^.]\.\.(?!\.)/)?.[0]}`);
 }
 
 test("check: the cards and findings in Kazakh and Russian show no internal path, no Latin word but codes and names, no ISO date", async () => {
