@@ -71,6 +71,8 @@ export function drawRecord(random, sequence, extra = 0) {
     hostId: "900515300127",
     hostName: random.pick(HOST_NAMES),
   };
+  // A company (ТОО) has a BIN, a person or an entrepreneur an IIN: the record's name rules follow.
+  if (record.hostName.startsWith("ТОО")) record.hostId = "150640001237";
   if (patronymic) record.patronymic = patronymic;
   return record;
 }

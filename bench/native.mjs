@@ -9,8 +9,11 @@ import { BATCH_SIZE, NOW_UNIX_SECONDS, VERIFY_ON } from "./verify.mjs";
 
 export const NATIVE_BINARY = rootPath("target/release/examples/bench_native");
 
-/** Runs the native bench; `verify` and `rules` are the results of runVerify and runRules. */
-export async function runNative({ verify, rules, demo }) {
+/**
+ * Runs the native bench; `verify` and `rules` are the results of runVerify and runRules, `scale`
+ * of runStatusScale (optional).
+ */
+export async function runNative({ verify, rules, demo, scale }) {
   if (!existsSync(NATIVE_BINARY)) throw new Error("no native bench: run `cargo build --release --example bench_native`");
   const input = {
     rootPublicKey: demo.rootPublicKey,
@@ -22,6 +25,8 @@ export async function runNative({ verify, rules, demo }) {
     ed25519: verify.forNative.ed25519,
     applications: rules.applications,
     batchSize: BATCH_SIZE,
+    scaleStatusList: scale?.forNative.statusList,
+    scaleNumbers: scale?.forNative.numbers ?? [],
   };
   // The rules are checked on CHECK_TODAY; the native side checks them on the same day.
   input.rulesToday = CHECK_TODAY;

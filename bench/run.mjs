@@ -15,7 +15,7 @@ import { runPage } from "./page.mjs";
 import { runRules } from "./rules.mjs";
 import { runScan, scanTables } from "./scan.mjs";
 import { runSizes, sizeTables } from "./sizes.mjs";
-import { runVerify } from "./verify.mjs";
+import { runStatusScale, runVerify } from "./verify.mjs";
 
 const option = (name, fallback) => {
   const at = process.argv.indexOf(name);
@@ -39,7 +39,9 @@ const scan = await runScan({ tirkeu, frames, repeats: Number(option("--repeats",
 log("bench: rules and verification");
 const rules = await runRules({ tirkeu, log });
 const verify = await runVerify({ tirkeu, demo, log });
-const native = await runNative({ verify, rules, demo });
+log("bench: a status list of a year of 20 million certificates");
+const scale = await runStatusScale({ tirkeu, demo, log });
+const native = await runNative({ verify, rules, demo, scale });
 log("bench: sizes");
 const sizes = await runSizes({ log });
 
@@ -57,6 +59,7 @@ const targets = [
   ["scanner: code added to the module", `${formatBytes(scannerCode)} raw (tirkeu_qr function bodies, scanner and encoder, un-optimised; bounds the gzip size)`, "<= 60 KB gzip", mark(scannerCode <= 60 * 1024)],
   ["verify: whole certificate, wasm median", `${formatMs(verify.wasmVerifyMs)} (native ${formatMs(native.verifyCertificateUs / 1000)}, ${ratio(us(verify.wasmVerifyMs), native.verifyCertificateUs)})`, "<= 250 us", mark(us(verify.wasmVerifyMs) <= 250)],
   ["verify: noble pipeline / wasm", `${formatMs(verify.nobleVerifyMs)} / ${formatMs(verify.wasmVerifyMs)} = ${ratio(verify.nobleVerifyMs, verify.wasmVerifyMs)}`, ">= 5x", mark(verify.nobleVerifyMs / verify.wasmVerifyMs >= 5)],
+  ["status list: a year of 20 million certificates, load in wasm", `${formatMs(scale.loadMs)} (worst of 15 ${formatMs(scale.loadMaxMs)}; ${formatBytes(scale.bytes)}, ${scale.revoked.toLocaleString("en")} revoked; a look-up natively ${native.statusListAtScale ? `${native.statusListAtScale.lookupNs.toFixed(0)} ns` : "-"})`, "< 100 ms", mark(scale.loadMs < 100)],
   ["rules: checkApplication, wasm median", `${formatMs(rules.wasmCheckMs)} (native ${formatMs(native.checkApplicationUs / 1000)}, ${ratio(us(rules.wasmCheckMs), native.checkApplicationUs)})`, "<= 50 us", mark(us(rules.wasmCheckMs) <= 50)],
   ["size: shipped .wasm, gzip -9", `${formatBytes(sizes.wasm.gzip)} (${formatBytes(sizes.wasm.raw)} raw)`, "<= 150 KB", mark(sizes.wasm.gzip <= 150 * 1024)],
   ["size: page total (HTML, CSS, JS, wasm), gzip -9", `${formatBytes(sizes.pageTotal.gzip)} (${formatBytes(sizes.pageTotal.raw)} raw)`, "<= 220 KB", mark(sizes.pageTotal.gzip <= 220 * 1024)],
@@ -67,6 +70,8 @@ const figures = table(["measure", "WebAssembly", "native", "wasm/native", "JavaS
   ["Ed25519 verify alone", "(no export)", formatMs(native.ed25519VerifyUs / 1000), "", formatMs(verify.nobleEd25519Ms), `${ratio(us(verify.nobleEd25519Ms), native.ed25519VerifyUs)} of native`],
   ["whole certificate (text -> result)", formatMs(verify.wasmVerifyMs), formatMs(native.verifyCertificateUs / 1000), ratio(us(verify.wasmVerifyMs), native.verifyCertificateUs), formatMs(verify.nobleVerifyMs), ratio(verify.nobleVerifyMs, verify.wasmVerifyMs)],
   [`batch of ${verify.certificates} certificates`, formatMs(verify.wasmBatchMs), formatMs(native.verifyBatchMs), ratio(verify.wasmBatchMs, native.verifyBatchMs), formatMs(verify.nobleBatchMs), ratio(verify.nobleBatchMs, verify.wasmBatchMs)],
+  [`status list of ${scale.issued.toLocaleString("en")} certificates: load`, formatMs(scale.loadMs), native.statusListAtScale ? formatMs(native.statusListAtScale.loadMs) : "-", native.statusListAtScale ? ratio(scale.loadMs, native.statusListAtScale.loadMs) : "", "", ""],
+  ["verify against that list", formatMs(scale.verifyMs), native.statusListAtScale ? `look-up ${native.statusListAtScale.lookupNs.toFixed(0)} ns` : "-", "", "", ""],
   [`checkApplication (${rules.count} applications)`, formatMs(rules.wasmCheckMs), formatMs(native.checkApplicationUs / 1000), ratio(us(rules.wasmCheckMs), native.checkApplicationUs), "", ""],
 ]);
 
@@ -92,10 +97,11 @@ ${table(["target", "measured", "target", ""], targets)}
 
 await mkdir(rootPath("target/bench"), { recursive: true });
 const { forNative, ...verifyFigures } = verify;
+const { forNative: scaleInputs, ...scaleFigures } = scale;
 await writeFile(rootPath("target/bench/results.json"), `${JSON.stringify({
   seed, node: process.version, cpu: os.cpus()[0]?.model,
   scan: scan.map(({ perFrame, ...rest }) => ({ ...rest, perFrame: perFrame.map(({ name, decoded, ms }) => ({ name, decoded, ms })) })),
-  verify: verifyFigures, rules: { count: rules.count, findings: rules.findings, wasmCheckMs: rules.wasmCheckMs },
+  verify: verifyFigures, statusListAtScale: scaleFigures, rules: { count: rules.count, findings: rules.findings, wasmCheckMs: rules.wasmCheckMs },
   native, sizes, page, targets,
 }, null, 1)}\n`);
 log("bench: figures in target/bench/results.json");

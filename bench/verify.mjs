@@ -8,11 +8,14 @@
 // the status list and key validity, so it is a lower bound for a JavaScript verifier.
 //
 // `node bench/verify.mjs` prints the figures.
+import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { inflateSync } from "node:zlib";
 import * as ed from "@noble/ed25519";
 import { drawRecord } from "./frames.mjs";
-import { formatMs, loadDemo, loadTirkeu, median, seededRandom, table, timeMedian } from "./common.mjs";
+import { formatBytes, formatMs, loadDemo, loadTirkeu, median, rootPath, seededRandom, table, timeMedian } from "./common.mjs";
 
 ed.hashes.sha512 = (message) => new Uint8Array(createHash("sha512").update(message).digest());
 
@@ -156,15 +159,17 @@ export function makeNobleVerifier(trustedKeys) {
 export async function runVerify({ tirkeu, demo, log = () => {} } = {}) {
   tirkeu ??= await loadTirkeu();
   demo ??= await loadDemo();
-  const trust = tirkeu.loadTrustList(demo.trustList, demo.rootPublicKey);
-  tirkeu.loadStatusList(demo.statusList);
+  // The clock is the native side's too, so that both judge the lists alike.
+  const verifier = new tirkeu.Verifier(demo.rootPublicKey);
+  const trust = verifier.loadTrustList(demo.trustList, { now: NOW_UNIX_SECONDS });
+  verifier.loadStatusList(demo.statusList, { now: NOW_UNIX_SECONDS });
   const certificates = issueCertificates(tirkeu, demo);
-  const options = { on: VERIFY_ON, lang: "ru" };
+  const options = { on: VERIFY_ON, lang: "ru", now: NOW_UNIX_SECONDS };
   const nobleVerify = makeNobleVerifier(trust.keys);
 
   // Both sides must accept every certificate and refuse a tampered one before they are timed.
   for (const text of certificates) {
-    const status = tirkeu.verifyCertificate(text, options).status;
+    const status = verifier.verify(text, options).status;
     if (status !== "valid") throw new Error(`verifyCertificate: ${status} for ${text.slice(0, 40)}...`);
     if (!nobleVerify(text)) throw new Error("the noble pipeline refused a valid certificate");
   }
@@ -176,7 +181,7 @@ export async function runVerify({ tirkeu, demo, log = () => {} } = {}) {
   }
 
   const pick = (i) => certificates[i % certificates.length];
-  const wasmMs = timeMedian((i) => tirkeu.verifyCertificate(pick(i), options), { batch: 50 });
+  const wasmMs = timeMedian((i) => verifier.verify(pick(i), options), { batch: 50 });
   const nobleMs = timeMedian((i) => nobleVerify(pick(i)), { batch: 20 });
   const signed = certificates.slice(0, 64).map((text) => ({ ...openCertificate(text), key: Buffer.from(trust.keys[0].publicKey, "hex") }));
   const ed25519Ms = timeMedian((i) => {
@@ -192,7 +197,7 @@ export async function runVerify({ tirkeu, demo, log = () => {} } = {}) {
     }
     return median(rounds);
   };
-  const wasmBatchMs = batch((text) => tirkeu.verifyCertificate(text, options));
+  const wasmBatchMs = batch((text) => verifier.verify(text, options));
   const nobleBatchMs = batch(nobleVerify);
   const result = {
     certificates: certificates.length,
@@ -208,7 +213,81 @@ export async function runVerify({ tirkeu, demo, log = () => {} } = {}) {
   return result;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+// ----- A status list at scale ---------------------------------------------------------------
+
+/** A year of 20 million certificates, 1% of them revoked (deregistered, re-registered, withdrawn). */
+export const SCALE = { year: 2026, issued: 20_000_000, revokedShare: 0.01 };
+const TIRKEU_BINARY = rootPath("target/release/tirkeu");
+
+/**
+ * Builds the status list of SCALE with the command line (the DEMO status key signs it), then
+ * measures its size, the time to load it into a Verifier of the module (a fresh one each round:
+ * the signature, the inflation of the year's 2.5 MB of bits and their checks), and a
+ * verification against it. The native look-up is timed by examples/bench_native.rs.
+ */
+export async function runStatusScale({ tirkeu, demo, log = () => {} } = {}) {
+  tirkeu ??= await loadTirkeu();
+  demo ??= await loadDemo();
+  if (!existsSync(TIRKEU_BINARY)) throw new Error("no release binary: run `cargo build --release --bin tirkeu`");
+  const random = seededRandom(27);
+  const revoked = new Set();
+  const count = Math.round(SCALE.issued * SCALE.revokedShare);
+  while (revoked.size < count) revoked.add(Math.floor(random.next() * SCALE.issued));
+  const iat = Math.floor(Date.now() / 1000) - 60;
+  await mkdir(rootPath("target/bench"), { recursive: true });
+  const spec = rootPath("target/bench/scale-revoked.json");
+  const out = rootPath("target/bench/scale-status.cose");
+  await writeFile(spec, JSON.stringify({
+    iat, next: iat + 86_400, issued: { [SCALE.year]: SCALE.issued - 1 },
+    revoked: [...revoked].map((sequence) => `${SCALE.year}-${String(sequence).padStart(9, "0")}`),
+  }));
+  let started = performance.now();
+  execFileSync(TIRKEU_BINARY, ["status-list", "--key", rootPath("www/demo/status.key.json"), "--out", out, spec], { stdio: "ignore" });
+  const buildMs = performance.now() - started;
+  const bytes = await readFile(out);
+
+  const loads = [];
+  for (let round = 0; round < 15; round++) {
+    const verifier = new tirkeu.Verifier(demo.rootPublicKey);
+    verifier.loadTrustList(demo.trustList);
+    started = performance.now();
+    const summary = verifier.loadStatusList(bytes);
+    loads.push(performance.now() - started);
+    if (summary.lists[0].size !== SCALE.issued || summary.lists[0].revoked !== count) throw new Error("the scale list reads back wrong");
+    verifier.free();
+  }
+  const verifier = new tirkeu.Verifier(demo.rootPublicKey);
+  verifier.loadTrustList(demo.trustList);
+  verifier.loadStatusList(bytes);
+  // Certificates of the year the list covers, some of them revoked.
+  const drawn = seededRandom(46);
+  const numbers = [...revoked].slice(0, 16).concat(Array.from({ length: 48 }, () => Math.floor(drawn.next() * SCALE.issued)));
+  const texts = numbers.map((sequence, i) => tirkeu.issueCertificate(
+    { ...drawRecord(drawn, i), applicationNumber: `${SCALE.year}-${String(sequence).padStart(9, "0")}` },
+    demo.issuer.secretKey, { issuedAt: 1_782_882_000 + i }));
+  const options = { on: VERIFY_ON };
+  for (const text of texts) {
+    const status = verifier.verify(text, options).status;
+    if (status !== "valid" && status !== "revoked") throw new Error(`scale list: ${status}`);
+  }
+  const verifyMs = timeMedian((i) => verifier.verify(texts[i % texts.length], options), { batch: 20 });
+  verifier.free();
+  const result = {
+    issued: SCALE.issued, revoked: count, bytes: bytes.length, bitsBytes: Math.ceil(SCALE.issued / 8),
+    buildMs, loadMs: median(loads), loadMaxMs: Math.max(...loads), verifyMs,
+    forNative: { statusList: out, numbers: [...revoked].slice(0, 500).concat(Array.from({ length: 500 }, () => Math.floor(random.next() * SCALE.issued))).map((s) => `${SCALE.year}-${String(s).padStart(9, "0")}`) },
+  };
+  log(`  status list at scale: ${formatBytes(result.bytes)}, load ${formatMs(result.loadMs)} (wasm), verify against it ${formatMs(verifyMs)}`);
+  return result;
+}
+
+if (import.meta.url === `file://${process.argv[1]}` && process.argv.includes("--scale")) {
+  const r = await runStatusScale({ log: console.log });
+  console.log(table(["status list of a year", "size", "built (CLI)", "load (wasm, median of 15)", "worst load", "verify against it (wasm)"], [
+    [`${r.issued.toLocaleString("en")} certificates, ${r.revoked.toLocaleString("en")} revoked`, `${formatBytes(r.bytes)} (bits ${formatBytes(r.bitsBytes)})`,
+      formatMs(r.buildMs), formatMs(r.loadMs), formatMs(r.loadMaxMs), formatMs(r.verifyMs)],
+  ]));
+} else if (import.meta.url === `file://${process.argv[1]}`) {
   const r = await runVerify({ log: console.log });
   console.log(table(["", "median", `batch of ${r.certificates}`], [
     ["verifyCertificate (wasm)", formatMs(r.wasmVerifyMs), formatMs(r.wasmBatchMs)],

@@ -9,7 +9,9 @@
 //! `{ "rootPublicKey": hex, "trustList": path, "statusList": path, "today": "YYYY-MM-DD" (the
 //!    verification date), "rulesToday": "YYYY-MM-DD" (the applications' check date),
 //!    "nowUnixSeconds": n, "certificates": [qr text], "applications": [json],
-//!    "ed25519": [{ "publicKey": hex, "message": hex, "signature": hex }] }`
+//!    "ed25519": [{ "publicKey": hex, "message": hex, "signature": hex }],
+//!    "scaleStatusList": path (optional: a status list of a year of 20 million certificates),
+//!    "scaleNumbers": [application number] (looked up in it) }`
 //!
 //! Each figure is the median of rounds; a round times a batch of calls over the inputs in turn
 //! and divides, so that sub-microsecond calls are above the clock's resolution.
@@ -20,7 +22,7 @@ use std::time::{Duration, Instant};
 
 use serde::Deserialize;
 use tirkeu::cert::keys::from_hex;
-use tirkeu::cert::{PublicKey, TrustList, Verifier, VerifyContext};
+use tirkeu::cert::{LoadOptions, PublicKey, Verifier, VerifyContext};
 use tirkeu::date::Date;
 use tirkeu::i18n::Lang;
 use tirkeu::rules::check_json;
@@ -39,6 +41,10 @@ struct Input {
     ed25519: Vec<SignedMessage>,
     #[serde(default = "default_batch")]
     batch_size: usize,
+    #[serde(default)]
+    scale_status_list: Option<String>,
+    #[serde(default)]
+    scale_numbers: Vec<String>,
 }
 
 fn default_batch() -> usize {
@@ -101,11 +107,10 @@ fn main() -> Result<(), Box<dyn Error>> {
 
     // Whole certificate: QR text -> verification result as JSON text (what the binding returns).
     let root = PublicKey::from_hex(&input.root_public_key)?;
-    let mut verifier = Verifier::new(TrustList::from_cose(
-        &std::fs::read(&input.trust_list)?,
-        &root,
-    )?);
-    verifier.install_status_list(&std::fs::read(&input.status_list)?)?;
+    let mut verifier = Verifier::new(root);
+    let at = LoadOptions::at(input.now_unix_seconds);
+    verifier.load_trust_list(&std::fs::read(&input.trust_list)?, &at)?;
+    verifier.load_status_list(&std::fs::read(&input.status_list)?, &at)?;
     let context = VerifyContext {
         checked_on: Date::parse(&input.today)?,
         now_unix_seconds: input.now_unix_seconds,
@@ -174,6 +179,31 @@ fn main() -> Result<(), Box<dyn Error>> {
         );
     });
 
+    // A status list at scale: loading it (signature, inflation, checks), and one look-up.
+    let mut scale = serde_json::Value::Null;
+    if let (Some(path), false) = (&input.scale_status_list, input.scale_numbers.is_empty()) {
+        let bytes = std::fs::read(path)?;
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)?
+            .as_secs() as i64;
+        let mut big = Verifier::new(root);
+        big.load_trust_list(&std::fs::read(&input.trust_list)?, &LoadOptions::at(now))?;
+        let load_seconds = median_seconds(1, |_| {
+            let mut fresh = big.clone();
+            black_box(fresh.load_status_list(&bytes, &LoadOptions::at(now)).ok());
+        });
+        big.load_status_list(&bytes, &LoadOptions::at(now))?;
+        let list = big.status_list().ok_or("the scale list did not install")?;
+        let numbers = &input.scale_numbers;
+        let lookup_seconds = median_seconds(numbers.len() * 100, |i| {
+            black_box(list.lookup_number(&numbers[i % numbers.len()]));
+        });
+        scale = serde_json::json!({
+            "loadMs": load_seconds * 1e3,
+            "lookupNs": lookup_seconds * 1e9,
+        });
+    }
+
     let micros = |seconds: f64| seconds * 1e6;
     let output = serde_json::json!({
         "verifyCertificateUs": micros(verify_seconds),
@@ -185,6 +215,7 @@ fn main() -> Result<(), Box<dyn Error>> {
         "checkApplicationCoreUs": micros(check_core_seconds),
         "applications": input.applications.len(),
         "certificates": certificates.len(),
+        "statusListAtScale": scale,
     });
     println!("{output}");
     Ok(())

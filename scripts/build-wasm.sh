@@ -46,6 +46,10 @@ build_entry() {
   # wasm-bindgen types the raw exports of InitOutput (externref values) as `any`; they are values
   # the glue passes through unseen, so `unknown` is exact. The public declarations hold no `any`.
   sed -i -E '/^export interface InitOutput/,/^}/ s/\bany\b/unknown/g' "$out/$name.d.ts"
+  # A class's `[Symbol.dispose]()` needs TypeScript's esnext.disposable library, which a portal
+  # compiling with `lib: ["ES2022", "DOM"]` lacks: the declaration is dropped (the method stays in
+  # the JavaScript, for `using` where the runtime has it; `free()` is declared).
+  sed -i -E '/^\s*\[Symbol\.dispose\]\(\): void;$/d' "$out/$name.d.ts"
   if grep -nwE 'any' "$out/$name.d.ts"; then
     echo "build-wasm: $out/$name.d.ts declares \`any\`" >&2
     exit 1

@@ -12,8 +12,8 @@ use core::fmt::Write as _;
 
 use crate::calendar::WorkingDayCount;
 use crate::cert::{
-    KeyStatus, Record, Stage, Status, StatusListSummary, StatusYearSummary, TrustListSummary,
-    TrustedKeySummary, VerificationResult, Warning,
+    KeyStatus, KeyUses, Record, Stage, Status, StatusListSummary, StatusYearSummary,
+    TrustListSummary, TrustedKeySummary, VerificationResult, Warning,
 };
 use crate::data::{Confidence, Country, Regime, Region, RegionKind};
 use crate::date::Date;
@@ -412,6 +412,7 @@ impl WriteJson for Record {
 impl WriteJson for TrustListSummary {
     fn write_json(&self, out: &mut JsonWriter) {
         out.begin_object();
+        out.member("version", &self.version);
         out.member("iat", &self.iat);
         out.member("next", &self.next);
         out.member("rootKid", &self.root_kid);
@@ -428,6 +429,7 @@ impl WriteJson for TrustedKeySummary {
         out.member("from", &self.from);
         out.member("until", &self.until);
         out.member("status", &self.status);
+        out.member("use", &self.uses);
         out.member("demo", &self.demo);
         out.member("publicKey", &self.public_key);
         out.end_object();
@@ -437,11 +439,20 @@ impl WriteJson for TrustedKeySummary {
 impl WriteJson for StatusListSummary {
     fn write_json(&self, out: &mut JsonWriter) {
         out.begin_object();
+        out.member("version", &self.version);
         out.member("iat", &self.iat);
         out.member("next", &self.next);
         out.member("kid", &self.kid);
+        out.member("demo", &self.demo);
         out.member("lists", &self.lists);
         out.end_object();
+    }
+}
+
+/// A key's `use`: an array of its words.
+impl WriteJson for KeyUses {
+    fn write_json(&self, out: &mut JsonWriter) {
+        out.array(&self.words());
     }
 }
 
@@ -449,6 +460,7 @@ impl WriteJson for StatusYearSummary {
     fn write_json(&self, out: &mut JsonWriter) {
         out.begin_object();
         out.member("year", &self.year);
+        out.member("size", &self.size);
         out.member("revoked", &self.revoked);
         out.end_object();
     }
@@ -508,7 +520,7 @@ mod tests {
 
     use super::*;
     use crate::cert::{
-        KeyStatus, StatusListSpec, TrustList, TrustListSpec, TrustedKeySpec, Verifier,
+        KeyStatus, LoadOptions, StatusListSpec, TrustListSpec, TrustedKeySpec, Verifier,
         VerifyContext, base45, build_status_list, build_trust_list, cose, deflate,
         issue_certificate, qr_text_from_cose,
     };
@@ -563,6 +575,16 @@ mod tests {
         names_match(Status::ALL);
         names_match(every!(Stage: Base45, Zlib, Cose, Claims, Record));
         names_match(every!(KeyStatus: Active, Retired, Revoked));
+        for uses in [
+            KeyUses::NONE,
+            KeyUses::CERT,
+            KeyUses::STATUS,
+            KeyUses::DATA,
+            KeyUses::CERT_AND_STATUS,
+            KeyUses::CERT_AND_STATUS.with(crate::cert::KeyUse::Data),
+        ] {
+            same(&uses);
+        }
     }
 
     /// The name serde writes for an enum value.
@@ -908,42 +930,40 @@ mod tests {
             region: "ALA".into(),
             stay_from: "2026-07-01".parse().unwrap(),
             stay_to: "2026-09-28".parse().unwrap(),
-            host_id: "900515300127".into(),
+            host_id: "150640001237".into(),
             host_name: "ТОО «Өнер-Құрылыс»".into(),
         }
     }
 
     fn key_spec(key: &SigningKey, name: &str, status: KeyStatus, demo: bool) -> TrustedKeySpec {
         TrustedKeySpec {
-            public_key: key.public_key(),
-            kid: None,
-            name: name.into(),
-            from: KEY_FROM,
-            until: None,
             status,
+            uses: KeyUses::CERT_AND_STATUS,
             demo,
+            ..TrustedKeySpec::new(key.public_key(), name, KEY_FROM)
         }
     }
 
-    fn trust_list(keys: Vec<TrustedKeySpec>) -> TrustList {
+    fn verifier(keys: Vec<TrustedKeySpec>) -> Verifier {
         let spec = TrustListSpec {
             iat: LIST_IAT,
             next: LIST_NEXT,
             keys,
         };
-        TrustList::from_cose(
-            &build_trust_list(&spec, &root()).unwrap(),
-            &root().public_key(),
-        )
-        .unwrap()
+        let mut verifier = Verifier::new(root().public_key());
+        verifier
+            .load_trust_list(
+                &build_trust_list(&spec, &root()).unwrap(),
+                &LoadOptions::at(NOW),
+            )
+            .unwrap();
+        verifier
     }
 
-    fn status_bytes(revoked: &[&str]) -> Vec<u8> {
-        let spec = StatusListSpec {
-            iat: LIST_IAT,
-            next: LIST_NEXT,
-            revoked: revoked.iter().map(|number| number.to_string()).collect(),
-        };
+    fn status_bytes(revoked: &[&str], iat: i64) -> Vec<u8> {
+        let mut spec = StatusListSpec::new(iat, LIST_NEXT);
+        spec.revoked = revoked.iter().map(|number| number.to_string()).collect();
+        spec.issued.insert(2026, 1000);
         build_status_list(&spec, &issuer()).unwrap()
     }
 
@@ -981,6 +1001,10 @@ mod tests {
         kazakh.surname = "ӘҒҚҢӨҰҮҺІ".into();
         kazakh.patronymic = None;
         let without_patronymic = issue_certificate(&kazakh, &issuer(), IAT).unwrap();
+        // Issued before the status list, past its size: `status.not_covered`.
+        let mut uncovered = record();
+        uncovered.application_number = "2026-000005000".into();
+        let uncovered = issue_certificate(&uncovered, &issuer(), LIST_IAT - 3600).unwrap();
 
         let mut texts = Vec::new();
         for on in ["2026-07-15", "2026-06-30", "2026-09-28", "2026-09-29"] {
@@ -994,6 +1018,7 @@ mod tests {
             not_claims,
             not_nfc,
             without_patronymic,
+            uncovered,
             format!("{valid}\n"),
             valid.to_lowercase(),
             "KZ1:%%%".into(),
@@ -1012,36 +1037,35 @@ mod tests {
 
     #[test]
     fn verification_results_are_written_as_serde_writes_them() {
-        let mut fresh = Verifier::new(trust_list(vec![key_spec(
+        let mut fresh = verifier(vec![key_spec(
             &issuer(),
             "Test office \"Алматы\"",
             KeyStatus::Active,
             false,
-        )]));
+        )]);
         fresh
-            .install_status_list(&status_bytes(&["2026-000000777"]))
+            .load_status_list(
+                &status_bytes(&["2026-000000777"], LIST_IAT),
+                &LoadOptions::at(NOW),
+            )
             .unwrap();
         // A demonstration key and no status list: a DEMO result with `status.missing`.
-        let demo = Verifier::new(trust_list(vec![key_spec(
-            &issuer(),
-            "Demo",
-            KeyStatus::Active,
-            true,
-        )]));
+        let demo = verifier(vec![key_spec(&issuer(), "Demo", KeyStatus::Active, true)]);
         // A revoked key: every certificate it signed is `key_not_valid`.
-        let revoked_key = Verifier::new(trust_list(vec![key_spec(
+        let revoked_key = verifier(vec![key_spec(
             &issuer(),
             "Revoked",
             KeyStatus::Revoked,
             false,
-        )]));
+        )]);
         let verifiers = [&fresh, &demo, &revoked_key];
 
         let mut seen = BTreeSet::new();
         for (i, (text, on)) in certificates().iter().enumerate() {
             for lang in Lang::ALL {
-                // Now, and two years on (both lists stale: `trust.stale`, `status.stale`).
-                for now in [NOW, LIST_NEXT + 365 * 86_400] {
+                // Now, two weeks past the lists' next update (`trust.stale`, `status.stale`)
+                // and two years on (`trust.expired`, `status.expired`).
+                for now in [NOW, LIST_NEXT + 3 * 86_400, LIST_NEXT + 365 * 86_400] {
                     let verifier = verifiers[i % verifiers.len()];
                     for verifier in [&fresh, verifier] {
                         let context = VerifyContext {
@@ -1071,6 +1095,7 @@ mod tests {
         }
         for expected in [
             "valid/-",
+            "unconfirmed/-",
             "expired/-",
             "not_yet_valid/-",
             "revoked/-",
@@ -1084,8 +1109,11 @@ mod tests {
             "malformed/record",
             "not_a_certificate/-",
             "trust.stale",
+            "trust.expired",
             "status.stale",
+            "status.expired",
             "status.missing",
+            "status.not_covered",
             "demo",
             "patronymic/true",
             "patronymic/false",
@@ -1109,42 +1137,53 @@ mod tests {
         let other = SigningKey::from_seed([0x54; 32]);
         let mut retired = key_spec(&other, "Ретired \u{1}", KeyStatus::Retired, true);
         retired.until = Some(LIST_IAT);
-        let trust = trust_list(vec![
+        retired.uses = KeyUses::STATUS;
+        let mut verifier = verifier(vec![
             key_spec(&issuer(), "Office", KeyStatus::Active, false),
             retired,
             key_spec(&root(), "Revoked", KeyStatus::Revoked, false),
         ]);
-        let summary = trust.summary();
+        let summary = verifier.trust_list().unwrap().summary();
         let text = same(&summary);
         assert!(text.contains("\"until\":null") && text.contains("\"retired\""));
+        assert!(text.contains("\"use\":[\"cert\",\"status\"]"));
         same(&Some(summary));
         same(&None::<TrustListSummary>);
         same(&TrustListSummary {
+            version: 1,
             iat: i64::MIN,
             next: i64::MAX,
             root_kid: String::new(),
             keys: Vec::new(),
         });
 
-        let mut verifier = Verifier::new(trust);
-        for revoked in [
+        for (i, revoked) in [
             &[][..],
             &["2026-000000777"][..],
-            &["2025-000000001", "2026-000000002", "2026-000012345"][..],
-        ] {
+            &["2025-000000001", "2026-000000002", "2026-000000345"][..],
+        ]
+        .into_iter()
+        .enumerate()
+        {
             let summary = verifier
-                .install_status_list(&status_bytes(revoked))
+                .load_status_list(
+                    &status_bytes(revoked, LIST_IAT + i as i64),
+                    &LoadOptions::at(NOW),
+                )
                 .unwrap();
             same(&summary);
             same(&Some(summary));
         }
         same(&None::<StatusListSummary>);
         same(&StatusListSummary {
+            version: 1,
             iat: 0,
             next: -1,
             kid: "00".into(),
+            demo: true,
             lists: vec![StatusYearSummary {
                 year: i32::MIN,
+                size: u32::MAX,
                 revoked: u64::MAX,
             }],
         });

@@ -9,6 +9,9 @@
 //!   Russian or English.
 //! - [`cert`]: the certificate's QR text (`KZ1:` + Base45 + zlib + COSE_Sign1, Ed25519), its
 //!   issuer, the trust and status lists, and the verifier.
+//! - [`text_rules`]: the character rules of names, addresses and passport numbers, so that no
+//!   field displays as another (no invisible or bidirectional characters, no Latin-Cyrillic
+//!   look-alikes).
 //! - [`qr`]: rendering the QR text as a code and finding codes in camera frames and photos.
 //! - [`calendar`]: Kazakhstan's working days.
 //!

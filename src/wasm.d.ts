@@ -210,15 +210,26 @@ export interface CertificateRecord {
   hostName: string;
 }
 
+/**
+ * `valid` only when checked against a current status list that covers the certificate, under a
+ * trust list that has not expired; `unconfirmed` is as valid but revocation could not be checked
+ * (the warnings say why).
+ */
 export type VerificationStatus =
-  | "valid" | "expired" | "not_yet_valid" | "revoked" | "bad_signature" | "unknown_key"
-  | "key_not_valid" | "malformed" | "not_a_certificate";
+  | "valid" | "unconfirmed" | "expired" | "not_yet_valid" | "revoked" | "bad_signature"
+  | "unknown_key" | "key_not_valid" | "malformed" | "not_a_certificate";
 export type MalformedStage = "base45" | "zlib" | "cose" | "claims" | "record";
 
+export type VerificationWarningCode =
+  | "trust.stale" | "trust.expired" | "status.stale" | "status.expired" | "status.missing"
+  | "status.not_covered";
+
 export interface VerificationWarning {
-  code: "trust.stale" | "status.stale" | "status.missing";
+  code: VerificationWarningCode;
   message: string;
+  /** For `*.stale` and `*.expired`: the list's age in whole days. */
   ageDays?: number;
+  /** For `*.stale` and `*.expired`: the list's issue time, seconds since 1970. */
   listIssuedAt?: number;
 }
 
@@ -233,7 +244,9 @@ export interface VerificationResult {
   issuedAt: string | null;
   issuedAtUnix: number | null;
   checkedOn: IsoDate;
+  /** For `valid` and `unconfirmed`. */
   daysRemaining: number | null;
+  /** Signed by a demonstration key: never a real certificate. */
   demo: boolean;
   warnings: VerificationWarning[];
   message: string;
@@ -246,10 +259,30 @@ export interface Messages {
 }
 
 export interface VerifyOptions {
-  /** The date to check for; default: today in Kazakhstan (UTC+5). */
+  /** The date to check for; default: today in Kazakhstan (UTC+5) at the moment of the call. */
   on?: IsoDate;
   /** Default: "ru". */
   lang?: Lang;
+  /**
+   * The device's clock in seconds since 1970 (default: now; a fraction is dropped), which judges
+   * the lists' freshness; for tests.
+   */
+  now?: number;
+}
+
+export interface VerifierOptions {
+  /** Days after a list's next update during which it still confirms certificates (default 7). */
+  graceDays?: number;
+}
+
+export interface LoadOptions {
+  /**
+   * The latest `iat` (seconds since 1970) ever accepted for this list, kept by the caller across
+   * reloads: an older list is refused, one issued at it accepted.
+   */
+  minIssuedAt?: number;
+  /** The device's clock in seconds since 1970 (default: now; a fraction is dropped); for tests. */
+  now?: number;
 }
 
 export interface IssueOptions {
@@ -257,17 +290,23 @@ export interface IssueOptions {
   issuedAt?: number;
 }
 
+/** What a key signs: certificates, status lists, data bundles. */
+export type KeyUse = "cert" | "status" | "data";
+
 export interface TrustedKeySummary {
   kid: string;
   name: string;
   from: number;
   until: number | null;
   status: "active" | "retired" | "revoked";
+  use: KeyUse[];
   demo: boolean;
   publicKey: string;
 }
 
 export interface TrustListSummary {
+  /** The format version: 1 (every key signs certificates and status lists) or 2. */
+  version: 1 | 2;
   iat: number;
   next: number;
   rootKid: string;
@@ -275,10 +314,15 @@ export interface TrustListSummary {
 }
 
 export interface StatusListSummary {
+  /** The format version: 1 or 2. */
+  version: 1 | 2;
   iat: number;
   next: number;
   kid: string;
-  lists: Array<{ year: number; revoked: number }>;
+  /** Signed by a demonstration key: the list speaks only of DEMO certificates. */
+  demo: boolean;
+  /** Per year: the sequences covered (0 to size - 1) and how many are no longer valid. */
+  lists: Array<{ year: number; size: number; revoked: number }>;
 }
 
 // ----- QR codes ----------------------------------------------------------------------------

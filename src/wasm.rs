@@ -16,7 +16,7 @@ use js_sys::{JSON, Uint8Array};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
-use crate::cert::{self, PublicKey, Record, SigningKey, Verifier, VerifyContext};
+use crate::cert::{self, LoadOptions, PublicKey, Record, SigningKey, VerifyContext};
 use crate::date::{Date, KAZAKHSTAN_UTC_OFFSET_SECONDS};
 use crate::i18n::{self, Lang};
 use crate::json::{self, WriteJson};
@@ -34,6 +34,12 @@ extern "C" {
     /// `VerifyOptions` of the TypeScript declarations.
     #[wasm_bindgen(typescript_type = "VerifyOptions")]
     pub type VerifyOptionsArgument;
+    /// `VerifierOptions` of the TypeScript declarations.
+    #[wasm_bindgen(typescript_type = "VerifierOptions")]
+    pub type VerifierOptionsArgument;
+    /// `LoadOptions` of the TypeScript declarations.
+    #[wasm_bindgen(typescript_type = "LoadOptions")]
+    pub type LoadOptionsArgument;
     /// `IssueOptions` of the TypeScript declarations.
     #[wasm_bindgen(typescript_type = "IssueOptions")]
     pub type IssueOptionsArgument;
@@ -49,8 +55,10 @@ extern "C" {
 }
 
 thread_local! {
-    /// The verifier built from the last good trust list (WebAssembly runs one thread).
-    static VERIFIER: RefCell<Option<Verifier>> = const { RefCell::new(None) };
+    /// The verifier of the deprecated module-wide functions (`loadTrustList`, `verifyCertificate`,
+    /// ...), kept for one release for pages written against them; pinned to the root of the first
+    /// trust list they load. New code makes its own `Verifier` objects.
+    static LEGACY_VERIFIER: RefCell<Option<JsVerifier>> = const { RefCell::new(None) };
 }
 
 /// With the `panic-messages` feature, installs a panic hook, so that a bug shows as a readable
@@ -155,6 +163,20 @@ impl Options {
         }
     }
 
+    /// An instant in seconds since 1970: any finite number (a fraction of a second, as
+    /// `Date.now() / 1000` gives, is dropped); absent and `null` give `None`.
+    fn seconds(&self, name: &str) -> Result<Option<i64>, JsError> {
+        match self.0.get(name) {
+            None | Some(serde_json::Value::Null) => Ok(None),
+            Some(value) => value
+                .as_f64()
+                .map(f64::floor)
+                .filter(|seconds| seconds.abs() < 9.0e15)
+                .map(|seconds| Some(seconds as i64))
+                .ok_or_else(|| error(format!("option `{name}` must be seconds since 1970"))),
+        }
+    }
+
     /// A whole-number option; absent and `null` give `None`.
     fn integer(&self, name: &str) -> Result<Option<i64>, JsError> {
         match self.0.get(name) {
@@ -208,10 +230,10 @@ fn lang_option(text: Option<String>) -> Result<Lang, JsError> {
     }
 }
 
-fn with_verifier<T>(
-    f: impl FnOnce(&mut Option<Verifier>) -> Result<T, JsError>,
+fn with_legacy_verifier<T>(
+    f: impl FnOnce(&mut Option<JsVerifier>) -> Result<T, JsError>,
 ) -> Result<T, JsError> {
-    VERIFIER.with(|cell| {
+    LEGACY_VERIFIER.with(|cell| {
         let mut verifier = cell
             .try_borrow_mut()
             .map_err(|_| error("the verifier is busy"))?;
@@ -219,8 +241,37 @@ fn with_verifier<T>(
     })
 }
 
-const NO_TRUST_LIST: &str =
-    "no trust list is installed: call loadTrustList(bytes, rootPublicKeyHex) first";
+const NO_TRUST_LIST: &str = "no trust list is installed: load one first";
+
+/// The root public key argument.
+fn root_argument(value: &JsValue) -> Result<PublicKey, JsError> {
+    PublicKey::from_hex(&string_argument(value, "the root public key")?)
+        .map_err(|e| error(format!("the root public key: {e}")))
+}
+
+/// `{ minIssuedAt?, now? }`: `now` defaults to the device's clock.
+fn load_options(options: Option<LoadOptionsArgument>) -> Result<LoadOptions, JsError> {
+    let options = options_argument(options.map(JsValue::from), &["minIssuedAt", "now"])?;
+    Ok(LoadOptions {
+        now_unix_seconds: options.seconds("now")?.unwrap_or_else(now_unix_seconds),
+        min_issued_at: options.seconds("minIssuedAt")?,
+    })
+}
+
+/// `{ on?, lang?, now? }`: `now` defaults to the device's clock at this call, and `on` to the
+/// civil date in Kazakhstan at `now`.
+fn verify_context(options: Option<VerifyOptionsArgument>) -> Result<VerifyContext, JsError> {
+    let options = options_argument(options.map(JsValue::from), &["on", "lang", "now"])?;
+    let now = options.seconds("now")?.unwrap_or_else(now_unix_seconds);
+    Ok(VerifyContext {
+        checked_on: match options.string("on")? {
+            None => Date::from_unix_seconds(now, KAZAKHSTAN_UTC_OFFSET_SECONDS),
+            Some(on) => Date::parse(&on).map_err(|e| error(format!("option `on`: {e}")))?,
+        },
+        now_unix_seconds: now,
+        lang: lang_option(options.string("lang")?)?,
+    })
+}
 
 // ---------------------------------------------------------------------------------------------
 // Options
@@ -403,78 +454,204 @@ pub fn data_version() -> String {
 // ---------------------------------------------------------------------------------------------
 // Certificates
 
-/// Checks a trust list against the pinned root and installs it (an older list than the installed
-/// one is refused and the installed one kept).
+/// A certificate verifier pinned to one root for its whole life: `new Verifier(rootHex)`.
+#[wasm_bindgen(js_name = Verifier)]
+pub struct JsVerifier {
+    verifier: cert::Verifier,
+}
+
+#[wasm_bindgen(js_class = Verifier)]
+impl JsVerifier {
+    /// A verifier pinned to the root public key (64 hex digits) for its whole life; options:
+    /// `{ graceDays? }`, the days after a list's next update during which it still confirms
+    /// (default 7).
+    ///
+    /// # Errors
+    ///
+    /// Throws when the root key or an option is unusable.
+    #[wasm_bindgen(constructor)]
+    #[allow(non_snake_case)] // JavaScript sees the parameter names
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "string")] rootPublicKeyHex: JsValue,
+        options: Option<VerifierOptionsArgument>,
+    ) -> Result<JsVerifier, JsError> {
+        let root = root_argument(&rootPublicKeyHex)?;
+        let options = options_argument(options.map(JsValue::from), &["graceDays"])?;
+        let mut verifier = cert::Verifier::new(root);
+        if let Some(days) = options.integer("graceDays")? {
+            if !(0..=36_500).contains(&days) {
+                return Err(error("option `graceDays` must be 0 to 36500"));
+            }
+            verifier = verifier.with_grace_seconds(days * 86_400);
+        }
+        Ok(JsVerifier { verifier })
+    }
+
+    /// Checks a trust list against the pinned root and installs it: never one dated more than a
+    /// day after `now`, nor before `minIssuedAt`, nor older than (or as old as, with other
+    /// bytes) the installed one. The same bytes again return the summary.
+    ///
+    /// # Errors
+    ///
+    /// Throws when the list is unusable or refused; the installed lists stay in use.
+    #[wasm_bindgen(js_name = loadTrustList, unchecked_return_type = "TrustListSummary")]
+    pub fn load_trust_list(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "Uint8Array")] bytes: JsValue,
+        options: Option<LoadOptionsArgument>,
+    ) -> Result<JsValue, JsError> {
+        let bytes = bytes_argument(&bytes, "the trust list")?;
+        let options = load_options(options)?;
+        to_js(
+            &self
+                .verifier
+                .load_trust_list(&bytes, &options)
+                .map_err(error)?,
+        )
+    }
+
+    /// Checks a status list against the installed trust list and installs it, by the rules of
+    /// `loadTrustList`.
+    ///
+    /// # Errors
+    ///
+    /// Throws when no trust list is installed, or the list is unusable or refused; the
+    /// installed list stays in use.
+    #[wasm_bindgen(js_name = loadStatusList, unchecked_return_type = "StatusListSummary")]
+    pub fn load_status_list(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "Uint8Array")] bytes: JsValue,
+        options: Option<LoadOptionsArgument>,
+    ) -> Result<JsValue, JsError> {
+        let bytes = bytes_argument(&bytes, "the status list")?;
+        let options = load_options(options)?;
+        to_js(
+            &self
+                .verifier
+                .load_status_list(&bytes, &options)
+                .map_err(error)?,
+        )
+    }
+
+    /// Verifies a certificate's QR text against the installed lists; options `{ on?, lang?,
+    /// now? }` (`on` defaults to today in Kazakhstan at this call).
+    ///
+    /// # Errors
+    ///
+    /// Throws when no trust list is installed, the text is not a string, or an option is
+    /// unusable.
+    #[wasm_bindgen(unchecked_return_type = "VerificationResult")]
+    pub fn verify(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+        options: Option<VerifyOptionsArgument>,
+    ) -> Result<JsValue, JsError> {
+        let text = string_argument(&text, "the QR text")?;
+        let context = verify_context(options)?;
+        if self.verifier.trust_list().is_none() {
+            return Err(error(NO_TRUST_LIST));
+        }
+        to_js(&self.verifier.verify(&text, &context))
+    }
+
+    /// The installed trust list, or `null`.
+    ///
+    /// # Errors
+    ///
+    /// None in practice; the conversion is fallible in form only.
+    #[wasm_bindgen(js_name = trustList, unchecked_return_type = "TrustListSummary | null")]
+    pub fn trust_list(&self) -> Result<JsValue, JsError> {
+        to_js(&self.verifier.trust_list().map(cert::TrustList::summary))
+    }
+
+    /// The installed status list, or `null`.
+    ///
+    /// # Errors
+    ///
+    /// None in practice; the conversion is fallible in form only.
+    #[wasm_bindgen(js_name = statusList, unchecked_return_type = "StatusListSummary | null")]
+    pub fn status_list(&self) -> Result<JsValue, JsError> {
+        to_js(&self.verifier.status_list().map(cert::StatusList::summary))
+    }
+}
+
+/// @deprecated Use `new Verifier(rootPublicKeyHex).loadTrustList(bytes)`; this module-wide form
+/// stays for one release. Checks a trust list against the root and installs it in the
+/// module-wide verifier, which the first call pins to its root: a later call with another root
+/// is refused.
 ///
 /// # Errors
 ///
-/// Throws when the list or the root key is unusable.
+/// Throws when the list or the root key is unusable, or the root is not the pinned one.
 #[wasm_bindgen(js_name = loadTrustList, unchecked_return_type = "TrustListSummary")]
 #[allow(non_snake_case)] // JavaScript sees the parameter names
 pub fn load_trust_list(
     #[wasm_bindgen(unchecked_param_type = "Uint8Array")] bytes: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string")] rootPublicKeyHex: JsValue,
 ) -> Result<JsValue, JsError> {
-    let bytes = bytes_argument(&bytes, "the trust list")?;
-    let root = PublicKey::from_hex(&string_argument(&rootPublicKeyHex, "the root public key")?)
-        .map_err(|e| error(format!("the root public key: {e}")))?;
-    with_verifier(|verifier| {
-        let summary = match verifier {
-            Some(verifier) => verifier.install_trust_list(&bytes, &root).map_err(error)?,
-            None => {
-                let list = cert::TrustList::from_cose(&bytes, &root).map_err(error)?;
-                let installed = verifier.insert(Verifier::new(list));
-                installed.trust_list().summary()
-            }
+    let root = root_argument(&rootPublicKeyHex)?;
+    with_legacy_verifier(|slot| {
+        let verifier = match slot {
+            Some(verifier) => verifier,
+            None => slot.insert(JsVerifier {
+                verifier: cert::Verifier::new(root),
+            }),
         };
-        to_js(&summary)
+        if verifier.verifier.root() != root {
+            return Err(error(
+                "the root public key is not the one this verifier is pinned to",
+            ));
+        }
+        verifier.load_trust_list(bytes, None)
     })
 }
 
-/// Checks a status list against the installed trust list and installs it.
+/// @deprecated Use `verifier.loadStatusList(bytes)` of a `Verifier`; this module-wide form stays
+/// for one release. Checks a status list against the installed trust list and installs it.
 ///
 /// # Errors
 ///
-/// Throws when no trust list is installed, or the status list is unusable or older.
+/// Throws when no trust list is installed, or the status list is unusable or refused.
 #[wasm_bindgen(js_name = loadStatusList, unchecked_return_type = "StatusListSummary")]
 pub fn load_status_list(
     #[wasm_bindgen(unchecked_param_type = "Uint8Array")] bytes: JsValue,
 ) -> Result<JsValue, JsError> {
-    let bytes = bytes_argument(&bytes, "the status list")?;
-    with_verifier(|verifier| {
+    with_legacy_verifier(|verifier| {
         let verifier = verifier.as_mut().ok_or_else(|| error(NO_TRUST_LIST))?;
-        to_js(&verifier.install_status_list(&bytes).map_err(error)?)
+        verifier.load_status_list(bytes, None)
     })
 }
 
-/// The installed trust list, or `null`.
+/// @deprecated Use `verifier.trustList()` of a `Verifier`. The module-wide verifier's trust
+/// list, or `null`.
 ///
 /// # Errors
 ///
 /// None in practice; the conversion is fallible in form only.
 #[wasm_bindgen(js_name = trustListSummary, unchecked_return_type = "TrustListSummary | null")]
 pub fn trust_list_summary() -> Result<JsValue, JsError> {
-    with_verifier(|verifier| to_js(&verifier.as_ref().map(|v| v.trust_list().summary())))
+    with_legacy_verifier(|verifier| match verifier {
+        Some(verifier) => verifier.trust_list(),
+        None => Ok(JsValue::NULL),
+    })
 }
 
-/// The installed status list, or `null`.
+/// @deprecated Use `verifier.statusList()` of a `Verifier`. The module-wide verifier's status
+/// list, or `null`.
 ///
 /// # Errors
 ///
 /// None in practice; the conversion is fallible in form only.
 #[wasm_bindgen(js_name = statusListSummary, unchecked_return_type = "StatusListSummary | null")]
 pub fn status_list_summary() -> Result<JsValue, JsError> {
-    with_verifier(|verifier| {
-        to_js(
-            &verifier
-                .as_ref()
-                .and_then(|v| v.status_list())
-                .map(|list| list.summary()),
-        )
+    with_legacy_verifier(|verifier| match verifier {
+        Some(verifier) => verifier.status_list(),
+        None => Ok(JsValue::NULL),
     })
 }
 
-/// Verifies a certificate's QR text against the installed lists.
+/// @deprecated Use `verifier.verify(text, options)` of a `Verifier`. Verifies a certificate's
+/// QR text against the module-wide verifier's lists.
 ///
 /// # Errors
 ///
@@ -485,20 +662,9 @@ pub fn verify_certificate(
     #[wasm_bindgen(unchecked_param_type = "string")] qrText: JsValue,
     options: Option<VerifyOptionsArgument>,
 ) -> Result<JsValue, JsError> {
-    let text = string_argument(&qrText, "the QR text")?;
-    let options = options_argument(options, &["on", "lang"])?;
-    let now = now_unix_seconds();
-    let context = VerifyContext {
-        checked_on: match options.string("on")? {
-            None => Date::from_unix_seconds(now, KAZAKHSTAN_UTC_OFFSET_SECONDS),
-            Some(on) => Date::parse(&on).map_err(|e| error(format!("option `on`: {e}")))?,
-        },
-        now_unix_seconds: now,
-        lang: lang_option(options.string("lang")?)?,
-    };
-    with_verifier(|verifier| {
+    with_legacy_verifier(|verifier| {
         let verifier = verifier.as_ref().ok_or_else(|| error(NO_TRUST_LIST))?;
-        to_js(&verifier.verify(&text, &context))
+        verifier.verify(qrText, options)
     })
 }
 

@@ -1,6 +1,6 @@
 //! Property tests: any acceptable record survives record -> QR text -> verify as `valid`
-//! (certificate.md sections 1-3, 6), Kazakh letters and maximum-length fields included, and no
-//! single-character change of the text is ever `valid`.
+//! (the certificate format: QR text, COSE, claims and record; the verdicts), Kazakh letters and
+//! maximum-length fields included, and no single-character change of the text is ever `valid`.
 
 mod cert_support;
 
@@ -10,51 +10,89 @@ use tirkeu::cert::record::{MAX_ADDRESS_CHARS, MAX_NAME_CHARS, MAX_PASSPORT_CHARS
 use tirkeu::cert::*;
 use tirkeu::date::Date;
 
-/// Letters of the names and addresses: Kazakh Cyrillic (with ә ғ қ ң ө ұ ү һ і), Russian, Latin.
-const LETTERS: &str =
-    "ӘәҒғҚқҢңӨөҰұҮүҺһІіАаБбВвГгДдЕеЁёЖжЗзИиЙйКкЛлМмНнОоПпРрСсТтУуФфХхЦцЧчШшЩщЪъЫыЬьЭэЮюЯяA-Za-z";
+/// The letters of a word: one script each (a word never mixes Latin and Cyrillic letters).
+const CYRILLIC: &str =
+    "ӘәҒғҚқҢңӨөҰұҮүҺһІіАаБбВвГгДдЕеЁёЖжЗзИиЙйКкЛлМмНнОоПпРрСсТтУуФфХхЦцЧчШшЩщЪъЫыЬьЭэЮюЯя";
+const LATIN: &str = "A-Za-zÀ-ÖØ-öø-ÿ";
 
-/// Text of 1 to `max` characters: letters at both ends, letters, digits and punctuation inside.
-fn text(max: usize) -> impl Strategy<Value = String> {
-    let inner = format!("[{LETTERS}0-9 .,«»№/-]");
-    let edge = format!("[{LETTERS}]");
+/// A word of 1 to 12 letters of one script.
+fn word() -> impl Strategy<Value = String> {
     prop_oneof![
-        // Short and long, up to the maximum.
-        (
-            proptest::string::string_regex(&edge).unwrap(),
-            proptest::collection::vec(
-                proptest::string::string_regex(&inner).unwrap(),
-                0..max.saturating_sub(1)
-            )
-        )
-            .prop_map(|(first, rest)| {
-                let mut s = first + &rest.concat();
-                while s.ends_with(' ') {
-                    s.pop();
-                }
-                s
-            }),
-        // Exactly the maximum, in two-byte letters (the longest UTF-8 the fields allow here).
-        proptest::string::string_regex(&format!("[{LETTERS}]{{{max}}}")).unwrap(),
+        proptest::string::string_regex(&format!("[{CYRILLIC}]{{1,12}}")).unwrap(),
+        proptest::string::string_regex(&format!("[{LATIN}]{{1,12}}")).unwrap(),
     ]
+}
+
+/// Words joined by the separators `separators` allows, cut to at most `max` characters, never
+/// beginning or ending with a space.
+fn words(separators: &'static str, max: usize) -> impl Strategy<Value = String> {
+    (
+        word(),
+        proptest::collection::vec(
+            (proptest::string::string_regex(separators).unwrap(), word()),
+            0..12,
+        ),
+    )
+        .prop_map(move |(first, rest)| {
+            let mut text = first;
+            for (separator, word) in rest {
+                text.push_str(&separator);
+                text.push_str(&word);
+            }
+            let mut text: String = text.chars().take(max).collect();
+            while text.ends_with(' ') {
+                text.pop();
+            }
+            text
+        })
+}
+
+/// A person's name: letters, space, hyphen, apostrophe, dot; 1 to 64 characters.
+fn person_name() -> impl Strategy<Value = String> {
+    prop_oneof![
+        words("[ '’.-]|\\. ", MAX_NAME_CHARS),
+        // Exactly the maximum, in two-byte letters (the longest UTF-8 the fields allow here).
+        proptest::string::string_regex(&format!("[{CYRILLIC}]{{{MAX_NAME_CHARS}}}")).unwrap(),
+    ]
+}
+
+/// An organisation's name: also digits, quotes and the punctuation of company names.
+fn organisation_name() -> impl Strategy<Value = String> {
+    words("[ 0-9,«»\"()&№/-]{1,3}", 250)
+        .prop_map(|name| name.trim_matches(' ').to_owned())
+        .prop_filter("a letter", |name| name.chars().any(char::is_alphabetic))
+}
+
+/// An address: words, digits and punctuation.
+fn address() -> impl Strategy<Value = String> {
+    words("[ 0-9.,/№-]{1,4}", MAX_ADDRESS_CHARS)
+}
+
+/// A region code of the crate's table.
+fn region() -> impl Strategy<Value = String> {
+    let codes: Vec<String> = tirkeu::data::regions()
+        .iter()
+        .map(|region| region.code.to_owned())
+        .collect();
+    proptest::sample::select(codes)
 }
 
 fn record_strategy() -> impl Strategy<Value = Record> {
     (
-        (2026i32..=2030, 0u32..=999_999_999),
+        (2026i32..=2030, 0u32..=ISSUED_2026 as u32),
         (
-            text(MAX_NAME_CHARS),
-            text(MAX_NAME_CHARS),
-            proptest::option::of(text(MAX_NAME_CHARS)),
+            person_name(),
+            person_name(),
+            proptest::option::of(person_name()),
         ),
         (
-            text(MAX_PASSPORT_CHARS),
+            proptest::string::string_regex(&format!("[A-Z0-9]{{5,{MAX_PASSPORT_CHARS}}}")).unwrap(),
             "[A-Z]{3}",
-            text(MAX_ADDRESS_CHARS),
-            "[A-Z]{3}",
+            address(),
+            region(),
         ),
         (0i32..3650, 0i32..=365),
-        ("[0-9]{12}", text(MAX_ADDRESS_CHARS)),
+        ("[0-9]{12}", person_name(), organisation_name()),
     )
         .prop_map(
             |(
@@ -62,9 +100,14 @@ fn record_strategy() -> impl Strategy<Value = Record> {
                 (surname, given_names, patronymic),
                 (passport, citizenship, address, region),
                 (start, length),
-                (host_id, host_name),
+                (host_id, person, organisation),
             )| {
                 let stay_from = Date::parse("2026-07-01").unwrap().add_days(start);
+                let host_name = if record::host_id_is_bin(&host_id) {
+                    organisation
+                } else {
+                    person
+                };
                 Record {
                     application_number: format!("{year:04}-{sequence:09}"),
                     surname,
@@ -83,10 +126,16 @@ fn record_strategy() -> impl Strategy<Value = Record> {
         )
 }
 
+/// A verifier whose status list revokes nothing and covers the sequences up to
+/// [`ISSUED_2026`] of every year from 2026 to 2030.
 fn verifier_without_revocations() -> Verifier {
-    let mut verifier = Verifier::new(trust_list(vec![key_spec(&issuer(), "Issuer")]));
+    let mut verifier = verifier_with(keys());
+    let mut spec = StatusListSpec::new(LIST_IAT, LIST_NEXT);
+    for year in 2026..=2030 {
+        spec.issued.insert(year, ISSUED_2026);
+    }
     verifier
-        .install_status_list(&status_bytes(&[], LIST_IAT, LIST_NEXT))
+        .load_status_list(&build_status_list(&spec, &status_key()).unwrap(), &at_now())
         .unwrap();
     verifier
 }
@@ -122,18 +171,19 @@ proptest! {
 #[test]
 fn every_field_at_its_maximum_length_fits_and_verifies() {
     let record = Record {
-        application_number: "2026-999999999".into(),
+        // The highest sequence a status list covers (2^27 - 1), issued after the list.
+        application_number: "2026-134217727".into(),
         surname: "Ә".repeat(MAX_NAME_CHARS),
         given_names: "ғ".repeat(MAX_NAME_CHARS),
         patronymic: Some("Қ".repeat(MAX_NAME_CHARS)),
-        passport: "ң".repeat(MAX_PASSPORT_CHARS),
+        passport: "Z9".repeat(MAX_PASSPORT_CHARS / 2),
         citizenship: "XXA".into(),
         address: "өұүһі".repeat(MAX_ADDRESS_CHARS / 5),
         region: "ALA".into(),
         stay_from: Date::parse("2026-07-01").unwrap(),
         stay_to: Date::parse("2026-07-01").unwrap(),
-        host_id: "000000000000".into(),
-        host_name: "ІҺҮҰӨҢҚҒӘ".repeat(MAX_ADDRESS_CHARS / 9) + "Ә",
+        host_id: BIN.into(),
+        host_name: "ІҺҮҰӨҢҚҒӘ".repeat(250 / 9) + "ӘӘӘӘӘӘӘ",
     };
     record.validate().unwrap();
     let text = issue_certificate(&record, &issuer(), IAT).unwrap();

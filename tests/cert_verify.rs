@@ -1,5 +1,5 @@
-//! The verifier: one test per status and per malformed stage (certificate.md section 6), the
-//! refusals a later security review relies on, and the lists' install rules (section 4, 5).
+//! The verifier: one test per status and per malformed stage (docs/certificate-format.md section 7), the
+//! refusals a later security review relies on, and the lists' install rules (sections 4-6).
 
 mod cert_support;
 
@@ -47,7 +47,7 @@ fn status_valid() {
 
 #[test]
 fn status_valid_on_the_first_and_last_day() {
-    // Source: certificate.md section 6: stay from <= date <= stay to.
+    // Source: docs/certificate-format.md section 7: stay from <= date <= stay to.
     assert_eq!(
         verify(&certificate(), "2026-07-01").days_remaining,
         Some(89)
@@ -137,7 +137,7 @@ fn status_unknown_key() {
 fn status_key_not_valid_when_the_key_is_revoked() {
     let mut spec = key_spec(&issuer(), "Issuer");
     spec.status = KeyStatus::Revoked;
-    let verifier = Verifier::new(trust_list(vec![spec]));
+    let verifier = verifier_trusting(vec![spec]);
     let result = verifier.verify(&certificate(), &context("2026-07-15"));
     assert_eq!(result.status, Status::KeyNotValid);
     assert_eq!(result.record, None);
@@ -151,7 +151,7 @@ fn status_key_not_valid_when_iat_is_outside_the_keys_validity() {
     let mut too_early = key_spec(&issuer(), "Issuer");
     too_early.until = Some(IAT - 1);
     for spec in [too_late, too_early] {
-        let verifier = Verifier::new(trust_list(vec![spec]));
+        let verifier = verifier_trusting(vec![spec]);
         assert_eq!(
             verifier
                 .verify(&certificate(), &context("2026-07-15"))
@@ -164,7 +164,7 @@ fn status_key_not_valid_when_iat_is_outside_the_keys_validity() {
     exact.from = IAT;
     exact.until = Some(IAT);
     exact.status = KeyStatus::Retired;
-    let verifier = Verifier::new(trust_list(vec![exact]));
+    let verifier = verifier_trusting(vec![exact]);
     assert_eq!(
         verifier
             .verify(&certificate(), &context("2026-07-15"))
@@ -175,13 +175,20 @@ fn status_key_not_valid_when_iat_is_outside_the_keys_validity() {
 
 #[test]
 fn the_demo_flag_follows_the_key() {
-    // Source: certificate.md section 4: a result under a demo key carries `demo: true`.
+    // Source: docs/certificate-format.md section 4: a result under a demo key carries `demo: true`.
     let mut demo_key = key_spec(&issuer(), "DEMO issuer");
     demo_key.demo = true;
-    let verifier = Verifier::new(trust_list(vec![demo_key]));
+    // A DEMO status list speaks only of DEMO certificates: both DEMO keys.
+    let mut demo_status_key = status_key_spec(&status_key(), "DEMO status lists");
+    demo_status_key.demo = true;
+    let mut verifier = verifier_with(vec![demo_key, demo_status_key]);
+    verifier
+        .load_status_list(&status_bytes(&[], LIST_IAT, LIST_NEXT), &at_now())
+        .unwrap();
     let result = verifier.verify(&certificate(), &context("2026-07-15"));
     assert_eq!(result.status, Status::Valid);
     assert!(result.demo);
+    assert_eq!(result.exit_code(), 1, "a DEMO verdict never exits 0");
     let json = serde_json::to_value(&result).unwrap();
     assert_eq!(json["demo"], true);
     assert_eq!(json["keyName"], "DEMO issuer");
@@ -215,7 +222,7 @@ fn status_not_a_certificate() {
 fn messages_exist_for_every_status_in_three_languages() {
     let mut revoked_key = key_spec(&issuer(), "Issuer");
     revoked_key.status = KeyStatus::Revoked;
-    let key_not_valid = Verifier::new(trust_list(vec![revoked_key]));
+    let key_not_valid = verifier_trusting(vec![revoked_key]);
     let revoked = Record {
         application_number: "2026-000000666".into(),
         ..record()
@@ -623,7 +630,7 @@ fn malformed_record() {
 
 #[test]
 fn record_text_is_checked_for_nfc_exactly() {
-    // Source: certificate.md section 3 (strings in Unicode normalisation form C) and UAX #15:
+    // Source: docs/certificate-format.md section 3 (strings in Unicode normalisation form C) and UAX #15:
     // Ә + U+0301 COMBINING ACUTE ACCENT has no precomposed form, so it is NFC: issued and valid.
     let accented = Record {
         surname: "\u{4d8}\u{301}БІЛҚАСЫМОВА".into(),
@@ -782,22 +789,19 @@ fn a_trust_list_signed_by_an_unpinned_root_is_refused() {
 
 #[test]
 fn stale_and_missing_lists_are_warned() {
+    // Source: the certificate format, trust list (past `next` a list is stale; within the grace
+    // period a result stays valid with a warning and the list's age) and the `unconfirmed`
+    // status (no status list).
     let certificate = certificate();
-    // Lists issued long ago whose next update has passed.
+    // Lists issued 40 days ago whose next update passed 5 days ago: within the 7-day grace.
     let old_iat = NOW - 40 * 86_400;
-    let mut verifier = Verifier::new(
-        TrustList::from_cose(
-            &trust_bytes(
-                vec![key_spec(&issuer(), "Issuer")],
-                old_iat,
-                old_iat + 86_400,
-            ),
-            &root().public_key(),
-        )
-        .unwrap(),
-    );
+    let old_next = NOW - 5 * 86_400;
+    let mut verifier = Verifier::new(root().public_key());
+    verifier
+        .load_trust_list(&trust_bytes(keys(), old_iat, old_next), &at_now())
+        .unwrap();
     let missing = verifier.verify(&certificate, &context("2026-07-15"));
-    assert_eq!(missing.status, Status::Valid);
+    assert_eq!(missing.status, Status::Unconfirmed);
     let codes: Vec<_> = missing.warnings.iter().map(|w| w.code).collect();
     assert_eq!(codes, ["trust.stale", "status.missing"]);
     assert_eq!(missing.warnings[0].age_days, Some(40));
@@ -805,9 +809,11 @@ fn stale_and_missing_lists_are_warned() {
         missing.warnings[0].message,
         "The trust list is out of date (issued 40 days ago): update it."
     );
+    assert_eq!(missing.days_remaining, Some(75));
+    assert_eq!(missing.record, Some(record()));
 
     verifier
-        .install_status_list(&status_bytes(&[], old_iat, old_iat + 86_400))
+        .load_status_list(&status_bytes(&[], old_iat, old_next), &at_now())
         .unwrap();
     let stale = verifier.verify(&certificate, &context("2026-07-15"));
     let codes: Vec<_> = stale.warnings.iter().map(|w| w.code).collect();
@@ -822,17 +828,14 @@ fn two_keys_with_the_same_kid_are_both_tried() {
     // The first key listed under the issuer's kid is another key: it must not stop the search.
     let mut impostor = key_spec(&stranger(), "First under this kid");
     impostor.kid = Some(issuer().kid());
-    let verifier = Verifier::new(trust_list(vec![
-        impostor.clone(),
-        key_spec(&issuer(), "Issuer"),
-    ]));
+    let verifier = verifier_trusting(vec![impostor.clone(), key_spec(&issuer(), "Issuer")]);
     let result = verifier.verify(&certificate(), &context("2026-07-15"));
     assert_eq!(result.status, Status::Valid);
     assert_eq!(result.key_name.as_deref(), Some("Issuer"));
     // The same key listed twice, revoked then active with another window: the valid entry wins.
     let mut revoked = key_spec(&issuer(), "Old entry");
     revoked.status = KeyStatus::Revoked;
-    let verifier = Verifier::new(trust_list(vec![revoked, key_spec(&issuer(), "New entry")]));
+    let verifier = verifier_trusting(vec![revoked, key_spec(&issuer(), "New entry")]);
     assert_eq!(
         verifier
             .verify(&certificate(), &context("2026-07-15"))
@@ -841,7 +844,7 @@ fn two_keys_with_the_same_kid_are_both_tried() {
         Some("New entry")
     );
     // With only the impostor under that kid, the signature is bad.
-    let verifier = Verifier::new(trust_list(vec![impostor]));
+    let verifier = verifier_trusting(vec![impostor]);
     assert_eq!(
         verifier
             .verify(&certificate(), &context("2026-07-15"))
@@ -1101,28 +1104,30 @@ fn changing_the_last_characters_of_many_certificates_never_yields_valid() {
 
 #[test]
 fn an_older_trust_list_never_replaces_a_newer_one() {
-    let keys = || vec![key_spec(&issuer(), "Issuer")];
-    let mut verifier = Verifier::new(trust_list(keys()));
+    let mut verifier = verifier_with(keys());
     let older = trust_bytes(keys(), LIST_IAT - 1, LIST_NEXT);
     assert_eq!(
-        verifier.install_trust_list(&older, &root().public_key()),
-        Err(TrustListError::Older {
+        verifier.load_trust_list(&older, &at_now()),
+        Err(TrustListError::Date(ListDateError::Older {
             installed: LIST_IAT,
             offered: LIST_IAT - 1
-        })
+        }))
     );
-    assert_eq!(verifier.trust_list().issued_at(), LIST_IAT);
+    assert_eq!(verifier.trust_list().unwrap().issued_at(), LIST_IAT);
     // A refused list leaves the installed one in place too.
-    let unpinned = verifier.install_trust_list(
-        &trust_bytes(keys(), LIST_IAT + 5, LIST_NEXT),
-        &stranger().public_key(),
-    );
-    assert!(unpinned.is_err());
-    assert_eq!(verifier.trust_list().issued_at(), LIST_IAT);
-    let summary = verifier.install_trust_list(
-        &trust_bytes(keys(), LIST_IAT + 10, LIST_NEXT),
-        &root().public_key(),
-    );
+    let unpinned = build_trust_list(
+        &TrustListSpec {
+            iat: LIST_IAT + 5,
+            next: LIST_NEXT,
+            keys: keys(),
+        },
+        &stranger(),
+    )
+    .unwrap();
+    assert!(verifier.load_trust_list(&unpinned, &at_now()).is_err());
+    assert_eq!(verifier.trust_list().unwrap().issued_at(), LIST_IAT);
+    let summary =
+        verifier.load_trust_list(&trust_bytes(keys(), LIST_IAT + 10, LIST_NEXT), &at_now());
     assert_eq!(summary.unwrap().iat, LIST_IAT + 10);
 }
 
@@ -1130,19 +1135,23 @@ fn an_older_trust_list_never_replaces_a_newer_one() {
 fn an_older_status_list_never_replaces_a_newer_one() {
     let mut verifier = verifier();
     assert_eq!(
-        verifier.install_status_list(&status_bytes(&[], LIST_IAT - 1, LIST_NEXT)),
-        Err(StatusListError::Older {
+        verifier.load_status_list(&status_bytes(&[], LIST_IAT - 1, LIST_NEXT), &at_now()),
+        Err(StatusListError::Date(ListDateError::Older {
             installed: LIST_IAT,
             offered: LIST_IAT - 1
-        })
+        }))
     );
     let summary = verifier
-        .install_status_list(&status_bytes(&["2026-000000123"], LIST_IAT + 1, LIST_NEXT))
+        .load_status_list(
+            &status_bytes(&["2026-000000123"], LIST_IAT + 1, LIST_NEXT),
+            &at_now(),
+        )
         .unwrap();
     assert_eq!(
         summary.lists,
         [StatusYearSummary {
             year: 2026,
+            size: ISSUED_2026 as u32 + 1,
             revoked: 1
         }]
     );
@@ -1156,12 +1165,8 @@ fn an_older_status_list_never_replaces_a_newer_one() {
 
 #[test]
 fn a_status_list_must_come_from_a_valid_trusted_key() {
-    let trust = trust_list(vec![key_spec(&issuer(), "Issuer")]);
-    let spec = StatusListSpec {
-        iat: LIST_IAT,
-        next: LIST_NEXT,
-        revoked: vec![],
-    };
+    let trust = trust_list(keys());
+    let spec = StatusListSpec::new(LIST_IAT, LIST_NEXT);
     let by_stranger = build_status_list(&spec, &stranger()).unwrap();
     assert_eq!(
         StatusList::from_cose(&by_stranger, &trust),
@@ -1170,21 +1175,25 @@ fn a_status_list_must_come_from_a_valid_trusted_key() {
         })
     );
     let payload = cose::Sign1::decode(&by_stranger).unwrap().payload.to_vec();
-    let forged = cose_signed_with(&protected_header(&issuer().kid()), &payload, &stranger());
+    let forged = cose_signed_with(
+        &protected_header(&status_key().kid()),
+        &payload,
+        &stranger(),
+    );
     assert_eq!(
         StatusList::from_cose(&forged, &trust),
         Err(StatusListError::BadSignature {
-            kid: issuer().kid()
+            kid: status_key().kid()
         })
     );
-    let mut revoked_key = key_spec(&issuer(), "Issuer");
+    let mut revoked_key = status_key_spec(&status_key(), "Status lists");
     revoked_key.status = KeyStatus::Revoked;
     let trust_revoked = trust_list(vec![revoked_key]);
-    let good = build_status_list(&spec, &issuer()).unwrap();
+    let good = build_status_list(&spec, &status_key()).unwrap();
     assert_eq!(
         StatusList::from_cose(&good, &trust_revoked),
         Err(StatusListError::KeyNotValid {
-            kid: issuer().kid()
+            kid: status_key().kid()
         })
     );
 }
@@ -1192,27 +1201,22 @@ fn a_status_list_must_come_from_a_valid_trusted_key() {
 #[test]
 fn a_status_list_is_dropped_when_its_signer_leaves_the_trust_list() {
     let mut verifier = verifier();
-    let without_issuer = trust_bytes(
-        vec![key_spec(&stranger(), "Other")],
-        LIST_IAT + 1,
-        LIST_NEXT,
-    );
+    let without_signer = trust_bytes(vec![key_spec(&issuer(), "Issuer")], LIST_IAT + 1, LIST_NEXT);
     verifier
-        .install_trust_list(&without_issuer, &root().public_key())
+        .load_trust_list(&without_signer, &at_now())
         .unwrap();
     assert!(verifier.status_list().is_none());
     // A new trust list that still trusts the signer keeps it.
     let mut verifier = cert_support::verifier();
-    let with_issuer = trust_bytes(vec![key_spec(&issuer(), "Issuer")], LIST_IAT + 1, LIST_NEXT);
     verifier
-        .install_trust_list(&with_issuer, &root().public_key())
+        .load_trust_list(&trust_bytes(keys(), LIST_IAT + 1, LIST_NEXT), &at_now())
         .unwrap();
     assert!(verifier.status_list().is_some());
 }
 
 #[test]
 fn status_list_bits_are_most_significant_first_and_capped() {
-    let trust = trust_list(vec![key_spec(&issuer(), "Issuer")]);
+    let trust = trust_list(keys());
     let numbers = [
         "2026-000000000",
         "2026-000000007",
@@ -1233,13 +1237,15 @@ fn status_list_bits_are_most_significant_first_and_capped() {
     ] {
         assert!(!list.is_revoked_number(number), "{number}");
     }
-    // Source: certificate.md section 5: "most significant bit first". Sequence 0 and 7 in the
-    // first byte (0x81), 8 in the second (0x80).
-    let cose_bytes = status_bytes(
-        &["2026-000000000", "2026-000000007", "2026-000000008"],
-        LIST_IAT,
-        LIST_NEXT,
-    );
+    // Source: the certificate format, status list: "most significant bit first". Sequence 0
+    // and 7 in the first byte (0x81), 8 in the second (0x80); the size is 9, so 2 bytes.
+    let mut spec = StatusListSpec::new(LIST_IAT, LIST_NEXT);
+    spec.revoked = vec![
+        "2026-000000000".into(),
+        "2026-000000007".into(),
+        "2026-000000008".into(),
+    ];
+    let cose_bytes = build_status_list(&spec, &status_key()).unwrap();
     let payload = cose::Sign1::decode(&cose_bytes).unwrap().payload.to_vec();
     let bits_at = payload.windows(4).position(|w| w == b"bits").unwrap() + 4;
     let head = payload[bits_at];
@@ -1247,13 +1253,10 @@ fn status_list_bits_are_most_significant_first_and_capped() {
     let length = usize::from(head - 0x40);
     let bits = deflate::inflate(&payload[bits_at + 1..bits_at + 1 + length], 100).unwrap();
     assert_eq!(bits, [0x81, 0x80]);
-    // The issuer refuses sequences whose bits would pass 16 MiB.
-    let spec = StatusListSpec {
-        iat: 0,
-        next: 1,
-        revoked: vec!["2026-999999999".into()],
-    };
-    assert!(build_status_list(&spec, &issuer()).is_err());
+    // The issuer refuses sequences no status list can hold (2^27 or more).
+    let mut spec = StatusListSpec::new(0, 1);
+    spec.revoked = vec!["2026-134217728".into()];
+    assert!(build_status_list(&spec, &status_key()).is_err());
 }
 
 #[test]
@@ -1270,12 +1273,14 @@ fn the_issuer_refuses_what_the_verifier_would_refuse() {
         issue_certificate(&record(), &issuer(), -1),
         Err(IssueError::IssuedAt { .. })
     ));
-    let spec = TrustListSpec {
-        iat: 10,
-        next: 5,
-        keys: vec![],
-    };
-    assert!(build_trust_list(&spec, &root()).is_err());
+    for next in [5, 10] {
+        let spec = TrustListSpec {
+            iat: 10,
+            next,
+            keys: vec![],
+        };
+        assert!(build_trust_list(&spec, &root()).is_err());
+    }
 }
 
 #[test]

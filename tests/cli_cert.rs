@@ -1,4 +1,4 @@
-//! The certificate commands of the command line (interfaces.md, "Command line"): keygen ->
+//! The certificate commands of the command line (README, "The command line"): keygen ->
 //! trust-list -> issue -> verify on the demonstration files and on fresh keys, exit codes 0
 //! valid / 1 other status / 2 unusable with one line on stderr.
 
@@ -72,7 +72,8 @@ fn the_demo_certificate_verifies_with_the_demo_lists() {
             certificate.trim(),
         ],
     );
-    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    // Valid, but a DEMO verdict never exits 0.
+    assert_eq!(output.status.code(), Some(1), "{}", stdout(&output));
     let result = json(&output);
     assert_eq!(result["status"], "valid");
     assert_eq!(result["demo"], true);
@@ -143,6 +144,16 @@ fn demo_files_are_reproducible() {
             Some("issuer.pub.json"),
         ),
         (
+            vec![
+                "keygen".into(),
+                "--seed".into(),
+                seed("tirkeu DEMO status key"),
+                "--out".into(),
+                "status.key.json".into(),
+            ],
+            Some("status.pub.json"),
+        ),
+        (
             [
                 "trust-list",
                 "--root",
@@ -159,7 +170,7 @@ fn demo_files_are_reproducible() {
             [
                 "status-list",
                 "--key",
-                "issuer.key.json",
+                "status.key.json",
                 "--out",
                 "status-list.cose",
                 "revoked.json",
@@ -213,6 +224,8 @@ fn demo_files_are_reproducible() {
         "root.pub.json",
         "issuer.key.json",
         "issuer.pub.json",
+        "status.key.json",
+        "status.pub.json",
         "trust-list.cose",
         "status-list.cose",
         "certificate.txt",
@@ -257,7 +270,8 @@ fn keygen_trust_list_issue_verify_on_fresh_keys() {
     std::fs::write(
         dir.join("keyspec.json"),
         r#"{"iat": 1782846000, "next": 1924974000,
-            "keys": [{"keyFile": "issuer.json", "name": "Fresh office", "from": 0, "status": "active"}]}"#,
+            "keys": [{"keyFile": "issuer.json", "name": "Fresh office", "from": 0, "status": "active",
+                      "use": ["cert", "status"]}]}"#,
     )
     .unwrap();
     let trust = run(
@@ -334,7 +348,8 @@ fn keygen_trust_list_issue_verify_on_fresh_keys() {
     assert_eq!(expired.status.code(), Some(1));
     assert_eq!(json(&expired)["status"], "expired");
 
-    // Without a status list: valid, with warning status.missing. Text from standard input.
+    // Without a status list: unconfirmed (exit 1), with warning status.missing. Text from
+    // standard input.
     let mut child = Command::new(TIRKEU)
         .current_dir(&dir)
         .args([
@@ -359,7 +374,8 @@ fn keygen_trust_list_issue_verify_on_fresh_keys() {
         .write_all(text.as_bytes())
         .unwrap();
     let piped = child.wait_with_output().unwrap();
-    assert_eq!(piped.status.code(), Some(0));
+    assert_eq!(piped.status.code(), Some(1));
+    assert_eq!(json(&piped)["status"], "unconfirmed");
     assert_eq!(json(&piped)["warnings"][0]["code"], "status.missing");
 
     // Verified against the demo root instead: the trust list is refused, exit 2.
@@ -556,4 +572,336 @@ fn help_documents_the_file_formats() {
         assert_eq!(output.status.code(), Some(0));
         assert!(stdout(&output).contains(needle), "{command}");
     }
+}
+
+// ---- revision 2 of the trust model on the command line ---------------------------------------
+
+fn now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64
+}
+
+const DAY: i64 = 86_400;
+
+/// A production deployment in `dir`, dated relative to the real clock: a root, an issuer
+/// (`use` cert) and a status key (`use` status), a trust list issued `age` seconds ago whose
+/// next update is `next_in` seconds from now, and a status list of the same dates revoking
+/// `2026-000000666` and covering 2026 up to 999999.
+fn production(dir: &Path, age: i64, next_in: i64) {
+    for (name, seed) in [("root", "11"), ("issuer", "22"), ("status", "33")] {
+        let output = run(
+            dir,
+            &[
+                "keygen",
+                "--seed",
+                &seed.repeat(32),
+                "--out",
+                &format!("{name}.key.json"),
+            ],
+        );
+        assert_eq!(output.status.code(), Some(0));
+        std::fs::write(dir.join(format!("{name}.pub.json")), &output.stdout).unwrap();
+    }
+    let (iat, next) = (now() - age, now() + next_in);
+    std::fs::write(
+        dir.join("keyspec.json"),
+        format!(
+            r#"{{"iat": {iat}, "next": {next}, "keys": [
+                {{"keyFile": "issuer.pub.json", "name": "Office", "from": "2026-01-01",
+                  "status": "active", "use": ["cert"]}},
+                {{"keyFile": "status.pub.json", "name": "Status", "from": "2026-01-01T00:00:00+05:00",
+                  "status": "active", "use": ["status"]}}]}}"#
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("revoked.json"),
+        format!(
+            r#"{{"iat": {iat}, "next": {next}, "issued": {{"2026": 999999}},
+                "revoked": ["2026-000000666"]}}"#
+        ),
+    )
+    .unwrap();
+    for args in [
+        [
+            "trust-list",
+            "--root",
+            "root.key.json",
+            "--out",
+            "trust.cose",
+            "keyspec.json",
+        ],
+        [
+            "status-list",
+            "--key",
+            "status.key.json",
+            "--out",
+            "status.cose",
+            "revoked.json",
+        ],
+    ] {
+        let output = run(dir, &args);
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+}
+
+/// Issues `record.json` of the demo with another number and stay, by the scratch issuer.
+fn issue_in(dir: &Path, name: &str, number: &str, stay: (&str, &str)) -> String {
+    let mut record: serde_json::Value =
+        serde_json::from_str(&read(demo().join("record.json"))).unwrap();
+    record["applicationNumber"] = number.into();
+    record["stayFrom"] = stay.0.into();
+    record["stayTo"] = stay.1.into();
+    let file = format!("{name}.json");
+    std::fs::write(dir.join(&file), record.to_string()).unwrap();
+    let output = run(
+        dir,
+        &[
+            "issue",
+            "--key",
+            "issuer.key.json",
+            "--iat",
+            "1782882000",
+            &file,
+        ],
+    );
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    stdout(&output).trim().to_owned()
+}
+
+fn verify_in(dir: &Path, extra: &[&str]) -> Output {
+    let mut args = vec![
+        "verify",
+        "--root",
+        "root.pub.json",
+        "--trust",
+        "trust.cose",
+        "--status",
+        "status.cose",
+        "--on",
+        "2026-07-15",
+    ];
+    args.extend_from_slice(extra);
+    run(dir, &args)
+}
+
+/// An image holding each text's QR code, side by side.
+fn image_of(dir: &Path, name: &str, texts: &[&str]) -> String {
+    let codes: Vec<_> = texts
+        .iter()
+        .map(|text| tirkeu::qr::encode(text).unwrap().to_luma(4, 4).unwrap())
+        .collect();
+    let width: u32 = codes.iter().map(|c| c.width()).sum();
+    let height = codes.iter().map(|c| c.height()).max().unwrap();
+    let mut image = image::GrayImage::from_pixel(width, height, image::Luma([255]));
+    let mut left = 0;
+    for code in codes {
+        let (w, h) = (code.width(), code.height());
+        let pixels = image::GrayImage::from_raw(w, h, code.into_pixels()).unwrap();
+        image::imageops::replace(&mut image, &pixels, i64::from(left), 0);
+        left += w;
+    }
+    let file = format!("{name}.png");
+    image.save(dir.join(&file)).unwrap();
+    file
+}
+
+/// The sample record (2026-000000123, stay 2026-07-01 to 2026-09-28) issued by the scratch issuer.
+fn sample_in(dir: &Path) -> String {
+    issue_in(dir, "valid", "2026-000000123", ("2026-07-01", "2026-09-28"))
+}
+
+fn json_lines(output: &Output) -> Vec<serde_json::Value> {
+    stdout(output)
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap_or_else(|e| panic!("{e}: {line}")))
+        .collect()
+}
+
+#[test]
+fn several_codes_in_one_image_give_a_result_each_and_the_worst_exit() {
+    let dir = scratch("several");
+    production(&dir, DAY, 30 * DAY);
+    let valid = sample_in(&dir);
+    let other = issue_in(
+        &dir,
+        "other",
+        "2026-000000124",
+        ("2026-07-01", "2026-09-28"),
+    );
+    let revoked = issue_in(
+        &dir,
+        "revoked",
+        "2026-000000666",
+        ("2026-07-01", "2026-09-28"),
+    );
+    // Revoked on the left or on the right: the same answer, the worst first.
+    for texts in [[&valid, &revoked], [&revoked, &valid]] {
+        let image = image_of(&dir, "two", &[texts[0].as_str(), texts[1].as_str()]);
+        let output = verify_in(&dir, &["--image", &image]);
+        assert_eq!(output.status.code(), Some(1), "{}", stdout(&output));
+        let results = json_lines(&output);
+        let statuses: Vec<_> = results.iter().map(|r| r["status"].clone()).collect();
+        assert_eq!(statuses, ["revoked", "valid"], "one JSON object a line");
+    }
+    // Two valid production certificates: exit 0.
+    let image = image_of(&dir, "valid", &[&valid, &other]);
+    let output = verify_in(&dir, &["--image", &image]);
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(json_lines(&output).len(), 2);
+    // One code: the pretty single object, as before.
+    let image = image_of(&dir, "one", &[&valid]);
+    let output = verify_in(&dir, &["--image", &image]);
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(json(&output)["status"], "valid");
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn unconfirmed_and_demo_verdicts_never_exit_0() {
+    let dir = scratch("unconfirmed");
+    production(&dir, DAY, 30 * DAY);
+    let valid = sample_in(&dir);
+    let output = verify_in(&dir, &[&valid]);
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(json(&output)["demo"], false);
+    // Without --status: unconfirmed, exit 1.
+    let output = run(
+        &dir,
+        &[
+            "verify",
+            "--root",
+            "root.pub.json",
+            "--trust",
+            "trust.cose",
+            "--on",
+            "2026-07-15",
+            &valid,
+        ],
+    );
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(json(&output)["status"], "unconfirmed");
+    assert_eq!(json(&output)["warnings"][0]["code"], "status.missing");
+    // Not covered: issued before the list, past the 999999 it covers.
+    let uncovered = issue_in(
+        &dir,
+        "uncovered",
+        "2026-001000000",
+        ("2026-07-01", "2026-09-28"),
+    );
+    let output = verify_in(&dir, &[&uncovered]);
+    // Issued at 1782882000, long before the list: unconfirmed.
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(json(&output)["warnings"][0]["code"], "status.not_covered");
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn grace_days_decide_when_a_stale_list_expires() {
+    // Lists issued 30 days ago whose next update passed 3 days ago.
+    let dir = scratch("grace");
+    production(&dir, 30 * DAY, -3 * DAY);
+    let valid = sample_in(&dir);
+    let stale = verify_in(&dir, &[&valid]);
+    assert_eq!(stale.status.code(), Some(0));
+    let codes: Vec<_> = json(&stale)["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["code"].clone())
+        .collect();
+    assert_eq!(codes, ["trust.stale", "status.stale"]);
+    let expired = verify_in(&dir, &["--grace-days", "2", &valid]);
+    assert_eq!(expired.status.code(), Some(1));
+    let result = json(&expired);
+    assert_eq!(result["status"], "unconfirmed");
+    assert_eq!(result["warnings"][0]["code"], "trust.expired");
+    assert_eq!(result["warnings"][0]["ageDays"], 30);
+    assert_eq!(result["warnings"][1]["code"], "status.expired");
+    for bad in ["-1", "seven", "1.5"] {
+        assert_unusable(&verify_in(&dir, &["--grace-days", bad, &valid]));
+    }
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn a_list_issued_in_the_future_is_unusable() {
+    let dir = scratch("future");
+    production(&dir, -2 * DAY, 30 * DAY);
+    let valid = sample_in(&dir);
+    let output = verify_in(&dir, &[&valid]);
+    assert_unusable(&output);
+    assert!(String::from_utf8_lossy(&output.stderr).contains("future"));
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn the_issuer_refuses_sequences_no_status_list_can_hold() {
+    let dir = scratch("sequences");
+    production(&dir, DAY, 30 * DAY);
+    let mut record: serde_json::Value =
+        serde_json::from_str(&read(demo().join("record.json"))).unwrap();
+    record["applicationNumber"] = "2026-134217728".into();
+    std::fs::write(dir.join("high.json"), record.to_string()).unwrap();
+    assert_unusable(&run(
+        &dir,
+        &["issue", "--key", "issuer.key.json", "high.json"],
+    ));
+    for revoked in [
+        r#"{"iat": 1, "next": 2, "revoked": ["2026-134217728"]}"#,
+        r#"{"iat": 1, "next": 2, "issued": {"2026": 134217728}, "revoked": []}"#,
+        r#"{"iat": 1, "next": 2, "issued": {"2026": 10}, "revoked": ["2026-000000011"]}"#,
+        r#"{"iat": 2, "next": 2, "revoked": []}"#,
+    ] {
+        std::fs::write(dir.join("r.json"), revoked).unwrap();
+        assert_unusable(&run(
+            &dir,
+            &[
+                "status-list",
+                "--key",
+                "status.key.json",
+                "--out",
+                "r.cose",
+                "r.json",
+            ],
+        ));
+    }
+    // The summary names the years' sizes.
+    std::fs::write(
+        dir.join("r.json"),
+        r#"{"iat": "2026-07-01", "next": "2026-07-02T00:00:00+05:00", "issued": {"2026": 1200345},
+            "revoked": ["2026-000000001", "2025-000000007"]}"#,
+    )
+    .unwrap();
+    let output = run(
+        &dir,
+        &[
+            "status-list",
+            "--key",
+            "status.key.json",
+            "--out",
+            "r.cose",
+            "r.json",
+        ],
+    );
+    assert_eq!(output.status.code(), Some(0));
+    let summary = json(&output);
+    assert_eq!(summary["version"], 2);
+    assert_eq!(summary["iat"], 1_782_846_000);
+    assert_eq!(summary["lists"][0]["year"], 2025);
+    assert_eq!(summary["lists"][0]["size"], 8);
+    assert_eq!(summary["lists"][1]["size"], 1_200_346);
+    std::fs::remove_dir_all(dir).unwrap();
 }

@@ -389,7 +389,7 @@ fn records_with_hostile_fields_are_refused_by_the_issuer_or_verify() {
 
 #[test]
 fn nfd_record_strings_are_refused_and_nfc_ones_accepted() {
-    // Source: certificate.md section 3: every record string is NFC.
+    // Source: docs/certificate-format.md section 3: every record string is NFC.
     let nfd = Record {
         surname: "ЙОРГЕНСЕН".replace('Й', "\u{418}\u{306}"),
         ..record()
@@ -546,13 +546,13 @@ fn hostile_trust_payloads() -> Vec<Vec<u8>> {
 #[test]
 fn hostile_list_bytes_are_refused() {
     let root_key = root().public_key();
-    let trust = trust_list(vec![key_spec(&issuer(), "Issuer")]);
+    let trust = trust_list(keys());
     for bytes in hostile_bytes() {
         assert!(TrustList::from_cose(&bytes, &root_key).is_err());
         assert!(StatusList::from_cose(&bytes, &trust).is_err());
         let mut verifier = verifier();
-        assert!(verifier.install_trust_list(&bytes, &root_key).is_err());
-        assert!(verifier.install_status_list(&bytes).is_err());
+        assert!(verifier.load_trust_list(&bytes, &at_now()).is_err());
+        assert!(verifier.load_status_list(&bytes, &at_now()).is_err());
         // The verifier keeps working on its lists.
         assert_eq!(
             verifier
@@ -566,16 +566,16 @@ fn hostile_list_bytes_are_refused() {
 #[test]
 fn hostile_list_payloads_behind_a_valid_signature_are_refused() {
     let root_key = root().public_key();
-    let trust = trust_list(vec![key_spec(&issuer(), "Issuer")]);
+    let trust = trust_list(keys());
     for payload in hostile_trust_payloads() {
         let signed = cose::sign(&payload, &root());
         assert!(TrustList::from_cose(&signed, &root_key).is_err());
-        let signed = cose::sign(&payload, &issuer());
+        let signed = cose::sign(&payload, &status_key());
         assert!(StatusList::from_cose(&signed, &trust).is_err());
     }
     for bytes in hostile_bytes() {
         assert!(TrustList::from_cose(&cose::sign(&bytes, &root()), &root_key).is_err());
-        assert!(StatusList::from_cose(&cose::sign(&bytes, &issuer()), &trust).is_err());
+        assert!(StatusList::from_cose(&cose::sign(&bytes, &status_key()), &trust).is_err());
     }
 }
 

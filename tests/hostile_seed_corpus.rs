@@ -7,7 +7,7 @@
 //!
 //! The keys are those of `tests/cert_support` and `fuzz/src/lib.rs` (same seeds), so that the
 //! seed certificates and lists get past the signature checks. The test that is not ignored
-//! checks that every committed corpus exists and is small (certificate.md section 7's sizes).
+//! checks that every committed corpus exists and is small (the sizes of docs/certificate-format.md).
 
 mod cert_support;
 
@@ -18,10 +18,11 @@ use cert_support::*;
 use tirkeu::cert::cose::{Sign1, sign};
 use tirkeu::cert::*;
 
-const TARGETS: [&str; 7] = [
+const TARGETS: [&str; 8] = [
     "verify_qr_text",
     "decode_cose",
     "load_lists",
+    "lists_v2",
     "check_application_json",
     "scan_pixels",
     "frame_scanner",
@@ -130,7 +131,7 @@ fn write_seed_corpora() {
     write("decode_cose", "empty", []);
 
     // load_lists: mode byte, then bytes (0 trust, 1 status) or payload (2 trust, 3 status).
-    let trust = trust_bytes(vec![key_spec(&issuer(), "Issuer")], LIST_IAT, LIST_NEXT);
+    let trust = trust_bytes(keys(), LIST_IAT, LIST_NEXT);
     let mut retired = key_spec(&stranger(), "Retired");
     retired.status = KeyStatus::Retired;
     retired.until = Some(LIST_IAT);
@@ -138,10 +139,19 @@ fn write_seed_corpora() {
     revoked_key.status = KeyStatus::Revoked;
     revoked_key.demo = true;
     let trust_three = trust_bytes(
-        vec![key_spec(&issuer(), "Issuer"), retired, revoked_key],
+        vec![
+            key_spec(&issuer(), "Issuer"),
+            retired,
+            revoked_key,
+            status_key_spec(&status_key(), "Status lists"),
+        ],
         LIST_IAT,
         LIST_NEXT,
     );
+    // A version 1 trust list and status list (no `use`, no `size`), signed as they were.
+    let status_public = status_key().public_key().to_bytes();
+    let trust_v1_payload = trust_v1_payload(&[(&status_public[..], status_key().kid())]);
+    let status_v1_payload = status_v1_payload(&[0, 0x02]);
     let status = status_bytes(&["2026-000000666"], LIST_IAT, LIST_NEXT);
     let status_many = status_bytes(
         &[
@@ -154,10 +164,12 @@ fn write_seed_corpora() {
         LIST_NEXT,
     );
     let status_empty = status_bytes(&[], LIST_IAT, LIST_NEXT);
-    let lists: [(&str, u8, Vec<u8>); 10] = [
+    let lists: [(&str, u8, Vec<u8>); 12] = [
         ("trust", 0, trust.clone()),
         ("trust-three", 0, trust_three.clone()),
         ("trust-by-issuer", 0, sign(&payload_of(&trust), &issuer())),
+        ("trust-v1-payload", 2, trust_v1_payload),
+        ("status-v1-payload", 3, status_v1_payload),
         ("status", 1, status.clone()),
         ("status-many", 1, status_many.clone()),
         ("status-empty", 1, status_empty),
@@ -170,6 +182,50 @@ fn write_seed_corpora() {
         let mut seed = vec![mode];
         seed.extend(bytes);
         write("load_lists", name, seed);
+    }
+
+    // lists_v2: structured bytes (fuzz_targets/lists_v2.rs): a mode byte (0 status, 1 trust),
+    // then counts, sizes (a mode byte and 4 bytes), bitstring length modes and bytes; or keys
+    // with their `use` words (0 cert, 1 status, 2 data, 3 and 4 unknown); then the load's clock
+    // and minimum.
+    let little = |n: u32| n.to_le_bytes().to_vec();
+    let seeds: [(&str, Vec<u8>); 6] = [
+        (
+            "status-one-year",
+            [
+                vec![0, 1, 0, 6],
+                little(100),
+                vec![2],
+                vec![0x80; 13],
+                vec![0, 0],
+            ]
+            .concat(),
+        ),
+        (
+            "status-two-years-short",
+            [
+                vec![0, 2, 1, 6],
+                little(20),
+                vec![0],
+                vec![0xff; 2],
+                vec![2, 7],
+                little(9),
+            ]
+            .concat(),
+        ),
+        (
+            "status-at-the-limit",
+            vec![0, 1, 3, 0, 0, 0, 0, 0, 2, 1, 2, 3],
+        ),
+        (
+            "status-past-the-limit",
+            vec![0, 1, 3, 1, 5, 0, 0, 0, 2, 0, 0],
+        ),
+        ("trust-roles", vec![1, 2, 1, 0, 3, 1, 2, 0, 0x7f, 1, 0]),
+        ("trust-unknown-use", vec![1, 1, 2, 3, 4, 0, 0]),
+    ];
+    for (name, seed) in seeds {
+        write("lists_v2", name, seed);
     }
 
     // check_application_json: language, two date bytes (days after 2020-01-01), JSON.

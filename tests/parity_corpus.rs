@@ -271,6 +271,12 @@ fn certificates() -> Vec<(String, &'static str)> {
     kazakh.surname = "ӘҒҚҢӨҰҮҺІ".into();
     kazakh.patronymic = None;
     let without_patronymic = issue_certificate(&kazakh, &issuer(), IAT).unwrap();
+    // Issued before the status list, past the sequences it covers: unconfirmed.
+    let uncovered = Record {
+        application_number: format!("2026-{:09}", ISSUED_2026 + 1),
+        ..record()
+    };
+    let uncovered = issue_certificate(&uncovered, &issuer(), LIST_IAT - 3600).unwrap();
 
     let mut texts: Vec<(String, &str)> = Vec::new();
     for on in ["2026-07-15", "2026-06-30", "2026-09-28", "2026-09-29"] {
@@ -284,6 +290,7 @@ fn certificates() -> Vec<(String, &'static str)> {
         not_claims,
         not_nfc,
         without_patronymic,
+        uncovered,
         format!("{valid}\n"),
         valid.to_lowercase(),
         "KZ1:%%%".into(),                      // base45: a triple above 65535
@@ -304,23 +311,20 @@ fn certificates() -> Vec<(String, &'static str)> {
 #[test]
 fn write_the_parity_corpus() {
     let trust = trust_bytes(
-        vec![key_spec(&issuer(), "Test office")],
+        vec![
+            key_spec(&issuer(), "Test office"),
+            status_key_spec(&status_key(), "Status lists"),
+        ],
         LIST_IAT,
         LIST_NEXT,
     );
     let status = status_bytes(&["2026-000000777"], LIST_IAT, LIST_NEXT);
-    let mut verifier = Verifier::new(TrustList::from_cose(&trust, &root().public_key()).unwrap());
-    verifier.install_status_list(&status).unwrap();
-    // The package reads the real clock for list ages; so does this half. Neither list is stale
-    // before LIST_NEXT (2027-07-01), so no answer depends on the exact second.
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs() as i64)
-        .unwrap();
-    assert!(
-        now < LIST_NEXT,
-        "the parity fixtures' lists have gone stale: move LIST_NEXT"
-    );
+    let mut verifier = Verifier::new(root().public_key());
+    verifier.load_trust_list(&trust, &at_now()).unwrap();
+    verifier.load_status_list(&status, &at_now()).unwrap();
+    // Both halves pass the same device clock (the package's `now` option): the fixtures' `NOW`,
+    // a few days past the lists' next update (stale), and a year past it (expired).
+    let clocks = [NOW, LIST_NEXT + 3 * 86_400, LIST_NEXT + 365 * 86_400];
 
     let mut application_cases = Vec::new();
     // Every application in one language; the cases of the second reading in all three.
@@ -342,10 +346,12 @@ fn write_the_parity_corpus() {
         }
     }
     let mut certificate_cases = Vec::new();
-    for ((text, on), lang) in certificates()
+    for (i, ((text, on), lang)) in certificates()
         .into_iter()
         .flat_map(|case| LANGS.map(|lang| (case.clone(), lang)))
+        .enumerate()
     {
+        let now = clocks[i % clocks.len()];
         let context = VerifyContext {
             checked_on: on.parse().unwrap(),
             now_unix_seconds: now,
@@ -353,7 +359,7 @@ fn write_the_parity_corpus() {
         };
         let result = verifier.verify(&text, &context);
         certificate_cases.push(json!({
-            "text": text, "on": on, "lang": lang.tag(),
+            "text": text, "on": on, "lang": lang.tag(), "now": now,
             "status": result.status.as_str(),
             "expected": serde_json::to_string(&result).unwrap(),
         }));
@@ -373,6 +379,7 @@ fn write_the_parity_corpus() {
         .collect();
     for expected in [
         "valid/-",
+        "unconfirmed/-",
         "expired/-",
         "not_yet_valid/-",
         "revoked/-",
@@ -395,6 +402,7 @@ fn write_the_parity_corpus() {
 
     let corpus = json!({
         "rootPublicKey": root().public_key().to_hex(),
+        "loadedAt": NOW,
         "trustList": tirkeu::cert::keys::to_hex(&trust),
         "statusList": tirkeu::cert::keys::to_hex(&status),
         "applications": application_cases,

@@ -1,7 +1,7 @@
 //! QR text -> verification: whatever a camera reads is given to the verifier.
 //!
 //! Properties beyond "no panic":
-//! - a payload is shown only with a verdict about the record (certificate.md section 6);
+//! - a payload is shown only with a verdict about the record (docs/certificate-format.md section 7);
 //! - a malformed verdict names its stage and a detail;
 //! - strict Base45 is canonical: a body that decodes re-encodes to the same text;
 //! - the result serializes to JSON (what the page and the CLI print).

@@ -25,37 +25,40 @@ pub fn root() -> SigningKey {
     SigningKey::from_seed([0x52; 32])
 }
 
-/// The trusted issuing key.
+/// The trusted issuing key (`use` cert).
 pub fn issuer() -> SigningKey {
     SigningKey::from_seed([0x49; 32])
 }
 
-/// The trust list bytes: `issuer()` active from [`KEY_FROM`].
+/// The trusted status-list key (`use` status).
+pub fn status_key() -> SigningKey {
+    SigningKey::from_seed([0x55; 32])
+}
+
+/// The trust list bytes: `issuer()` (certificates) and `status_key()` (status lists), active
+/// from [`KEY_FROM`].
 pub fn trust_bytes() -> Vec<u8> {
     let spec = TrustListSpec {
         iat: LIST_IAT,
         next: LIST_NEXT,
-        keys: vec![TrustedKeySpec {
-            public_key: issuer().public_key(),
-            kid: None,
-            name: "Issuer".into(),
-            from: KEY_FROM,
-            until: None,
-            status: KeyStatus::Active,
-            demo: false,
-        }],
+        keys: vec![
+            TrustedKeySpec::new(issuer().public_key(), "Issuer", KEY_FROM),
+            TrustedKeySpec {
+                uses: KeyUses::STATUS,
+                ..TrustedKeySpec::new(status_key().public_key(), "Status lists", KEY_FROM)
+            },
+        ],
     };
     build_trust_list(&spec, &root()).expect("fixture trust list")
 }
 
-/// The status list bytes, revoking `2026-000000666`.
+/// The status list bytes, signed by `status_key()`, revoking `2026-000000666` among the 2026
+/// sequences up to 100,000.
 pub fn status_bytes() -> Vec<u8> {
-    let spec = StatusListSpec {
-        iat: LIST_IAT,
-        next: LIST_NEXT,
-        revoked: vec!["2026-000000666".into()],
-    };
-    build_status_list(&spec, &issuer()).expect("fixture status list")
+    let mut spec = StatusListSpec::new(LIST_IAT, LIST_NEXT);
+    spec.revoked = vec!["2026-000000666".into()];
+    spec.issued.insert(2026, 100_000);
+    build_status_list(&spec, &status_key()).expect("fixture status list")
 }
 
 /// The trust list, loaded once.
@@ -70,9 +73,13 @@ pub fn trust_list() -> &'static TrustList {
 pub fn verifier() -> &'static Verifier {
     static VERIFIER: OnceLock<Verifier> = OnceLock::new();
     VERIFIER.get_or_init(|| {
-        let mut verifier = Verifier::new(trust_list().clone());
+        let mut verifier = Verifier::new(root().public_key());
+        let at = LoadOptions::at(NOW);
         verifier
-            .install_status_list(&status_bytes())
+            .load_trust_list(&trust_bytes(), &at)
+            .expect("fixture trust list");
+        verifier
+            .load_status_list(&status_bytes(), &at)
             .expect("fixture status list");
         verifier
     })

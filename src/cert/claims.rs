@@ -1,5 +1,5 @@
 //! The CWT claims (RFC 8392) that a certificate's COSE_Sign1 carries as its payload:
-//! `{1: "KZ", 6: iat, -70000: record}` (certificate.md section 3).
+//! `{1: "KZ", 6: iat, -70000: record}` (`docs/certificate-format.md`, section 3).
 
 use core::fmt;
 

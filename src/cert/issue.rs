@@ -6,7 +6,7 @@ use core::fmt;
 use super::claims::{Claims, MAX_ISSUED_AT};
 use super::keys::SigningKey;
 use super::record::{Record, RecordError, application_sequence};
-use super::status::{MAX_STATUS_BITS_BYTES, StatusListSpec};
+use super::status::{MAX_STATUS_BITS_BYTES_TOTAL, MAX_STATUS_SIZE, StatusListSpec, YearToEncode};
 use super::trust::{MAX_KEY_NAME_CHARS, MAX_TRUSTED_KEYS, TrustListSpec};
 use super::{MAX_QR_TEXT_LENGTH, QR_PREFIX, base45, cose, deflate};
 
@@ -25,6 +25,12 @@ pub enum IssueError {
     TooLong {
         /// Its length.
         length: usize,
+    },
+    /// The application number's sequence is 2^27 or more: no status list could ever revoke the
+    /// certificate.
+    Uncoverable {
+        /// The sequence.
+        sequence: u32,
     },
     /// A trust or status list specification is not acceptable.
     Spec {
@@ -46,6 +52,11 @@ impl fmt::Display for IssueError {
                     "the QR text would be {length} characters, more than {MAX_QR_TEXT_LENGTH}"
                 )
             }
+            IssueError::Uncoverable { sequence } => write!(
+                f,
+                "the application number's sequence {sequence} is {MAX_STATUS_SIZE} or more: no \
+                 status list could revoke the certificate"
+            ),
             IssueError::Spec { reason } => f.write_str(reason),
         }
     }
@@ -86,8 +97,9 @@ pub fn qr_text_from_cose(cose_bytes: &[u8]) -> String {
 /// # Errors
 ///
 /// [`IssueError::Record`] when the record breaks a rule of [`Record::validate`],
-/// [`IssueError::IssuedAt`] for a time before 1970 or after 9999, and [`IssueError::TooLong`]
-/// when the text would not fit a QR code.
+/// [`IssueError::Uncoverable`] for an application number's sequence of 2^27 or more (no status
+/// list could revoke it), [`IssueError::IssuedAt`] for a time before 1970 or after 9999, and
+/// [`IssueError::TooLong`] when the text would not fit a QR code.
 ///
 /// # Example
 ///
@@ -97,8 +109,11 @@ pub fn qr_text_from_cose(cose_bytes: &[u8]) -> String {
 ///   "surname": "IVANOV", "givenNames": "IVAN", "passport": "751234567", "citizenship": "RUS",
 ///   "address": "Астана, Мәңгілік Ел 8", "region": "AST", "stayFrom": "2026-07-01",
 ///   "stayTo": "2026-09-20", "hostId": "900515300127", "hostName": "АХМЕТОВ АСЕТ"}"#).unwrap();
-/// let text = issue_certificate(&record, &SigningKey::from_seed([1; 32]), 1_782_900_000).unwrap();
+/// let key = SigningKey::from_seed([1; 32]);
+/// let text = issue_certificate(&record, &key, 1_782_900_000).unwrap();
 /// assert!(text.starts_with("KZ1:"));
+/// let uncoverable = Record { application_number: "2026-134217728".into(), ..record };
+/// assert!(issue_certificate(&uncoverable, &key, 1_782_900_000).is_err());
 /// ```
 pub fn issue_certificate(
     record: &Record,
@@ -106,6 +121,11 @@ pub fn issue_certificate(
     issued_at_unix: i64,
 ) -> Result<String, IssueError> {
     record.validate()?;
+    if let Some((_, sequence)) = record.application_sequence()
+        && sequence >= MAX_STATUS_SIZE
+    {
+        return Err(IssueError::Uncoverable { sequence });
+    }
     if !(0..=MAX_ISSUED_AT).contains(&issued_at_unix) {
         return Err(IssueError::IssuedAt {
             value: issued_at_unix,
@@ -126,9 +146,9 @@ pub fn issue_certificate(
 ///
 /// # Errors
 ///
-/// [`IssueError::Spec`] when `next` is before `iat`, there are more than 1,024 keys, or a key
-/// has an empty or over-long name or `until` before `from`. (Weak keys cannot occur: a
-/// [`PublicKey`](super::PublicKey) is never weak.)
+/// [`IssueError::Spec`] when `next` is not after `iat`, there are more than 1,024 keys, or a
+/// key has an empty or over-long name, no use, or `until` before `from`. (Weak keys cannot
+/// occur: a [`PublicKey`](super::PublicKey) is never weak.)
 ///
 /// # Example
 ///
@@ -136,15 +156,14 @@ pub fn issue_certificate(
 /// use tirkeu::cert::*;
 /// let root = SigningKey::from_seed([1; 32]);
 /// let office = SigningKey::from_seed([2; 32]).public_key();
-/// let spec = TrustListSpec { iat: 100, next: 200, keys: vec![TrustedKeySpec { public_key: office,
-///     kid: None, name: "Office".into(), from: 0, until: None, status: KeyStatus::Active, demo: false }] };
+/// let spec = TrustListSpec { iat: 100, next: 200, keys: vec![TrustedKeySpec::new(office, "Office", 0)] };
 /// let bytes = build_trust_list(&spec, &root).unwrap();
 /// assert_eq!(TrustList::from_cose(&bytes, &root.public_key()).unwrap().keys()[0].public_key, office);
-/// assert!(build_trust_list(&TrustListSpec { next: 50, ..spec }, &root).is_err()); // next < iat
+/// assert!(build_trust_list(&TrustListSpec { next: 100, ..spec }, &root).is_err()); // next = iat
 /// ```
 pub fn build_trust_list(spec: &TrustListSpec, root: &SigningKey) -> Result<Vec<u8>, IssueError> {
-    if spec.next < spec.iat {
-        return Err(spec_error("trust list: `next` is before `iat`"));
+    if spec.next <= spec.iat {
+        return Err(spec_error("trust list: `next` is not after `iat`"));
     }
     if spec.keys.len() as u64 > MAX_TRUSTED_KEYS {
         return Err(spec_error(format!(
@@ -164,34 +183,47 @@ pub fn build_trust_list(spec: &TrustListSpec, root: &SigningKey) -> Result<Vec<u
                 key.name
             )));
         }
+        if key.uses.is_empty() {
+            return Err(spec_error(format!(
+                "trust list: key {:?} has no use (cert, status or data)",
+                key.name
+            )));
+        }
     }
     Ok(cose::sign(&super::trust::encode_payload(spec), root))
 }
 
-/// Builds the status list `spec` describes (one bitstring a year, bit N set for sequence N) and
-/// signs it with `key`, which must be in the trust list: the bytes of a `.cose` file.
+/// Builds the status list `spec` describes and signs it with `key`, which must be a key of the
+/// trust list whose `use` holds `status`: the bytes of a `.cose` file (version 2).
+///
+/// Each year of `spec.issued`, and each year with a revocation, gets a bitstring covering its
+/// sequences up to the highest issued (or, without `issued`, the highest revoked), bit N set for
+/// each revoked sequence N.
 ///
 /// # Errors
 ///
-/// [`IssueError::Spec`] when `next` is before `iat`, an application number is not
-/// `YYYY-NNNNNNNNN`, or the bitstrings would pass 16 MiB in all.
+/// [`IssueError::Spec`] when `next` is not after `iat`, an application number is not
+/// `YYYY-NNNNNNNNN`, a sequence (revoked or issued) is 2^27 or more, a revoked sequence lies
+/// past the highest issued of its year, or the bitstrings would pass 64 MiB in all.
 ///
 /// # Example
 ///
 /// ```
 /// use tirkeu::cert::*;
 /// let office = SigningKey::from_seed([2; 32]);
-/// let spec = StatusListSpec { iat: 100, next: 200, revoked: vec!["2026-000000009".into()] };
+/// let mut spec = StatusListSpec::new(100, 200);
+/// spec.revoked = vec!["2026-000000009".into()];
+/// spec.issued.insert(2026, 1_200_345);
 /// assert!(build_status_list(&spec, &office).is_ok());
-/// let bad = StatusListSpec { revoked: vec!["2026-9".into()], ..spec };
+/// let bad = StatusListSpec { revoked: vec!["2026-9".into()], ..spec.clone() };
 /// assert!(build_status_list(&bad, &office).is_err());
+/// let past = StatusListSpec { revoked: vec!["2026-001200346".into()], ..spec };
+/// assert!(build_status_list(&past, &office).is_err()); // past the highest issued
 /// ```
 pub fn build_status_list(spec: &StatusListSpec, key: &SigningKey) -> Result<Vec<u8>, IssueError> {
-    if spec.next < spec.iat {
-        return Err(spec_error("status list: `next` is before `iat`"));
+    if spec.next <= spec.iat {
+        return Err(spec_error("status list: `next` is not after `iat`"));
     }
-    let mut years: Vec<(i32, Vec<u8>)> = Vec::new();
-    let mut total = 0usize;
     let mut numbers: Vec<(i32, u32)> = Vec::with_capacity(spec.revoked.len());
     for number in &spec.revoked {
         let parsed = application_sequence(number).ok_or_else(|| {
@@ -199,25 +231,72 @@ pub fn build_status_list(spec: &StatusListSpec, key: &SigningKey) -> Result<Vec<
                 "status list: {number:?} is not an application number YYYY-NNNNNNNNN"
             ))
         })?;
+        if parsed.1 >= MAX_STATUS_SIZE {
+            return Err(spec_error(format!(
+                "status list: {number} has a sequence of {MAX_STATUS_SIZE} or more, which no \
+                 certificate may have"
+            )));
+        }
         numbers.push(parsed);
     }
     crate::sort::sort(&mut numbers);
-    for (year, sequence) in numbers {
-        let needed = (sequence / 8) as usize + 1;
-        if years.last().is_none_or(|(y, _)| *y != year) {
-            years.push((year, Vec::new()));
+    // The sequences each year covers: one past the highest issued, else the highest revoked.
+    let mut sizes: Vec<(i32, u32)> = Vec::new();
+    for (&year, &highest) in &spec.issued {
+        if !(0..=9999).contains(&year) {
+            return Err(spec_error(format!(
+                "status list: `issued` names the year {year}, not 0-9999"
+            )));
         }
-        if let Some((_, bits)) = years.last_mut() {
-            if bits.len() < needed {
-                total = total.saturating_add(needed - bits.len());
-                if total > MAX_STATUS_BITS_BYTES {
-                    return Err(spec_error("status list: the bitstrings would pass 16 MiB"));
-                }
-                bits.resize(needed, 0);
+        let size = u32::try_from(highest)
+            .ok()
+            .filter(|highest| *highest < MAX_STATUS_SIZE)
+            .map(|highest| highest + 1)
+            .ok_or_else(|| {
+                spec_error(format!(
+                    "status list: the highest sequence issued in {year}, {highest}, is \
+                     {MAX_STATUS_SIZE} or more"
+                ))
+            })?;
+        sizes.push((year, size));
+    }
+    for &(year, sequence) in &numbers {
+        if let Some(&highest) = spec.issued.get(&year) {
+            if u64::from(sequence) > highest {
+                return Err(spec_error(format!(
+                    "status list: {year}-{sequence:09} is revoked but past the highest sequence \
+                     issued in {year} ({highest})"
+                )));
             }
-            if let Some(byte) = bits.get_mut((sequence / 8) as usize) {
-                *byte |= 0x80 >> (sequence % 8);
-            }
+        } else if let Some((_, size)) = sizes.iter_mut().find(|(y, _)| *y == year) {
+            *size = (*size).max(sequence + 1);
+        } else {
+            sizes.push((year, sequence + 1));
+        }
+    }
+    crate::sort::sort(&mut sizes);
+    let total: usize = sizes
+        .iter()
+        .map(|(_, size)| size.div_ceil(8) as usize)
+        .sum();
+    if total > MAX_STATUS_BITS_BYTES_TOTAL {
+        return Err(spec_error(format!(
+            "status list: the bitstrings would pass {MAX_STATUS_BITS_BYTES_TOTAL} bytes"
+        )));
+    }
+    let mut years: Vec<YearToEncode> = sizes
+        .iter()
+        .map(|&(year, size)| YearToEncode {
+            year,
+            size,
+            bits: vec![0; size.div_ceil(8) as usize],
+        })
+        .collect();
+    for (year, sequence) in numbers {
+        if let Some(list) = years.iter_mut().find(|list| list.year == year)
+            && let Some(byte) = list.bits.get_mut((sequence / 8) as usize)
+        {
+            *byte |= 0x80 >> (sequence % 8);
         }
     }
     Ok(cose::sign(

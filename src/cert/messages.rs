@@ -11,6 +11,11 @@ pub(crate) fn status_text(status: Status) -> Text {
             ru: "Справка действительна: регистрация до {stayTo}.",
             en: "Valid: registered until {stayTo}.",
         },
+        Status::Unconfirmed => Text {
+            kk: "Расталмаған: қолтаңба мен мерзімдер дұрыс (тіркеу {stayTo} дейін), бірақ анықтаманың күшін жойғаны тексерілмеді.",
+            ru: "Не подтверждена: подпись и сроки верны (регистрация до {stayTo}), но отзыв справки проверить не удалось.",
+            en: "Unconfirmed: the signature and dates are right (registered until {stayTo}), but revocation could not be checked.",
+        },
         Status::Expired => Text {
             kk: "Анықтаманың мерзімі өткен: тіркеу {stayTo} аяқталды.",
             ru: "Срок справки истёк: регистрация закончилась {stayTo}.",
@@ -68,6 +73,27 @@ pub(crate) const STATUS_STALE: Text = Text {
     en: "The status list is out of date (issued {days} days ago): recent revocations may be missing.",
 };
 
+/// Warning `trust.expired`. Placeholder: `{days}`.
+pub(crate) const TRUST_EXPIRED: Text = Text {
+    kk: "Сенім білдірілген кілттер тізімінің мерзімі өтті ({days} күн бұрын шығарылған): анықтамаларды растау мүмкін емес, оны жаңартыңыз.",
+    ru: "Срок списка доверенных ключей истёк (выпущен {days} дн. назад): справки нельзя подтвердить, обновите его.",
+    en: "The trust list has expired (issued {days} days ago): certificates cannot be confirmed until it is updated.",
+};
+
+/// Warning `status.expired`. Placeholder: `{days}`.
+pub(crate) const STATUS_EXPIRED: Text = Text {
+    kk: "Мәртебе тізімінің мерзімі өтті ({days} күн бұрын шығарылған): күшін жою тексерілмеді, оны жаңартыңыз.",
+    ru: "Срок списка статусов истёк (выпущен {days} дн. назад): отзыв не проверен, обновите его.",
+    en: "The status list has expired (issued {days} days ago): revocation was not checked until it is updated.",
+};
+
+/// Warning `status.not_covered`.
+pub(crate) const STATUS_NOT_COVERED: Text = Text {
+    kk: "Жүктелген мәртебе тізімі бұл анықтаманы қамтымайды: күшін жойғаны тексерілмеді.",
+    ru: "Загруженный список статусов не охватывает эту справку: отзыв не проверен.",
+    en: "The loaded status list does not cover this certificate: revocation was not checked.",
+};
+
 /// Warning `status.missing`.
 pub(crate) const STATUS_MISSING: Text = Text {
     kk: "Мәртебе тізімі жүктелмеген: анықтаманың күшін жойғаны тексерілмеді.",
@@ -82,6 +108,11 @@ pub(crate) fn status_label(status: Status) -> Text {
             kk: "Жарамды",
             ru: "Действительна",
             en: "Valid",
+        },
+        Status::Unconfirmed => Text {
+            kk: "Расталмаған",
+            ru: "Не подтверждена",
+            en: "Unconfirmed",
         },
         Status::Expired => Text {
             kk: "Мерзімі өткен",

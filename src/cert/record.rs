@@ -1,11 +1,36 @@
 //! The registration record: the printed fields of the certificate, as JSON (camelCase) and as
-//! the CBOR map with integer keys carried in the QR code (certificate.md section 3).
+//! the CBOR map with integer keys carried in the QR code.
+//!
+//! | key | field (JSON name) | value |
+//! |---|---|---|
+//! | 1 | version | 1 |
+//! | 2 | `applicationNumber` | `YYYY-NNNNNNNNN`: the year of issue and a 9-digit sequence |
+//! | 3 | `surname` | a person's name |
+//! | 4 | `givenNames` | a person's name |
+//! | 5 | `patronymic` | a person's name; optional |
+//! | 6 | `passport` | series and number: `A-Z`, `0-9`, 5-20 characters |
+//! | 7 | `citizenship` | ISO 3166-1 alpha-3, three letters `A-Z` (`XXA` stateless) |
+//! | 8 | `address` | the address of stay, as printed |
+//! | 9 | `region` | a region code of the crate's table ([`crate::data::regions`]) |
+//! | 10 | `stayFrom` | `YYYY-MM-DD` (a civil date in Kazakhstan) |
+//! | 11 | `stayTo` | `YYYY-MM-DD`, not before `stayFrom` |
+//! | 12 | `hostId` | the host's IIN or BIN: 12 digits |
+//! | 13 | `hostName` | the host's full name: a person's name, or an organisation's when `hostId` is a BIN |
+//!
+//! Every text is in Unicode NFC and keeps the character rules of [`crate::text_rules`]: no
+//! control, format, private-use, unassigned or separator character but the space, no blank
+//! look-alike of a letter, no word mixing Latin and Cyrillic letters; names of letters, marks,
+//! spaces, hyphens, apostrophes and dots (an organisation's name also digits and quotes). The
+//! issuer refuses to sign, and the verifier rejects (`malformed`, stage `record`), a record that
+//! breaks any of them, so that a certificate never displays a name or number that looks like
+//! another.
 
 use core::fmt;
 
 use super::cbor::{CborError, Reader, Writer};
 use crate::date::Date;
 use crate::nfc::is_nfc;
+use crate::text_rules::{TextKind, TextProblem, check_text};
 
 /// The record format version written in key 1.
 pub const RECORD_VERSION: i64 = 1;
@@ -14,7 +39,7 @@ pub const RECORD_VERSION: i64 = 1;
 pub const MAX_NAME_CHARS: usize = 64;
 /// Most characters in a passport series and number.
 pub const MAX_PASSPORT_CHARS: usize = 20;
-/// Most characters in the address of stay or the host's full name.
+/// Most characters in the address of stay.
 pub const MAX_ADDRESS_CHARS: usize = 200;
 
 /// The registration record of a certificate.
@@ -98,6 +123,13 @@ pub enum RecordError {
         /// The version found.
         found: i64,
     },
+    /// A text field breaks the character rules of its kind.
+    Text {
+        /// Its JSON name.
+        field: &'static str,
+        /// The rule broken.
+        problem: TextProblem,
+    },
 }
 
 impl fmt::Display for RecordError {
@@ -115,6 +147,7 @@ impl fmt::Display for RecordError {
             }
             RecordError::Invalid { field, reason } => write!(f, "record: `{field}` {reason}"),
             RecordError::Version { found } => write!(f, "record: version {found} instead of 1"),
+            RecordError::Text { field, problem } => write!(f, "record: `{field}` {problem}"),
         }
     }
 }
@@ -173,37 +206,38 @@ impl<'de> serde::Deserialize<'de> for Record {
     }
 }
 
-fn text_field(field: &'static str, value: &str, max_chars: usize) -> Result<(), RecordError> {
-    if value.trim().is_empty() {
-        return Err(RecordError::Invalid {
-            field,
-            reason: "is empty",
-        });
-    }
-    if value.chars().count() > max_chars {
-        return Err(RecordError::Invalid {
-            field,
-            reason: "is too long",
-        });
-    }
-    if value.chars().any(char::is_control) {
-        return Err(RecordError::Invalid {
-            field,
-            reason: "contains a control character",
-        });
-    }
-    if value.starts_with(char::is_whitespace) || value.ends_with(char::is_whitespace) {
-        return Err(RecordError::Invalid {
-            field,
-            reason: "begins or ends with a space",
-        });
-    }
+/// Checks a text field: the character rules of its kind, then Unicode NFC.
+fn text_field(field: &'static str, value: &str, kind: TextKind) -> Result<(), RecordError> {
+    check_text(value, kind).map_err(|problem| RecordError::Text { field, problem })?;
     // Exact NFC (crate::nfc): Ә + U+0301, which has no precomposed form, is accepted, and the
     // issuer applies the same rule, so it never signs what the verifier refuses.
     if !is_nfc(value) {
         return Err(RecordError::NotNfc { field });
     }
     Ok(())
+}
+
+/// Whether a 12-digit host id is a BIN (an organisation's) rather than an IIN (a person's): its
+/// digits 3-4 are a month, 01 to 12 (the BIN's registration month), and its fifth digit is 4, 5
+/// or 6 (the kind of legal entity), where an IIN's fifth digit is the tens of a day of the month,
+/// 0 to 3. The check digit is not looked at.
+///
+/// # Example
+///
+/// ```
+/// use tirkeu::cert::record::host_id_is_bin;
+/// assert!(host_id_is_bin("150640001237"));
+/// assert!(!host_id_is_bin("900515300127")); // an IIN: born 1990-05-15
+/// assert!(!host_id_is_bin("901340001234")); // month 13
+/// ```
+pub fn host_id_is_bin(host_id: &str) -> bool {
+    match host_id.as_bytes() {
+        [_, _, month_tens, month_units, b'4'..=b'6', ..] => matches!(
+            (month_tens, month_units),
+            (b'0', b'1'..=b'9') | (b'1', b'0'..=b'2')
+        ),
+        _ => false,
+    }
 }
 
 /// Checks an ASCII field against a pattern of the same length: `9` a digit, `A` a capital
@@ -292,10 +326,12 @@ impl Record {
         })
     }
 
-    /// Checks every field: the application number `YYYY-NNNNNNNNN`; names, passport, address and
-    /// host name non-empty, without control characters or surrounding spaces, in Unicode NFC
-    /// and within their lengths; citizenship and region three capital Latin letters; the host's
-    /// IIN or BIN 12 digits; stay from not after stay to.
+    /// Checks every field: the application number `YYYY-NNNNNNNNN`; surname, given names and
+    /// patronymic as a person's name ([`TextKind::PersonName`]); the passport `A-Z0-9`, 5-20
+    /// characters; citizenship three capital Latin letters; the address printable text
+    /// ([`TextKind::Address`]); the region a code of the crate's table; stay from not after
+    /// stay to; the host's IIN or BIN 12 digits; the host's name a person's name, or an
+    /// organisation's when the host id is a BIN ([`host_id_is_bin`]). Every text is in NFC.
     ///
     /// # Errors
     ///
@@ -309,7 +345,7 @@ impl Record {
     /// #   "stayFrom": "2026-07-01", "stayTo": "2026-09-20", "hostId": "900515300127", "hostName": "АХМЕТОВ"}"#;
     /// let mut record: tirkeu::cert::Record = serde_json::from_str(json).unwrap();
     /// assert!(record.validate().is_ok());
-    /// record.host_id = "9005153001".into();
+    /// record.surname = "IV\u{410}NOV".into(); // a Cyrillic А among Latin letters
     /// assert!(record.validate().is_err());
     /// ```
     pub fn validate(&self) -> Result<(), RecordError> {
@@ -319,25 +355,25 @@ impl Record {
             "9999-999999999",
             "is not YYYY-NNNNNNNNN",
         )?;
-        text_field("surname", &self.surname, MAX_NAME_CHARS)?;
-        text_field("givenNames", &self.given_names, MAX_NAME_CHARS)?;
+        text_field("surname", &self.surname, TextKind::PersonName)?;
+        text_field("givenNames", &self.given_names, TextKind::PersonName)?;
         if let Some(patronymic) = &self.patronymic {
-            text_field("patronymic", patronymic, MAX_NAME_CHARS)?;
+            text_field("patronymic", patronymic, TextKind::PersonName)?;
         }
-        text_field("passport", &self.passport, MAX_PASSPORT_CHARS)?;
+        text_field("passport", &self.passport, TextKind::Passport)?;
         ascii_field(
             "citizenship",
             &self.citizenship,
             "AAA",
             "is not three capital letters (ISO 3166-1 alpha-3)",
         )?;
-        text_field("address", &self.address, MAX_ADDRESS_CHARS)?;
-        ascii_field(
-            "region",
-            &self.region,
-            "AAA",
-            "is not a region code of three capital letters",
-        )?;
+        text_field("address", &self.address, TextKind::Address)?;
+        if crate::data::region(&self.region).is_none() {
+            return Err(RecordError::Invalid {
+                field: "region",
+                reason: "is not a region code of the table",
+            });
+        }
         if self.stay_to < self.stay_from {
             return Err(RecordError::Invalid {
                 field: "stayTo",
@@ -345,7 +381,12 @@ impl Record {
             });
         }
         ascii_field("hostId", &self.host_id, "999999999999", "is not 12 digits")?;
-        text_field("hostName", &self.host_name, MAX_ADDRESS_CHARS)?;
+        let host_kind = if host_id_is_bin(&self.host_id) {
+            TextKind::OrganisationName
+        } else {
+            TextKind::PersonName
+        };
+        text_field("hostName", &self.host_name, host_kind)?;
         Ok(())
     }
 

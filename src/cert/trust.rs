@@ -1,5 +1,24 @@
-//! The trust list: the signing keys the verifier trusts, signed by a pinned root key
-//! (certificate.md section 4).
+//! The trust list: the signing keys the verifier trusts, each with what it may sign, signed by a
+//! pinned root key.
+//!
+//! A COSE_Sign1 (the profile of [`cose`](super::cose), no Base45 or zlib: a binary `.cose`
+//! file) whose payload is a CBOR map with text keys:
+//!
+//! ```text
+//! { "v": 2, "iat": seconds, "next": seconds (next update expected, after iat),
+//!   "keys": [ { "kid": bstr(8), "pk": bstr(32), "name": text,
+//!               "from": seconds, "until": seconds or null,
+//!               "status": "active" | "retired" | "revoked",
+//!               "use": [ "cert" | "status" | "data", ... ] (non-empty),
+//!               "demo": bool } ] }
+//! ```
+//!
+//! `use` says what a key signs: certificates (`cert`), status lists (`status`) or signed data
+//! bundles (`data`). Version 1 lists, which have no `use`, are still read, every key taken as
+//! `cert` and `status` (what a key could sign before roles existed); the issuer writes version 2
+//! only. A key verifies a signature made at `iat` when it is not `revoked` and `iat` lies in
+//! `[from, until]`; since whoever holds a leaked key chooses `iat`, only `revoked` contains a
+//! leak ([`TrustedKey::valid_at`]).
 
 use core::fmt;
 
@@ -7,8 +26,11 @@ use super::cbor::{CborError, Reader, Writer, seen_before};
 use super::cose::{CoseError, Sign1};
 use super::keys::{KID_LENGTH, Kid, PublicKey, to_hex};
 
-/// The trust list format version.
-pub const TRUST_LIST_VERSION: i64 = 1;
+/// The trust list format version the issuer writes.
+pub const TRUST_LIST_VERSION: i64 = 2;
+/// The first trust list format, still read: no `use`, every key signs certificates and status
+/// lists.
+pub const TRUST_LIST_VERSION_1: i64 = 1;
 /// Most keys a trust list may hold.
 pub const MAX_TRUSTED_KEYS: u64 = 1024;
 /// Most characters in a key's name.
@@ -52,6 +74,156 @@ impl KeyStatus {
     }
 }
 
+/// What a key of the trust list may sign.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum KeyUse {
+    /// Certificates (`cert`).
+    Cert,
+    /// Status lists (`status`).
+    Status,
+    /// Signed data bundles (`data`): calendar, visa regimes and regions updated without a
+    /// release.
+    Data,
+}
+
+impl KeyUse {
+    /// Every use, in the order written.
+    pub const ALL: [KeyUse; 3] = [KeyUse::Cert, KeyUse::Status, KeyUse::Data];
+
+    /// The word written in the list: `cert`, `status` or `data`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(tirkeu::cert::KeyUse::Status.as_str(), "status");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            KeyUse::Cert => "cert",
+            KeyUse::Status => "status",
+            KeyUse::Data => "data",
+        }
+    }
+
+    fn parse(text: &str) -> Option<KeyUse> {
+        KeyUse::ALL.into_iter().find(|used| used.as_str() == text)
+    }
+
+    fn bit(self) -> u8 {
+        1 << self as u8
+    }
+}
+
+/// The uses of a key: a set of [`KeyUse`] (in JSON, an array of their words).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct KeyUses(u8);
+
+impl KeyUses {
+    /// No use.
+    pub const NONE: KeyUses = KeyUses(0);
+    /// Certificates only: the default of the issuer's tools.
+    pub const CERT: KeyUses = KeyUses(1);
+    /// Status lists only.
+    pub const STATUS: KeyUses = KeyUses(2);
+    /// Data bundles only.
+    pub const DATA: KeyUses = KeyUses(4);
+    /// Certificates and status lists: what every key of a version 1 list may sign.
+    pub const CERT_AND_STATUS: KeyUses = KeyUses(3);
+
+    /// This set and `used`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use tirkeu::cert::{KeyUse, KeyUses};
+    /// assert_eq!(KeyUses::CERT.with(KeyUse::Status), KeyUses::CERT_AND_STATUS);
+    /// ```
+    pub const fn with(self, used: KeyUse) -> KeyUses {
+        KeyUses(self.0 | 1 << used as u8)
+    }
+
+    /// Whether the set holds `used`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use tirkeu::cert::{KeyUse, KeyUses};
+    /// assert!(KeyUses::CERT_AND_STATUS.contains(KeyUse::Status));
+    /// assert!(!KeyUses::CERT.contains(KeyUse::Status));
+    /// ```
+    pub fn contains(self, used: KeyUse) -> bool {
+        self.0 & used.bit() != 0
+    }
+
+    /// Whether the set is empty.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert!(tirkeu::cert::KeyUses::NONE.is_empty());
+    /// ```
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// The uses, in the order of [`KeyUse::ALL`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use tirkeu::cert::{KeyUse, KeyUses};
+    /// assert_eq!(KeyUses::CERT_AND_STATUS.iter().collect::<Vec<_>>(), [KeyUse::Cert, KeyUse::Status]);
+    /// ```
+    pub fn iter(self) -> impl Iterator<Item = KeyUse> {
+        KeyUse::ALL
+            .into_iter()
+            .filter(move |used| self.contains(*used))
+    }
+
+    /// The words of the uses, as written in the list and in JSON.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(tirkeu::cert::KeyUses::STATUS.words(), ["status"]);
+    /// ```
+    pub fn words(self) -> Vec<&'static str> {
+        self.iter().map(KeyUse::as_str).collect()
+    }
+}
+
+impl serde::Serialize for KeyUses {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter().map(KeyUse::as_str))
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for KeyUses {
+    /// A non-empty array of distinct words `cert`, `status`, `data`.
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let words = <Vec<String> as serde::Deserialize>::deserialize(deserializer)?;
+        let mut uses = KeyUses::NONE;
+        for word in &words {
+            let used = KeyUse::parse(word).ok_or_else(|| {
+                serde::de::Error::custom(format!(
+                    "unknown use {:?} (cert, status or data)",
+                    shorten(word)
+                ))
+            })?;
+            if uses.contains(used) {
+                return Err(serde::de::Error::custom(format!(
+                    "use {word:?} given twice"
+                )));
+            }
+            uses = uses.with(used);
+        }
+        if uses.is_empty() {
+            return Err(serde::de::Error::custom("`use` must name at least one use"));
+        }
+        Ok(uses)
+    }
+}
+
 /// A signing key of the trust list.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TrustedKey {
@@ -67,6 +239,8 @@ pub struct TrustedKey {
     pub until: Option<i64>,
     /// Active, retired or revoked.
     pub status: KeyStatus,
+    /// What it may sign.
+    pub uses: KeyUses,
     /// The demonstration key shipped with the project.
     pub demo: bool,
 }
@@ -81,9 +255,8 @@ impl TrustedKey {
     /// # use tirkeu::cert::*;
     /// # let root = SigningKey::from_seed([1; 32]);
     /// # let office = SigningKey::from_seed([2; 32]);
-    /// # let spec = TrustListSpec { iat: 100, next: 200, keys: vec![TrustedKeySpec {
-    /// #     public_key: office.public_key(), kid: None, name: "Office".into(), from: 0,
-    /// #     until: None, status: KeyStatus::Active, demo: true }] };
+    /// # let key = TrustedKeySpec { demo: true, ..TrustedKeySpec::new(office.public_key(), "Office", 0) };
+    /// # let spec = TrustListSpec { iat: 100, next: 200, keys: vec![key] };
     /// # let trust = TrustList::from_cose(&build_trust_list(&spec, &root).unwrap(), &root.public_key()).unwrap();
     /// let key = &trust.keys()[0];
     /// assert!(key.valid_at(0) && key.valid_at(i64::MAX));
@@ -93,6 +266,25 @@ impl TrustedKey {
         self.status != KeyStatus::Revoked
             && self.from <= issued_at
             && self.until.is_none_or(|until| issued_at <= until)
+    }
+
+    /// Whether the key may sign `used` at `issued_at`: its `use` holds it, and
+    /// [`TrustedKey::valid_at`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use tirkeu::cert::*;
+    /// # let root = SigningKey::from_seed([1; 32]);
+    /// # let office = SigningKey::from_seed([2; 32]);
+    /// # let mut spec = TrustListSpec { iat: 100, next: 200, keys: vec![TrustedKeySpec::new(office.public_key(), "Office", 0)] };
+    /// # let trust = TrustList::from_cose(&build_trust_list(&spec, &root).unwrap(), &root.public_key()).unwrap();
+    /// let key = &trust.keys()[0]; // `use` ["cert"], the default
+    /// assert!(key.may_sign(KeyUse::Cert, 150));
+    /// assert!(!key.may_sign(KeyUse::Status, 150));
+    /// ```
+    pub fn may_sign(&self, used: KeyUse, issued_at: i64) -> bool {
+        self.uses.contains(used) && self.valid_at(issued_at)
     }
 }
 
@@ -121,13 +313,9 @@ pub enum TrustListError {
         /// Its kid.
         kid: Kid,
     },
-    /// The list is older than the one installed, which is kept.
-    Older {
-        /// Issue time of the installed list.
-        installed: i64,
-        /// Issue time of the list offered.
-        offered: i64,
-    },
+    /// The list is signed and well formed, but its dates forbid installing it: issued in the
+    /// future, before `min_issued_at`, older than the installed list, or at the same time.
+    Date(super::ListDateError),
 }
 
 impl fmt::Display for TrustListError {
@@ -153,10 +341,7 @@ impl fmt::Display for TrustListError {
                     to_hex(kid)
                 )
             }
-            TrustListError::Older { installed, offered } => write!(
-                f,
-                "trust list: issued at {offered}, older than the installed list ({installed}), which is kept"
-            ),
+            TrustListError::Date(e) => write!(f, "trust list: {e}"),
         }
     }
 }
@@ -169,6 +354,12 @@ impl From<CborError> for TrustListError {
     }
 }
 
+impl From<super::ListDateError> for TrustListError {
+    fn from(e: super::ListDateError) -> Self {
+        TrustListError::Date(e)
+    }
+}
+
 fn format_error(reason: impl Into<String>) -> TrustListError {
     TrustListError::Format {
         reason: reason.into(),
@@ -178,6 +369,7 @@ fn format_error(reason: impl Into<String>) -> TrustListError {
 /// A verified trust list.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TrustList {
+    version: i64,
     issued_at: i64,
     next_update: i64,
     root_kid: Kid,
@@ -188,6 +380,8 @@ pub struct TrustList {
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct TrustListSummary {
+    /// The format version: 1 or 2.
+    pub version: i64,
     /// Issue time, seconds since 1970.
     pub iat: i64,
     /// Next update expected, seconds since 1970; past it the list is stale.
@@ -212,6 +406,9 @@ pub struct TrustedKeySummary {
     pub until: Option<i64>,
     /// `active`, `retired` or `revoked`.
     pub status: KeyStatus,
+    /// What it may sign: `cert`, `status`, `data`.
+    #[serde(rename = "use")]
+    pub uses: KeyUses,
     /// Demonstration key.
     pub demo: bool,
     /// Public key (hex).
@@ -231,12 +428,11 @@ impl TrustList {
     /// # Example
     ///
     /// ```
-    /// use tirkeu::cert::{build_trust_list, KeyStatus, SigningKey, TrustList, TrustListSpec, TrustedKeySpec};
+    /// use tirkeu::cert::{build_trust_list, SigningKey, TrustList, TrustListSpec, TrustedKeySpec};
     /// let root = SigningKey::from_seed([1; 32]);
     /// let issuer = SigningKey::from_seed([2; 32]);
-    /// let spec = TrustListSpec { iat: 1_780_000_000, next: 1_790_000_000, keys: vec![TrustedKeySpec {
-    ///     public_key: issuer.public_key(), kid: None, name: "Test office".into(),
-    ///     from: 1_780_000_000, until: None, status: KeyStatus::Active, demo: true }] };
+    /// let key = TrustedKeySpec::new(issuer.public_key(), "Test office", 1_780_000_000);
+    /// let spec = TrustListSpec { iat: 1_780_000_000, next: 1_790_000_000, keys: vec![key] };
     /// let bytes = build_trust_list(&spec, &root).unwrap();
     /// let list = TrustList::from_cose(&bytes, &root.public_key()).unwrap();
     /// assert_eq!(list.keys()[0].kid, issuer.kid());
@@ -275,21 +471,51 @@ impl TrustList {
             }
         }
         reader.finish()?;
-        if version != Some(TRUST_LIST_VERSION) {
-            return Err(format_error("version `v` is missing or not 1"));
-        }
+        let version = version
+            .filter(|v| [TRUST_LIST_VERSION_1, TRUST_LIST_VERSION].contains(v))
+            .ok_or_else(|| format_error("version `v` is missing or not 1 or 2"))?;
         let issued_at = issued_at.ok_or_else(|| format_error("`iat` is missing"))?;
         let next_update = next_update.ok_or_else(|| format_error("`next` is missing"))?;
-        if next_update < issued_at {
-            return Err(format_error("`next` is before `iat`"));
+        if next_update <= issued_at {
+            return Err(format_error("`next` is not after `iat`"));
         }
-        let keys = keys.ok_or_else(|| format_error("`keys` is missing"))?;
+        let keys = keys
+            .ok_or_else(|| format_error("`keys` is missing"))?
+            .into_iter()
+            .map(|(key, uses)| match (version, uses) {
+                (TRUST_LIST_VERSION_1, None) => Ok(TrustedKey {
+                    uses: KeyUses::CERT_AND_STATUS,
+                    ..key
+                }),
+                (TRUST_LIST_VERSION_1, Some(_)) => Err(format_error(
+                    "a key of a version 1 list has `use`, which version 1 does not know",
+                )),
+                (_, Some(uses)) => Ok(TrustedKey { uses, ..key }),
+                (_, None) => Err(format_error("a key's `use` is missing")),
+            })
+            .collect::<Result<Vec<_>, _>>()?;
         Ok(TrustList {
+            version,
             issued_at,
             next_update,
             root_kid: [0; KID_LENGTH],
             keys,
         })
+    }
+
+    /// The format version of the list: 1 (every key signs certificates and status lists) or 2.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use tirkeu::cert::*;
+    /// # let root = SigningKey::from_seed([1; 32]);
+    /// # let spec = TrustListSpec { iat: 100, next: 200, keys: vec![] };
+    /// # let trust = TrustList::from_cose(&build_trust_list(&spec, &root).unwrap(), &root.public_key()).unwrap();
+    /// assert_eq!(trust.version(), 2);
+    /// ```
+    pub fn version(&self) -> i64 {
+        self.version
     }
 
     /// Issue time of the list (seconds since 1970).
@@ -300,9 +526,8 @@ impl TrustList {
     /// # use tirkeu::cert::*;
     /// # let root = SigningKey::from_seed([1; 32]);
     /// # let office = SigningKey::from_seed([2; 32]);
-    /// # let spec = TrustListSpec { iat: 100, next: 200, keys: vec![TrustedKeySpec {
-    /// #     public_key: office.public_key(), kid: None, name: "Office".into(), from: 0,
-    /// #     until: None, status: KeyStatus::Active, demo: true }] };
+    /// # let key = TrustedKeySpec { demo: true, ..TrustedKeySpec::new(office.public_key(), "Office", 0) };
+    /// # let spec = TrustListSpec { iat: 100, next: 200, keys: vec![key] };
     /// # let trust = TrustList::from_cose(&build_trust_list(&spec, &root).unwrap(), &root.public_key()).unwrap();
     /// assert_eq!(trust.issued_at(), 100);
     /// ```
@@ -318,9 +543,8 @@ impl TrustList {
     /// # use tirkeu::cert::*;
     /// # let root = SigningKey::from_seed([1; 32]);
     /// # let office = SigningKey::from_seed([2; 32]);
-    /// # let spec = TrustListSpec { iat: 100, next: 200, keys: vec![TrustedKeySpec {
-    /// #     public_key: office.public_key(), kid: None, name: "Office".into(), from: 0,
-    /// #     until: None, status: KeyStatus::Active, demo: true }] };
+    /// # let key = TrustedKeySpec { demo: true, ..TrustedKeySpec::new(office.public_key(), "Office", 0) };
+    /// # let spec = TrustListSpec { iat: 100, next: 200, keys: vec![key] };
     /// # let trust = TrustList::from_cose(&build_trust_list(&spec, &root).unwrap(), &root.public_key()).unwrap();
     /// assert_eq!(trust.next_update(), 200);
     /// ```
@@ -336,9 +560,8 @@ impl TrustList {
     /// # use tirkeu::cert::*;
     /// # let root = SigningKey::from_seed([1; 32]);
     /// # let office = SigningKey::from_seed([2; 32]);
-    /// # let spec = TrustListSpec { iat: 100, next: 200, keys: vec![TrustedKeySpec {
-    /// #     public_key: office.public_key(), kid: None, name: "Office".into(), from: 0,
-    /// #     until: None, status: KeyStatus::Active, demo: true }] };
+    /// # let key = TrustedKeySpec { demo: true, ..TrustedKeySpec::new(office.public_key(), "Office", 0) };
+    /// # let spec = TrustListSpec { iat: 100, next: 200, keys: vec![key] };
     /// # let trust = TrustList::from_cose(&build_trust_list(&spec, &root).unwrap(), &root.public_key()).unwrap();
     /// assert_eq!(trust.root_kid(), root.kid());
     /// ```
@@ -354,9 +577,8 @@ impl TrustList {
     /// # use tirkeu::cert::*;
     /// # let root = SigningKey::from_seed([1; 32]);
     /// # let office = SigningKey::from_seed([2; 32]);
-    /// # let spec = TrustListSpec { iat: 100, next: 200, keys: vec![TrustedKeySpec {
-    /// #     public_key: office.public_key(), kid: None, name: "Office".into(), from: 0,
-    /// #     until: None, status: KeyStatus::Active, demo: true }] };
+    /// # let key = TrustedKeySpec { demo: true, ..TrustedKeySpec::new(office.public_key(), "Office", 0) };
+    /// # let spec = TrustListSpec { iat: 100, next: 200, keys: vec![key] };
     /// # let trust = TrustList::from_cose(&build_trust_list(&spec, &root).unwrap(), &root.public_key()).unwrap();
     /// assert_eq!(trust.keys()[0].name, "Office");
     /// ```
@@ -372,9 +594,8 @@ impl TrustList {
     /// # use tirkeu::cert::*;
     /// # let root = SigningKey::from_seed([1; 32]);
     /// # let office = SigningKey::from_seed([2; 32]);
-    /// # let spec = TrustListSpec { iat: 100, next: 200, keys: vec![TrustedKeySpec {
-    /// #     public_key: office.public_key(), kid: None, name: "Office".into(), from: 0,
-    /// #     until: None, status: KeyStatus::Active, demo: true }] };
+    /// # let key = TrustedKeySpec { demo: true, ..TrustedKeySpec::new(office.public_key(), "Office", 0) };
+    /// # let spec = TrustListSpec { iat: 100, next: 200, keys: vec![key] };
     /// # let trust = TrustList::from_cose(&build_trust_list(&spec, &root).unwrap(), &root.public_key()).unwrap();
     /// assert_eq!(trust.keys_with_kid(&office.kid()).count(), 1);
     /// assert_eq!(trust.keys_with_kid(&root.kid()).count(), 0);
@@ -391,14 +612,31 @@ impl TrustList {
     /// # use tirkeu::cert::*;
     /// # let root = SigningKey::from_seed([1; 32]);
     /// # let office = SigningKey::from_seed([2; 32]);
-    /// # let spec = TrustListSpec { iat: 100, next: 200, keys: vec![TrustedKeySpec {
-    /// #     public_key: office.public_key(), kid: None, name: "Office".into(), from: 0,
-    /// #     until: None, status: KeyStatus::Active, demo: true }] };
+    /// # let key = TrustedKeySpec { demo: true, ..TrustedKeySpec::new(office.public_key(), "Office", 0) };
+    /// # let spec = TrustListSpec { iat: 100, next: 200, keys: vec![key] };
     /// # let trust = TrustList::from_cose(&build_trust_list(&spec, &root).unwrap(), &root.public_key()).unwrap();
     /// assert!(!trust.is_stale(200) && trust.is_stale(201));
     /// ```
     pub fn is_stale(&self, now_unix_seconds: i64) -> bool {
         now_unix_seconds > self.next_update
+    }
+
+    /// How current the list is at `now_unix_seconds`: past `next` it is stale, past `next` plus
+    /// `grace_seconds` expired.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use tirkeu::cert::*;
+    /// # let root = SigningKey::from_seed([1; 32]);
+    /// # let spec = TrustListSpec { iat: 100, next: 200, keys: vec![] };
+    /// # let trust = TrustList::from_cose(&build_trust_list(&spec, &root).unwrap(), &root.public_key()).unwrap();
+    /// assert_eq!(trust.currency(200, 50), Currency::Current);
+    /// assert_eq!(trust.currency(250, 50), Currency::Stale);
+    /// assert_eq!(trust.currency(251, 50), Currency::Expired);
+    /// ```
+    pub fn currency(&self, now_unix_seconds: i64, grace_seconds: i64) -> super::Currency {
+        super::freshness::currency(self.next_update, now_unix_seconds, grace_seconds)
     }
 
     /// The summary for people and pages.
@@ -409,16 +647,17 @@ impl TrustList {
     /// # use tirkeu::cert::*;
     /// # let root = SigningKey::from_seed([1; 32]);
     /// # let office = SigningKey::from_seed([2; 32]);
-    /// # let spec = TrustListSpec { iat: 100, next: 200, keys: vec![TrustedKeySpec {
-    /// #     public_key: office.public_key(), kid: None, name: "Office".into(), from: 0,
-    /// #     until: None, status: KeyStatus::Active, demo: true }] };
+    /// # let key = TrustedKeySpec { demo: true, ..TrustedKeySpec::new(office.public_key(), "Office", 0) };
+    /// # let spec = TrustListSpec { iat: 100, next: 200, keys: vec![key] };
     /// # let trust = TrustList::from_cose(&build_trust_list(&spec, &root).unwrap(), &root.public_key()).unwrap();
     /// let summary = serde_json::to_value(trust.summary()).unwrap();
     /// assert_eq!(summary["keys"][0]["status"], "active");
+    /// assert_eq!(summary["keys"][0]["use"], serde_json::json!(["cert"]));
     /// assert_eq!(summary["keys"][0]["demo"], true);
     /// ```
     pub fn summary(&self) -> TrustListSummary {
         TrustListSummary {
+            version: self.version,
             iat: self.issued_at,
             next: self.next_update,
             root_kid: to_hex(&self.root_kid),
@@ -431,6 +670,7 @@ impl TrustList {
                     from: key.from,
                     until: key.until,
                     status: key.status,
+                    uses: key.uses,
                     demo: key.demo,
                     public_key: key.public_key.to_hex(),
                 })
@@ -443,7 +683,10 @@ fn shorten(text: &str) -> String {
     text.chars().take(32).collect()
 }
 
-fn read_keys(reader: &mut Reader<'_>) -> Result<Vec<TrustedKey>, TrustListError> {
+/// A key as read, with its `use` if the list gives one (checked against the version later).
+type KeyRead = (TrustedKey, Option<KeyUses>);
+
+fn read_keys(reader: &mut Reader<'_>) -> Result<Vec<KeyRead>, TrustListError> {
     let count = reader.array()?;
     if count > MAX_TRUSTED_KEYS {
         return Err(format_error(format!("more than {MAX_TRUSTED_KEYS} keys")));
@@ -455,10 +698,33 @@ fn read_keys(reader: &mut Reader<'_>) -> Result<Vec<TrustedKey>, TrustListError>
     Ok(keys)
 }
 
-fn read_key(reader: &mut Reader<'_>) -> Result<TrustedKey, TrustListError> {
+fn read_uses(reader: &mut Reader<'_>) -> Result<KeyUses, TrustListError> {
+    let count = reader.array()?;
+    let mut uses = KeyUses::NONE;
+    for _ in 0..count {
+        let word = reader.text()?;
+        let used = KeyUse::parse(word).ok_or_else(|| {
+            format_error(format!(
+                "a key's `use` {:?} is not cert, status or data",
+                shorten(word)
+            ))
+        })?;
+        if uses.contains(used) {
+            return Err(format_error(format!("a key's `use` names {word:?} twice")));
+        }
+        uses = uses.with(used);
+    }
+    if uses.is_empty() {
+        return Err(format_error("a key's `use` is empty"));
+    }
+    Ok(uses)
+}
+
+fn read_key(reader: &mut Reader<'_>) -> Result<KeyRead, TrustListError> {
     let mut names = Vec::new();
     let (mut kid, mut pk, mut name, mut from, mut until, mut status, mut demo) =
         (None, None, None, None, None, None, None);
+    let mut uses = None;
     for _ in 0..reader.map()? {
         let position = reader.position();
         let field = reader.text()?;
@@ -479,6 +745,7 @@ fn read_key(reader: &mut Reader<'_>) -> Result<TrustedKey, TrustListError> {
                 })
             }
             "status" => status = Some(reader.text()?),
+            "use" => uses = Some(read_uses(reader)?),
             "demo" => demo = Some(reader.bool()?),
             other => {
                 return Err(format_error(format!(
@@ -508,25 +775,30 @@ fn read_key(reader: &mut Reader<'_>) -> Result<TrustedKey, TrustListError> {
         format_error("a key's `status` is missing or not active, retired or revoked")
     })?;
     let demo = demo.ok_or_else(|| format_error("a key's `demo` is missing"))?;
-    Ok(TrustedKey {
+    let key = TrustedKey {
         kid,
         public_key,
         name: name.to_owned(),
         from,
         until,
         status,
+        uses: KeyUses::NONE,
         demo,
-    })
+    };
+    Ok((key, uses))
 }
 
 /// What a trust list should hold, for [`build_trust_list`](super::build_trust_list); read from
-/// KEYSPEC.json by the command line (serde camelCase; `until`, `kid` and `demo` optional).
+/// KEYSPEC.json by the command line (serde camelCase; `until`, `kid`, `use` and `demo` optional;
+/// times as seconds since 1970 or RFC 3339 text, see [`parse_instant`](super::instant::parse_instant)).
 #[derive(Clone, Debug, PartialEq, Eq, serde::Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct TrustListSpec {
     /// Issue time (seconds since 1970).
+    #[serde(deserialize_with = "super::instant::deserialize_instant")]
     pub iat: i64,
-    /// Next update expected (seconds since 1970).
+    /// Next update expected (seconds since 1970), after `iat`.
+    #[serde(deserialize_with = "super::instant::deserialize_instant")]
     pub next: i64,
     /// The keys.
     pub keys: Vec<TrustedKeySpec>,
@@ -545,19 +817,56 @@ pub struct TrustedKeySpec {
     /// A name for people.
     pub name: String,
     /// Valid from (seconds).
+    #[serde(deserialize_with = "super::instant::deserialize_instant")]
     pub from: i64,
     /// Valid until (seconds); absent or null: open-ended.
-    #[serde(default)]
+    #[serde(
+        default,
+        deserialize_with = "super::instant::deserialize_optional_instant"
+    )]
     pub until: Option<i64>,
     /// Active, retired or revoked.
     pub status: KeyStatus,
+    /// What it signs (`use` in JSON); by default certificates only, so that the roles stay
+    /// apart unless a key is given several on purpose.
+    #[serde(rename = "use", default = "default_uses")]
+    pub uses: KeyUses,
     /// The demonstration key.
     #[serde(default)]
     pub demo: bool,
 }
 
-/// Encodes the payload of a trust list (keys in the deterministic order of RFC 8949 section
-/// 4.2.1: shorter text keys first).
+fn default_uses() -> KeyUses {
+    KeyUses::CERT
+}
+
+impl TrustedKeySpec {
+    /// An active, open-ended, non-demonstration key that signs certificates, valid from
+    /// `from`, listed under its own kid.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use tirkeu::cert::{KeyUses, SigningKey, TrustedKeySpec};
+    /// let spec = TrustedKeySpec::new(SigningKey::from_seed([2; 32]).public_key(), "Office", 0);
+    /// assert_eq!((spec.uses, spec.until, spec.demo), (KeyUses::CERT, None, false));
+    /// ```
+    pub fn new(public_key: PublicKey, name: &str, from: i64) -> TrustedKeySpec {
+        TrustedKeySpec {
+            public_key,
+            kid: None,
+            name: name.into(),
+            from,
+            until: None,
+            status: KeyStatus::Active,
+            uses: KeyUses::CERT,
+            demo: false,
+        }
+    }
+}
+
+/// Encodes the payload of a version 2 trust list (keys in the deterministic order of RFC 8949
+/// section 4.2.1: shorter text keys first, then bytewise).
 pub(crate) fn encode_payload(spec: &TrustListSpec) -> Vec<u8> {
     let mut writer = Writer::new();
     writer
@@ -570,11 +879,16 @@ pub(crate) fn encode_payload(spec: &TrustListSpec) -> Vec<u8> {
     for key in &spec.keys {
         let kid = key.kid.unwrap_or_else(|| key.public_key.kid());
         writer
-            .map(7)
+            .map(8)
             .text("pk")
             .bytes(&key.public_key.to_bytes())
             .text("kid")
             .bytes(&kid);
+        let uses = key.uses.words();
+        writer.text("use").array(uses.len());
+        for word in uses {
+            writer.text(word);
+        }
         writer
             .text("demo")
             .bool(key.demo)

@@ -1,4 +1,4 @@
-//! The verifier: from QR text to a verification result (certificate.md section 6).
+//! The verifier: from QR text to a verification result.
 //!
 //! The order of the checks decides what is shown: nothing from the payload is read before a
 //! trusted key's signature verifies it, so a forged or altered certificate shows no record.
@@ -8,32 +8,43 @@
 //!    the failing `stage`.
 //! 2. Keys of the trust list with the kid: none is `unknown_key`; none verifying the signature
 //!    (strict Ed25519, every key with the kid tried) is `bad_signature`.
-//! 3. The claims and the record (stages `claims`, `record`), then the key's validity at `iat`
-//!    (`key_not_valid`), the status list (`revoked`), and the dates (`not_yet_valid`,
-//!    `expired`, `valid`).
+//! 3. The claims and the record (stages `claims`, `record`), then the key: it must sign
+//!    certificates (`use` holds `cert`), not be revoked, and have `iat` in its validity
+//!    (`key_not_valid`).
+//! 4. The status list (`revoked`), and the dates (`not_yet_valid`, `expired`, `valid`).
+//! 5. A would-be `valid` is `unconfirmed` when revocation could not be checked: no status list,
+//!    a status list that does not cover the certificate (or speaks of the other kind, DEMO or
+//!    production), or a list past its next update plus the grace period; `warnings` says which.
+//!
+//! The verifier pins its root for its whole life ([`Verifier::new`]); lists are installed by
+//! the rules of [`freshness`](super::freshness).
 
 use core::fmt;
 
 use super::claims::{Claims, ClaimsError};
 use super::cose::Sign1;
 use super::deflate::{CERTIFICATE_LIMIT, inflate};
+use super::freshness::{Currency, DEFAULT_GRACE_SECONDS, LoadOptions, SECONDS_PER_DAY};
 use super::keys::{PublicKey, to_hex};
 use super::messages;
 use super::record::Record;
-use super::status::{StatusList, StatusListError, StatusListSummary};
-use super::trust::{TrustList, TrustListError, TrustListSummary, TrustedKey};
+use super::status::{Lookup, MAX_STATUS_SIZE, StatusList, StatusListError, StatusListSummary};
+use super::trust::{KeyUse, TrustList, TrustListError, TrustListSummary, TrustedKey};
 use super::{MAX_QR_TEXT_LENGTH, QR_PREFIX, base45};
 use crate::date::{Date, KAZAKHSTAN_UTC_OFFSET_SECONDS};
 use crate::i18n::Lang;
-
-const SECONDS_PER_DAY: i64 = 86_400;
 
 /// The verdict on a QR text: exactly one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
-    /// Signed by a trusted key, not in the status list, stay from <= date <= stay to.
+    /// Signed by a trusted key, not in the status list, stay from <= date <= stay to, checked
+    /// against a current status list that covers it, under a trust list that has not expired.
     Valid,
+    /// As valid, but revocation could not be checked: no status list, a list past its next
+    /// update plus the grace period, an expired trust list, or a certificate the list does not
+    /// cover; the warnings say which.
+    Unconfirmed,
     /// As valid, but the date is after stay to.
     Expired,
     /// As valid, but the date is before stay from.
@@ -54,8 +65,9 @@ pub enum Status {
 
 impl Status {
     /// Every status, in the order of the specification's table.
-    pub const ALL: [Status; 9] = [
+    pub const ALL: [Status; 10] = [
         Status::Valid,
+        Status::Unconfirmed,
         Status::Expired,
         Status::NotYetValid,
         Status::Revoked,
@@ -88,6 +100,7 @@ impl Status {
     pub fn as_str(self) -> &'static str {
         match self {
             Status::Valid => "valid",
+            Status::Unconfirmed => "unconfirmed",
             Status::Expired => "expired",
             Status::NotYetValid => "not_yet_valid",
             Status::Revoked => "revoked",
@@ -96,6 +109,35 @@ impl Status {
             Status::KeyNotValid => "key_not_valid",
             Status::Malformed => "malformed",
             Status::NotACertificate => "not_a_certificate",
+        }
+    }
+}
+
+impl Status {
+    /// How bad the verdict is, for showing the worst of several first (0 is `valid`): a forgery,
+    /// a revocation and a withdrawn key before what cannot be read, and that before a genuine
+    /// certificate out of its dates or unconfirmed.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use tirkeu::cert::Status;
+    /// assert!(Status::BadSignature.severity() > Status::Revoked.severity());
+    /// assert!(Status::Revoked.severity() > Status::Expired.severity());
+    /// assert!(Status::Unconfirmed.severity() > Status::Valid.severity());
+    /// ```
+    pub fn severity(self) -> u8 {
+        match self {
+            Status::Valid => 0,
+            Status::Unconfirmed => 1,
+            Status::NotYetValid => 2,
+            Status::Expired => 3,
+            Status::NotACertificate => 4,
+            Status::Malformed => 5,
+            Status::UnknownKey => 6,
+            Status::KeyNotValid => 7,
+            Status::Revoked => 8,
+            Status::BadSignature => 9,
         }
     }
 }
@@ -145,14 +187,15 @@ impl Stage {
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Warning {
-    /// `trust.stale`, `status.stale` or `status.missing`.
+    /// `trust.stale`, `trust.expired`, `status.stale`, `status.expired`, `status.missing` or
+    /// `status.not_covered`.
     pub code: &'static str,
     /// The message in the language asked for.
     pub message: String,
-    /// For `*.stale`: the list's age in whole days.
+    /// For `*.stale` and `*.expired`: the list's age in whole days.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub age_days: Option<i64>,
-    /// For `*.stale`: the list's issue time (seconds since 1970).
+    /// For `*.stale` and `*.expired`: the list's issue time (seconds since 1970).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub list_issued_at: Option<i64>,
 }
@@ -162,7 +205,8 @@ pub struct Warning {
 pub struct VerifyContext {
     /// The civil date the certificate is checked for (the employer may pick a future start date).
     pub checked_on: Date,
-    /// The actual current time, for list staleness and ages (the caller reads the clock).
+    /// The device's clock (the caller reads it), for every judgement of the lists' freshness and
+    /// their ages; never the check date.
     pub now_unix_seconds: i64,
     /// The language of the messages.
     pub lang: Lang,
@@ -207,11 +251,12 @@ pub struct VerificationResult {
     pub issued_at_unix: Option<i64>,
     /// The date checked for.
     pub checked_on: Date,
-    /// For `valid`: days from the check date to stay to (0 on the last day).
+    /// For `valid` and `unconfirmed`: days from the check date to stay to (0 on the last day).
     pub days_remaining: Option<i64>,
     /// Signed by the demonstration key: show a DEMO banner.
     pub demo: bool,
-    /// Warnings (`trust.stale`, `status.stale`, `status.missing`).
+    /// Warnings (`trust.stale`, `trust.expired`, `status.stale`, `status.expired`,
+    /// `status.missing`, `status.not_covered`).
     pub warnings: Vec<Warning>,
     /// The verdict in words, in the language asked for.
     pub message: String,
@@ -244,68 +289,142 @@ impl VerificationResult {
     ///
     /// ```
     /// # use tirkeu::cert::*;
-    /// # let root = SigningKey::from_seed([1; 32]);
-    /// # let office = SigningKey::from_seed([2; 32]);
-    /// # let spec = TrustListSpec { iat: 100, next: 200, keys: vec![TrustedKeySpec {
-    /// #     public_key: office.public_key(), kid: None, name: "Office".into(), from: 0,
-    /// #     until: None, status: KeyStatus::Active, demo: true }] };
-    /// # let trust = TrustList::from_cose(&build_trust_list(&spec, &root).unwrap(), &root.public_key()).unwrap();
-    /// # let mut verifier = Verifier::new(trust);
+    /// let verifier = Verifier::new(SigningKey::from_seed([1; 32]).public_key());
     /// let result = verifier.verify("KZ1:", &VerifyContext::at(0, tirkeu::i18n::Lang::En));
     /// assert!(!result.is_valid());
     /// ```
     pub fn is_valid(&self) -> bool {
         self.status == Status::Valid
     }
-}
 
-/// Verifies certificates against a trust list and, optionally, a status list.
-#[derive(Clone, Debug)]
-pub struct Verifier {
-    trust: TrustList,
-    status: Option<StatusList>,
-}
-
-impl Verifier {
-    /// A verifier trusting the keys of `trust`, with no status list yet.
+    /// The exit code of a command line for this result: 0 only for `valid` under a production
+    /// key, 1 for every other verdict, a DEMO one included.
     ///
     /// # Example
     ///
     /// ```
     /// # use tirkeu::cert::*;
-    /// # let root = SigningKey::from_seed([1; 32]);
-    /// # let office = SigningKey::from_seed([2; 32]);
-    /// # let spec = TrustListSpec { iat: 100, next: 200, keys: vec![TrustedKeySpec {
-    /// #     public_key: office.public_key(), kid: None, name: "Office".into(), from: 0,
-    /// #     until: None, status: KeyStatus::Active, demo: true }] };
-    /// # let trust = TrustList::from_cose(&build_trust_list(&spec, &root).unwrap(), &root.public_key()).unwrap();
-    /// let verifier = Verifier::new(trust);
-    /// assert!(verifier.status_list().is_none());
+    /// let verifier = Verifier::new(SigningKey::from_seed([1; 32]).public_key());
+    /// let result = verifier.verify("https://example.kz", &VerifyContext::at(0, tirkeu::i18n::Lang::En));
+    /// assert_eq!(result.exit_code(), 1);
     /// ```
-    pub fn new(trust: TrustList) -> Verifier {
+    pub fn exit_code(&self) -> u8 {
+        u8::from(!self.is_valid() || self.demo)
+    }
+
+    /// How bad the result is, for showing the worst of several first: the status's
+    /// [`Status::severity`], a DEMO result after the same verdict under a production key.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use tirkeu::cert::*;
+    /// let verifier = Verifier::new(SigningKey::from_seed([1; 32]).public_key());
+    /// let context = VerifyContext::at(0, tirkeu::i18n::Lang::En);
+    /// let (link, broken) = (verifier.verify("https://example.kz", &context), verifier.verify("KZ1:%%%", &context));
+    /// assert!(broken.severity() > link.severity());
+    /// ```
+    pub fn severity(&self) -> u16 {
+        u16::from(self.status.severity()) * 2 + u16::from(self.demo)
+    }
+}
+
+/// An installed list and the bytes it was read from (loading the same bytes again is a no-op).
+#[derive(Clone, Debug)]
+struct Installed<T> {
+    list: T,
+    bytes: Vec<u8>,
+}
+
+/// Verifies certificates against a trust list signed by the pinned root and, optionally, a
+/// status list.
+///
+/// The root is pinned for the verifier's whole life: a trust list signed by any other key is
+/// refused, so a second trust list can never bring another root's keys in. Two verifiers with
+/// two roots live side by side.
+#[derive(Clone, Debug)]
+pub struct Verifier {
+    root: PublicKey,
+    grace_seconds: i64,
+    trust: Option<Installed<TrustList>>,
+    status: Option<Installed<StatusList>>,
+}
+
+impl Verifier {
+    /// A verifier pinned to `root`, with no lists yet and the default grace period of 7 days.
+    /// Until a trust list is installed, every signed certificate is `unknown_key`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use tirkeu::cert::*;
+    /// let root = SigningKey::from_seed([1; 32]);
+    /// let mut verifier = Verifier::new(root.public_key());
+    /// let list = build_trust_list(&TrustListSpec { iat: 100, next: 200, keys: vec![] }, &root).unwrap();
+    /// assert_eq!(verifier.load_trust_list(&list, &LoadOptions::at(150)).unwrap().iat, 100);
+    /// let other = SigningKey::from_seed([9; 32]);
+    /// let foreign = build_trust_list(&TrustListSpec { iat: 110, next: 200, keys: vec![] }, &other).unwrap();
+    /// assert!(verifier.load_trust_list(&foreign, &LoadOptions::at(150)).is_err()); // not the pinned root
+    /// ```
+    pub fn new(root: PublicKey) -> Verifier {
         Verifier {
-            trust,
+            root,
+            grace_seconds: DEFAULT_GRACE_SECONDS,
+            trust: None,
             status: None,
         }
     }
 
-    /// The trust list in use.
+    /// The same verifier with another grace period after a list's next update, before it
+    /// expires (a deployment setting; negative values count as 0).
     ///
     /// # Example
     ///
     /// ```
     /// # use tirkeu::cert::*;
-    /// # let root = SigningKey::from_seed([1; 32]);
-    /// # let office = SigningKey::from_seed([2; 32]);
-    /// # let spec = TrustListSpec { iat: 100, next: 200, keys: vec![TrustedKeySpec {
-    /// #     public_key: office.public_key(), kid: None, name: "Office".into(), from: 0,
-    /// #     until: None, status: KeyStatus::Active, demo: true }] };
-    /// # let trust = TrustList::from_cose(&build_trust_list(&spec, &root).unwrap(), &root.public_key()).unwrap();
-    /// # let mut verifier = Verifier::new(trust);
-    /// assert_eq!(verifier.trust_list().issued_at(), 100);
+    /// let verifier = Verifier::new(SigningKey::from_seed([1; 32]).public_key()).with_grace_seconds(3 * 86_400);
+    /// assert_eq!(verifier.grace_seconds(), 3 * 86_400);
     /// ```
-    pub fn trust_list(&self) -> &TrustList {
-        &self.trust
+    pub fn with_grace_seconds(mut self, grace_seconds: i64) -> Verifier {
+        self.grace_seconds = grace_seconds.max(0);
+        self
+    }
+
+    /// The grace period after a list's next update, in seconds.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use tirkeu::cert::*;
+    /// assert_eq!(Verifier::new(SigningKey::from_seed([1; 32]).public_key()).grace_seconds(), 7 * 86_400);
+    /// ```
+    pub fn grace_seconds(&self) -> i64 {
+        self.grace_seconds
+    }
+
+    /// The pinned root.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use tirkeu::cert::*;
+    /// let root = SigningKey::from_seed([1; 32]).public_key();
+    /// assert_eq!(Verifier::new(root).root(), root);
+    /// ```
+    pub fn root(&self) -> PublicKey {
+        self.root
+    }
+
+    /// The trust list in use, if any.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use tirkeu::cert::*;
+    /// assert!(Verifier::new(SigningKey::from_seed([1; 32]).public_key()).trust_list().is_none());
+    /// ```
+    pub fn trust_list(&self) -> Option<&TrustList> {
+        self.trust.as_ref().map(|installed| &installed.list)
     }
 
     /// The status list in use, if any.
@@ -314,28 +433,23 @@ impl Verifier {
     ///
     /// ```
     /// # use tirkeu::cert::*;
-    /// # let root = SigningKey::from_seed([1; 32]);
-    /// # let office = SigningKey::from_seed([2; 32]);
-    /// # let spec = TrustListSpec { iat: 100, next: 200, keys: vec![TrustedKeySpec {
-    /// #     public_key: office.public_key(), kid: None, name: "Office".into(), from: 0,
-    /// #     until: None, status: KeyStatus::Active, demo: true }] };
-    /// # let trust = TrustList::from_cose(&build_trust_list(&spec, &root).unwrap(), &root.public_key()).unwrap();
-    /// # let mut verifier = Verifier::new(trust);
-    /// let spec = StatusListSpec { iat: 100, next: 200, revoked: vec![] };
-    /// verifier.install_status_list(&build_status_list(&spec, &office).unwrap()).unwrap();
-    /// assert_eq!(verifier.status_list().unwrap().issued_at(), 100);
+    /// assert!(Verifier::new(SigningKey::from_seed([1; 32]).public_key()).status_list().is_none());
     /// ```
     pub fn status_list(&self) -> Option<&StatusList> {
-        self.status.as_ref()
+        self.status.as_ref().map(|installed| &installed.list)
     }
 
-    /// Checks a new trust list against `pinned_root` and installs it, unless it is older than
-    /// the one in use. A status list whose signer the new list no longer trusts is dropped.
+    /// Checks a trust list against the pinned root and installs it, by the rules of
+    /// [`freshness`](super::freshness): the same bytes as the installed list change nothing and
+    /// return its summary; otherwise the list must not be dated more than a day after
+    /// `options.now_unix_seconds`, nor before `options.min_issued_at`, and its `iat` must be
+    /// strictly later than the installed list's. A status list whose signer the new list no
+    /// longer trusts to sign status lists is dropped. A refused list leaves everything as it was.
     ///
     /// # Errors
     ///
-    /// The errors of [`TrustList::from_cose`], and [`TrustListError::Older`] for a list issued
-    /// before the installed one (which is kept).
+    /// The errors of [`TrustList::from_cose`], and [`TrustListError::Date`] for a list whose
+    /// dates forbid installing it.
     ///
     /// # Example
     ///
@@ -343,40 +457,51 @@ impl Verifier {
     /// use tirkeu::cert::*;
     /// let root = SigningKey::from_seed([1; 32]);
     /// let list = |iat| build_trust_list(&TrustListSpec { iat, next: iat + 10, keys: vec![] }, &root).unwrap();
-    /// let mut verifier = Verifier::new(TrustList::from_cose(&list(100), &root.public_key()).unwrap());
-    /// assert!(verifier.install_trust_list(&list(50), &root.public_key()).is_err());
-    /// assert_eq!(verifier.install_trust_list(&list(200), &root.public_key()).unwrap().iat, 200);
+    /// let mut verifier = Verifier::new(root.public_key());
+    /// let now = LoadOptions::at(1000);
+    /// assert_eq!(verifier.load_trust_list(&list(100), &now).unwrap().iat, 100);
+    /// assert!(verifier.load_trust_list(&list(50), &now).is_err()); // older
+    /// assert_eq!(verifier.load_trust_list(&list(100), &now).unwrap().iat, 100); // the same bytes
+    /// assert!(verifier.load_trust_list(&list(100 + 2 * 86_400), &now).is_err()); // in the future
+    /// assert_eq!(verifier.load_trust_list(&list(200), &now).unwrap().iat, 200);
     /// ```
-    pub fn install_trust_list(
+    pub fn load_trust_list(
         &mut self,
         bytes: &[u8],
-        pinned_root: &PublicKey,
+        options: &LoadOptions,
     ) -> Result<TrustListSummary, TrustListError> {
-        let offered = TrustList::from_cose(bytes, pinned_root)?;
-        if offered.issued_at() < self.trust.issued_at() {
-            return Err(TrustListError::Older {
-                installed: self.trust.issued_at(),
-                offered: offered.issued_at(),
-            });
+        if let Some(installed) = &self.trust
+            && installed.bytes == bytes
+        {
+            return Ok(installed.list.summary());
         }
-        if self
-            .status
-            .as_ref()
-            .is_some_and(|status| !status.signer_trusted_by(&offered))
+        let offered = TrustList::from_cose(bytes, &self.root)?;
+        super::freshness::check_load_dates(
+            offered.issued_at(),
+            self.trust_list().map(TrustList::issued_at),
+            options,
+        )?;
+        if let Some(status) = &mut self.status
+            && !status.list.rebind(&offered)
         {
             self.status = None;
         }
-        self.trust = offered;
-        Ok(self.trust.summary())
+        let summary = offered.summary();
+        self.trust = Some(Installed {
+            list: offered,
+            bytes: bytes.to_vec(),
+        });
+        Ok(summary)
     }
 
-    /// Checks a status list against the installed trust list and installs it, unless it is older
-    /// than the one in use.
+    /// Checks a status list against the installed trust list and installs it, by the same rules
+    /// as [`Verifier::load_trust_list`]. A refused list leaves the installed one in use.
     ///
     /// # Errors
     ///
-    /// The errors of [`StatusList::from_cose`], and [`StatusListError::Older`] for a list issued
-    /// before the installed one (which is kept).
+    /// [`StatusListError::NoTrustList`] before a trust list is installed, the errors of
+    /// [`StatusList::from_cose`], and [`StatusListError::Date`] for a list whose dates forbid
+    /// installing it.
     ///
     /// # Example
     ///
@@ -384,31 +509,40 @@ impl Verifier {
     /// # use tirkeu::cert::*;
     /// # let root = SigningKey::from_seed([1; 32]);
     /// # let office = SigningKey::from_seed([2; 32]);
-    /// # let spec = TrustListSpec { iat: 100, next: 200, keys: vec![TrustedKeySpec {
-    /// #     public_key: office.public_key(), kid: None, name: "Office".into(), from: 0,
-    /// #     until: None, status: KeyStatus::Active, demo: true }] };
-    /// # let trust = TrustList::from_cose(&build_trust_list(&spec, &root).unwrap(), &root.public_key()).unwrap();
-    /// # let mut verifier = Verifier::new(trust);
-    /// let list = |iat| build_status_list(&StatusListSpec { iat, next: iat + 10, revoked: vec![] }, &office).unwrap();
-    /// assert_eq!(verifier.install_status_list(&list(150)).unwrap().iat, 150);
-    /// assert!(verifier.install_status_list(&list(120)).is_err()); // older: the list of 150 stays
+    /// # let key = TrustedKeySpec { uses: KeyUses::STATUS, ..TrustedKeySpec::new(office.public_key(), "Office", 0) };
+    /// # let trust = build_trust_list(&TrustListSpec { iat: 100, next: 200, keys: vec![key] }, &root).unwrap();
+    /// # let mut verifier = Verifier::new(root.public_key());
+    /// # verifier.load_trust_list(&trust, &LoadOptions::at(150)).unwrap();
+    /// let list = |iat| build_status_list(&StatusListSpec::new(iat, iat + 10), &office).unwrap();
+    /// let now = LoadOptions::at(1000);
+    /// assert_eq!(verifier.load_status_list(&list(150), &now).unwrap().iat, 150);
+    /// assert!(verifier.load_status_list(&list(120), &now).is_err()); // older: the list of 150 stays
     /// assert_eq!(verifier.status_list().unwrap().issued_at(), 150);
+    /// let remembered = LoadOptions { min_issued_at: Some(160), ..now };
+    /// assert!(Verifier::new(root.public_key()).load_status_list(&list(150), &remembered).is_err());
     /// ```
-    pub fn install_status_list(
+    pub fn load_status_list(
         &mut self,
         bytes: &[u8],
+        options: &LoadOptions,
     ) -> Result<StatusListSummary, StatusListError> {
-        let offered = StatusList::from_cose(bytes, &self.trust)?;
         if let Some(installed) = &self.status
-            && offered.issued_at() < installed.issued_at()
+            && installed.bytes == bytes
         {
-            return Err(StatusListError::Older {
-                installed: installed.issued_at(),
-                offered: offered.issued_at(),
-            });
+            return Ok(installed.list.summary());
         }
+        let trust = self.trust_list().ok_or(StatusListError::NoTrustList)?;
+        let offered = StatusList::from_cose(bytes, trust)?;
+        super::freshness::check_load_dates(
+            offered.issued_at(),
+            self.status_list().map(StatusList::issued_at),
+            options,
+        )?;
         let summary = offered.summary();
-        self.status = Some(offered);
+        self.status = Some(Installed {
+            list: offered,
+            bytes: bytes.to_vec(),
+        });
         Ok(summary)
     }
 
@@ -421,9 +555,7 @@ impl Verifier {
     ///
     /// ```
     /// use tirkeu::cert::*;
-    /// let root = SigningKey::from_seed([1; 32]);
-    /// let trust = build_trust_list(&TrustListSpec { iat: 0, next: i64::MAX, keys: vec![] }, &root).unwrap();
-    /// let verifier = Verifier::new(TrustList::from_cose(&trust, &root.public_key()).unwrap());
+    /// let verifier = Verifier::new(SigningKey::from_seed([1; 32]).public_key());
     /// let context = VerifyContext::at(1_784_059_200, tirkeu::i18n::Lang::En);
     /// assert_eq!(verifier.verify("https://example.kz", &context).status, Status::NotACertificate);
     /// assert_eq!(verifier.verify("KZ1:%%%", &context).stage, Some(Stage::Base45)); // 78698 > 65535
@@ -448,7 +580,11 @@ impl Verifier {
         );
         if !matches!(
             status,
-            Status::Valid | Status::Expired | Status::NotYetValid | Status::Revoked
+            Status::Valid
+                | Status::Unconfirmed
+                | Status::Expired
+                | Status::NotYetValid
+                | Status::Revoked
         ) {
             // Only a verified record stays in the result of a verdict about the record itself;
             // for malformed, key and signature verdicts nothing of the payload is shown.
@@ -500,9 +636,22 @@ impl Verifier {
             Err(e) => return malformed(result, Stage::Cose, e.to_string()),
         };
         result.kid = Some(to_hex(&kid));
-        self.warn_if_trust_stale(context, result);
+        let Some(trust) = self.trust_list() else {
+            result.detail = Some("no trust list is installed".into());
+            return Status::UnknownKey;
+        };
+        let trust_currency = trust.currency(context.now_unix_seconds, self.grace_seconds);
+        if let Some(warning) = currency_warning(
+            trust_currency,
+            ("trust.stale", messages::TRUST_STALE),
+            ("trust.expired", messages::TRUST_EXPIRED),
+            trust.issued_at(),
+            context,
+        ) {
+            result.warnings.push(warning);
+        }
 
-        let candidates: Vec<&TrustedKey> = self.trust.keys_with_kid(&kid).collect();
+        let candidates: Vec<&TrustedKey> = trust.keys_with_kid(&kid).collect();
         let Some(first) = candidates.first() else {
             return Status::UnknownKey;
         };
@@ -530,21 +679,29 @@ impl Verifier {
         };
         result.issued_at = Some(format_issued_at(claims.issued_at));
         result.issued_at_unix = Some(claims.issued_at);
-        let Some(key) = verifying.iter().find(|key| key.valid_at(claims.issued_at)) else {
-            result.detail = Some(format!(
-                "key {} is {} or was not valid at the issue time",
-                to_hex(&kid),
-                first_verifying.status.as_str()
-            ));
+        let Some(key) = verifying
+            .iter()
+            .find(|key| key.may_sign(KeyUse::Cert, claims.issued_at))
+        else {
+            let reason = if verifying.iter().all(|key| !key.uses.contains(KeyUse::Cert)) {
+                "may not sign certificates (its use lacks cert)".to_owned()
+            } else {
+                format!(
+                    "is {} or was not valid at the issue time",
+                    first_verifying.status.as_str()
+                )
+            };
+            result.detail = Some(format!("key {} {reason}", to_hex(&kid)));
             return Status::KeyNotValid;
         };
         result.key_name = Some(key.name.clone());
         result.demo = key.demo;
         let record = claims.record;
-        let revoked = self.check_status_list(&record, context, result);
+        let confirmation =
+            self.check_status_list(&record, claims.issued_at, key.demo, context, result);
         let (stay_from, stay_to) = (record.stay_from, record.stay_to);
         result.record = Some(record);
-        if revoked {
+        if confirmation == Confirmation::Revoked {
             return Status::Revoked;
         }
         if context.checked_on < stay_from {
@@ -553,62 +710,104 @@ impl Verifier {
             Status::Expired
         } else {
             result.days_remaining = Some(context.checked_on.days_until(stay_to));
-            Status::Valid
+            if confirmation == Confirmation::Confirmed && trust_currency != Currency::Expired {
+                Status::Valid
+            } else {
+                Status::Unconfirmed
+            }
         }
     }
 
-    fn warn_if_trust_stale(&self, context: &VerifyContext, result: &mut VerificationResult) {
-        if self.trust.is_stale(context.now_unix_seconds) {
-            result.warnings.push(stale_warning(
-                "trust.stale",
-                messages::TRUST_STALE,
-                self.trust.issued_at(),
-                context,
-            ));
-        }
-    }
-
-    /// Adds the status list's warnings and tells whether it marks the record.
+    /// What the status list says of the record, with its warnings.
     fn check_status_list(
         &self,
         record: &Record,
+        issued_at: i64,
+        demo: bool,
         context: &VerifyContext,
         result: &mut VerificationResult,
-    ) -> bool {
-        let Some(status) = &self.status else {
+    ) -> Confirmation {
+        let warn = |result: &mut VerificationResult, code, text: crate::i18n::Text| {
             result.warnings.push(Warning {
-                code: "status.missing",
-                message: messages::STATUS_MISSING.render(context.lang, &[]),
+                code,
+                message: text.render(context.lang, &[]),
                 age_days: None,
                 list_issued_at: None,
             });
-            return false;
         };
-        if status.is_stale(context.now_unix_seconds) {
-            result.warnings.push(stale_warning(
-                "status.stale",
-                messages::STATUS_STALE,
-                status.issued_at(),
-                context,
-            ));
+        let Some(status) = self.status_list() else {
+            warn(result, "status.missing", messages::STATUS_MISSING);
+            return Confirmation::Unconfirmed;
+        };
+        // A DEMO list speaks only of DEMO certificates, a production list only of production
+        // ones: the DEMO key's secret is public.
+        if status.is_demo() != demo {
+            warn(result, "status.not_covered", messages::STATUS_NOT_COVERED);
+            return Confirmation::Unconfirmed;
         }
-        status.is_revoked(record)
+        let currency = status.currency(context.now_unix_seconds, self.grace_seconds);
+        if let Some(warning) = currency_warning(
+            currency,
+            ("status.stale", messages::STATUS_STALE),
+            ("status.expired", messages::STATUS_EXPIRED),
+            status.issued_at(),
+            context,
+        ) {
+            result.warnings.push(warning);
+        }
+        let sequence = record.application_sequence().map(|(_, sequence)| sequence);
+        let covered = match status.lookup(record) {
+            // A revocation never expires.
+            Lookup::Revoked => return Confirmation::Revoked,
+            Lookup::NotRevoked => true,
+            // Issued after the list: the list could not know it yet.
+            Lookup::NotCovered => {
+                issued_at > status.issued_at() && sequence.is_some_and(|s| s < MAX_STATUS_SIZE)
+            }
+        };
+        if !covered {
+            warn(result, "status.not_covered", messages::STATUS_NOT_COVERED);
+            return Confirmation::Unconfirmed;
+        }
+        if currency == Currency::Expired {
+            Confirmation::Unconfirmed
+        } else {
+            Confirmation::Confirmed
+        }
     }
 }
 
-fn stale_warning(
-    code: &'static str,
-    text: crate::i18n::Text,
+/// What the status list confirms about a certificate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Confirmation {
+    /// Revoked (a set bit, whatever the list's age).
+    Revoked,
+    /// Checked against a current list that covers it: not revoked.
+    Confirmed,
+    /// Revocation could not be checked.
+    Unconfirmed,
+}
+
+/// The warning for a list's currency: none while current.
+fn currency_warning(
+    currency: Currency,
+    stale: (&'static str, crate::i18n::Text),
+    expired: (&'static str, crate::i18n::Text),
     issued_at: i64,
     context: &VerifyContext,
-) -> Warning {
+) -> Option<Warning> {
+    let (code, text) = match currency {
+        Currency::Current => return None,
+        Currency::Stale => stale,
+        Currency::Expired => expired,
+    };
     let age_days = context.now_unix_seconds.saturating_sub(issued_at).max(0) / SECONDS_PER_DAY;
-    Warning {
+    Some(Warning {
         code,
         message: text.render(context.lang, &[("days", &age_days.to_string())]),
         age_days: Some(age_days),
         list_issued_at: Some(issued_at),
-    }
+    })
 }
 
 /// `YYYY-MM-DDTHH:MM:SS+05:00`, the instant in Kazakhstan time.

@@ -18,8 +18,8 @@ use super::report::Policy;
 use crate::data;
 use crate::date::Date;
 use crate::i18n::{Arg, Text};
-use crate::nfc::{self, is_combining_mark};
-use crate::text_rules::{self, LetterScript, TextRuleError, is_letter, letter_script};
+use crate::nfc;
+use crate::text_rules::{self, LetterScript, TextKind, TextProblem, letter_script};
 
 /// The values that passed their checks (or, for the entry date, that are at least real dates).
 #[derive(Clone, Debug, Default)]
@@ -41,11 +41,6 @@ pub(crate) struct Facts {
     /// A usable move date.
     pub moved_on: Option<Date>,
 }
-
-/// Longest name of a person.
-pub(crate) const PERSON_NAME_MAX: usize = 64;
-/// Longest name of an organisation (a decision: official names of state enterprises are long).
-pub(crate) const ORGANISATION_NAME_MAX: usize = 250;
 
 /// Why a name is not acceptable.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -80,41 +75,16 @@ pub fn is_valid_name(raw: &str, organisation: bool) -> bool {
 
 fn name_problem(raw: &str, organisation: bool) -> Option<NameProblem> {
     let normalised = nfc::normalise(raw);
-    let name = trim(&normalised);
-    match text_rules::check(name) {
-        Err(TextRuleError::MixedScripts { .. }) => return Some(NameProblem::MixedScripts),
-        Err(_) => return Some(NameProblem::Forbidden),
-        Ok(()) => {}
-    }
-    let max = if organisation {
-        ORGANISATION_NAME_MAX
+    let kind = if organisation {
+        TextKind::OrganisationName
     } else {
-        PERSON_NAME_MAX
+        TextKind::PersonName
     };
-    let person_mark =
-        |c: char| is_combining_mark(c) || matches!(c, ' ' | '-' | '\'' | '’' | 'ʼ' | '.');
-    let organisation_char = |c: char| {
-        c.is_ascii_digit()
-            || matches!(
-                c,
-                '"' | '«' | '»' | '“' | '”' | '„' | ',' | '&' | '(' | ')' | '№' | '/' | '+'
-            )
-    };
-    // One pass: the length, whether there is a letter, and whether every character is allowed.
-    let mut length = 0;
-    let mut has_letter = false;
-    for c in name.chars() {
-        length += 1;
-        let letter = is_letter(c);
-        has_letter |= letter;
-        if !(letter || person_mark(c) || (organisation && organisation_char(c))) {
-            return Some(NameProblem::Characters);
-        }
-    }
-    if (1..=max).contains(&length) && has_letter {
-        None
-    } else {
-        Some(NameProblem::Characters)
+    match text_rules::check_text(trim(&normalised), kind) {
+        Ok(()) => None,
+        Err(TextProblem::MixedScripts) => Some(NameProblem::MixedScripts),
+        Err(TextProblem::ForbiddenCharacter { .. }) => Some(NameProblem::Forbidden),
+        Err(_) => Some(NameProblem::Characters),
     }
 }
 
@@ -145,7 +115,7 @@ pub fn is_valid_passport_number(raw: &str) -> bool {
 fn cyrillic_letters(raw: &str) -> String {
     let mut letters: Vec<char> = Vec::new();
     for c in raw.chars() {
-        let cyrillic = is_letter(c) && letter_script(c) == Some(LetterScript::Cyrillic);
+        let cyrillic = letter_script(c) == Some(LetterScript::Cyrillic) && c.is_alphabetic();
         if cyrillic && !letters.contains(&c) {
             letters.push(c);
         }
@@ -216,12 +186,12 @@ fn check_name(
         NameProblem::Characters if organisation => reasons::ORGANISATION_NAME,
         NameProblem::Characters => reasons::PERSON_NAME,
     };
-    let max = if organisation {
-        ORGANISATION_NAME_MAX
+    let kind = if organisation {
+        TextKind::OrganisationName
     } else {
-        PERSON_NAME_MAX
-    }
-    .to_string();
+        TextKind::PersonName
+    };
+    let max = kind.length_range().end().to_string();
     let why = reason(findings, text, &[("max", Arg::Str(&max))]);
     findings.push(C::NameInvalid, Some(path), &[("reason", Arg::Str(&why))]);
 }
@@ -239,7 +209,7 @@ fn check_text(findings: &mut Findings, field: &Field<String>, path: &str) {
         Field::Unreadable(_) => reasons::NOT_TEXT,
         Field::Value(text) => match text_rules::check(text) {
             Ok(()) => return,
-            Err(TextRuleError::MixedScripts { .. }) => reasons::MIXED_SCRIPTS,
+            Err(TextProblem::MixedScripts) => reasons::MIXED_SCRIPTS,
             Err(_) => reasons::FORBIDDEN_CHARACTERS,
         },
     };

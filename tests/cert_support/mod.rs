@@ -18,6 +18,11 @@ pub const KEY_FROM: i64 = 1_767_207_600;
 pub const LIST_IAT: i64 = 1_782_846_000;
 pub const LIST_NEXT: i64 = LIST_IAT + 365 * 86_400;
 
+/// A BIN (an organisation's id: fifth digit 4, check digit right), for hosts that are companies.
+pub const BIN: &str = "150640001237";
+/// An IIN (a person's id): born 1990-05-15, check digit right.
+pub const IIN: &str = "900515300127";
+
 pub fn root() -> SigningKey {
     SigningKey::from_seed([0x52; 32])
 }
@@ -28,6 +33,11 @@ pub fn issuer() -> SigningKey {
 
 pub fn stranger() -> SigningKey {
     SigningKey::from_seed([0x53; 32])
+}
+
+/// The key that signs the status lists of the fixtures (its `use` is `status` only).
+pub fn status_key() -> SigningKey {
+    SigningKey::from_seed([0x55; 32])
 }
 
 /// A record with Kazakh letters, stay 2026-07-01 to 2026-09-28.
@@ -43,7 +53,7 @@ pub fn record() -> Record {
         region: "ALA".into(),
         stay_from: date("2026-07-01"),
         stay_to: date("2026-09-28"),
-        host_id: "900515300127".into(),
+        host_id: BIN.into(),
         host_name: "ТОО «Өнер-Құрылыс»".into(),
     }
 }
@@ -52,16 +62,25 @@ pub fn date(text: &str) -> Date {
     text.parse().unwrap()
 }
 
+/// An active key of the fixtures' validity that signs certificates.
 pub fn key_spec(key: &SigningKey, name: &str) -> TrustedKeySpec {
+    TrustedKeySpec::new(key.public_key(), name, KEY_FROM)
+}
+
+/// An active key of the fixtures' validity that signs status lists.
+pub fn status_key_spec(key: &SigningKey, name: &str) -> TrustedKeySpec {
     TrustedKeySpec {
-        public_key: key.public_key(),
-        kid: None,
-        name: name.into(),
-        from: KEY_FROM,
-        until: None,
-        status: KeyStatus::Active,
-        demo: false,
+        uses: KeyUses::STATUS,
+        ..key_spec(key, name)
     }
+}
+
+/// The keys of the fixtures: `issuer()` signs certificates, `status_key()` status lists.
+pub fn keys() -> Vec<TrustedKeySpec> {
+    vec![
+        key_spec(&issuer(), "Issuer"),
+        status_key_spec(&status_key(), "Status lists"),
+    ]
 }
 
 pub fn trust_bytes(keys: Vec<TrustedKeySpec>, iat: i64, next: i64) -> Vec<u8> {
@@ -76,22 +95,47 @@ pub fn trust_list(keys: Vec<TrustedKeySpec>) -> TrustList {
     .unwrap()
 }
 
-/// A verifier trusting `issuer()` with a fresh status list revoking `2026-000000666`.
-pub fn verifier() -> Verifier {
-    let mut verifier = Verifier::new(trust_list(vec![key_spec(&issuer(), "Issuer")]));
+/// Loading at the fixtures' `NOW`.
+pub fn at_now() -> LoadOptions {
+    LoadOptions::at(NOW)
+}
+
+/// A verifier pinned to `root()` with a trust list of `keys`, and no status list.
+pub fn verifier_with(keys: Vec<TrustedKeySpec>) -> Verifier {
+    let mut verifier = Verifier::new(root().public_key());
     verifier
-        .install_status_list(&status_bytes(&["2026-000000666"], LIST_IAT, LIST_NEXT))
+        .load_trust_list(&trust_bytes(keys, LIST_IAT, LIST_NEXT), &at_now())
         .unwrap();
     verifier
 }
 
+/// A verifier trusting `issuer()` (certificates) and `status_key()` (status lists), with a
+/// fresh status list revoking `2026-000000666`.
+pub fn verifier() -> Verifier {
+    let mut verifier = verifier_with(keys());
+    verifier
+        .load_status_list(
+            &status_bytes(&["2026-000000666"], LIST_IAT, LIST_NEXT),
+            &at_now(),
+        )
+        .unwrap();
+    verifier
+}
+
+/// The highest sequence the fixtures' status lists say was issued in 2026.
+pub const ISSUED_2026: u64 = 100_000;
+
+/// A status list signed by `status_key()`, covering 2026 up to [`ISSUED_2026`].
 pub fn status_bytes(revoked: &[&str], iat: i64, next: i64) -> Vec<u8> {
-    let spec = StatusListSpec {
-        iat,
-        next,
-        revoked: revoked.iter().map(|s| s.to_string()).collect(),
-    };
-    build_status_list(&spec, &issuer()).unwrap()
+    status_bytes_by(revoked, iat, next, &status_key())
+}
+
+/// [`status_bytes`] signed by `key`.
+pub fn status_bytes_by(revoked: &[&str], iat: i64, next: i64, key: &SigningKey) -> Vec<u8> {
+    let mut spec = StatusListSpec::new(iat, next);
+    spec.revoked = revoked.iter().map(|s| s.to_string()).collect();
+    spec.issued.insert(2026, ISSUED_2026);
+    build_status_list(&spec, key).unwrap()
 }
 
 pub fn context(on: &str) -> VerifyContext {
@@ -218,4 +262,71 @@ pub fn cose_raw(protected: &[u8], unprotected: &[u8], payload: &[u8], signature:
 pub fn cose_signed_with(protected: &[u8], payload: &[u8], key: &SigningKey) -> Vec<u8> {
     let signature = key.sign(&to_be_signed(protected, payload));
     cose_raw(protected, &[0xa0], payload, &signature)
+}
+
+/// A verifier trusting `keys` and `status_key()`, with the fixtures' fresh status list
+/// (revoking `2026-000000666`).
+pub fn verifier_trusting(mut keys: Vec<TrustedKeySpec>) -> Verifier {
+    keys.push(status_key_spec(&status_key(), "Status lists"));
+    let mut verifier = verifier_with(keys);
+    verifier
+        .load_status_list(
+            &status_bytes(&["2026-000000666"], LIST_IAT, LIST_NEXT),
+            &at_now(),
+        )
+        .unwrap();
+    verifier
+}
+
+/// The payload of a version 1 trust list (no `use`): each key as (public key bytes, kid),
+/// active from `KEY_FROM`, issued at `LIST_IAT`.
+pub fn trust_v1_payload(keys: &[(&[u8], Kid)]) -> Vec<u8> {
+    let mut payload = Cbor::new()
+        .map(4)
+        .text("v")
+        .int(1)
+        .text("iat")
+        .int(LIST_IAT)
+        .text("keys")
+        .array(keys.len() as u64);
+    for (public_key, kid) in keys {
+        payload = payload
+            .map(7)
+            .text("pk")
+            .bytes(public_key)
+            .text("kid")
+            .bytes(kid)
+            .text("demo")
+            .raw(&[0xf4])
+            .text("from")
+            .int(KEY_FROM)
+            .text("name")
+            .text("Office")
+            .text("until")
+            .raw(&[0xf6])
+            .text("status")
+            .text("active");
+    }
+    payload.text("next").int(LIST_NEXT).build()
+}
+
+/// The payload of a version 1 status list (no `size`: the bits cover 8 times their length),
+/// one year 2026 of these bits, issued at `LIST_IAT`.
+pub fn status_v1_payload(bits: &[u8]) -> Vec<u8> {
+    Cbor::new()
+        .map(4)
+        .text("v")
+        .int(1)
+        .text("iat")
+        .int(LIST_IAT)
+        .text("next")
+        .int(LIST_NEXT)
+        .text("lists")
+        .array(1)
+        .map(2)
+        .text("bits")
+        .bytes(&deflate::compress(bits))
+        .text("year")
+        .int(2026)
+        .build()
 }

@@ -4,9 +4,31 @@ import init, {
   checkApplication, verifyCertificate, scanImage, renderQrSvg, qrMatrix, issueCertificate,
   loadTrustList, loadStatusList, trustListSummary, statusListSummary, workingDaysBetween,
   regions, countries, todayInKazakhstan, dataVersion, version, fieldLabels, fieldLabel, formatDate,
-  formatCount,
+  formatCount, Verifier,
   type Application, type Report, type Finding, type VerificationResult, type CertificateRecord,
+  type VerificationStatus, type VerificationWarningCode, type KeyUse, type LoadOptions,
 } from "../../www/pkg/tirkeu.js";
+
+/** The package's verifier as a page uses it: a pinned root, the remembered issue times. */
+export function verifierPage(root: string, trust: Uint8Array, statusBytes: Uint8Array, remembered: LoadOptions): string[] {
+  const verifier = new Verifier(root, { graceDays: 7 });
+  const trustSummary = verifier.loadTrustList(trust, remembered);
+  const uses: KeyUse[][] = trustSummary.keys.map((key) => key.use);
+  const statusSummary = verifier.loadStatusList(statusBytes, { minIssuedAt: remembered.minIssuedAt, now: remembered.now });
+  const sizes: number[] = statusSummary.lists.map((list) => list.size);
+  const result: VerificationResult = verifier.verify("KZ1:...", { on: "2026-07-15", lang: "kk", now: 1_784_059_200 });
+  const status: VerificationStatus = result.status;
+  const warnings: VerificationWarningCode[] = result.warnings.map((warning) => warning.code);
+  const unconfirmed: boolean = status === "unconfirmed" || warnings.includes("status.not_covered");
+  const installed: number | undefined = verifier.trustList()?.iat ?? verifier.statusList()?.next;
+  const pinned: string = verifier.trustList()?.rootKid ?? "";
+  verifier.free();
+  // @ts-expect-error: a verifier needs its root
+  new Verifier();
+  // @ts-expect-error: minIssuedAt is seconds, not a date
+  verifier.loadTrustList(trust, { minIssuedAt: "2026-07-01" });
+  return [String(uses), String(sizes), String(unconfirmed), String(installed), pinned, String(statusSummary.demo)];
+}
 
 export async function portal(form: Application, bytes: Uint8Array, root: string, pixels: ImageData): Promise<string[]> {
   await init();

@@ -178,6 +178,61 @@ fn lists_install_and_certificates_verify() {
 }
 
 #[wasm_bindgen_test]
+fn a_verifier_object_pins_its_root_and_verifies_with_its_own_lists() {
+    let mut verifier = wasm::JsVerifier::new(DEMO_ROOT.into(), None).unwrap();
+    let at = r#"{"now":1784059200}"#; // 2026-07-15T01:00:00+05:00
+    let trust = verifier
+        .load_trust_list(Uint8Array::from(DEMO_TRUST_LIST).into(), options(at))
+        .unwrap();
+    assert_eq!(get(&trust, "version").as_f64(), Some(2.0));
+    assert_eq!(text(&get(&trust, "keys"), "1.use.0"), "status");
+    // The same bytes again: the summary, no error.
+    verifier
+        .load_trust_list(Uint8Array::from(DEMO_TRUST_LIST).into(), options(at))
+        .unwrap();
+    let unconfirmed = verifier
+        .verify(DEMO_CERTIFICATE.trim().into(), options(at))
+        .unwrap();
+    assert_eq!(text(&unconfirmed, "status"), "unconfirmed");
+    assert_eq!(text(&unconfirmed, "checkedOn"), "2026-07-15");
+    assert_eq!(
+        text(&get(&unconfirmed, "warnings"), "0.code"),
+        "status.missing"
+    );
+    verifier
+        .load_status_list(Uint8Array::from(DEMO_STATUS_LIST).into(), options(at))
+        .unwrap();
+    let valid = verifier
+        .verify(DEMO_CERTIFICATE.trim().into(), options(at))
+        .unwrap();
+    assert_eq!(text(&valid, "status"), "valid");
+    assert_eq!(
+        get(&verifier.status_list().unwrap(), "lists.0.size").as_f64(),
+        Some(1_000_000.0)
+    );
+    // Minimum issue time: a list older than the one remembered is refused.
+    let mut reloaded = wasm::JsVerifier::new(DEMO_ROOT.into(), None).unwrap();
+    let remembered = r#"{"now":1784059200,"minIssuedAt":1782846001}"#;
+    assert!(
+        error_message(reloaded.load_trust_list(
+            Uint8Array::from(DEMO_TRUST_LIST).into(),
+            options(remembered)
+        ))
+        .contains("before the latest")
+    );
+    assert!(reloaded.trust_list().unwrap().is_null());
+    // Another root: the same list is refused, whatever root a later call might name.
+    let other_root = "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a";
+    let mut other = wasm::JsVerifier::new(other_root.into(), None).unwrap();
+    assert!(
+        error_message(other.load_trust_list(Uint8Array::from(DEMO_TRUST_LIST).into(), None))
+            .contains("pinned root")
+    );
+    assert!(wasm::JsVerifier::new("not hex".into(), None).is_err());
+    assert!(wasm::JsVerifier::new(DEMO_ROOT.into(), options(r#"{"graceDays":-1}"#)).is_err());
+}
+
+#[wasm_bindgen_test]
 fn a_list_from_another_root_is_refused_and_the_installed_one_kept() {
     install_demo_lists();
     let other_root = "0000000000000000000000000000000000000000000000000000000000000001";

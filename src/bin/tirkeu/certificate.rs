@@ -6,8 +6,9 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use tirkeu::cert::{
-    KeyFile, PublicKey, Record, SigningKey, StatusListSpec, TrustList, TrustListSpec, Verifier,
-    VerifyContext, build_status_list, build_trust_list, issue_certificate,
+    KeyFile, LoadOptions, PublicKey, Record, SigningKey, StatusList, StatusListSpec, TrustList,
+    TrustListSpec, VerificationResult, Verifier, VerifyContext, build_status_list,
+    build_trust_list, issue_certificate,
 };
 
 use super::args::{self, Args, unusable};
@@ -33,38 +34,57 @@ QR code as an image. RECORD.json (or - for standard input):
   {\"applicationNumber\": \"2026-000000123\", \"surname\": \"...\", \"givenNames\": \"...\",
    \"patronymic\": \"...\" (optional), \"passport\": \"...\", \"citizenship\": \"RUS\",
    \"address\": \"...\", \"region\": \"ALA\", \"stayFrom\": \"2026-07-01\", \"stayTo\": \"2026-09-20\",
-   \"hostId\": \"900515300127\", \"hostName\": \"...\"}";
+   \"hostId\": \"900515300127\", \"hostName\": \"...\"}
+Names hold letters (any script, no word mixing Latin and Cyrillic), spaces, hyphens,
+apostrophes and dots; the host's name may also hold digits and quotes when hostId is a BIN; the
+passport only A-Z and 0-9; no field an invisible, control or format character. The application
+number's sequence must be below 134217728 (2^27), the most a status list covers.";
 
 const TRUST_LIST_HELP: &str = "\
 tirkeu trust-list --root KEY.json --out F.cose KEYSPEC.json
 
-Builds the trust list KEYSPEC.json describes, signs it with the root key file's secret key,
-writes it to F.cose and prints its summary. KEYSPEC.json (times in seconds since 1970 UTC):
-  {\"iat\": 1782864000, \"next\": 1814400000,
+Builds the trust list (version 2) KEYSPEC.json describes, signs it with the root key file's
+secret key, writes it to F.cose and prints its summary. KEYSPEC.json:
+  {\"iat\": \"2026-07-01\", \"next\": \"2027-07-01T00:00:00+05:00\",
    \"keys\": [{\"keyFile\": \"issuer.json\" | \"publicKey\": \"64 hex digits\",
               \"name\": \"Migration service\", \"from\": 1782864000, \"until\": null,
-              \"status\": \"active\" | \"retired\" | \"revoked\", \"demo\": false}]}
-keyFile paths are relative to KEYSPEC.json; only the public key is read from them. \"until\" and
-\"demo\" may be left out (open-ended, false). \"kid\" (16 hex digits) overrides the key's own kid,
-for tests of kid collisions only.";
+              \"status\": \"active\" | \"retired\" | \"revoked\",
+              \"use\": [\"cert\"] | [\"status\"] | [\"data\"] (or several), \"demo\": false}]}
+Times are seconds since 1970 UTC or RFC 3339 text (a date alone is 00:00 in Kazakhstan, UTC+5).
+`next` must be after `iat`. keyFile paths are relative to KEYSPEC.json; only the public key is
+read from them. \"until\" and \"demo\" may be left out (open-ended, false); \"use\" too
+(certificates only: keep the key that signs status lists apart). \"kid\" (16 hex digits)
+overrides the key's own kid, for tests of kid collisions only.
+A leaked key is contained only by \"status\": \"revoked\" (whoever holds it chooses the issue
+time, so closing \"until\" does not stop it); that also withdraws its genuine certificates.";
 
 const STATUS_LIST_HELP: &str = "\
 tirkeu status-list --key KEY.json --out F.cose REVOKED.json
 
-Builds the status list REVOKED.json describes, signs it with the key file's secret key (a key
-of the trust list), writes it to F.cose and prints its summary. REVOKED.json:
-  {\"iat\": 1782864000, \"next\": 1782950400, \"revoked\": [\"2026-000000123\", \"2026-000004567\"]}
+Builds the status list (version 2) REVOKED.json describes, signs it with the key file's secret
+key (a trust-list key whose use holds status), writes it to F.cose and prints its summary.
+REVOKED.json:
+  {\"iat\": 1782864000, \"next\": \"2026-07-02\", \"issued\": {\"2026\": 1200345},
+   \"revoked\": [\"2026-000000123\", \"2026-000004567\"]}
 listing the application numbers of certificates no longer valid (deregistered, re-registered
-elsewhere, revoked).";
+elsewhere, revoked). \"issued\" gives the highest sequence issued each year: the list covers
+every sequence up to it (a year absent from it is covered up to its highest revoked sequence),
+and a certificate of that year issued before the list but not covered cannot be confirmed.
+Times are seconds since 1970 UTC or RFC 3339 text; `next` must be after `iat`.";
 
 const VERIFY_HELP: &str = "\
 tirkeu verify --root PUB --trust F.cose [--status F.cose] [--on YYYY-MM-DD] [--lang kk|ru|en]
-             (TEXT | - | --image F)
+             [--grace-days N] (TEXT | - | --image F)
 
-Verifies a QR text (or the first KZ1: code found in the image) and prints the result as JSON.
+Verifies a QR text, or every KZ1: code found in the image, and prints the result as JSON; an
+image with several codes gives one JSON object a line (JSON Lines), the worst first.
 --root: the pinned root public key, as 64 hex digits or a key file. --on: the date checked for
-(default: today in Kazakhstan). Without --status the result warns status.missing.
-Exit: 0 valid, 1 any other status, 2 unusable input (unreadable or refused lists).";
+(default: today in Kazakhstan, taken at each verification). --grace-days: how long after its next
+update a list still confirms a certificate (default 7); past it a valid certificate is
+unconfirmed (trust.expired, status.expired). Without --status every valid certificate is
+unconfirmed (status.missing).
+Exit: 0 valid (and not DEMO), 1 any other verdict (unconfirmed and DEMO included; with several
+codes, the worst), 2 unusable input (unreadable or refused lists).";
 
 fn wants_help(argv: &[String]) -> bool {
     argv.iter().any(|a| a == "--help" || a == "-h")
@@ -283,82 +303,127 @@ fn run_status_list(argv: Vec<String>) -> Result<String, String> {
     let spec: StatusListSpec = serde_json::from_str(&args::read_text(path)?)
         .map_err(|e| format!("`{path}` is not a REVOKED list: {e}"))?;
     let bytes = build_status_list(&spec, &key).map_err(|e| e.to_string())?;
+    // Read back what was built (its signature is the key's own): the summary printed is the
+    // verifier's view of the file, but for `demo`, which only a trust list can tell.
+    let list = StatusList::read_back(&bytes, &key.public_key()).map_err(|e| e.to_string())?;
     args::write_output(out, &bytes)?;
-    // The summary in the shape of the verifier's `StatusListSummary` (the numbers were checked
-    // by `build_status_list`).
-    let mut years: std::collections::BTreeMap<&str, std::collections::BTreeSet<&str>> =
-        Default::default();
-    for number in &spec.revoked {
-        if let Some((year, sequence)) = number.split_once('-') {
-            years.entry(year).or_default().insert(sequence);
-        }
+    let mut summary = serde_json::to_value(list.summary()).map_err(|e| e.to_string())?;
+    if let Some(summary) = summary.as_object_mut() {
+        summary.remove("demo");
     }
-    let lists: Vec<serde_json::Value> = years
-        .iter()
-        .map(|(year, sequences)| {
-            serde_json::json!({ "year": year.parse::<i32>().unwrap_or_default(), "revoked": sequences.len() })
-        })
-        .collect();
-    let summary = serde_json::json!({
-        "iat": spec.iat,
-        "next": spec.next,
-        "kid": tirkeu::cert::keys::to_hex(&key.kid()),
-        "lists": lists,
-    });
     Ok(to_json(&summary))
 }
 
-/// `tirkeu verify --root PUB --trust F.cose [--status F.cose] [--on D] [--lang L] (TEXT | --image F)`.
+/// `tirkeu verify --root PUB --trust F.cose [--status F.cose] [--on D] [--lang L]
+/// [--grace-days N] (TEXT | --image F)`.
 pub fn verify(argv: Vec<String>) -> ExitCode {
     if wants_help(&argv) {
         return help(VERIFY_HELP);
     }
     match run_verify(argv) {
-        Ok((json, valid)) => {
-            println!("{json}");
-            if valid {
-                ExitCode::SUCCESS
+        Ok(results) => {
+            let lines: Vec<String> = if let [one] = results.as_slice() {
+                vec![to_json(one)]
             } else {
-                ExitCode::from(1)
+                results
+                    .iter()
+                    .map(|result| serde_json::to_string(result).unwrap_or_default())
+                    .collect()
+            };
+            for line in lines {
+                println!("{line}");
             }
+            let worst = results.iter().map(VerificationResult::exit_code).max();
+            ExitCode::from(worst.unwrap_or(1))
         }
         Err(message) => unusable(message),
     }
 }
 
-fn run_verify(argv: Vec<String>) -> Result<(String, bool), String> {
-    let args = Args::parse(argv, &["root", "trust", "status", "on", "lang", "image"])?;
+/// The verification results, the worst first (one for a text).
+fn run_verify(argv: Vec<String>) -> Result<Vec<VerificationResult>, String> {
+    let args = Args::parse(
+        argv,
+        &[
+            "root",
+            "trust",
+            "status",
+            "on",
+            "lang",
+            "image",
+            "grace-days",
+        ],
+    )?;
     let root = read_root(args.required("root")?)?;
+    let mut verifier = Verifier::new(root);
+    if let Some(days) = args.option("grace-days") {
+        let days: i64 = days
+            .parse()
+            .ok()
+            .filter(|days| (0..=36_500).contains(days))
+            .ok_or_else(|| format!("--grace-days: `{days}` is not a number of days (0-36500)"))?;
+        verifier = verifier.with_grace_seconds(days * 86_400);
+    }
     let trust_path = args.required("trust")?;
-    let trust = TrustList::from_cose(&args::read_input(trust_path)?, &root)
+    verifier
+        .load_trust_list(
+            &args::read_input(trust_path)?,
+            &LoadOptions::at(now_unix_seconds()),
+        )
         .map_err(|e| format!("`{trust_path}`: {e}"))?;
-    let mut verifier = Verifier::new(trust);
     if let Some(status_path) = args.option("status") {
         verifier
-            .install_status_list(&args::read_input(status_path)?)
+            .load_status_list(
+                &args::read_input(status_path)?,
+                &LoadOptions::at(now_unix_seconds()),
+            )
             .map_err(|e| format!("`{status_path}`: {e}"))?;
     }
-    let context = VerifyContext {
-        checked_on: args::date_option(&args, "on")?,
-        now_unix_seconds: now_unix_seconds(),
-        lang: args::lang_option(&args)?,
-    };
-    let text = match (args.option("image"), args.positionals()) {
+    let on = args
+        .option("on")
+        .map(|text| text.parse().map_err(|e| format!("--on: {e}")))
+        .transpose()?;
+    let lang = args::lang_option(&args)?;
+    let texts = match (args.option("image"), args.positionals()) {
         (Some(image), []) => {
             let texts = super::image_input::qr_texts_in_image_file(image)?;
-            let chosen = texts
+            let certificates: Vec<String> = texts
                 .iter()
-                .find(|t| t.starts_with(tirkeu::cert::QR_PREFIX))
-                .or(texts.first());
-            chosen
+                .filter(|t| t.starts_with(tirkeu::cert::QR_PREFIX))
                 .cloned()
-                .ok_or_else(|| format!("no QR code found in `{image}`"))?
+                .collect();
+            match (certificates.is_empty(), texts.into_iter().next()) {
+                (false, _) => certificates,
+                // No certificate: the first code found, which verifies as not_a_certificate.
+                (true, Some(first)) => vec![first],
+                (true, None) => return Err(format!("no QR code found in `{image}`")),
+            }
         }
-        (None, [text]) if text == "-" => args::read_text("-")?,
-        (None, [text]) => text.clone(),
+        (None, [text]) if text == "-" => vec![args::read_text("-")?],
+        (None, [text]) => vec![text.clone()],
         (None, []) => return Err("a QR text or --image is required".into()),
         _ => return Err("give either one QR text or --image, not both".into()),
     };
-    let result = verifier.verify(&text, &context);
-    Ok((to_json(&result), result.is_valid()))
+    let mut results: Vec<VerificationResult> = texts
+        .iter()
+        .map(|text| {
+            // The clock is read at each verification: a long run never checks for the day it
+            // started on.
+            let now = now_unix_seconds();
+            let context = VerifyContext {
+                checked_on: on.unwrap_or_else(|| {
+                    tirkeu::date::Date::from_unix_seconds(
+                        now,
+                        tirkeu::date::KAZAKHSTAN_UTC_OFFSET_SECONDS,
+                    )
+                }),
+                now_unix_seconds: now,
+                lang,
+            };
+            verifier.verify(text, &context)
+        })
+        .collect();
+    // The worst first; codes of equal weight keep the image's order.
+    results.sort_by_key(|result| std::cmp::Reverse(result.severity()));
+    Ok(results)
 }
