@@ -89,7 +89,7 @@ async function boot() {
     bootLine.classList.add("error");
     return;
   }
-  const verifier = newVerifier(config.PINNED_ROOT_PUBLIC_KEY);
+  const verifier = new tirkeu.Verifier(config.PINNED_ROOT_PUBLIC_KEY);
   const { trustError } = await loadLists(verifier, {
     trustUrl: config.TRUST_LIST_URL,
     statusUrl: config.STATUS_LIST_URL,
@@ -124,21 +124,6 @@ async function boot() {
   if ("serviceWorker" in navigator) {
     navigator.serviceWorker.register("sw.js").catch(() => { /* the page still works online */ });
   }
-}
-
-// TEMPORARY: the module-wide functions until the package's Verifier object is there.
-/** @param {string} root @returns {import("./lists.js").PageVerifier} */
-function newVerifier(root) {
-  /** @type {any} */
-  const api = tirkeu;
-  if (api.Verifier) return new api.Verifier(root);
-  return {
-    loadTrustList: (bytes) => api.loadTrustList(bytes, root),
-    loadStatusList: (bytes) => api.loadStatusList(bytes),
-    verify: (text, options) => api.verifyCertificate(text, options),
-    trustList: () => api.trustListSummary(),
-    statusList: () => api.statusListSummary(),
-  };
 }
 
 boot();

@@ -16,17 +16,8 @@ const LIST_CACHE = "tirkeu-lists";
 const NETWORK_WAIT_MS = 3000;
 
 /** @typedef {"trust" | "status"} ListKind */
-/** @typedef {import("./pkg/tirkeu.js").TrustListSummary | import("./pkg/tirkeu.js").StatusListSummary} ListSummary */
 
-/**
- * The verifier's interface as the page uses it: the package's `Verifier` object.
- * @typedef {object} PageVerifier
- * @property {(bytes: Uint8Array, options?: { minIssuedAt?: number }) => import("./pkg/tirkeu.js").TrustListSummary} loadTrustList
- * @property {(bytes: Uint8Array, options?: { minIssuedAt?: number }) => import("./pkg/tirkeu.js").StatusListSummary} loadStatusList
- * @property {(text: string, options?: { on?: string, lang?: import("./pkg/tirkeu.js").Lang }) => import("./pkg/tirkeu.js").VerificationResult} verify
- * @property {() => import("./pkg/tirkeu.js").TrustListSummary | null} trustList
- * @property {() => import("./pkg/tirkeu.js").StatusListSummary | null} statusList
- */
+/** @typedef {import("./pkg/tirkeu.js").Verifier} Verifier */
 
 /** The localStorage key of the highest `iat` accepted for a list. */
 export const iatKey = (/** @type {ListKind} */ kind) => `tirkeu.iat.${kind}`;
@@ -85,7 +76,7 @@ async function networkCopy(response) {
 /**
  * One list: the stored copy first, then the network's, each offered to the module with the
  * highest `iat` accepted so far. The module keeps whichever is newest and refuses the rest.
- * @param {PageVerifier} verifier
+ * @param {Verifier} verifier
  * @param {ListKind} kind
  * @param {string} url
  * @param {Uint8Array | null} stored
@@ -121,7 +112,7 @@ function sameBytes(a, b) {
  * Installs the trust list and the status list into `verifier`. Resolves once the stored copies
  * and whatever the network answered within NETWORK_WAIT_MS are installed; a later answer is
  * installed when it comes, and `onLate` is called.
- * @param {PageVerifier} verifier
+ * @param {Verifier} verifier
  * @param {{ trustUrl: string, statusUrl: string, request: (url: string) => Promise<Response>, onLate?: () => void }} options
  * @returns {Promise<{ trustError: string | null }>} why no trust list could be installed, if none was
  */

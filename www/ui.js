@@ -37,7 +37,9 @@ export function sentence(key, ...parts) {
   return pieces.map((piece, i) => {
     if (i % 2) return parts[Number(piece)];
     // A full stop after a value that already ends with one is not written twice.
-    return i > 0 && parts[Number(pieces[i - 1])]?.textContent?.endsWith(".") && piece.startsWith(".") ? piece.slice(1) : piece;
+    const before = i > 0 ? parts[Number(pieces[i - 1])] : "";
+    const endsWithStop = (typeof before === "string" ? before : before?.textContent ?? "").endsWith(".");
+    return endsWithStop && piece.startsWith(".") ? piece.slice(1) : piece;
   }).filter((p) => p !== "");
 }
 

@@ -20,7 +20,7 @@ import { createCamera } from "./camera.js";
 const MAX_IMAGE_SIDE = 4096; // photos; the module retries smaller scales itself
 const IMAGE_TYPES = /^image\//;
 
-/** @param {{ verifier: import("./lists.js").PageVerifier }} context */
+/** @param {{ verifier: import("./pkg/tirkeu.js").Verifier }} context */
 export function setupVerify({ verifier }) {
   const $ = (/** @type {string} */ id) => /** @type {HTMLElement} */ (document.getElementById(id));
   const view = $("view-verify");
