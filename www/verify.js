@@ -20,6 +20,23 @@ import { createCamera } from "./camera.js";
 const MAX_IMAGE_SIDE = 4096; // photos; the module retries smaller scales itself
 const IMAGE_TYPES = /^image\//;
 
+/**
+ * A verdict's message with its dates as the project writes them. BRIDGE: the module's verdict
+ * messages still carry the certificate's dates as ISO dates ("тіркеу 2027-03-02 дейін"); until
+ * they are written by the module itself, each is rewritten with the module's formatDate, in the
+ * Kazakh case the next word asks for ("дейін" the dative; "басталады", "аяқталды" the locative).
+ * A message without an ISO date is left as it is.
+ * @param {string} message
+ */
+function withProjectDates(message) {
+  return message.replace(/(\d{4}-\d{2}-\d{2})(\.?)(\s+[^\s.,;:)]+)?/g, (_, iso, stop, next = "") => {
+    const word = next.trim();
+    const dateCase = lang() !== "kk" ? "nominative" : /^дейін/.test(word) ? "dative" : /^(басталады|аяқталды)/.test(word) ? "locative" : "nominative";
+    const date = tirkeu.formatDate(iso, lang(), { case: dateCase });
+    return date + (date.endsWith(".") ? "" : stop) + next;
+  });
+}
+
 /** @param {{ verifier: import("./pkg/tirkeu.js").Verifier }} context */
 export function setupVerify({ verifier }) {
   const $ = (/** @type {string} */ id) => /** @type {HTMLElement} */ (document.getElementById(id));
@@ -131,7 +148,7 @@ export function setupVerify({ verifier }) {
     const status = statusOf(row);
     const result = row.result;
     const demo = isDemo(row);
-    const message = result ? result.message : t(`problem.${/** @type {Problem} */ (row.problem)}`, sourceLabel(row));
+    const message = result ? withProjectDates(result.message) : t(`problem.${/** @type {Problem} */ (row.problem)}`, sourceLabel(row));
     const days = status === "valid" || status === "unconfirmed" ? result?.daysRemaining : null;
     const record = result?.record ?? null;
     const meta = [];
@@ -175,7 +192,7 @@ export function setupVerify({ verifier }) {
     rendered[0].querySelector(".verdict-line")?.after(actions, demoBanner);
     batch.setCurrent(shown.length === 1 ? worst : null);
     announce.textContent = shown.map((row) => [wordOf(statusOf(row)), isDemo(row) ? t("verdict.demoMark") : "",
-      row.result?.message ?? ""].filter(Boolean).join(". ")).join(" ");
+      withProjectDates(row.result?.message ?? "")].filter(Boolean).join(". ")).join(" ");
   }
 
   // ---- images ----

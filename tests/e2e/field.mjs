@@ -775,6 +775,13 @@ test("languages: dates are written by the project in each language, in the verdi
     const verdict = await page.textContent("#verdict");
     assert(pattern.test(verdict), `${code} verdict: ${verdict.slice(0, 200)}`);
     assert(!/M\d{1,2}\b/.test(verdict), `${code}: the browser's date format`);
+    assert(!/\d{4}-\d{2}-\d{2}/.test(verdict), `${code}: an ISO date in the verdict: ${verdict.slice(0, 200)}`);
+    await verifyText(page, EXPIRED);
+    const expired = await page.textContent("#verdict .verdict-message");
+    assert(!/\d{4}-\d{2}-\d{2}|\.\./.test(expired), `${code} expired: ${expired}`);
+    // Kazakh puts the date in the case the next word asks for: "...28 қыркүйекте аяқталды".
+    if (code === "kk") assert(/2026 жылғы 28 қыркүйекте аяқталды/.test(expired), `kk: ${expired}`);
+    await verifyText(page, VALID);
     assert(pattern.test(await page.textContent("#lists")), `${code} lists line`);
   }
   await page.goto(`${server.url}/#check`);
