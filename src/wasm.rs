@@ -791,19 +791,20 @@ fn rgba_image_argument(image: &JsValue) -> Result<(u32, u32, Vec<u8>), JsError> 
 
 /// Every QR text found in an image: an `ImageData` or `{ width, height, data }` with 4 bytes
 /// (RGBA) a pixel. `options.effort` is `"thorough"` (default, for photos and files) or `"quick"`
-/// (for live camera frames).
+/// (for live camera frames). With `options.codes: true`, every QR code found, text or not, as
+/// `ScannedCode` objects (declared with its overloads in wasm.d.ts).
 ///
 /// # Errors
 ///
 /// Throws when the image is not of that shape, its size does not match its data, or it is larger
 /// than the scanner accepts.
-#[wasm_bindgen(js_name = scanImage, unchecked_return_type = "string[]")]
+#[wasm_bindgen(js_name = scanImage, skip_typescript)]
 pub fn scan_image(
-    #[wasm_bindgen(unchecked_param_type = "ImageData | RgbaImage")] image: JsValue,
+    image: JsValue,
     options: Option<ScanOptionsArgument>,
 ) -> Result<JsValue, JsError> {
     let (width, height, rgba) = rgba_image_argument(&image)?;
-    let options = options_argument(options, &["effort"])?;
+    let options = options_argument(options, &["effort", "codes"])?;
     let effort = match options.string("effort")?.as_deref() {
         None | Some("thorough") => qr::ScanEffort::Thorough,
         Some("quick") => qr::ScanEffort::Quick,
@@ -813,22 +814,105 @@ pub fn scan_image(
             )));
         }
     };
-    let texts = qr::scan_rgba_with(width, height, &rgba, effort).map_err(error)?;
-    to_js(&texts)
+    let codes = match options.0.get("codes") {
+        None | Some(serde_json::Value::Null) => false,
+        Some(serde_json::Value::Bool(codes)) => *codes,
+        Some(_) => return Err(error("option `codes` must be true or false")),
+    };
+    let found = qr::scan_rgba_codes(width, height, &rgba, effort).map_err(error)?;
+    if codes {
+        to_js(&found)
+    } else {
+        let texts: Vec<String> = found.into_iter().filter_map(qr::Code::into_text).collect();
+        to_js(&texts)
+    }
 }
 
-// The camera loop: where the last frame's code was is looked at first (qr::FrameScanner).
+/// A code as a `ScannedCode` object: `{ kind: "text", text }`, or `{ kind: "not_text", text: "",
+/// data, eci?, bytes }` (an empty text, so that verifying it gives `not_a_certificate`).
+impl WriteJson for qr::Code {
+    fn write_json(&self, out: &mut json::JsonWriter) {
+        out.begin_object();
+        match self {
+            qr::Code::Text(text) => {
+                out.member("kind", "text");
+                out.member("text", text);
+            }
+            qr::Code::NotText { kind, bytes } => {
+                out.member("kind", "not_text");
+                out.member("text", "");
+                out.member("data", kind.name());
+                if let qr::NotText::Eci(eci) = kind {
+                    out.member("eci", eci);
+                }
+                let bytes: Vec<u32> = bytes.iter().map(|&byte| u32::from(byte)).collect();
+                out.member("bytes", &bytes);
+            }
+            // A kind of code this module does not know yet: its text, if any.
+            _ => out.member("kind", "text"),
+        }
+        out.end_object();
+    }
+}
 
-thread_local! {
-    /// The camera loop's scanner (WebAssembly runs one thread).
-    static CAMERA: RefCell<qr::FrameScanner> = const { RefCell::new(qr::FrameScanner::new()) };
+/// A camera's frames, scanned one after another: where the last frame's code was is looked at
+/// first (cropped at full resolution, with a little more effort), then the whole frame (a frame
+/// over 1.3 megapixels at half its size). Each object keeps its own state; frames of another
+/// size start afresh.
+#[wasm_bindgen(js_name = FrameScanner)]
+pub struct FrameScannerObject {
+    scanner: qr::FrameScanner,
+}
+
+#[wasm_bindgen(js_class = FrameScanner)]
+impl FrameScannerObject {
+    /// A scanner that has seen no frame yet.
+    #[wasm_bindgen(constructor)]
+    #[allow(clippy::new_without_default)] // a JavaScript constructor
+    pub fn new() -> FrameScannerObject {
+        FrameScannerObject {
+            scanner: qr::FrameScanner::new(),
+        }
+    }
+
+    /// Every QR code in the frame, an `ImageData` or `{ width, height, data }` with 4 bytes
+    /// (RGBA) a pixel, text or not (`ScannedCode`).
+    ///
+    /// # Errors
+    ///
+    /// Throws when the image is not of that shape, its size does not match its data, or it is
+    /// larger than the scanner accepts; the state is kept.
+    #[wasm_bindgen(unchecked_return_type = "ScannedCode[]")]
+    pub fn scan(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "ImageData | RgbaImage")] image: JsValue,
+    ) -> Result<JsValue, JsError> {
+        let (width, height, rgba) = rgba_image_argument(&image)?;
+        let codes = self
+            .scanner
+            .scan_rgba_codes(width, height, &rgba)
+            .map_err(error)?;
+        to_js(&codes)
+    }
+
+    /// Whether the last frame's codes were found in the region carried over from the frames
+    /// before it.
+    #[wasm_bindgen(getter)]
+    pub fn tracked(&self) -> bool {
+        self.scanner.tracked()
+    }
+
+    /// Forgets where the last code was.
+    pub fn reset(&mut self) {
+        self.scanner.reset();
+    }
 }
 
 /// Every QR text in a live camera frame, an `ImageData` or `{ width, height, data }` with 4
-/// bytes (RGBA) a pixel: `scanImage(image, { effort: "quick" })`, except that the region where
-/// the previous frame's code was seen (or nearly decoded) is tried first, cropped with a margin,
-/// with a little more effort; a miss there falls back to the whole frame. Frames of another
-/// size start afresh.
+/// bytes (RGBA) a pixel, as a new `FrameScanner`'s first frame. It keeps no state between
+/// frames, so it cannot look where the last code was.
+///
+/// @deprecated Use `new FrameScanner()` and its `scan(image)`, which tracks the code.
 ///
 /// # Errors
 ///
@@ -839,12 +923,9 @@ pub fn scan_camera_frame(
     #[wasm_bindgen(unchecked_param_type = "ImageData | RgbaImage")] image: JsValue,
 ) -> Result<JsValue, JsError> {
     let (width, height, rgba) = rgba_image_argument(&image)?;
-    let texts = CAMERA.with(|camera| {
-        let mut camera = camera
-            .try_borrow_mut()
-            .map_err(|_| error("internal error: the camera scanner is busy"))?;
-        camera.scan_rgba(width, height, &rgba).map_err(error)
-    })?;
+    let texts = qr::FrameScanner::new()
+        .scan_rgba(width, height, &rgba)
+        .map_err(error)?;
     to_js(&texts)
 }
 

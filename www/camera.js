@@ -2,8 +2,8 @@
 // frame until a code is read, advice when nothing reads, and errors that say what happened and
 // how to allow the camera. A dense code (version 17-20) held at arm's length has modules of about
 // three pixels in a full 1920x1080 frame and under two once shrunk to 960 pixels, so frames are
-// never shrunk: the module's frame scanner (scanCameraFrame) looks first where the previous
-// frame's code was, cropped, which keeps a full frame cheap.
+// never shrunk: the module's FrameScanner looks first where the previous frame's code was,
+// cropped, which keeps a full frame cheap.
 import * as tirkeu from "./pkg/tirkeu.js";
 import { t } from "./i18n.js";
 import { el } from "./ui.js";
@@ -25,11 +25,13 @@ function cameraError(error) {
   return t("camera.failed");
 }
 
+/** @typedef {import("./pkg/tirkeu.js").ScannedCode} ScannedCode */
+
 /**
- * @param {{ onTexts: (texts: string[]) => void }} options called with the texts of the first
- *   frame where codes were read; the camera has stopped by then
+ * @param {{ onCodes: (codes: ScannedCode[]) => void }} options called with the codes of the
+ *   first frame where any were read (text or not); the camera has stopped by then
  */
-export function createCamera({ onTexts }) {
+export function createCamera({ onCodes }) {
   const $ = (/** @type {string} */ id) => /** @type {HTMLElement} */ (document.getElementById(id));
   const video = /** @type {HTMLVideoElement} */ ($("camera-video"));
   const select = /** @type {HTMLSelectElement} */ ($("camera-select"));
@@ -39,6 +41,8 @@ export function createCamera({ onTexts }) {
   const context = /** @type {CanvasRenderingContext2D} */ (canvas.getContext("2d", { willReadFrequently: true }));
   /** @type {MediaStream | null} */
   let stream = null;
+  /** @type {tirkeu.FrameScanner | null} */
+  let scanner = null;
   let timer = 0;
   let helpTimer = 0;
 
@@ -52,6 +56,8 @@ export function createCamera({ onTexts }) {
     clearTimeout(helpTimer);
     for (const track of stream?.getTracks() ?? []) track.stop();
     stream = null;
+    scanner?.free();
+    scanner = null;
     video.srcObject = null;
     $("camera-box").hidden = true;
     $("camera-stop").hidden = true;
@@ -81,6 +87,7 @@ export function createCamera({ onTexts }) {
       return false;
     }
     video.srcObject = stream;
+    scanner = new tirkeu.FrameScanner();
     hint.textContent = t("camera.hint");
     hint.classList.remove("help");
     $("camera-box").hidden = false;
@@ -102,7 +109,7 @@ export function createCamera({ onTexts }) {
   }
 
   function scan() {
-    if (!stream) return;
+    if (!stream || !scanner) return;
     const { videoWidth: width, videoHeight: height } = video;
     if (video.readyState >= 2 && width && height) {
       if (canvas.width !== width || canvas.height !== height) {
@@ -110,14 +117,14 @@ export function createCamera({ onTexts }) {
         canvas.height = height;
       }
       context.drawImage(video, 0, 0, width, height);
-      /** @type {string[]} */
-      let texts = [];
+      /** @type {ScannedCode[]} */
+      let codes = [];
       try {
-        texts = tirkeu.scanCameraFrame(context.getImageData(0, 0, width, height));
+        codes = scanner.scan(context.getImageData(0, 0, width, height));
       } catch { /* an unreadable frame: try the next one */ }
-      if (texts.length) {
+      if (codes.length) {
         stop();
-        onTexts(texts);
+        onCodes(codes);
         return;
       }
     }

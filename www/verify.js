@@ -16,6 +16,7 @@ import { createCamera } from "./camera.js";
 /** @typedef {import("./batch.js").Row} Row */
 /** @typedef {import("./batch.js").Source} Source */
 /** @typedef {import("./batch.js").Problem} Problem */
+/** @typedef {import("./pkg/tirkeu.js").ScannedCode} ScannedCode */
 
 const MAX_IMAGE_SIDE = 4096; // photos; the module retries smaller scales itself
 const IMAGE_TYPES = /^image\//;
@@ -35,6 +36,18 @@ function withProjectDates(message) {
     const date = tirkeu.formatDate(iso, lang(), { case: dateCase });
     return date + (date.endsWith(".") ? "" : stop) + next;
   });
+}
+
+/**
+ * What to verify among the codes of one image: every certificate code; when there is none, the
+ * first code, which verifies as not a certificate (a code whose data is not text carries an
+ * empty text, which the module answers so).
+ * @param {ScannedCode[]} codes
+ * @returns {Array<{ text: string }>}
+ */
+function chooseCodes(codes) {
+  const certificates = codes.filter((code) => code.text.startsWith("KZ1:"));
+  return (certificates.length ? certificates : codes.slice(0, 1)).map((code) => ({ text: code.text }));
 }
 
 /** @param {{ verifier: import("./pkg/tirkeu.js").Verifier }} context */
@@ -66,8 +79,8 @@ export function setupVerify({ verifier }) {
 
   const batch = createBatch({ rows, onOpen: (row) => { showVerdict([row]); verdict.scrollIntoView({ block: "start" }); } });
   const camera = createCamera({
-    onTexts(texts) {
-      addInput(texts.map((text) => ({ text })), { kind: "camera" });
+    onCodes(codes) {
+      addInput(chooseCodes(codes), { kind: "camera" });
       // The officer's next step is the next person: the button is under the thumb and in focus.
       $("scan-next").focus({ preventScroll: true });
     },
@@ -216,16 +229,14 @@ export function setupVerify({ verifier }) {
   async function readFile(file) {
     const looksLikeImage = IMAGE_TYPES.test(file.type) || (file.type === "" && !/\.pdf$/i.test(file.name));
     if (!looksLikeImage) return [{ problem: "unsupported" }];
-    /** @type {string[]} */
-    let texts;
+    /** @type {ScannedCode[]} */
+    let codes;
     try {
-      texts = tirkeu.scanImage(await imageData(file));
+      codes = tirkeu.scanImage(await imageData(file), { codes: true });
     } catch {
       return [{ problem: IMAGE_TYPES.test(file.type) ? "unreadable" : "unsupported" }];
     }
-    const certificates = texts.filter((text) => text.startsWith("KZ1:"));
-    const chosen = certificates.length ? certificates : texts.slice(0, 1);
-    return chosen.length ? chosen.map((text) => ({ text })) : [{ problem: "no_code" }];
+    return codes.length ? chooseCodes(codes) : [{ problem: "no_code" }];
   }
 
   /** @param {File[]} files @param {Source} [source] */
