@@ -54,11 +54,14 @@ test-wasm: setup-browser
 	$(CARGO) test --target $(WASM_TARGET) $(WASM_ALL) --test wasm_node --test wasm_browser --test cert_vectors
 
 ## test-js: the built npm package in Node (parity with native, hostile input, API) and its types;
+## the page's scripts type-checked (JSDoc, tsc --checkJs) against those types;
 ## the packed tarball linted and installed into fresh Node, TypeScript, Vitest, Jest and bundler projects
 test-js: build
 	$(CARGO) test --test parity_corpus $(CLI)
 	node --test tests/js/
 	node_modules/.bin/tsc -p tests/ts/tsconfig.json
+	node_modules/.bin/tsc -p tests/ts/tsconfig.www.json
+	node_modules/.bin/tsc -p tests/ts/tsconfig.sw.json
 	node tests/package/run.mjs
 
 ## test-e2e: the page in headless Chromium (Playwright) against tirkeu serve
@@ -66,6 +69,7 @@ test-e2e: build setup-browser
 	$(CARGO) build --release $(CLI) --bin tirkeu
 	node tests/e2e/run.mjs
 	node tests/e2e/security.mjs
+	node tests/e2e/field.mjs
 
 ## test-fuzz: a 20-second smoke run of every fuzz target (cargo-fuzz, nightly)
 test-fuzz:

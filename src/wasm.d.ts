@@ -367,3 +367,7 @@ export type ScannedCode =
       /** The data as the code holds it, byte by byte (Kanji as Shift_JIS bytes). */
       bytes: number[];
     };
+
+// ----- Facts for pages ---------------------------------------------------------------------
+// kazakhstanUtcOffsetSeconds(): number, qrQuietZoneModules(): number and defaultPolicy(): Policy
+// are declared from their bindings (src/wasm.rs, the last block).

@@ -1045,3 +1045,35 @@ pub fn today_in_kazakhstan_text() -> String {
 pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_owned()
 }
+
+// ---------------------------------------------------------------------------------------------
+// Facts for pages: what the page would otherwise restate (the time zone, the QR code's quiet
+// zone, the policy's defaults), given by the crate so that a page holds no copy of them.
+
+/// Kazakhstan's offset from UTC in seconds (UTC+5, one time zone since 2024-03-01), for writing
+/// an instant (a list's issue time) as the civil date and time in Kazakhstan.
+#[cfg(any(feature = "wasm-rules", feature = "wasm-verify"))]
+#[wasm_bindgen(js_name = kazakhstanUtcOffsetSeconds)]
+pub fn kazakhstan_utc_offset_seconds() -> i32 {
+    KAZAKHSTAN_UTC_OFFSET_SECONDS as i32
+}
+
+/// The quiet zone, in modules, that a QR code of a certificate is drawn with on every side (what
+/// `renderQrSvg` draws, and what a page drawing `qrMatrix` on a canvas must leave white).
+#[cfg(feature = "wasm-issue")]
+#[wasm_bindgen(js_name = qrQuietZoneModules)]
+pub fn qr_quiet_zone_modules() -> u32 {
+    qr::QUIET_ZONE_MODULES
+}
+
+/// The policy `checkApplication` uses for every option the application leaves out: what a form
+/// shows as the preselected reading.
+///
+/// # Errors
+///
+/// None in practice; the conversion is fallible in form only.
+#[cfg(feature = "wasm-rules")]
+#[wasm_bindgen(js_name = defaultPolicy, unchecked_return_type = "Policy")]
+pub fn default_policy() -> Result<JsValue, JsError> {
+    to_js(&rules::Policy::default())
+}
