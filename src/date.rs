@@ -72,6 +72,11 @@ pub enum DateError {
         /// Day as given.
         day: u32,
     },
+    /// The date lies outside the range of the type it is converted to.
+    OutOfRange {
+        /// The date.
+        date: Date,
+    },
 }
 
 impl fmt::Display for DateError {
@@ -84,6 +89,12 @@ impl fmt::Display for DateError {
                 write!(
                     f,
                     "{year:04}-{month:02}-{day:02} is not a day of the calendar"
+                )
+            }
+            DateError::OutOfRange { date } => {
+                write!(
+                    f,
+                    "{date} is outside the range of the date type it is converted to"
                 )
             }
         }
@@ -171,6 +182,31 @@ impl Date {
         Date {
             days_since_epoch: days.clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32,
         }
+    }
+
+    /// Today's civil date in Kazakhstan, by the system clock: the one function of the library that
+    /// reads the clock, for a caller that wants "today" (the rules and the verifier take the date
+    /// as a parameter, so that tests and replays can choose it).
+    ///
+    /// Not on `wasm32-unknown-unknown`, which has no clock: there the npm package's functions
+    /// read the browser's.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use tirkeu::date::Date;
+    /// let today = Date::today_in_kazakhstan();
+    /// assert!(today >= "2026-01-01".parse().unwrap());
+    /// ```
+    #[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
+    pub fn today_in_kazakhstan() -> Date {
+        let now = std::time::SystemTime::now();
+        // A clock set before 1970 gives a negative count; neither case can panic.
+        let unix_seconds = match now.duration_since(std::time::UNIX_EPOCH) {
+            Ok(after) => i64::try_from(after.as_secs()).unwrap_or(i64::MAX),
+            Err(before) => i64::try_from(before.duration().as_secs()).map_or(i64::MIN, |s| -s),
+        };
+        Date::from_unix_seconds(unix_seconds, KAZAKHSTAN_UTC_OFFSET_SECONDS)
     }
 
     /// Seconds since 1970-01-01T00:00:00Z at midnight UTC that starts this date.
@@ -340,6 +376,49 @@ impl<'de> serde::Deserialize<'de> for Date {
     }
 }
 
+/// The calendar's conversions with `chrono` (feature `chrono`): a back end that keeps its dates
+/// as `chrono::NaiveDate` passes them in and takes them out without going through text.
+///
+/// # Example
+///
+/// ```
+/// # #[cfg(feature = "chrono")] {
+/// use tirkeu::date::Date;
+/// let entry = chrono::NaiveDate::from_ymd_opt(2026, 7, 1).unwrap();
+/// let date = Date::from(entry);
+/// assert_eq!(date.to_string(), "2026-07-01");
+/// assert_eq!(chrono::NaiveDate::try_from(date.add_days(29)).unwrap().to_string(), "2026-07-30");
+/// # }
+/// ```
+#[cfg(feature = "chrono")]
+impl From<chrono::NaiveDate> for Date {
+    fn from(date: chrono::NaiveDate) -> Date {
+        use chrono::Datelike;
+        // chrono's range (about 262,000 years either side of year 0) fits this type's i32 day
+        // count many times over, so the conversion is exact.
+        Date::from_days_since_epoch(date.num_days_from_ce() - UNIX_EPOCH_DAYS_FROM_CE)
+    }
+}
+
+/// # Errors
+///
+/// [`DateError::OutOfRange`] for a date beyond `chrono::NaiveDate`'s range (this type reaches
+/// further).
+#[cfg(feature = "chrono")]
+impl TryFrom<Date> for chrono::NaiveDate {
+    type Error = DateError;
+    fn try_from(date: Date) -> Result<chrono::NaiveDate, DateError> {
+        date.days_since_epoch
+            .checked_add(UNIX_EPOCH_DAYS_FROM_CE)
+            .and_then(chrono::NaiveDate::from_num_days_from_ce_opt)
+            .ok_or(DateError::OutOfRange { date })
+    }
+}
+
+/// 1970-01-01 counted in chrono's days from the common era (0001-01-01 is day 1).
+#[cfg(feature = "chrono")]
+const UNIX_EPOCH_DAYS_FROM_CE: i32 = 719_163;
+
 // Howard Hinnant's algorithms (public domain, "chrono-Compatible Low-Level Date Algorithms"),
 // in i64 so that every i32 day count converts without overflow.
 fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
@@ -486,5 +565,51 @@ mod tests {
             }
             prop_assert_eq!(date.succ().days_since_epoch(), days + 1);
         }
+    }
+
+    // The reference: chrono's proleptic Gregorian calendar, over its whole range (about 262,000
+    // years either side of year 0), for every conversion the rules and the certificate use.
+    proptest! {
+        #[test]
+        fn agrees_with_chrono(days in -95_000_000i32..95_000_000) {
+            use chrono::Datelike;
+            let ours = Date::from_days_since_epoch(days);
+            let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap();
+            let Some(theirs) = epoch.checked_add_signed(chrono::TimeDelta::days(i64::from(days))) else {
+                return Ok(());
+            };
+            prop_assert_eq!(ours.ymd(), (theirs.year(), theirs.month(), theirs.day()));
+            prop_assert_eq!(ours.weekday() as u32, theirs.weekday().num_days_from_monday());
+            prop_assert_eq!(days_in_month(ours.year(), ours.month()), theirs.num_days_in_month() as u32);
+            if (0..=9999).contains(&theirs.year()) {
+                let text = theirs.format("%Y-%m-%d").to_string();
+                prop_assert_eq!(ours.to_string(), text.clone());
+                prop_assert_eq!(Date::parse(&text), Ok(ours));
+            }
+            #[cfg(feature = "chrono")]
+            {
+                prop_assert_eq!(Date::from(theirs), ours);
+                prop_assert_eq!(chrono::NaiveDate::try_from(ours), Ok(theirs));
+            }
+        }
+    }
+
+    #[cfg(feature = "chrono")]
+    #[test]
+    fn beyond_chronos_range_is_an_error() {
+        assert!(chrono::NaiveDate::try_from(Date::MAX).is_err());
+        assert!(chrono::NaiveDate::try_from(Date::MIN).is_err());
+    }
+
+    #[test]
+    fn today_in_kazakhstan_is_the_clock_at_utc_plus_5() {
+        let before = Date::today_in_kazakhstan();
+        let unix = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_secs() as i64;
+        let after = Date::today_in_kazakhstan();
+        let expected = Date::from_unix_seconds(unix, KAZAKHSTAN_UTC_OFFSET_SECONDS);
+        assert!(before <= expected && expected <= after);
     }
 }

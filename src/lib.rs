@@ -16,8 +16,50 @@
 //! - [`calendar`]: Kazakhstan's working days.
 //!
 //! The library does no I/O and never reads the clock: the evaluation date comes in as a
-//! parameter ([`date::Date`]). The command line (`tirkeu`, feature `cli`) and the WebAssembly
-//! bindings are thin layers over it.
+//! parameter ([`date::Date`]; [`date::Date::today_in_kazakhstan`] reads the clock for a caller
+//! that wants today). The command line (`tirkeu`, feature `cli`) and the WebAssembly bindings are
+//! thin layers over it.
+//!
+//! # Example
+//!
+//! A portal's back end checks an application, then verifies a registration certificate against
+//! a trust list and a status list (here the DEMO ones of the repository's `www/demo/`):
+//!
+//! ```
+//! use tirkeu::cert::{LoadOptions, PublicKey, Status, Verifier, VerifyContext};
+//! use tirkeu::i18n::Lang;
+//! use tirkeu::rules::{check_application, Application};
+//!
+//! // The rules: a pure function of the application, the evaluation date and the language.
+//! let application = Application::from_json(&serde_json::json!({
+//!     "immigrant": { "citizenship": "DEU", "entryDate": "2026-07-01" },
+//! }))?;
+//! let today = "2026-07-15".parse()?;
+//! let report = check_application(&application, today, Lang::Ru);
+//! for finding in &report.findings {
+//!     println!("{:?} {}: {}", finding.severity, finding.code, finding.message);
+//! }
+//!
+//! // The certificate: a verifier pins its root, then takes lists as their bytes.
+//! let root = PublicKey::from_hex("1978b1eb5d2bcb7cd28282f0f39bec9ee07bbae45bf1c9e815e20a0c06119537")?;
+//! let mut verifier = Verifier::new(root);
+//! let now = 1_784_059_200; // 2026-07-15 01:00 in Kazakhstan: the caller reads the clock.
+//! verifier.load_trust_list(include_bytes!("../www/demo/trust-list.cose"), &LoadOptions::at(now))?;
+//! verifier.load_status_list(include_bytes!("../www/demo/status-list.cose"), &LoadOptions::at(now))?;
+//! let result = verifier.verify(include_str!("../www/demo/certificate.txt"), &VerifyContext::at(now, Lang::Kk));
+//! assert_eq!(result.status, Status::Valid);
+//! assert!(result.demo); // signed by the DEMO key: never a real registration
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # Cargo features
+//!
+//! - `cli`: the command line `tirkeu` and what only it needs (image decoding, system randomness
+//!   for keys). Off by default, so a library user compiles neither.
+//! - `chrono`: conversions between [`date::Date`] and `chrono::NaiveDate`, both ways.
+//! - `wasm-rules`, `wasm-verify`, `wasm-issue`: the JavaScript exports of the npm package's entry
+//!   points (WebAssembly only).
+//! - `panic-messages`: a panic's message on the browser's console (a debugging aid).
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]

@@ -342,6 +342,14 @@ struct Installed<T> {
 /// The root is pinned for the verifier's whole life: a trust list signed by any other key is
 /// refused, so a second trust list can never bring another root's keys in. Two verifiers with
 /// two roots live side by side.
+///
+/// A verifier is `Send + Sync` and [`Verifier::verify`] takes `&self`: a server shares one behind
+/// an `Arc<RwLock<Verifier>>` and takes the write lock only to install a list.
+///
+/// ```
+/// fn shared<T: Send + Sync>() {}
+/// shared::<tirkeu::cert::Verifier>();
+/// ```
 #[derive(Clone, Debug)]
 pub struct Verifier {
     root: PublicKey,
