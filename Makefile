@@ -2,8 +2,9 @@
 # scripts/setup.sh installs whatever is missing first (and is quick when nothing is).
 
 CARGO ?= cargo
-# The command line is a feature of the crate (Cargo.toml); every native build and test includes it.
-CLI := --features cli
+# The command line is a feature of the crate (Cargo.toml); every native build and test includes it,
+# and the conversions with chrono (feature chrono), so that their tests run too.
+CLI := --features cli,chrono
 # The WebAssembly bindings of the whole npm package; each entry point has one of them (Cargo.toml).
 WASM_ALL := --no-default-features --features wasm-rules,wasm-verify,wasm-issue
 WASM_TARGET := wasm32-unknown-unknown
