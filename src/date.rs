@@ -453,7 +453,7 @@ mod tests {
     #[test]
     fn epoch_and_known_weekdays() {
         assert_eq!(Date::parse("1970-01-01").unwrap().days_since_epoch(), 0);
-        // Source: rules.md section 2 worked examples name the weekdays.
+        // Source: the calendar; the rules' worked examples name these weekdays.
         assert_eq!(
             Date::parse("2026-07-01").unwrap().weekday(),
             Weekday::Wednesday

@@ -1,7 +1,7 @@
 //! Unicode Normalization Form C (UAX #15), exact, with tables small enough for WebAssembly.
 //!
-//! The certificate verifier refuses record text that is not in NFC (certificate.md section 3)
-//! and names are checked after NFC normalisation (rules.md section 5). The general-purpose
+//! The certificate verifier refuses record text that is not in NFC (the record's strings,
+//! docs/certificate-format.md) and the rules check names after NFC normalisation. The general-purpose
 //! `unicode-normalization` crate answers both, but its perfect-hash tables cost about 72 KB
 //! gzipped in WebAssembly. The tables here ([`UNICODE_VERSION`], generated from that crate by
 //! `tests/nfc_tables.rs`, so the two agree character for character) are delta-encoded byte
