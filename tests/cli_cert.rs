@@ -105,7 +105,14 @@ fn the_demo_certificate_verifies_with_the_demo_lists() {
 #[test]
 fn demo_files_are_reproducible() {
     // The command sequence of www/demo/README.md, in a scratch directory, gives the same bytes.
+    // When a table of src/data/ changes, the data bundle is built again (www/demo/README.md).
     let dir = scratch("demo");
+    let table = |name: &str| {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("src/data")
+            .join(name);
+        path.to_string_lossy().into_owned()
+    };
     for file in [
         "keyspec.json",
         "revoked.json",
@@ -154,6 +161,16 @@ fn demo_files_are_reproducible() {
             Some("status.pub.json"),
         ),
         (
+            vec![
+                "keygen".into(),
+                "--seed".into(),
+                seed("tirkeu DEMO data key"),
+                "--out".into(),
+                "data.key.json".into(),
+            ],
+            Some("data.pub.json"),
+        ),
+        (
             [
                 "trust-list",
                 "--root",
@@ -174,6 +191,30 @@ fn demo_files_are_reproducible() {
                 "--out",
                 "status-list.cose",
                 "revoked.json",
+            ]
+            .map(String::from)
+            .to_vec(),
+            None,
+        ),
+        (
+            [
+                "data-bundle",
+                "--key",
+                "data.key.json",
+                "--out",
+                "data-bundle.cose",
+                "--version",
+                "2026-03-18.2-demo",
+                "--iat",
+                "2026-07-01",
+                "--next",
+                "2031-01-01",
+                "--calendar",
+                &table("kz-non-working-days.csv"),
+                "--regimes",
+                &table("visa-regimes.csv"),
+                "--regions",
+                &table("kz-regions.csv"),
             ]
             .map(String::from)
             .to_vec(),
@@ -226,8 +267,11 @@ fn demo_files_are_reproducible() {
         "issuer.pub.json",
         "status.key.json",
         "status.pub.json",
+        "data.key.json",
+        "data.pub.json",
         "trust-list.cose",
         "status-list.cose",
+        "data-bundle.cose",
         "certificate.txt",
         "certificate-revoked.txt",
     ] {
