@@ -1,6 +1,6 @@
-// The scanner benchmark's inputs: 32 camera-like frames (8 classes x 4), each holding a version
-// 17-18 level-Q certificate code issued by our own module, drawn from a seed so that every run
-// measures the same pixels.
+// The scanner benchmark's inputs: 56 camera-like frames (14 classes x 4), each holding a version
+// 17-18 level-Q certificate code issued by our own module (the curved class: a version 30-32 code
+// of a long text), drawn from a seed so that every run measures the same pixels.
 //
 // The scene is a sheet of paper (the certificate: the code, its quiet zone, lines of print) lying
 // on a desk, seen by a pinhole camera: a plane-to-image homography built from a rotation, a tilt
@@ -8,13 +8,14 @@
 // the mean of 3x3 samples of the scene, lit by an uneven light (gradient and vignette), then blurred
 // by the lens, then given sensor noise, as a phone camera does in that order.
 //
-// `node bench/frames.mjs [--seed N] [--out DIR]` writes the frames as PNG files (default
-// target/bench/frames) with an index.json, to look at.
+// `node bench/frames.mjs [--seed N] [--out DIR] [--camera]` writes the frames as PNG files (default
+// target/bench/frames) with an index.json, to look at (--camera: the full-HD camera frames).
 import { mkdir, writeFile } from "node:fs/promises";
 import { deflateSync } from "node:zlib";
 import { loadDemo, loadTirkeu, rootPath, seededRandom } from "./common.mjs";
 
-export const CLASSES = ["clean", "blur", "noise", "rotation", "perspective", "low_contrast", "glare", "small"];
+export const CLASSES = ["clean", "blur", "noise", "rotation", "perspective", "low_contrast", "glare", "small",
+  "curved", "steep", "low_pitch", "jpeg", "uneven_light", "round"];
 export const FRAMES_PER_CLASS = 4;
 export const DEFAULT_SEED = 923;
 
@@ -25,7 +26,7 @@ const DEG = Math.PI / 180;
 
 /** Half the frames are 1280x720, half 640x480; "small" needs the large frame. */
 function frameSize(className, index) {
-  if (className === "small") return LARGE;
+  if (className === "small" || className === "curved") return LARGE;
   if (className === "rotation" || className === "perspective") return index === 0 ? LARGE : SMALL;
   return index % 2 === 0 ? LARGE : SMALL;
 }
@@ -34,6 +35,17 @@ function frameSize(className, index) {
 const MODULE_PIXELS = {
   clean: [3.5, 5], blur: [3.6, 4], noise: [3.5, 4.5], rotation: [3, 4], perspective: [3.5, 4.5],
   low_contrast: [3.5, 4.5], glare: [3.5, 4.5], small: [2, 2.5],
+  // A version 30-32 code at about 2 pixels a module on a sheet bent round a cylinder.
+  curved: [2.1, 2.5],
+  // Tilted 50-62 degrees about a diagonal: the far finder pattern much smaller than the near one.
+  steep: [4, 5],
+  // Under 3 pixels a module, at an angle.
+  low_pitch: [2.3, 2.9],
+  jpeg: [3.2, 4], uneven_light: [3.5, 4.5],
+  // Dot-style modules and round finder patterns.
+  round: [3.6, 4.6],
+  // The camera loop's full-HD frames: a certificate at arm's length.
+  camera: [3, 4.2],
 };
 
 // ----- Certificates -------------------------------------------------------------------------
@@ -78,7 +90,14 @@ export function drawRecord(random, sequence, extra = 0) {
 }
 
 /** Issues a certificate whose code is version 17 or 18 (level Q, as the issuer renders it). */
-function issueCode(tirkeu, demo, random, sequence) {
+function issueCode(tirkeu, demo, random, sequence, className) {
+  if (className === "curved") {
+    // A long text of the certificate alphabet in a version 30-32 code.
+    const alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:";
+    const length = random.integer(1330, 1500);
+    const text = `KZ1:${Array.from({ length }, () => random.pick([...alphabet])).join("")}`;
+    return { record: null, text, matrix: tirkeu.qrMatrix(text) };
+  }
   for (let attempt = 0, extra = 0; attempt < 64; attempt++) {
     const record = drawRecord(random, sequence, extra);
     const text = tirkeu.issueCertificate(record, demo.issuer.secretKey, { issuedAt: 1_782_882_000 + sequence * 60 });
@@ -163,6 +182,19 @@ function choosePose(className, frame, size, random, index) {
   };
   // Rotation: one angle from each quarter of 10-80 degrees, alternating direction.
   if (className === "rotation") pose.roll = (index % 2 ? -1 : 1) * random.uniform(10 + 17.5 * index, 27.5 + 17.5 * index) * DEG;
+  if (className === "steep") {
+    // About a diagonal axis: both tilts strong, so one corner of the code is far away.
+    const strong = random.uniform(50, 62) * DEG;
+    const sign = index % 2 ? -1 : 1;
+    pose.tiltX = sign * strong * random.uniform(0.6, 0.8);
+    pose.tiltY = (index < 2 ? 1 : -1) * strong * random.uniform(0.6, 0.8);
+    pose.roll = random.uniform(-30, 30) * DEG;
+  }
+  if (className === "low_pitch") {
+    pose.tiltX = random.uniform(-30, 30) * DEG;
+    pose.tiltY = random.uniform(20, 32) * DEG * (index % 2 ? -1 : 1);
+    pose.roll = random.uniform(-40, 40) * DEG;
+  }
   if (className === "perspective") {
     // The sheet tilted away about each axis in turn (top, left, bottom, right edge farther).
     const strong = (index < 2 ? 1 : -1) * random.uniform(35, 50) * DEG;
@@ -213,8 +245,26 @@ function drawSheet(size, random) {
   return sheet;
 }
 
-function sceneAt(u, v, size, modules, sheet) {
-  if (u >= 0 && v >= 0 && u < size && v < size) return modules[Math.floor(v) * size + Math.floor(u)] ? INK : PAPER;
+/** Whether (`u`, `v`) is in a finder pattern: the one whose 7 x 7 square holds it, as [x, y]. */
+function finderAt(u, v, size) {
+  for (const [x, y] of [[0, 0], [size - 7, 0], [0, size - 7]]) if (u >= x && u < x + 7 && v >= y && v < y + 7) return [x, y];
+  return null;
+}
+
+function sceneAt(u, v, size, modules, sheet, round) {
+  if (u >= 0 && v >= 0 && u < size && v < size) {
+    if (round) {
+      // Dot-style codes: round finder patterns (a ring and a disc), round modules elsewhere.
+      const finder = finderAt(u, v, size);
+      if (finder) {
+        const r = Math.hypot(u - finder[0] - 3.5, v - finder[1] - 3.5);
+        return r < 1.5 || (r >= 2.5 && r < 3.5) ? INK : PAPER;
+      }
+      const dark = modules[Math.floor(v) * size + Math.floor(u)];
+      return dark && Math.hypot(u - Math.floor(u) - 0.5, v - Math.floor(v) - 0.5) < 0.45 ? INK : PAPER;
+    }
+    return modules[Math.floor(v) * size + Math.floor(u)] ? INK : PAPER;
+  }
   if (u < sheet.left || u > sheet.right || v < sheet.top || v > sheet.bottom) return DESK;
   for (const line of sheet.lines) {
     if (v >= line.top && v < line.bottom) {
@@ -276,6 +326,12 @@ function renderFrame(className, index, frame, matrix, random) {
   const toPaper = invert3(toImage);
   const sheet = drawSheet(size, random);
   const lowContrast = className === "low_contrast";
+  const round = className === "round";
+  // Radius of the curved sheet's cylinder, in modules: the code spans 100-130 degrees of it.
+  const bend = className === "curved" ? size / 2 / Math.sin(random.uniform(50, 65) * DEG) : 0;
+  // Uneven light: a steep gradient and the soft edge of a shadow across the code.
+  const uneven = className === "uneven_light";
+  const shadow = uneven ? { angle: random.uniform(0, 2 * Math.PI), offset: random.uniform(-0.15, 0.15), depth: random.uniform(0.45, 0.6) } : null;
 
   // Colours of ink, paper, print and desk (RGB, 0-255 as the sensor would report under even light).
   const paperTint = random.uniform(-6, 4);
@@ -285,7 +341,7 @@ function renderFrame(className, index, frame, matrix, random) {
   const deskGrain = valueNoise(width, height, 48, random);
   const light = valueNoise(width, height, 400, random);
   const gradient = random.uniform(0, 2 * Math.PI);
-  const lightStrength = lowContrast ? 0.03 : random.uniform(0.08, 0.18);
+  const lightStrength = lowContrast ? 0.03 : uneven ? random.uniform(0.3, 0.4) : random.uniform(0.08, 0.18);
   const vignette = lowContrast ? 0 : random.uniform(0.1, 0.3);
   const warmth = [1, random.uniform(0.96, 1), random.uniform(0.88, 0.97)];
 
@@ -308,8 +364,15 @@ function renderFrame(className, index, frame, matrix, random) {
         for (const dx of offsets) {
           const px = x + 0.5 + dx, py = y + 0.5 + dy;
           const w = h6 * px + h7 * py + h8;
-          const u = (h0 * px + h1 * py + h2) / w, v = (h3 * px + h4 * py + h5) / w;
-          counts[w > 0 ? sceneAt(u, v, size, modules, sheet) : DESK] += 1 / 9;
+          let u = (h0 * px + h1 * py + h2) / w;
+          const v = (h3 * px + h4 * py + h5) / w;
+          if (bend) {
+            // The sheet bent round a cylinder whose axis runs down the code: a flat position x
+            // from the axis is the arc R asin(x / R) on the paper.
+            const x = (u - size / 2) / bend;
+            u = Math.abs(x) < 1 ? size / 2 + bend * Math.asin(x) : Infinity;
+          }
+          counts[w > 0 ? sceneAt(u, v, size, modules, sheet, round) : DESK] += 1 / 9;
         }
       }
       const nx = (x - width / 2) / width, ny = (y - height / 2) / width;
@@ -324,6 +387,11 @@ function renderFrame(className, index, frame, matrix, random) {
         glareAmount = Math.min(1, glare.peak * Math.exp(-0.5 * (along * along + across * across)));
       }
       if (lowContrast) illumination = Math.max(0.9, Math.min(1.1, illumination));
+      if (shadow) {
+        // Distance from the shadow's edge through the frame's centre, in frame widths.
+        const across = nx * Math.cos(shadow.angle) + ny * Math.sin(shadow.angle) - shadow.offset;
+        illumination *= 1 - shadow.depth / (1 + Math.exp(-across * 60));
+      }
       const index = y * width + x;
       for (let channel = 0; channel < 3; channel++) {
         let value = 0;
@@ -349,6 +417,7 @@ function renderFrame(className, index, frame, matrix, random) {
     }
     rgba[index * 4 + 3] = 255;
   }
+  if (className === "jpeg") jpegArtefacts(rgba, width, height, Math.round(random.uniform(25, 40)));
   const box = codeBox(toImage, size);
   return {
     data: rgba,
@@ -363,8 +432,85 @@ function renderFrame(className, index, frame, matrix, random) {
   };
 }
 
+// ----- JPEG artefacts ---------------------------------------------------------------------------
+
+// Source: ITU-T T.81 (JPEG) annex K, tables K.1 and K.2 (luminance and chrominance quantisation),
+// scaled for a quality as the IJG library does.
+const LUMA_TABLE = [16, 11, 10, 16, 24, 40, 51, 61, 12, 12, 14, 19, 26, 58, 60, 55, 14, 13, 16, 24, 40, 57, 69, 56,
+  14, 17, 22, 29, 51, 87, 80, 62, 18, 22, 37, 56, 68, 109, 103, 77, 24, 35, 55, 64, 81, 104, 113, 92,
+  49, 64, 78, 87, 103, 121, 120, 101, 72, 92, 95, 98, 112, 100, 103, 99];
+const CHROMA_TABLE = [17, 18, 24, 47, 99, 99, 99, 99, 18, 21, 26, 66, 99, 99, 99, 99, 24, 26, 56, 99, 99, 99, 99, 99,
+  47, 66, 99, 99, 99, 99, 99, 99, ...new Array(32).fill(99)];
+const COSINES = Float64Array.from({ length: 64 }, (_, i) => {
+  const [k, n] = [i >> 3, i & 7];
+  return (k === 0 ? Math.SQRT1_2 : 1) * 0.5 * Math.cos(((2 * n + 1) * k * Math.PI) / 16);
+});
+
+function scaledTable(table, quality) {
+  const scale = quality < 50 ? 5000 / quality : 200 - 2 * quality;
+  return table.map((q) => Math.min(255, Math.max(1, Math.floor((q * scale + 50) / 100))));
+}
+
+/** Compresses and decompresses one plane in 8 x 8 blocks (DCT, quantisation, inverse DCT). */
+function jpegPlane(plane, width, height, table) {
+  const block = new Float64Array(64);
+  const temp = new Float64Array(64);
+  for (let by = 0; by < height; by += 8) {
+    for (let bx = 0; bx < width; bx += 8) {
+      for (let i = 0; i < 64; i++) block[i] = plane[Math.min(height - 1, by + (i >> 3)) * width + Math.min(width - 1, bx + (i & 7))] - 128;
+      for (const inverse of [false, true]) {
+        // Rows, then columns (the 2-D DCT is separable).
+        for (let pass = 0; pass < 2; pass++) {
+          for (let a = 0; a < 8; a++) {
+            for (let k = 0; k < 8; k++) {
+              let sum = 0;
+              for (let n = 0; n < 8; n++) {
+                const value = pass === 0 ? block[a * 8 + n] : temp[n * 8 + a];
+                sum += value * (inverse ? COSINES[n * 8 + k] : COSINES[k * 8 + n]);
+              }
+              if (pass === 0) temp[a * 8 + k] = sum; else block[k * 8 + a] = sum;
+            }
+          }
+        }
+        if (!inverse) for (let i = 0; i < 64; i++) block[i] = Math.round(block[i] / table[i]) * table[i];
+      }
+      for (let i = 0; i < 64; i++) {
+        const [y, x] = [by + (i >> 3), bx + (i & 7)];
+        if (y < height && x < width) plane[y * width + x] = Math.max(0, Math.min(255, block[i] + 128));
+      }
+    }
+  }
+}
+
+/** JPEG's losses at `quality`: luma and 4:2:0 chroma compressed in 8 x 8 blocks. */
+function jpegArtefacts(rgba, width, height, quality) {
+  const n = width * height;
+  const [Y, Cb, Cr] = [new Float64Array(n), new Float64Array(n), new Float64Array(n)];
+  for (let i = 0; i < n; i++) {
+    const [r, g, b] = [rgba[4 * i], rgba[4 * i + 1], rgba[4 * i + 2]];
+    Y[i] = 0.299 * r + 0.587 * g + 0.114 * b;
+    Cb[i] = 128 - 0.168736 * r - 0.331264 * g + 0.5 * b;
+    Cr[i] = 128 + 0.5 * r - 0.418688 * g - 0.081312 * b;
+  }
+  jpegPlane(Y, width, height, scaledTable(LUMA_TABLE, quality));
+  const [w2, h2] = [Math.ceil(width / 2), Math.ceil(height / 2)];
+  const chroma = [Cb, Cr].map((plane) => {
+    const small = new Float64Array(w2 * h2);
+    for (let y = 0; y < h2; y++) for (let x = 0; x < w2; x++) small[y * w2 + x] = plane[Math.min(height - 1, 2 * y) * width + Math.min(width - 1, 2 * x)];
+    jpegPlane(small, w2, h2, scaledTable(CHROMA_TABLE, quality));
+    return small;
+  });
+  for (let i = 0; i < n; i++) {
+    const c = ((i / width >> 1) * w2) + ((i % width) >> 1);
+    const [cb, cr] = [chroma[0][c] - 128, chroma[1][c] - 128];
+    rgba[4 * i] = Y[i] + 1.402 * cr;
+    rgba[4 * i + 1] = Y[i] - 0.344136 * cb - 0.714136 * cr;
+    rgba[4 * i + 2] = Y[i] + 1.772 * cb;
+  }
+}
+
 /**
- * The 32 frames: `{ name, className, width, height, data (RGBA), text (the certificate), version,
+ * The 56 frames: `{ name, className, width, height, data (RGBA), text (the certificate), version,
  * drawn }`, the same for the same seed.
  */
 export async function generateFrames({ tirkeu, demo, seed = DEFAULT_SEED } = {}) {
@@ -375,11 +521,27 @@ export async function generateFrames({ tirkeu, demo, seed = DEFAULT_SEED } = {})
     for (let index = 0; index < FRAMES_PER_CLASS; index++) {
       const sequence = classIndex * FRAMES_PER_CLASS + index;
       const random = seededRandom(seed * 7919 + sequence * 104_729);
-      const { text, matrix } = issueCode(tirkeu, demo, random, sequence);
+      const { text, matrix } = issueCode(tirkeu, demo, random, sequence, className);
       const frame = frameSize(className, index);
       const { data, drawn } = renderFrame(className, index, frame, matrix, random);
       frames.push({ name: `${className}-${index}`, className, ...frame, data, text, version: matrix.version, drawn });
     }
+  }
+  return frames;
+}
+
+/** Four 1920x1080 camera frames of certificate codes at 3-4.2 pixels a module, for the camera loop. */
+export async function generateCameraFrames({ tirkeu, demo, seed = DEFAULT_SEED } = {}) {
+  tirkeu ??= await loadTirkeu();
+  demo ??= await loadDemo();
+  const frames = [];
+  for (let index = 0; index < 4; index++) {
+    const sequence = 1000 + index;
+    const random = seededRandom(seed * 7919 + sequence * 104_729);
+    const { text, matrix } = issueCode(tirkeu, demo, random, sequence, "camera");
+    const frame = { width: 1920, height: 1080 };
+    const { data, drawn } = renderFrame("camera", index, frame, matrix, random);
+    frames.push({ name: `camera-${index}`, className: "camera", ...frame, data, text, version: matrix.version, drawn });
   }
   return frames;
 }
@@ -429,7 +591,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const seed = Number(option("--seed", DEFAULT_SEED));
   const out = rootPath(option("--out", "target/bench/frames"));
   const started = performance.now();
-  const frames = await generateFrames({ seed });
+  // --camera: the camera loop's full-HD frames instead.
+  const frames = process.argv.includes("--camera") ? await generateCameraFrames({ seed }) : await generateFrames({ seed });
   await mkdir(out, { recursive: true });
   for (const frame of frames) await writeFile(`${out}/${frame.name}.png`, encodePng(frame.width, frame.height, frame.data));
   const index = frames.map(({ name, className, width, height, version, text, drawn }) => ({ name, className, width, height, version, text, ...drawn }));

@@ -382,4 +382,29 @@ export interface RgbaImage {
 export interface ScanOptions {
   /** "thorough" (default) for photos and files, "quick" for live camera frames. */
   effort?: "quick" | "thorough";
+  /** `true`: every QR code found, text or not, as `ScannedCode` objects (default: the texts). */
+  codes?: boolean;
 }
+
+/** A QR code the scanner read without error. */
+export type ScannedCode =
+  | {
+      kind: "text";
+      text: string;
+    }
+  | {
+      /** A QR code with data that is not text: Kanji, another character set, GS1, bytes. */
+      kind: "not_text";
+      /** Always empty: verifying it gives `not_a_certificate`. */
+      text: "";
+      /** Why it is not text: a Kanji segment, an ECI other than UTF-8, ISO 8859-1 or ASCII
+       * (`eci` gives it), FNC1 (GS1), or bytes that are not UTF-8 (Shift_JIS, binary). */
+      data: "kanji" | "eci" | "gs1" | "bytes";
+      eci?: number;
+      /** The data as the code holds it, byte by byte (Kanji as Shift_JIS bytes). */
+      bytes: number[];
+    };
+
+// ----- Facts for pages ---------------------------------------------------------------------
+// kazakhstanUtcOffsetSeconds(): number, qrQuietZoneModules(): number and defaultPolicy(): Policy
+// are declared from their bindings (src/wasm.rs, the last block).

@@ -1,24 +1,29 @@
-// Boot, language, navigation. The views live in verify.js, check.js and issue.js.
+// Boot, language, navigation, the signed lists. The views live in verify.js, check.js and issue.js.
 import init, * as tirkeu from "./pkg/tirkeu.js";
 import { LANGS, lang, setLang, t, translate } from "./i18n.js";
 import * as config from "./config.js";
+import { loadLists } from "./lists.js";
 import { setupVerify } from "./verify.js";
 import { setupCheck } from "./check.js";
 import { setupIssue } from "./issue.js";
 
-const LANG_KEY = "tirkeu.lang"; // the only thing the page remembers
+/** @typedef {{ enter?: () => void, leave?: () => void, relabel?: () => void }} View */
+
+const LANG_KEY = "tirkeu.lang";
+/** @type {Record<string, View>} */
 const views = {};
-const bootLine = document.getElementById("boot");
-const langSelect = document.getElementById("lang");
+const bootLine = /** @type {HTMLElement} */ (document.getElementById("boot"));
+const langSelect = /** @type {HTMLSelectElement} */ (document.getElementById("lang"));
 
 function initialLang() {
   let saved = null;
   try { saved = localStorage.getItem(LANG_KEY); } catch { /* storage may be disabled */ }
-  if (LANGS.includes(saved)) return saved;
+  if (saved && LANGS.some((l) => l === saved)) return saved;
   const browser = (navigator.languages ?? [navigator.language]).map((l) => String(l).slice(0, 2).toLowerCase());
-  return browser.find((l) => LANGS.includes(l)) ?? "en";
+  return browser.find((l) => LANGS.some((known) => known === l)) ?? "en";
 }
 
+/** @param {string} code @param {boolean} remember */
 function applyLang(code, remember) {
   setLang(code);
   document.documentElement.lang = lang();
@@ -36,97 +41,78 @@ function currentView() {
   return ["verify", "check", "demo"].includes(name) ? name : document.querySelector(".view:not([hidden])")?.id.slice(5) ?? "verify";
 }
 
+/** @param {boolean} moveFocus */
 function route(moveFocus) {
   const name = currentView();
-  for (const section of document.querySelectorAll(".view")) {
+  for (const section of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll(".view"))) {
     const active = section.id === `view-${name}`;
     if (section.hidden === active) {
       section.hidden = !active;
       if (!active) views[section.id.slice(5)]?.leave?.();
     }
   }
-  for (const tab of document.querySelectorAll(".tabs a")) {
+  for (const tab of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll(".tabs a"))) {
     if (tab.dataset.view === name) tab.setAttribute("aria-current", "page");
     else tab.removeAttribute("aria-current");
   }
   document.title = `Tirkeu · ${t(`nav.${name}`)}`;
   views[name]?.enter?.();
-  if (moveFocus) document.querySelector(`#view-${name} h1`)?.focus();
+  if (moveFocus) /** @type {HTMLElement | null} */ (document.querySelector(`#view-${name} h1`))?.focus();
 }
 
 // What start.js began while the document was parsed: the module's compilation, the files.
-const { compiledModule, read } = globalThis.tirkeuStart;
+const { compiledModule, request } = globalThis.tirkeuStart;
 
-async function fetchBytes(url) {
-  const file = await read(url);
-  if (!file.ok) throw new Error(`${url}: HTTP ${file.status}`);
-  return file.bytes;
-}
-
+/** A JSON file of the demonstration, or null. @param {string} url */
 async function fetchJson(url) {
   try {
-    const file = await read(url);
-    return file.ok ? JSON.parse(new TextDecoder().decode(file.bytes)) : null;
+    const response = await request(url);
+    return response.ok ? await response.json() : null;
   } catch {
     return null;
   }
 }
 
-/** A promise's outcome as a value: `{ value }` or `{ error }`. */
-function settle(promise) {
-  return promise.then((value) => ({ value }), (error) => ({ error }));
-}
-
-/** Installs the downloaded signed lists; a failure leaves the verifier without them and says so. */
-function installLists(trustList, statusList) {
-  try {
-    if (trustList.error) throw trustList.error;
-    tirkeu.loadTrustList(trustList.value, config.PINNED_ROOT_PUBLIC_KEY);
-  } catch (error) {
-    return String(error?.message ?? error);
-  }
-  try {
-    if (statusList.error) throw statusList.error;
-    tirkeu.loadStatusList(statusList.value);
-  } catch {
-    // Without a status list verification still runs and each result warns `status.missing`.
-  }
-  return null;
-}
-
 async function boot() {
   // The module compiles and the files download from start.js on, while this runs.
-  const downloads = Promise.all([
-    settle(fetchBytes(config.TRUST_LIST_URL)), settle(fetchBytes(config.STATUS_LIST_URL)),
-    fetchJson(config.DEMO_KEY_URL), fetchJson(config.DEMO_RECORD_URL),
-  ]);
+  const demoFiles = Promise.all([fetchJson(config.DEMO_KEY_URL), fetchJson(config.DEMO_RECORD_URL)]);
   applyLang(initialLang(), false);
-  for (const heading of document.querySelectorAll(".view h1")) heading.tabIndex = -1;
+  for (const heading of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll(".view h1"))) heading.tabIndex = -1;
   route(false);
   langSelect.addEventListener("change", () => applyLang(langSelect.value, true));
   window.addEventListener("hashchange", () => route(true));
 
   try {
     await init({ module_or_path: (await compiledModule) ?? undefined });
-  } catch (error) {
-    bootLine.textContent = t("boot.failed", error?.message ?? error);
+  } catch {
+    bootLine.textContent = t("boot.failed");
     bootLine.classList.add("error");
     return;
   }
-  const [trustList, statusList, demoKey, sampleRecord] = await downloads;
-  const listError = installLists(trustList, statusList);
-  const context = { tirkeu, demoKey, sampleRecord };
-  views.verify = setupVerify(context);
-  views.check = setupCheck(context);
-  views.demo = setupIssue({
-    ...context,
-    onVerify(text) {
-      location.hash = "#verify";
-      views.verify.verifyText(text);
+  const verifier = new tirkeu.Verifier(config.PINNED_ROOT_PUBLIC_KEY);
+  const { trustError } = await loadLists(verifier, {
+    trustUrl: config.TRUST_LIST_URL,
+    statusUrl: config.STATUS_LIST_URL,
+    request,
+    onLate() {
+      if (verifier.trustList()) bootLine.hidden = true;
+      views.verify?.relabel?.();
     },
   });
-  if (listError) {
-    bootLine.textContent = t("lists.failed", listError);
+  const [demoKey, sampleRecord] = await demoFiles;
+  const verify = setupVerify({ verifier });
+  views.verify = verify;
+  views.check = setupCheck();
+  views.demo = setupIssue({
+    demoKey,
+    sampleRecord,
+    onVerify(text) {
+      location.hash = "#verify";
+      verify.verifyText(text);
+    },
+  });
+  if (trustError !== null) {
+    bootLine.textContent = t("lists.failed");
     bootLine.classList.add("error");
   } else {
     bootLine.hidden = true;

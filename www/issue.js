@@ -1,53 +1,74 @@
 // The Demo certificate view: a sample record signed by the module with the demonstration key,
 // shown in the bilingual layout of the appendix to the Rules, printable, its QR downloadable.
-import { lang, t } from "./i18n.js";
-import { certificate, countryLabel, download, el, get, lazyFormView } from "./ui.js";
+import * as tirkeu from "./pkg/tirkeu.js";
+import { t } from "./i18n.js";
+import { addDays, certificate, download, el, lazyFormView } from "./ui.js";
+
+/** @typedef {import("./pkg/tirkeu.js").CertificateRecord} CertificateRecord */
 
 const PNG_MODULE_PIXELS = 8;
-const QUIET_ZONE_MODULES = 4;
 
-export function setupIssue({ tirkeu, demoKey, sampleRecord, onVerify }) {
-  const $ = (id) => document.getElementById(id);
-  const form = $("demo-form");
+/**
+ * Why the module refused a record, in the interface language: the module's reason names the
+ * record's field (`stayTo`), which the form labels.
+ * @param {unknown} error
+ */
+function refusal(error) {
+  const reason = String(/** @type {Error} */ (error)?.message ?? error);
+  const field = /`([A-Za-z]+)`/.exec(reason)?.[1];
+  const label = field ? t(`rec.${field}`) : null;
+  if (!label || label === `rec.${field}`) return t("demo.failed");
+  return t(/missing/.test(reason) ? "demo.missing" : "demo.invalid", label);
+}
+
+/**
+ * @param {{ demoKey: { secretKey?: string } | null, sampleRecord: Partial<CertificateRecord> | null,
+ *   onVerify: (text: string) => void }} options
+ */
+export function setupIssue({ demoKey, sampleRecord, onVerify }) {
+  const $ = (/** @type {string} */ id) => /** @type {HTMLElement} */ (document.getElementById(id));
+  const form = /** @type {HTMLFormElement} */ ($("demo-form"));
   const error = $("demo-error");
-  let issued = null; // { text, record, svgUrl }
+  /** @type {{ text: string, record: CertificateRecord, svg: string, svgUrl: string } | null} */
+  let issued = null;
 
-  // The sample record, with a period of stay around today so that the demo verifies as valid.
+  const input = (/** @type {string} */ name) => /** @type {HTMLInputElement} */ (form.elements.namedItem(name));
+
+  // The sample record, with a period of stay from today, so that the demo verifies as valid.
   function fillSample() {
     for (const [name, value] of Object.entries(sampleRecord ?? {})) {
-      const input = form.elements.namedItem(name);
-      if (input) input.value = value;
+      if (input(name)) input(name).value = String(value);
     }
     const today = tirkeu.todayInKazakhstan();
-    const nextYear = `${Number(today.slice(0, 4)) + 1}${today.slice(4).replace("02-29", "02-28")}`;
-    form.elements.namedItem("stayFrom").value = today;
-    form.elements.namedItem("stayTo").value = nextYear;
+    input("stayFrom").value = today;
+    input("stayTo").value = addDays(today, 89);
   }
 
   function record() {
+    /** @type {Record<string, string>} */
     const out = {};
-    for (const input of form.elements) if (input.name && input.value.trim() !== "") out[input.name] = input.value.trim();
-    return out;
-  }
-
-  function names() {
-    const regionKey = { kk: "nameKk", ru: "nameRu", en: "nameEn" }[lang()];
-    const regions = new Map(Array.from(tirkeu.regions(), (r) => [get(r, "code"), get(r, regionKey)]));
-    const countries = new Map(Array.from(tirkeu.countries(lang()), (c) => [get(c, "code"), countryLabel(c)]));
-    return { regionName: (c) => regions.get(c) ?? c, countryName: (c) => countries.get(c) ?? c };
+    for (const control of /** @type {HTMLCollectionOf<HTMLInputElement>} */ (form.elements)) {
+      if (control.name && control.value.trim() !== "") out[control.name] = control.value.trim();
+    }
+    return /** @type {CertificateRecord} */ (/** @type {unknown} */ (out));
   }
 
   function render() {
     if (!issued) return;
     const qr = el("img", { src: issued.svgUrl, alt: `QR ${issued.record.applicationNumber ?? ""}`, class: "qr", width: 220, height: 220 });
-    $("certificate").replaceChildren(certificate(issued.record, { ...names(), qr, demo: true }));
+    $("certificate").replaceChildren(certificate(issued.record, { qr, demo: true }));
+  }
+
+  function showError(/** @type {string} */ text) {
+    error.textContent = text;
+    error.hidden = false;
+    $("demo-output").hidden = true;
   }
 
   function create() {
     error.hidden = true;
     if (!demoKey?.secretKey) {
-      error.textContent = t("demo.nokey");
-      error.hidden = false;
+      showError(t("demo.nokey"));
       return;
     }
     let text;
@@ -55,15 +76,13 @@ export function setupIssue({ tirkeu, demoKey, sampleRecord, onVerify }) {
     try {
       text = tirkeu.issueCertificate(rec, demoKey.secretKey); // issued now, by the module's clock
     } catch (e) {
-      error.textContent = t("demo.failed", e?.message ?? e);
-      error.hidden = false;
-      $("demo-output").hidden = true;
+      showError(refusal(e));
       return;
     }
     if (issued) URL.revokeObjectURL(issued.svgUrl);
     const svg = tirkeu.renderQrSvg(text);
     issued = { text, record: rec, svg, svgUrl: URL.createObjectURL(new Blob([svg], { type: "image/svg+xml" })) };
-    $("demo-text").value = text;
+    /** @type {HTMLTextAreaElement} */ ($("demo-text")).value = text;
     $("demo-copied").textContent = "";
     $("demo-output").hidden = false;
     render();
@@ -71,23 +90,24 @@ export function setupIssue({ tirkeu, demoKey, sampleRecord, onVerify }) {
   }
 
   function downloadPng() {
-    const matrix = tirkeu.qrMatrix(issued.text);
-    const size = get(matrix, "size");
-    const modules = get(matrix, "modules");
-    const side = (size + 2 * QUIET_ZONE_MODULES) * PNG_MODULE_PIXELS;
+    if (!issued) return;
+    const { size, modules } = tirkeu.qrMatrix(issued.text);
+    const quiet = tirkeu.qrQuietZoneModules();
+    const side = (size + 2 * quiet) * PNG_MODULE_PIXELS;
     const canvas = el("canvas", { width: side, height: side });
-    const context = canvas.getContext("2d");
+    const context = /** @type {CanvasRenderingContext2D} */ (canvas.getContext("2d"));
     context.fillStyle = "#fff";
     context.fillRect(0, 0, side, side);
     context.fillStyle = "#000";
     for (let y = 0; y < size; y++) {
       for (let x = 0; x < size; x++) {
         if (modules[y * size + x]) {
-          context.fillRect((x + QUIET_ZONE_MODULES) * PNG_MODULE_PIXELS, (y + QUIET_ZONE_MODULES) * PNG_MODULE_PIXELS, PNG_MODULE_PIXELS, PNG_MODULE_PIXELS);
+          context.fillRect((x + quiet) * PNG_MODULE_PIXELS, (y + quiet) * PNG_MODULE_PIXELS, PNG_MODULE_PIXELS, PNG_MODULE_PIXELS);
         }
       }
     }
-    canvas.toBlob((blob) => download(blob, `certificate-${issued.record.applicationNumber ?? "demo"}.png`), "image/png");
+    const name = `certificate-${issued.record.applicationNumber ?? "demo"}.png`;
+    canvas.toBlob((blob) => { if (blob) download(blob, name); }, "image/png");
   }
 
   form.addEventListener("submit", (event) => {
@@ -95,18 +115,21 @@ export function setupIssue({ tirkeu, demoKey, sampleRecord, onVerify }) {
     create();
   });
   $("demo-print").addEventListener("click", () => window.print());
-  $("demo-svg").addEventListener("click", () => download(new Blob([issued.svg], { type: "image/svg+xml" }), `certificate-${issued.record.applicationNumber ?? "demo"}.svg`));
+  $("demo-svg").addEventListener("click", () => {
+    if (issued) download(new Blob([issued.svg], { type: "image/svg+xml" }), `certificate-${issued.record.applicationNumber ?? "demo"}.svg`);
+  });
   $("demo-png").addEventListener("click", downloadPng);
-  $("demo-verify").addEventListener("click", () => onVerify?.(issued.text));
+  $("demo-verify").addEventListener("click", () => { if (issued) onVerify(issued.text); });
   $("demo-copy").addEventListener("click", async () => {
+    if (!issued) return;
     try {
       await navigator.clipboard.writeText(issued.text);
     } catch {
-      $("demo-text").select();
+      /** @type {HTMLTextAreaElement} */ ($("demo-text")).select();
     }
     $("demo-copied").textContent = t("demo.copied");
   });
 
   // The form's lists and the sample record are filled when the view is first shown.
-  return lazyFormView(tirkeu, form, { setup: fillSample, refresh: render });
+  return lazyFormView(form, { setup: fillSample, refresh: render });
 }

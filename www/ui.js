@@ -1,64 +1,127 @@
-// Small DOM helpers shared by the views. Formatting only: every decision is the module's.
-import { t, lang, CERTIFICATE_LABELS } from "./i18n.js";
+// Small DOM helpers shared by the views. Formatting only: every decision, every date written in
+// words and every word the module knows come from the module.
+import * as tirkeu from "./pkg/tirkeu.js";
+import { CERTIFICATE_LABELS, lang, t } from "./i18n.js";
 
-/** Creates an element: el("p", {class: "x", "data-code": c}, "text", child). */
+/** @typedef {import("./pkg/tirkeu.js").CertificateRecord} CertificateRecord */
+/** @typedef {Node | string | null | undefined | false} Child */
+
+/**
+ * Creates an element: el("p", {class: "x", "data-code": c}, "text", child). `text` sets the text.
+ * @template {keyof HTMLElementTagNameMap} K
+ * @param {K} tag
+ * @param {Record<string, string | number | boolean | null | undefined>} [attrs]
+ * @param {...Child} children
+ * @returns {HTMLElementTagNameMap[K]}
+ */
 export function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attrs)) {
     if (value === undefined || value === null || value === false) continue;
-    if (name === "text") node.textContent = value;
+    if (name === "text") node.textContent = String(value);
     else node.setAttribute(name, value === true ? "" : String(value));
   }
-  node.append(...children.filter((c) => c !== undefined && c !== null && c !== false));
+  node.append(.../** @type {Array<Node | string>} */ (children.filter((c) => c !== undefined && c !== null && c !== false)));
   return node;
 }
 
-/** Reads a key of a value the module returned, whether it came out as a plain object or a Map. */
-export function get(value, key) {
-  if (value == null) return undefined;
-  return value instanceof Map ? value.get(key) : value[key];
+/**
+ * A sentence of the interface with nodes (a <time>, a number) in place of its {0}, {1}...
+ * @param {string} key
+ * @param {...(Node | string)} parts
+ * @returns {Array<Node | string>}
+ */
+export function sentence(key, ...parts) {
+  const marks = parts.map((_, i) => `\u0000${i}\u0000`);
+  const pieces = t(key, ...marks).split(/\u0000(\d+)\u0000/);
+  return pieces.map((piece, i) => {
+    if (i % 2) return parts[Number(piece)];
+    // A full stop after a value that already ends with one is not written twice.
+    const before = i > 0 ? parts[Number(pieces[i - 1])] : "";
+    const endsWithStop = (typeof before === "string" ? before : before?.textContent ?? "").endsWith(".");
+    return endsWithStop && piece.startsWith(".") ? piece.slice(1) : piece;
+  }).filter((p) => p !== "");
 }
 
-const LOCALES = { kk: "kk-KZ", ru: "ru-RU", en: "en-GB" };
+/** A text of a record (a name, a passport number), isolated from its neighbours' direction. */
+export function isolated(/** @type {string | null | undefined} */ text) {
+  return el("bdi", { text: text ?? "" });
+}
 
-/** "2026-07-30" -> "30 July 2026" in the interface language (the text is a civil date: no time zone). */
-export function formatDate(text) {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text ?? "");
-  if (!match) return text ?? "";
-  const utc = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
-  return new Intl.DateTimeFormat(LOCALES[lang()], { dateStyle: "long", timeZone: "UTC" }).format(utc);
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * "2026-12-19" as the project writes dates in the interface language: "2026 жылғы 19 желтоқсан",
+ * "19 декабря 2026 г.", "19 December 2026" (the module's formatDate; the browser's locale data
+ * is not used: Chromium writes "2026 M12 19" for Kazakh).
+ * @param {string | null | undefined} iso
+ */
+export function formatDate(iso) {
+  if (!iso || !ISO_DATE.test(iso)) return iso ?? "";
+  return tirkeu.formatDate(iso, lang());
+}
+
+/**
+ * A count with its unit in the interface language ("3 дня", "1 рабочий день", "3 күн").
+ * @param {number} n
+ * @param {"days" | "workingDays"} unit
+ */
+export function formatCount(n, unit) {
+  return tirkeu.formatCount(n, unit, lang());
 }
 
 /** "2026-07-30" -> "30.07.2026", as dates are printed on the certificate. */
-export function printedDate(text) {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text ?? "");
-  return match ? `${match[3]}.${match[2]}.${match[1]}` : text ?? "";
+export function printedDate(/** @type {string | null | undefined} */ iso) {
+  const match = ISO_DATE.exec(iso ?? "");
+  return match ? `${match[3]}.${match[2]}.${match[1]}` : iso ?? "";
 }
 
-/** Kazakhstan's one time zone since 2024-03-01, UTC+5 (rules.md section 1), in milliseconds. */
-const KAZAKHSTAN_OFFSET_MS = 5 * 3600 * 1000;
+/** Days since 1970-01-01 of a civil date "YYYY-MM-DD". */
+function dayNumber(/** @type {string} */ iso) {
+  const [y, m, d] = iso.split("-").map(Number);
+  return Date.UTC(y, m - 1, d) / 86_400_000;
+}
+
+/** Calendar days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(/** @type {string} */ from, /** @type {string} */ to) {
+  return dayNumber(to) - dayNumber(from);
+}
+
+/** The civil date `days` after `iso` ("YYYY-MM-DD"). */
+export function addDays(/** @type {string} */ iso, /** @type {number} */ days) {
+  return new Date((dayNumber(iso) + days) * 86_400_000).toISOString().slice(0, 10);
+}
 
 /**
- * An instant (RFC 3339 text or seconds since 1970) in Kazakhstan time, "01.08.2026 12:00": the
- * date as the certificate prints dates, then the time. Written by hand rather than by
- * Intl.DateTimeFormat, whose first use loads the browser's locale data (about 15-30 ms) while the
- * page starts and shows the lists' ages.
+ * The civil date in Kazakhstan of an instant given in seconds since 1970 (the offset is the
+ * module's).
+ * @param {number} seconds
+ */
+export function kazakhstanDate(seconds) {
+  return new Date((seconds + tirkeu.kazakhstanUtcOffsetSeconds()) * 1000).toISOString().slice(0, 10);
+}
+
+/**
+ * An instant (RFC 3339 text with its offset, or seconds since 1970) as "01.08.2026 12:00" in
+ * Kazakhstan time: the date as the certificate prints dates, then the time.
+ * @param {string | number} value
  */
 export function formatInstant(value) {
-  const ms = typeof value === "number" ? value * 1000 : Date.parse(value);
-  const local = new Date(ms + KAZAKHSTAN_OFFSET_MS);
-  if (!Number.isFinite(ms) || Number.isNaN(local.getTime())) return String(value ?? "");
-  const iso = local.toISOString(); // the Kazakhstan wall clock, written as if it were UTC
-  return `${printedDate(iso.slice(0, 10))} ${iso.slice(11, 16)}`;
+  if (typeof value === "string") {
+    const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(value); // already in Kazakhstan time
+    return match ? `${printedDate(match[1])} ${match[2]}` : value;
+  }
+  const wall = new Date((value + tirkeu.kazakhstanUtcOffsetSeconds()) * 1000).toISOString();
+  return `${printedDate(wall.slice(0, 10))} ${wall.slice(11, 16)}`;
 }
 
 /** Whole days between an instant given in seconds and now: the age shown for a list. */
-export function daysSince(seconds) {
+export function daysSince(/** @type {number} */ seconds) {
   return Math.max(0, Math.floor((Date.now() / 1000 - seconds) / 86400));
 }
 
 /** Offers a file to the user; nothing is sent anywhere. */
-export function download(blob, name) {
+export function download(/** @type {Blob} */ blob, /** @type {string} */ name) {
   const url = URL.createObjectURL(blob);
   const link = el("a", { href: url, download: name, hidden: true });
   document.body.append(link);
@@ -67,23 +130,59 @@ export function download(blob, name) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+// ---- names of regions, countries and statuses, per language ----
+
+/** @type {{ lang: string, regions: Map<string, string>, countries: Map<string, string>, statuses: Record<string, string> } | null} */
+let names = null;
+
+function lookups() {
+  if (names?.lang !== lang()) {
+    const language = lang();
+    const regionKey = /** @type {const} */ ({ kk: "nameKk", ru: "nameRu", en: "nameEn" })[language];
+    // The browser names countries in the reader's language where it knows them (the module gives
+    // the alpha-2 code for that); the module's English name is the fallback.
+    let display = null;
+    try {
+      display = new Intl.DisplayNames([language], { type: "region", fallback: "none" });
+    } catch { /* no Intl.DisplayNames: English names */ }
+    names = {
+      lang: language,
+      regions: new Map(tirkeu.regions().map((r) => [r.code, r[regionKey]])),
+      countries: new Map(tirkeu.countries().map((c) => [c.code, (c.alpha2 && display?.of(c.alpha2)) || c.nameEn])),
+      statuses: tirkeu.messages(language).statuses,
+    };
+  }
+  return names;
+}
+
+export const regionName = (/** @type {string} */ code) => lookups().regions.get(code) ?? code;
+export const countryName = (/** @type {string} */ code) => lookups().countries.get(code) ?? code;
+/** The countries as [code, name] in the interface language. */
+export const countryNames = () => lookups().countries;
+/** The short word for a verification status, from the module. */
+export const statusWord = (/** @type {string} */ status) => lookups().statuses[status] ?? status;
+
+// ---- forms ----
+
 /**
  * A form's view whose option lists are filled when it is first shown rather than at the page's
  * start, which opens on the verifier: `enter` fills them and runs `setup`, once; `relabel` (a
  * change of language) fills them again and runs `refresh`, if the view has been shown.
+ * @param {HTMLElement} form
+ * @param {{ setup: () => void, refresh: () => void }} hooks
  */
-export function lazyFormView(tirkeu, form, { setup, refresh }) {
+export function lazyFormView(form, { setup, refresh }) {
   let prepared = false;
   return {
     enter() {
       if (prepared) return;
       prepared = true;
-      fillOptionLists(tirkeu, form);
+      fillOptionLists(form);
       setup();
     },
     relabel() {
       if (!prepared) return;
-      fillOptionLists(tirkeu, form);
+      fillOptionLists(form);
       refresh();
     },
   };
@@ -93,24 +192,27 @@ export function lazyFormView(tirkeu, form, { setup, refresh }) {
  * Fills the `select[data-options]` of `root` in the interface language: "regions", "countries"
  * (sorted by name for the language), or "group:value,value" (texts opt.group.value). A select is
  * filled again only when the language has changed since it was filled.
+ * @param {HTMLElement} root
  */
-export function fillOptionLists(tirkeu, root) {
-  const selects = Array.from(root.querySelectorAll("select[data-options]")).filter((s) => s.dataset.filledLang !== lang());
+export function fillOptionLists(root) {
+  const selects = /** @type {HTMLSelectElement[]} */ (Array.from(root.querySelectorAll("select[data-options]")))
+    .filter((s) => s.dataset.filledLang !== lang());
   if (selects.length === 0) return;
-  const regionKey = { kk: "nameKk", ru: "nameRu", en: "nameEn" }[lang()];
+  /** @type {Record<string, () => Array<{ value: string, label: string }>>} */
   const lists = {
-    regions: () => Array.from(tirkeu.regions(), (r) => ({ value: get(r, "code"), label: get(r, regionKey) })),
+    regions: () => tirkeu.regions().map((r) => ({ value: r.code, label: regionName(r.code) })),
     countries: () => {
       // One collator for the whole sort: localeCompare with a locale builds one per comparison.
       const collator = new Intl.Collator(lang());
-      return Array.from(tirkeu.countries(lang()), (c) => ({ value: get(c, "code"), label: `${countryLabel(c)} (${get(c, "code")})` }))
+      return Array.from(countryNames(), ([code, name]) => ({ value: code, label: `${name} (${code})` }))
         .sort((a, b) => collator.compare(a.label, b.label));
     },
   };
+  /** @type {Record<string, Array<{ value: string, label: string }>>} */
   const made = {};
   for (const select of selects) {
     select.dataset.filledLang = lang();
-    const spec = select.dataset.options;
+    const spec = select.dataset.options ?? "";
     if (spec in lists) {
       made[spec] ??= lists[spec]();
       fillSelect(select, made[spec]);
@@ -121,7 +223,11 @@ export function fillOptionLists(tirkeu, root) {
   }
 }
 
-/** Fills a select with [{value, label}], keeping its current value when it is still offered. */
+/**
+ * Fills a select with [{value, label}], keeping its current value when it is still offered.
+ * @param {HTMLSelectElement} select
+ * @param {Array<{ value: string, label: string }>} options
+ */
 export function fillSelect(select, options, { placeholder = true } = {}) {
   const kept = select.value;
   select.replaceChildren();
@@ -130,34 +236,48 @@ export function fillSelect(select, options, { placeholder = true } = {}) {
   if (kept && options.some((o) => o.value === kept)) select.value = kept;
 }
 
-/** The name of a country from countries(lang): `name` in the requested language, else English. */
-export function countryLabel(country) {
-  const suffix = { kk: "Kk", ru: "Ru", en: "En" }[lang()];
-  return get(country, "name") ?? get(country, `name${suffix}`) ?? get(country, "nameEn") ?? get(country, "code");
+/** The parts of a person's name that are present, as text (for sorting and the CSV). */
+export function fullName(/** @type {CertificateRecord} */ record) {
+  return [record.surname, record.givenNames, record.patronymic].filter(Boolean).join(" ");
 }
 
-/** Joins name parts that are present. */
-export function fullName(record) {
-  return [get(record, "surname"), get(record, "givenNames"), get(record, "patronymic")].filter(Boolean).join(" ");
+/**
+ * The parts of a person's name, each isolated, so that a direction control inside one part can
+ * neither reorder the others nor leak into the page.
+ * @param {CertificateRecord} record
+ */
+export function nameParts(record) {
+  /** @type {Array<Node | string>} */
+  const parts = [];
+  for (const part of [record.surname, record.givenNames, record.patronymic]) {
+    if (!part) continue;
+    if (parts.length) parts.push(" ");
+    parts.push(isolated(part));
+  }
+  return parts;
 }
 
 /**
  * The record in the layout of the printed certificate (appendix to the Rules): Kazakh and Russian
- * labels, English added in the English interface. `qr` is an element placed in the QR cell.
+ * labels, English added in the English interface. Each value is isolated (its own direction,
+ * `dir="auto"`). `qr` is an element placed in the QR cell.
+ * @param {CertificateRecord} record
+ * @param {{ qr?: Element | null, demo?: boolean }} [options]
  */
-export function certificate(record, { regionName = (c) => c, countryName = (c) => c, qr = null, demo = false } = {}) {
+export function certificate(record, { qr = null, demo = false } = {}) {
   const english = lang() === "en";
-  const label = (key) => {
+  const label = (/** @type {keyof typeof CERTIFICATE_LABELS} */ key) => {
     const [kk, ru, en] = CERTIFICATE_LABELS[key];
     return el("span", { class: "cert-label" }, el("span", { lang: "kk", text: kk }),
       kk === ru ? null : " / ", kk === ru ? null : el("span", { lang: "ru", text: ru }),
       english ? el("span", { class: "cert-en", lang: "en", text: en }) : null);
   };
-  const cell = (key, value, extra = "") => el("div", { class: `cert-cell ${extra}` }, label(key), el("span", { class: "cert-value", text: value || "—" }));
-  const region = get(record, "region");
-  const address = [get(record, "address"), region ? regionName(region) : ""].filter(Boolean).join(", ");
-  const citizenship = get(record, "citizenship");
-  const period = `${printedDate(get(record, "stayFrom"))} – ${printedDate(get(record, "stayTo"))}`;
+  /** @param {keyof typeof CERTIFICATE_LABELS} key @param {Array<Node | string>} value */
+  const cell = (key, value, extra = "") => el("div", { class: `cert-cell ${extra}` }, label(key),
+    el("span", { class: "cert-value" }, ...(value.length ? value : ["—"])));
+  const text = (/** @type {string | undefined} */ value) => (value ? [el("span", { dir: "auto", text: value })] : []);
+  const region = record.region;
+  const citizenship = record.citizenship;
   const [ministryKk, ministryRu] = CERTIFICATE_LABELS.ministry;
   const [titleKk, titleRu, titleEn] = CERTIFICATE_LABELS.title;
   return el("article", { class: "certificate" + (demo ? " is-demo" : ""), "aria-label": english ? titleEn : titleRu },
@@ -165,13 +285,14 @@ export function certificate(record, { regionName = (c) => c, countryName = (c) =
     el("header", { class: "cert-head" },
       el("p", { class: "cert-ministry" }, el("span", { lang: "kk", text: ministryKk }), el("span", { lang: "ru", text: ministryRu })),
       el("p", { class: "cert-title" }, el("span", { lang: "kk", text: titleKk }), el("span", { lang: "ru", text: titleRu }))),
-    cell("applicationNumber", get(record, "applicationNumber"), "full"),
-    cell("name", fullName(record), "full strong"),
-    cell("passport", get(record, "passport"), "strong"),
-    cell("citizenship", citizenship ? `${citizenship} · ${countryName(citizenship)}` : ""),
-    cell("address", address),
-    cell("period", period, "strong"),
-    cell("hostId", get(record, "hostId"), "full"),
-    cell("hostName", get(record, "hostName"), "full"),
+    cell("applicationNumber", text(record.applicationNumber), "full"),
+    cell("name", nameParts(record), "full strong"),
+    cell("passport", text(record.passport), "strong"),
+    cell("citizenship", citizenship ? [...text(citizenship), " · ", countryName(citizenship)] : []),
+    cell("address", record.address ? [...text(record.address), ...(region ? [", ", regionName(region)] : [])] : []),
+    cell("period", [`${printedDate(record.stayFrom)} – ${printedDate(record.stayTo)}`], "strong"),
+    cell("hostId", text(record.hostId), "full"),
+    cell("hostName", text(record.hostName), "full"),
     qr ? el("div", { class: "cert-cell full cert-qr" }, label("qr"), qr) : null);
 }
+

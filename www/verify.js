@@ -1,176 +1,215 @@
 // The Verify view: camera, images (files, drag and drop, paste) and text in; the verdict and the
 // batch table out. Scanning, verification and every status word come from the module.
+//
+// The verdict is for an officer at arm's length: it fills the width in its colour, with an icon
+// and a word at least 40 px high (green only for `valid`), the DEMO mark apart from it and never
+// larger, and "Scan next" beside it. An image with several codes gives one verdict per code, the
+// worst first. Several files or lines give the batch table, headed by counts by status, never by
+// the last file's verdict. The check date is taken at each verification: a date field the user
+// has not set follows the clock (a page left open past midnight in Kazakhstan moves on).
+import * as tirkeu from "./pkg/tirkeu.js";
 import { lang, t } from "./i18n.js";
-import { certificate, countryLabel, daysSince, download, el, formatDate, formatInstant, fullName, get } from "./ui.js";
+import { certificate, daysSince, el, formatCount, formatDate, formatInstant, kazakhstanDate } from "./ui.js";
+import { createBatch, iconOf, isDemo, sourceLabel, statusOf, toneOf, wordOf, worstFirst } from "./batch.js";
+import { createCamera } from "./camera.js";
 
-const ICONS = { valid: "✓", expired: "⌛", not_yet_valid: "⏳", no_code: "?" };
-const SCAN_INTERVAL_MS = 120;
-const MAX_FRAME_SIDE = 960; // camera frames: enough for a certificate held in front of the lens
-const MAX_IMAGE_SIDE = 2400; // photos; the module retries smaller scales itself
+/** @typedef {import("./batch.js").Row} Row */
+/** @typedef {import("./batch.js").Source} Source */
+/** @typedef {import("./batch.js").Problem} Problem */
+/** @typedef {import("./pkg/tirkeu.js").ScannedCode} ScannedCode */
 
-export function setupVerify({ tirkeu }) {
-  const $ = (id) => document.getElementById(id);
+const MAX_IMAGE_SIDE = 4096; // photos; the module retries smaller scales itself
+const IMAGE_TYPES = /^image\//;
+
+/**
+ * A verdict's message with its dates as the project writes them. BRIDGE: the module's verdict
+ * messages still carry the certificate's dates as ISO dates ("тіркеу 2027-03-02 дейін"); until
+ * they are written by the module itself, each is rewritten with the module's formatDate, in the
+ * Kazakh case the next word asks for ("дейін" the dative; "басталады", "аяқталды" the locative).
+ * A message without an ISO date is left as it is.
+ * @param {string} message
+ */
+function withProjectDates(message) {
+  return message.replace(/(\d{4}-\d{2}-\d{2})(\.?)(\s+[^\s.,;:)]+)?/g, (_, iso, stop, next = "") => {
+    const word = next.trim();
+    const dateCase = lang() !== "kk" ? "nominative" : /^дейін/.test(word) ? "dative" : /^(басталады|аяқталды)/.test(word) ? "locative" : "nominative";
+    const date = tirkeu.formatDate(iso, lang(), { case: dateCase });
+    return date + (date.endsWith(".") ? "" : stop) + next;
+  });
+}
+
+/**
+ * What to verify among the codes of one image: every certificate code; when there is none, the
+ * first code, which verifies as not a certificate (a code whose data is not text carries an
+ * empty text, which the module answers so).
+ * @param {ScannedCode[]} codes
+ * @returns {Array<{ text: string }>}
+ */
+function chooseCodes(codes) {
+  const certificates = codes.filter((code) => code.text.startsWith("KZ1:"));
+  return (certificates.length ? certificates : codes.slice(0, 1)).map((code) => ({ text: code.text }));
+}
+
+/** @param {{ verifier: import("./pkg/tirkeu.js").Verifier }} context */
+export function setupVerify({ verifier }) {
+  const $ = (/** @type {string} */ id) => /** @type {HTMLElement} */ (document.getElementById(id));
   const view = $("view-verify");
-  const dateInput = $("verify-date");
+  const dateInput = /** @type {HTMLInputElement} */ ($("verify-date"));
+  const textInput = /** @type {HTMLTextAreaElement} */ ($("verify-text"));
   const verdict = $("verdict");
+  const items = $("verdict-items");
+  // Moved into the headline verdict each time one is shown.
+  const actions = /** @type {HTMLElement} */ (verdict.querySelector(".verdict-actions"));
+  const demoBanner = $("verdict-demo");
   // The verdict is announced from a live region that is always present (a region that appears
   // together with its text is not announced by every screen reader).
   const announce = el("p", { id: "verdict-announce", class: "visually-hidden", role: "status", "aria-live": "polite" });
   verdict.before(announce);
   const canvas = document.createElement("canvas");
-  const context2d = canvas.getContext("2d", { willReadFrequently: true });
+  const context2d = /** @type {CanvasRenderingContext2D} */ (canvas.getContext("2d", { willReadFrequently: true }));
 
-  const rows = []; // { id, source: {kind} | {name}, text (null when no code), problem, result }
+  /** @type {Row[]} */
+  const rows = [];
   let nextId = 1;
-  let shown = null;
-  let sortKey = null;
-  let sortDirection = 1;
-  let lookups = null; // per language: status words, region and country names
+  let nextGroup = 1;
+  /** @type {Row[]} */
+  let shown = [];
+  /** True once the user has picked a check date other than today; otherwise the date follows the clock. */
+  let dateChosen = false;
 
-  dateInput.value = tirkeu.todayInKazakhstan();
+  const batch = createBatch({ rows, onOpen: (row) => { showVerdict([row]); verdict.scrollIntoView({ block: "start" }); } });
+  const camera = createCamera({
+    onCodes(codes) {
+      addInput(chooseCodes(codes), { kind: "camera" });
+      // The officer's next step is the next person: the button is under the thumb and in focus.
+      $("scan-next").focus({ preventScroll: true });
+    },
+  });
 
-  function names() {
-    if (lookups?.lang !== lang()) {
-      const regionKey = { kk: "nameKk", ru: "nameRu", en: "nameEn" }[lang()];
-      lookups = {
-        lang: lang(),
-        statuses: get(tirkeu.messages(lang()), "statuses"),
-        regions: new Map(Array.from(tirkeu.regions(), (r) => [get(r, "code"), get(r, regionKey)])),
-        countries: new Map(Array.from(tirkeu.countries(lang()), (c) => [get(c, "code"), countryLabel(c)])),
-      };
+  /** The check date for a verification now: the chosen one, or today in Kazakhstan at this moment. */
+  function checkDate() {
+    if (!dateChosen || !dateInput.value) {
+      dateChosen = false;
+      dateInput.value = tirkeu.todayInKazakhstan();
     }
-    return lookups;
+    return dateInput.value;
   }
-  const regionName = (code) => names().regions.get(code) ?? code;
-  const countryName = (code) => names().countries.get(code) ?? code;
-  const statusOf = (row) => (row.result ? get(row.result, "status") : row.problem === "unavailable" ? "unavailable" : "no_code");
-  /** The short word for a status: from messages() of the module (the page's own for its two states). */
-  const statusWord = (status) =>
-    ["no_code", "unavailable"].includes(status) ? t(`status.${status}`) : get(names().statuses, status) ?? status;
-  const rowWord = (row) => statusWord(statusOf(row));
-  const sourceLabel = (row) => row.source.name ?? t(`source.${row.source.kind}`) + (row.source.line ? ` ${row.source.line}` : "");
 
-  function verifyRow(row) {
+  /** @param {Row} row @param {string} on */
+  function verifyRow(row, on) {
+    row.on = on;
     row.result = null;
-    if (row.text == null) return;
+    if (row.text === null) return;
     try {
-      row.result = tirkeu.verifyCertificate(row.text, { on: dateInput.value || undefined, lang: lang() });
+      row.result = verifier.verify(row.text, { on, lang: lang() });
       row.problem = null;
-    } catch (error) {
-      // Only a verifier without a trust list (or a bad date) throws; the row says so.
+    } catch {
+      // Only a verifier without a trust list throws; the row says so.
       row.problem = "unavailable";
-      row.detail = String(error?.message ?? error);
     }
   }
 
-  function addRows(added) {
+  /**
+   * One input (a file, a camera read, a line of text) and what was read from it: a verdict when
+   * it is the only input, a row each in the table in any case.
+   * @param {Array<{ text: string } | { problem: Problem }>} found
+   * @param {Source} source
+   * @returns {Row[]}
+   */
+  function rowsOf(found, source) {
+    const group = nextGroup++;
+    return found.map((item) => ({
+      id: nextId++, group, source, on: "", result: null,
+      text: "text" in item ? item.text : null,
+      problem: "problem" in item ? item.problem : null,
+    }));
+  }
+
+  /** @param {Array<{ text: string } | { problem: Problem }>} found @param {Source} source */
+  function addInput(found, source) {
+    addRows(rowsOf(found, source), true);
+  }
+
+  /** @param {Row[]} added @param {boolean} single one input (its verdict is shown) or several (the table) */
+  function addRows(added, single) {
     if (!added.length) return;
-    for (const row of added) {
-      row.id = nextId++;
-      verifyRow(row);
-    }
+    const on = checkDate();
+    for (const row of added) verifyRow(row, on);
     rows.push(...added);
-    showVerdict(added[added.length - 1]);
-    renderBatch();
-    verdict.scrollIntoView({ block: "start" });
+    batch.render();
+    if (single) {
+      showVerdict(added);
+      verdict.scrollIntoView({ block: "start" });
+    } else {
+      hideVerdict();
+      $("batch-box").scrollIntoView({ block: "start" });
+      $("batch-summary").focus?.();
+    }
   }
 
   // ---- the verdict ----
-  function showVerdict(row) {
-    shown = row;
+  function hideVerdict() {
+    shown = [];
+    verdict.hidden = true;
+    delete verdict.dataset.status;
+    delete verdict.dataset.demo;
+    batch.setCurrent(null);
+  }
+
+  /** @param {Row} row */
+  function verdictItem(row) {
     const status = statusOf(row);
     const result = row.result;
-    verdict.hidden = false;
-    verdict.dataset.status = status;
-    verdict.className = `verdict is-${status === "valid" ? "valid" : ["expired", "not_yet_valid"].includes(status) ? "warn" : "bad"}`;
-    verdict.querySelector(".verdict-icon").textContent = ICONS[status] ?? "✗";
-    verdict.querySelector(".verdict-word").textContent = statusWord(status);
-    const message = result ? get(result, "message") : row.problem === "unavailable" ? row.detail
-      : t(row.problem === "unreadable" ? "files.unreadable" : "files.nocode") + ` (${sourceLabel(row)})`;
-    verdict.querySelector(".verdict-message").textContent = message ?? "";
-    const days = result ? get(result, "daysRemaining") : undefined;
-    verdict.querySelector(".verdict-days").textContent = status === "valid" && days != null ? t("verdict.daysRemaining", days) : "";
-    const demo = Boolean(result && get(result, "demo"));
-    $("verdict-demo").hidden = !demo;
-    verdict.querySelector(".verdict-warnings").replaceChildren(
-      ...Array.from(result ? get(result, "warnings") ?? [] : [], (w) => el("li", { "data-code": get(w, "code"), text: get(w, "message") })));
-    const record = result ? get(result, "record") : null;
-    verdict.querySelector(".verdict-record").replaceChildren(
-      record ? certificate(record, { regionName, countryName, demo })
-        : status === "bad_signature" ? el("p", { class: "hint", text: t("verdict.noRecord") }) : "");
+    const demo = isDemo(row);
+    const message = result ? withProjectDates(result.message) : t(`problem.${/** @type {Problem} */ (row.problem)}`, sourceLabel(row));
+    const days = status === "valid" || status === "unconfirmed" ? result?.daysRemaining : null;
+    const record = result?.record ?? null;
     const meta = [];
     if (result) {
-      meta.push(t("verdict.checkedOn", formatDate(get(result, "checkedOn"))));
-      const keyName = get(result, "keyName") ?? get(result, "kid");
+      meta.push(t("verdict.checkedOn", formatDate(result.checkedOn)));
+      const keyName = result.keyName ?? result.kid;
       if (keyName && record) meta.push(t("verdict.key", keyName));
-      if (get(result, "issuedAt") && record) meta.push(t("verdict.issued", formatInstant(get(result, "issuedAt"))));
+      if (result.issuedAt && record) meta.push(t("verdict.issued", formatInstant(result.issuedAt)));
     }
-    verdict.querySelector(".verdict-meta").textContent = meta.join(" · ");
-    announce.textContent = [statusWord(status), message, verdict.querySelector(".verdict-days").textContent].filter(Boolean).join(". ");
+    return el("article", { class: `verdict-item tone-${toneOf(status)}`, "data-status": status, "data-demo": String(demo) },
+      el("p", { class: "verdict-line" },
+        el("span", { class: "verdict-icon", "aria-hidden": "true", text: iconOf(status) }), " ",
+        el("span", { class: "verdict-word", text: wordOf(status) }),
+        demo ? el("span", { class: "demo-tag", text: t("verdict.demoMark") }) : null),
+      el("div", { class: "verdict-body" },
+        el("p", { class: "verdict-message", text: message }),
+        days != null ? el("p", { class: "verdict-days", text: t("verdict.daysRemaining", formatCount(days, "days")) }) : null,
+        result?.warnings.length ? el("ul", { class: "verdict-warnings" },
+          ...result.warnings.map((w) => el("li", { "data-code": w.code, text: w.message }))) : null,
+        record ? certificate(record, { demo }) : status === "bad_signature" ? el("p", { class: "hint", text: t("verdict.noRecord") }) : null,
+        meta.length ? el("p", { class: "verdict-meta hint", text: meta.join(" · ") }) : null));
   }
 
-  // ---- the batch table ----
-  function values(row) {
-    const record = row.result ? get(row.result, "record") : null;
-    const days = row.result ? get(row.result, "daysRemaining") : undefined;
-    return {
-      status: rowWord(row),
-      name: record ? fullName(record) : "",
-      passport: record ? get(record, "passport") : "",
-      citizenship: record ? get(record, "citizenship") : "",
-      period: record ? `${get(record, "stayFrom")} – ${get(record, "stayTo")}` : "",
-      daysLeft: days ?? "",
-      source: sourceLabel(row),
-    };
-  }
-
-  function renderBatch() {
-    $("batch-box").hidden = rows.length < 2;
-    const onlyInvalid = $("batch-filter").checked;
-    const visible = rows.filter((row) => !onlyInvalid || statusOf(row) !== "valid").map((row) => ({ row, v: values(row) }));
-    if (sortKey) {
-      const collator = new Intl.Collator(lang(), { numeric: true }); // one for the whole sort
-      visible.sort((a, b) => {
-        const x = a.v[sortKey], y = b.v[sortKey];
-        const order = typeof x === "number" && typeof y === "number" ? x - y : collator.compare(String(x), String(y));
-        return order * sortDirection;
-      });
-    }
-    const body = $("batch").tBodies[0];
-    body.replaceChildren(...visible.map(({ row, v }) => {
-      const status = statusOf(row);
-      const open = el("button", { type: "button", class: "link", text: v.name || v.source });
-      open.addEventListener("click", () => { showVerdict(row); verdict.scrollIntoView({ block: "nearest" }); });
-      return el("tr", { "data-status": status, "data-id": row.id, class: row === shown ? "current" : null },
-        el("td", {}, el("span", { class: `badge is-${status}`, "aria-hidden": "true", text: ICONS[status] ?? "✗" }), " ", v.status),
-        el("td", {}, open), el("td", { text: v.passport }), el("td", { text: v.citizenship }),
-        el("td", { text: v.period }), el("td", { class: "num", text: v.daysLeft }), el("td", { text: v.source }));
-    }));
-    for (const th of $("batch").tHead.rows[0].cells) {
-      if (th.dataset.sort === sortKey) th.setAttribute("aria-sort", sortDirection > 0 ? "ascending" : "descending");
-      else th.removeAttribute("aria-sort");
-    }
-    const notValid = rows.filter((row) => statusOf(row) !== "valid").length;
-    $("batch-count").textContent = t("batch.count", rows.length, notValid);
-  }
-
-  function exportCsv() {
-    const header = [t("col.status"), "status", t("col.application"), t("f.surname"), t("f.givenNames"), t("f.patronymic"),
-      t("col.passport"), t("col.citizenship"), t("f.stayFrom"), t("f.stayTo"), t("col.daysLeft"), t("date.label"), t("col.source")];
-    const lines = [header, ...rows.map((row) => {
-      const record = row.result ? get(row.result, "record") : null;
-      const field = (key) => (record ? get(record, key) ?? "" : "");
-      return [rowWord(row), statusOf(row), field("applicationNumber"), field("surname"), field("givenNames"),
-        field("patronymic"), field("passport"), field("citizenship"), field("stayFrom"), field("stayTo"),
-        row.result ? get(row.result, "daysRemaining") ?? "" : "", row.result ? get(row.result, "checkedOn") : "", sourceLabel(row)];
-    })];
-    // Quote every cell; a leading = + - @ would be read as a formula by spreadsheets.
-    const cell = (value) => `"${String(value).replace(/^([=+\-@])/, "'$1").replaceAll('"', '""')}"`;
-    const csv = "\uFEFF" + lines.map((line) => line.map(cell).join(",")).join("\r\n") + "\r\n";
-    download(new Blob([csv], { type: "text/csv;charset=utf-8" }), `certificates-${dateInput.value || "today"}.csv`);
+  /** @param {Row[]} group the rows of one input, or one row of the table */
+  function showVerdict(group) {
+    shown = worstFirst(group);
+    const worst = shown[0];
+    const status = statusOf(worst);
+    const demo = shown.some(isDemo);
+    verdict.hidden = false;
+    verdict.dataset.status = status;
+    verdict.dataset.demo = String(demo);
+    verdict.className = `verdict tone-${toneOf(status)}`;
+    demoBanner.hidden = !demo;
+    $("verdict-count").hidden = shown.length < 2;
+    $("verdict-count").textContent = shown.length > 1 ? t("verdict.several", shown.length) : "";
+    const rendered = shown.map(verdictItem);
+    items.replaceChildren(...rendered);
+    // "Scan next" stands beside the headline verdict, right after its coloured line, and the
+    // DEMO stripe below them: apart from the verdict and smaller.
+    rendered[0].querySelector(".verdict-line")?.after(actions, demoBanner);
+    batch.setCurrent(shown.length === 1 ? worst : null);
+    announce.textContent = shown.map((row) => [wordOf(statusOf(row)), isDemo(row) ? t("verdict.demoMark") : "",
+      withProjectDates(row.result?.message ?? "")].filter(Boolean).join(". ")).join(" ");
   }
 
   // ---- images ----
+  /** @param {Blob} blob */
   async function imageData(blob) {
     const bitmap = await createImageBitmap(blob);
     const scale = Math.min(1, MAX_IMAGE_SIDE / Math.max(bitmap.width, bitmap.height));
@@ -181,139 +220,75 @@ export function setupVerify({ tirkeu }) {
     return context2d.getImageData(0, 0, canvas.width, canvas.height);
   }
 
-  /** The certificate texts among the codes found; any other code is shown as not a certificate. */
-  function chooseTexts(texts) {
-    const certificates = texts.filter((text) => text.startsWith("KZ1:"));
-    return certificates.length ? certificates : texts.slice(0, 1);
+  /**
+   * What one file holds: the certificate texts among its codes (any other code is shown as not a
+   * certificate), or why nothing could be read.
+   * @param {File} file
+   * @returns {Promise<Array<{ text: string } | { problem: Problem }>>}
+   */
+  async function readFile(file) {
+    const looksLikeImage = IMAGE_TYPES.test(file.type) || (file.type === "" && !/\.pdf$/i.test(file.name));
+    if (!looksLikeImage) return [{ problem: "unsupported" }];
+    /** @type {ScannedCode[]} */
+    let codes;
+    try {
+      codes = tirkeu.scanImage(await imageData(file), { codes: true });
+    } catch {
+      return [{ problem: IMAGE_TYPES.test(file.type) ? "unreadable" : "unsupported" }];
+    }
+    return codes.length ? chooseCodes(codes) : [{ problem: "no_code" }];
   }
 
-  async function verifyImages(files, source) {
+  /** @param {File[]} files @param {Source} [source] */
+  async function verifyFiles(files, source) {
     const progress = $("files-progress");
+    /** @type {Row[]} */
     const added = [];
-    for (const file of files) {
-      const origin = source ?? { name: file.name };
-      progress.textContent = t("files.reading", origin.name ?? t(`source.${origin.kind}`));
+    for (const [i, file] of files.entries()) {
+      const origin = source ?? { kind: "file", name: file.name };
+      progress.textContent = t("files.reading", i + 1, files.length, origin.name ?? t(`source.${origin.kind}`));
       await new Promise((resolve) => setTimeout(resolve, 0)); // let the progress line paint
-      let texts;
-      try {
-        texts = Array.from(tirkeu.scanImage(await imageData(file)));
-      } catch {
-        added.push({ source: origin, text: null, problem: "unreadable" });
-        continue;
-      }
-      const chosen = chooseTexts(texts);
-      if (!chosen.length) added.push({ source: origin, text: null, problem: "nocode" });
-      for (const text of chosen) added.push({ source: origin, text });
+      added.push(...rowsOf(await readFile(file), origin));
     }
     progress.textContent = "";
-    addRows(added);
+    addRows(added, files.length === 1);
   }
 
+  /** @param {string} text @param {Source} source */
   function verifyTexts(text, source) {
     const lines = text.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
-    addRows(lines.map((line, i) => ({ source: lines.length > 1 ? { ...source, line: i + 1 } : source, text: line })));
-  }
-
-  // ---- camera ----
-  const video = $("camera-video");
-  let stream = null;
-  let timer = 0;
-
-  function stopCamera() {
-    clearTimeout(timer);
-    for (const track of stream?.getTracks() ?? []) track.stop();
-    stream = null;
-    video.srcObject = null;
-    $("camera-box").hidden = true;
-    $("camera-stop").hidden = true;
-    $("camera-torch").hidden = true;
-    $("camera-pick").hidden = true;
-    $("camera-start").hidden = false;
-    $("camera-torch").setAttribute("aria-pressed", "false");
-  }
-
-  async function startCamera(deviceId) {
-    stopCamera();
-    $("camera-error").hidden = true;
-    try {
-      stream = await navigator.mediaDevices.getUserMedia({
-        audio: false,
-        video: deviceId ? { deviceId: { exact: deviceId } }
-          : { facingMode: { ideal: "environment" }, width: { ideal: 1280 }, height: { ideal: 720 } },
-      });
-    } catch (error) {
-      $("camera-error").textContent = t("camera.error", error?.message || error?.name || error);
-      $("camera-error").hidden = false;
-      return;
-    }
-    video.srcObject = stream;
-    $("camera-box").hidden = false;
-    $("camera-start").hidden = true;
-    $("camera-stop").hidden = false;
-    $("camera-stop").focus();
-    await video.play().catch(() => {});
-    const track = stream.getVideoTracks()[0];
-    const cameras = (await navigator.mediaDevices.enumerateDevices()).filter((d) => d.kind === "videoinput");
-    const select = $("camera-select");
-    select.replaceChildren(...cameras.map((camera, i) => el("option", { value: camera.deviceId, text: camera.label || `${t("camera.select")} ${i + 1}` })));
-    select.value = track?.getSettings().deviceId ?? "";
-    $("camera-pick").hidden = cameras.length < 2;
-    $("camera-torch").hidden = !track?.getCapabilities?.().torch;
-    timer = setTimeout(scanFrame, SCAN_INTERVAL_MS);
-  }
-
-  function scanFrame() {
-    if (!stream) return;
-    if (video.readyState >= 2 && video.videoWidth) {
-      const scale = Math.min(1, MAX_FRAME_SIDE / Math.max(video.videoWidth, video.videoHeight));
-      canvas.width = Math.round(video.videoWidth * scale);
-      canvas.height = Math.round(video.videoHeight * scale);
-      context2d.drawImage(video, 0, 0, canvas.width, canvas.height);
-      let texts = [];
-      try {
-        texts = Array.from(tirkeu.scanCameraFrame(context2d.getImageData(0, 0, canvas.width, canvas.height)));
-      } catch { /* an unreadable frame: try the next one */ }
-      if (texts.length) {
-        stopCamera();
-        addRows(chooseTexts(texts).map((text) => ({ source: { kind: "camera" }, text })));
-        return;
-      }
-    }
-    timer = setTimeout(scanFrame, SCAN_INTERVAL_MS);
-  }
-
-  async function toggleTorch() {
-    const button = $("camera-torch");
-    const on = button.getAttribute("aria-pressed") !== "true";
-    try {
-      await stream?.getVideoTracks()[0]?.applyConstraints({ advanced: [{ torch: on }] });
-      button.setAttribute("aria-pressed", String(on));
-    } catch { button.hidden = true; }
+    const added = lines.flatMap((line, i) => rowsOf([{ text: line }], lines.length > 1 ? { ...source, line: i + 1 } : source));
+    addRows(added, lines.length === 1);
   }
 
   // ---- lists ----
   function renderLists() {
+    /** @param {{ iat: number } | null} summary */
     const describe = (summary) => {
-      const iat = get(summary, "iat");
-      return iat == null ? t("lists.none") : t("lists.age", formatInstant(iat), daysSince(iat));
+      if (!summary) return t("lists.none");
+      const date = formatDate(kazakhstanDate(summary.iat));
+      const age = daysSince(summary.iat);
+      return age === 0 ? t("lists.today", date) : t("lists.age", date, formatCount(age, "days"));
     };
-    $("lists").textContent = `${t("lists.trust")}: ${describe(tirkeu.trustListSummary())} · ${t("lists.status")}: ${describe(tirkeu.statusListSummary())}`;
+    $("lists").textContent = `${t("lists.trust")}: ${describe(verifier.trustList())} · ${t("lists.status")}: ${describe(verifier.statusList())}`;
   }
 
-  function reverifyAll() {
-    for (const row of rows) verifyRow(row);
-    if (shown) showVerdict(shown);
-    renderBatch();
+  /** Verifies every row again on its own date (a change of language), or on a new date. @param {string} [on] */
+  function reverifyAll(on) {
+    for (const row of rows) verifyRow(row, on ?? row.on);
+    if (shown.length) showVerdict(shown);
+    batch.render();
   }
 
   // ---- wiring ----
   $("verify-form").addEventListener("submit", (event) => {
     event.preventDefault();
-    verifyTexts($("verify-text").value, { kind: "text" });
+    verifyTexts(textInput.value, { kind: "text" });
   });
   $("verify-file").addEventListener("change", async (event) => {
-    await verifyImages(Array.from(event.target.files));
-    event.target.value = "";
+    const input = /** @type {HTMLInputElement} */ (event.target);
+    await verifyFiles(Array.from(input.files ?? []));
+    input.value = "";
   });
   const dropzone = $("dropzone");
   dropzone.addEventListener("dragover", (event) => { event.preventDefault(); dropzone.classList.add("over"); });
@@ -321,55 +296,51 @@ export function setupVerify({ tirkeu }) {
   dropzone.addEventListener("drop", (event) => {
     event.preventDefault();
     dropzone.classList.remove("over");
-    const files = Array.from(event.dataTransfer?.files ?? []).filter((file) => file.type.startsWith("image/"));
-    if (files.length) verifyImages(files);
+    const files = Array.from(event.dataTransfer?.files ?? []);
+    if (files.length) verifyFiles(files);
     else if (event.dataTransfer?.getData("text")) verifyTexts(event.dataTransfer.getData("text"), { kind: "text" });
   });
   document.addEventListener("paste", (event) => {
     if (view.hidden) return;
-    const images = Array.from(event.clipboardData?.files ?? []).filter((file) => file.type.startsWith("image/"));
+    const images = Array.from(event.clipboardData?.files ?? []).filter((file) => IMAGE_TYPES.test(file.type));
     if (images.length) {
       event.preventDefault();
-      verifyImages(images, { kind: "paste" });
-    } else if (event.target !== $("verify-text") && event.clipboardData?.getData("text")) {
+      verifyFiles(images, { kind: "paste" });
+    } else if (event.target !== textInput && event.clipboardData?.getData("text")) {
       event.preventDefault();
-      $("verify-text").value = event.clipboardData.getData("text");
-      verifyTexts($("verify-text").value, { kind: "text" });
+      textInput.value = event.clipboardData.getData("text");
+      verifyTexts(textInput.value, { kind: "text" });
     }
   });
-  dateInput.addEventListener("change", () => { if (dateInput.value) reverifyAll(); });
-  $("camera-start").addEventListener("click", () => startCamera());
-  $("camera-stop").addEventListener("click", () => { stopCamera(); $("camera-start").focus(); });
-  $("camera-select").addEventListener("change", (event) => startCamera(event.target.value));
-  $("camera-torch").addEventListener("click", toggleTorch);
-  document.addEventListener("visibilitychange", () => { if (document.hidden) stopCamera(); });
-  $("batch-filter").addEventListener("change", renderBatch);
-  $("batch-export").addEventListener("click", exportCsv);
+  dateInput.addEventListener("change", () => {
+    dateChosen = dateInput.value !== "" && dateInput.value !== tirkeu.todayInKazakhstan();
+    reverifyAll(checkDate());
+  });
+  $("scan-next").addEventListener("click", async () => {
+    hideVerdict();
+    $("camera-box").scrollIntoView({ block: "start" });
+    if (await camera.start()) $("camera-box").scrollIntoView({ block: "start" });
+    else $("camera-error").scrollIntoView({ block: "center" });
+  });
   $("batch-clear").addEventListener("click", () => {
     rows.length = 0;
-    shown = null;
-    verdict.hidden = true;
-    renderBatch();
+    hideVerdict();
+    batch.render();
   });
-  for (const th of $("batch").tHead.rows[0].cells) {
-    th.querySelector("button").addEventListener("click", () => {
-      sortDirection = sortKey === th.dataset.sort ? -sortDirection : 1;
-      sortKey = th.dataset.sort;
-      renderBatch();
-    });
-  }
+  dateInput.value = tirkeu.todayInKazakhstan();
 
   return {
     enter: renderLists,
-    leave: stopCamera,
+    leave: camera.stop,
     relabel() {
       renderLists();
       reverifyAll();
     },
-    /** Verifies a text from elsewhere on the page (the Demo view's "Verify this certificate"). */
+    /** Verifies a text from elsewhere on the page (the Demo view's "Verify this certificate"). @param {string} text */
     verifyText(text) {
-      $("verify-text").value = text;
+      textInput.value = text;
       verifyTexts(text, { kind: "text" });
     },
+    camera,
   };
 }

@@ -6,6 +6,7 @@
 //! afford the rungs that help with a camera still focusing (blur, enlargement). A miss there
 //! falls back to the whole frame at [`ScanEffort::Quick`].
 
+use super::code::Code;
 use super::image::{self, OwnedLuma};
 use super::scan::{self, Bounds};
 use super::{ScanEffort, ScanError, check_scannable};
@@ -22,6 +23,10 @@ pub struct Region {
     /// Height in pixels.
     pub height: u32,
 }
+
+/// Frames larger than this, in pixels, are searched at half their size when no region is carried
+/// over (1280 x 960 and smaller frames at full size).
+pub const FULL_RESOLUTION_PIXELS: u64 = 1_300_000;
 
 /// Frames in a row without a code before the region is forgotten (a blurred frame or two while
 /// the camera refocuses should not lose it).
@@ -97,7 +102,8 @@ impl FrameScanner {
 
     /// Every QR text in an RGBA frame (4 bytes a pixel, as a browser's `ImageData`), as
     /// [`scan_rgba_with`](super::scan_rgba_with) at [`ScanEffort::Quick`], after looking first
-    /// in the region where the previous frame's code was.
+    /// in the region where the previous frame's code was. Codes whose data is not text are left
+    /// out ([`FrameScanner::scan_rgba_codes`] gives them).
     ///
     /// # Errors
     ///
@@ -118,6 +124,36 @@ impl FrameScanner {
         height: u32,
         rgba: &[u8],
     ) -> Result<Vec<String>, ScanError> {
+        Ok(super::texts_of(self.scan_rgba_codes(width, height, rgba)?))
+    }
+
+    /// Every QR code in an RGBA frame, text or not ([`Code`]), as [`FrameScanner::scan_rgba`].
+    ///
+    /// A frame of more than [`FULL_RESOLUTION_PIXELS`] pixels (a phone's 1920 x 1080) is
+    /// searched at half its size when no region is carried over, and read at full resolution
+    /// only around where a code was seen (a dense code that does not read at half size, from
+    /// the next frame on): such a frame costs about what a quarter of it would.
+    ///
+    /// # Errors
+    ///
+    /// As [`FrameScanner::scan_rgba`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use tirkeu_qr::{encode, Code, FrameScanner};
+    /// let code = encode("KZ1:ABC")?.to_luma(3, 4)?;
+    /// let rgba: Vec<u8> = code.pixels().iter().flat_map(|&v| [v, v, v, 255]).collect();
+    /// let found = FrameScanner::new().scan_rgba_codes(code.width(), code.height(), &rgba).unwrap();
+    /// assert_eq!(found, [Code::Text("KZ1:ABC".to_owned())]);
+    /// # Ok::<(), tirkeu_qr::QrError>(())
+    /// ```
+    pub fn scan_rgba_codes(
+        &mut self,
+        width: u32,
+        height: u32,
+        rgba: &[u8],
+    ) -> Result<Vec<Code>, ScanError> {
         image::check_dimensions(width, height, rgba.len(), 4)?;
         check_scannable(width, height)?;
         if self.frame != (width, height) {
@@ -128,23 +164,25 @@ impl FrameScanner {
         }
         self.tracked = false;
         if let Some(region) = self.region.filter(|r| worth_a_pass(r, width, height)) {
-            let crop: OwnedLuma = image::rgba_region_to_luma(rgba, width as usize, region);
-            let found = scan::scan_region(&crop.view());
-            if !found.texts.is_empty() {
+            let found = scan_crop(rgba, width, region);
+            if !found.codes.is_empty() {
                 self.tracked = true;
-                let offset = |b: Bounds| Bounds {
-                    left: b.left + f64::from(region.left),
-                    top: b.top + f64::from(region.top),
-                    right: b.right + f64::from(region.left),
-                    bottom: b.bottom + f64::from(region.top),
-                };
-                self.remember(found.bounds.map(offset));
-                return Ok(found.texts);
+                self.remember(found.bounds);
+                return Ok(found.codes);
             }
         }
-        let found = scan::scan_rgba(width as usize, height as usize, rgba, ScanEffort::Quick);
+        let found = if u64::from(width) * u64::from(height) > FULL_RESOLUTION_PIXELS {
+            // A grid that looks like a symbol without decoding here (a dense code) leaves its
+            // region, which the next frame reads at full resolution.
+            let half = image::rgba_to_luma_halved(rgba, width as usize, height as usize);
+            let mut found = scan::scan(&half.view(), ScanEffort::Quick);
+            found.bounds = found.bounds.map(|b| b.scaled(2.0));
+            found
+        } else {
+            scan::scan_rgba(width as usize, height as usize, rgba, ScanEffort::Quick)
+        };
         self.remember(found.bounds);
-        Ok(found.texts)
+        Ok(found.codes)
     }
 
     /// The region the next frame is looked at first, if any: around the last code found (or
@@ -171,6 +209,19 @@ impl FrameScanner {
         self.tracked
     }
 
+    /// Forgets the region and the frame size, as a new scanner.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let mut scanner = tirkeu_qr::FrameScanner::new();
+    /// scanner.reset();
+    /// assert_eq!(scanner, tirkeu_qr::FrameScanner::new());
+    /// ```
+    pub fn reset(&mut self) {
+        *self = FrameScanner::new();
+    }
+
     /// Keeps the region around `bounds` (frame pixels), or counts a miss.
     fn remember(&mut self, bounds: Option<Bounds>) {
         let (width, height) = self.frame;
@@ -187,6 +238,17 @@ impl FrameScanner {
             }
         }
     }
+}
+
+/// The codes in `region` of an RGBA frame `width` pixels wide, at full resolution, with bounds
+/// in frame pixels.
+fn scan_crop(rgba: &[u8], width: u32, region: Region) -> scan::Scanned {
+    let crop: OwnedLuma = image::rgba_region_to_luma(rgba, width as usize, region);
+    let mut found = scan::scan_region(&crop.view());
+    found.bounds = found
+        .bounds
+        .map(|b| b.offset(f64::from(region.left), f64::from(region.top)));
+    found
 }
 
 /// `bounds` with the margin, clipped to the frame; `None` when too small to hold a code.

@@ -7,10 +7,12 @@
 //! that every index is checked: a panic in WebAssembly aborts the module.
 
 use super::binarize::BitMatrix;
+use super::code::{Code, NotText};
 use super::finder::FinderTriple;
 use super::fit::{self, Fit, GridLocation};
 use super::geometry::Point;
 use super::grid::{decode_grid, read_format_words, read_version, read_version_words};
+use super::segments::Payload;
 use super::symbol::{nearest_format, nearest_version};
 
 /// A cheap test that rejects almost every false grid before sampling all of it and running the
@@ -69,10 +71,10 @@ fn declared_version(dimension: usize, dark: &dyn Fn(usize, usize) -> bool) -> De
     }
 }
 
-/// What a finder triple gave: the text and where the symbol lies, or where a grid that looked
-/// like a symbol (timing patterns and format information) lay when none decoded.
+/// What a finder triple gave: the symbol's content and where it lies, or where a grid that
+/// looked like a symbol (timing patterns and format information) lay when none decoded.
 pub(crate) enum TripleOutcome {
-    Decoded(String, Quad),
+    Decoded(Code, Quad),
     Promising(Quad),
     Nothing,
 }
@@ -93,10 +95,9 @@ fn symbol_corners(location: &GridLocation) -> Option<Quad> {
 }
 
 /// Tries grids for a finder triple: each candidate size with each fit in turn
-/// ([`fit::SymbolGeometry::fits`]); the first text that decodes. A size the version
-/// information declares is tried next (at once when both copies agree); the fit to every
-/// alignment pattern is kept for a size the version information confirms. Bytes that are not
-/// UTF-8 count as not decoded (the certificate text is ASCII).
+/// ([`fit::SymbolGeometry::fits`]); the first grid that decodes, text or not. A size the
+/// version information declares is tried next (at once when both copies agree); the fit to every
+/// alignment pattern is kept for a size the version information confirms.
 pub(crate) fn decode_triple(m: &BitMatrix, triple: &FinderTriple) -> TripleOutcome {
     let Some(geometry) = fit::SymbolGeometry::new(m, triple) else {
         return TripleOutcome::Nothing;
@@ -175,9 +176,7 @@ pub(crate) fn decode_triple(m: &BitMatrix, triple: &FinderTriple) -> TripleOutco
             let Some(modules) = fit::sample_grid(m, &location) else {
                 continue;
             };
-            if let Some(bytes) = decode_grid(location.dimension, &modules)
-                && let Ok(text) = String::from_utf8(bytes)
-            {
+            if let Some(payload) = decode_grid(location.dimension, &modules) {
                 let corners = symbol_corners(&location).unwrap_or_else(|| {
                     let (tl, tr, bl) = (
                         triple.top_left.centre,
@@ -191,7 +190,7 @@ pub(crate) fn decode_triple(m: &BitMatrix, triple: &FinderTriple) -> TripleOutco
                         bl,
                     ]
                 });
-                return TripleOutcome::Decoded(text, corners);
+                return TripleOutcome::Decoded(code_of(payload), corners);
             }
         }
         if certain {
@@ -200,6 +199,23 @@ pub(crate) fn decode_triple(m: &BitMatrix, triple: &FinderTriple) -> TripleOutco
         }
     }
     near.map_or(TripleOutcome::Nothing, TripleOutcome::Promising)
+}
+
+/// Text when no mode or ECI said otherwise and the bytes are UTF-8; otherwise not text.
+fn code_of(payload: Payload) -> Code {
+    match payload.not_text {
+        Some(kind) => Code::NotText {
+            kind,
+            bytes: payload.bytes,
+        },
+        None => match String::from_utf8(payload.bytes) {
+            Ok(text) => Code::Text(text),
+            Err(error) => Code::NotText {
+                kind: NotText::Bytes,
+                bytes: error.into_bytes(),
+            },
+        },
+    }
 }
 
 #[cfg(test)]

@@ -318,7 +318,10 @@ fn line_penalty(line: &[bool]) -> usize {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::grid::decode_grid;
+
+    fn decode_grid(dimension: usize, modules: &[bool]) -> Option<Vec<u8>> {
+        crate::grid::decode_grid(dimension, modules).map(|payload| payload.bytes)
+    }
 
     const ALPHANUMERIC: &[u8; 45] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:";
 

@@ -20,7 +20,7 @@
 //! grid of any size gives `None` or text, never a panic.
 
 use super::reed_solomon;
-use super::segments;
+use super::segments::{self, Payload};
 use super::symbol::{
     Format, block_layout, format_bit_positions, format_from_data, function_modules, mask_bit,
     nearest_format, nearest_version, placement_order, version_bit_positions, version_information,
@@ -149,7 +149,7 @@ fn decode_with(
     format: Format,
     function: &[bool],
     dark: &dyn Fn(usize, usize) -> bool,
-) -> Option<Vec<u8>> {
+) -> Option<Payload> {
     let (ec, data) = block_layout(version, format.level)?;
     let codewords = read_codewords(version, function, format.mask, dark);
     let corrected = deinterleave_and_correct(&codewords, ec, &data)?;
@@ -158,7 +158,7 @@ fn decode_with(
 
 /// The payload of a square grid (row-major, `true` dark, `dimension` = 17 + 4 * version for a
 /// version 1-40), read as it is and, failing that, transposed; `None` when neither reads.
-pub(crate) fn decode_grid(dimension: usize, modules: &[bool]) -> Option<Vec<u8>> {
+pub(crate) fn decode_grid(dimension: usize, modules: &[bool]) -> Option<Payload> {
     if !(21..=177).contains(&dimension)
         || !(dimension - 17).is_multiple_of(4)
         || modules.len() != dimension.checked_mul(dimension)?

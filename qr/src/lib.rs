@@ -30,6 +30,7 @@
 
 mod binarize;
 mod camera;
+mod code;
 mod decode;
 mod encode;
 mod error;
@@ -45,7 +46,8 @@ mod segments;
 mod sort;
 mod symbol;
 
-pub use camera::{FrameScanner, Region};
+pub use camera::{FULL_RESOLUTION_PIXELS, FrameScanner, Region};
+pub use code::{Code, NotText};
 pub use error::{QrError, ScanError};
 pub use image::{LumaImage, MAX_PIXELS, MIN_SIDE};
 pub use render::{QUIET_ZONE_MODULES, QrCode, SvgOptions, encode, render_svg, render_svg_with};
@@ -60,7 +62,8 @@ fn check_scannable(width: u32, height: u32) -> Result<(), ScanError> {
 
 /// Finds every QR code in an 8-bit greyscale image (row-major, 0 black) and returns the
 /// distinct texts, top to bottom then left to right, trying the whole retry ladder
-/// ([`ScanEffort::Thorough`]). Codes whose bytes are not UTF-8 are skipped.
+/// ([`ScanEffort::Thorough`]). Codes whose data is not text are left out ([`scan_luma_codes`]
+/// gives them).
 ///
 /// # Errors
 ///
@@ -101,6 +104,31 @@ pub fn scan_luma_with(
     luma: &[u8],
     effort: ScanEffort,
 ) -> Result<Vec<String>, ScanError> {
+    Ok(texts_of(scan_luma_codes(width, height, luma, effort)?))
+}
+
+/// Every QR code in an 8-bit greyscale image, text or not ([`Code`]), in the order of
+/// [`scan_luma`], with a chosen effort.
+///
+/// # Errors
+///
+/// As [`scan_luma`].
+///
+/// # Example
+///
+/// ```
+/// use tirkeu_qr::{encode, scan_luma_codes, Code, ScanEffort};
+/// let image = encode("KZ1:ABC")?.to_luma(3, 4)?;
+/// let codes = scan_luma_codes(image.width(), image.height(), image.pixels(), ScanEffort::Quick).unwrap();
+/// assert_eq!(codes, [Code::Text("KZ1:ABC".to_owned())]);
+/// # Ok::<(), tirkeu_qr::QrError>(())
+/// ```
+pub fn scan_luma_codes(
+    width: u32,
+    height: u32,
+    luma: &[u8],
+    effort: ScanEffort,
+) -> Result<Vec<Code>, ScanError> {
     image::check_dimensions(width, height, luma.len(), 1)?;
     check_scannable(width, height)?;
     let view = image::Luma {
@@ -108,7 +136,7 @@ pub fn scan_luma_with(
         height: height as usize,
         pixels: luma,
     };
-    Ok(scan::scan(&view, effort))
+    Ok(scan::scan(&view, effort).codes)
 }
 
 /// Finds every QR code in an RGBA image (4 bytes a pixel, as a browser's `ImageData`) and
@@ -153,9 +181,35 @@ pub fn scan_rgba_with(
     rgba: &[u8],
     effort: ScanEffort,
 ) -> Result<Vec<String>, ScanError> {
+    Ok(texts_of(scan_rgba_codes(width, height, rgba, effort)?))
+}
+
+/// Every QR code in an RGBA image, text or not ([`Code`]), in the order of [`scan_rgba`], with a
+/// chosen effort.
+///
+/// # Errors
+///
+/// As [`scan_rgba`].
+///
+/// # Example
+///
+/// ```
+/// use tirkeu_qr::{encode, scan_rgba_codes, ScanEffort};
+/// let luma = encode("KZ1:ABC")?.to_luma(3, 4)?;
+/// let rgba: Vec<u8> = luma.pixels().iter().flat_map(|&v| [v, v, v, 255]).collect();
+/// let codes = scan_rgba_codes(luma.width(), luma.height(), &rgba, ScanEffort::Thorough).unwrap();
+/// assert_eq!(codes[0].text(), Some("KZ1:ABC"));
+/// # Ok::<(), tirkeu_qr::QrError>(())
+/// ```
+pub fn scan_rgba_codes(
+    width: u32,
+    height: u32,
+    rgba: &[u8],
+    effort: ScanEffort,
+) -> Result<Vec<Code>, ScanError> {
     image::check_dimensions(width, height, rgba.len(), 4)?;
     check_scannable(width, height)?;
-    Ok(scan::scan_rgba(width as usize, height as usize, rgba, effort).texts)
+    Ok(scan::scan_rgba(width as usize, height as usize, rgba, effort).codes)
 }
 
 /// Finds every QR code in a [`LumaImage`], as [`scan_luma_with`].
@@ -174,5 +228,10 @@ pub fn scan_rgba_with(
 /// ```
 pub fn scan_image(image: &LumaImage, effort: ScanEffort) -> Result<Vec<String>, ScanError> {
     check_scannable(image.width(), image.height())?;
-    Ok(scan::scan(&image.view(), effort))
+    Ok(texts_of(scan::scan(&image.view(), effort).codes))
+}
+
+/// The texts of `codes`, in order, leaving out data that is not text.
+fn texts_of(codes: Vec<Code>) -> Vec<String> {
+    codes.into_iter().filter_map(Code::into_text).collect()
 }

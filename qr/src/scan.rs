@@ -8,25 +8,42 @@
 //! | inverted | light code on a dark background (dark-mode screens) | detection only (about 2/3) |
 //! | a third (3 x 3 box mean), images of at least 189 px a side | very large codes in big photos | 1/9 |
 //! | 3 x 3 box blur, images up to 4 megapixels | sensor and salt-and-pepper noise | 1 |
-//! | two thirds (area average) | codes whose modules straddle pixels after a resize | 4/9, and the resampling |
-//! | one and a half (bilinear), images up to 1 megapixel | tiny and strongly blurred codes (finer thresholds) | 9/4 |
-//! | doubled (bilinear), images up to 1 megapixel | the same, other phase | 4 |
+//! | two thirds (area average) | codes whose modules straddle pixels after a resize, steep views | 4/9, and the resampling |
+//! | doubled (bilinear), images up to half a megapixel | tiny and strongly blurred codes (finer thresholds) | 4 |
+//!
+//! The cost model of a miss: the negative is skipped once a grid that looked like a symbol was
+//! seen the right way round, and the last three rungs, which cost a pass or more each, run only
+//! once a cheaper rung saw a finder pattern, and try fewer finder triples (the blurred or tiny
+//! codes they are for show plain finder patterns there). An image without a code costs about two passes; a
+//! code that does not read, about four (it was ten before: make bench, the frames that no decoder
+//! reads). A one-and-a-half rung between the last two rescued nothing the others did not and cost
+//! two passes, and doubling a 1280 x 720 frame cost four and rescued nothing: both are gone from the
+//! whole-image ladder.
 //!
 //! [`ScanEffort::Quick`] stops after the inverted rung: for a camera loop that sees another frame
-//! a moment later anyway.
+//! a moment later anyway. A camera frame's region (`scan_region`) adds the blur and a
+//! one-and-a-half rung, which a small region can afford.
 
 use super::binarize::{self, BitMatrix, binarize};
+use super::code::Code;
 use super::decode::{Quad, TripleOutcome, decode_triple};
 use super::finder::{find_finders, finder_triples};
 use super::image::{self, Luma, MIN_SIDE, OwnedLuma};
 
 /// Finder triples tried per pass (the most square-like first).
 const MAX_TRIPLE_ATTEMPTS: usize = 40;
+/// Finder triples tried per pass of a costly rung (blur, resampling): those rungs are for codes
+/// too blurred or too small for the cheap ones, whose finder patterns then come out plainly;
+/// trying every look-alike again there cost most of a miss's time (make bench: the curved frames).
+const MAX_COSTLY_TRIPLE_ATTEMPTS: usize = 8;
 /// Images up to this many pixels are also tried blurred (larger ones are denoised by the
 /// shrinking rungs, which average blocks of pixels anyway).
 const MAX_PIXELS_TO_BLUR: usize = 4_000_000;
 /// Images up to this many pixels are also tried enlarged.
 const MAX_PIXELS_TO_ENLARGE: usize = 1_000_000;
+/// Images up to this many pixels are also tried doubled (a 640 x 480 frame; doubling a 1280 x 720
+/// one cost four passes, and rescued no frame of the benchmark).
+const MAX_PIXELS_TO_DOUBLE: usize = 500_000;
 
 /// How hard [`scan_luma_with`](super::scan_luma_with) tries before giving up.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -74,11 +91,7 @@ fn ladder(effort: ScanEffort, width: usize, height: usize) -> Vec<Rung> {
             denominator: 3,
         });
     }
-    if pixels <= MAX_PIXELS_TO_ENLARGE {
-        rungs.push(Rung::Resample {
-            numerator: 3,
-            denominator: 2,
-        });
+    if pixels <= MAX_PIXELS_TO_DOUBLE {
         rungs.push(Rung::Resample {
             numerator: 2,
             denominator: 1,
@@ -96,7 +109,27 @@ pub(crate) struct Bounds {
     pub bottom: f64,
 }
 
+impl Scanned {
+    /// The same found in an image `factor` times larger (bounds scaled).
+    fn scaled(self, factor: f64) -> Scanned {
+        Scanned {
+            bounds: self.bounds.map(|b| b.scaled(factor)),
+            ..self
+        }
+    }
+}
+
 impl Bounds {
+    /// The rectangle moved by (`dx`, `dy`) pixels.
+    pub fn offset(self, dx: f64, dy: f64) -> Bounds {
+        Bounds {
+            left: self.left + dx,
+            top: self.top + dy,
+            right: self.right + dx,
+            bottom: self.bottom + dy,
+        }
+    }
+
     /// The rectangle around `quad`; `None` unless every corner is finite.
     fn around(quad: &Quad) -> Option<Bounds> {
         let mut bounds = Bounds {
@@ -126,7 +159,7 @@ impl Bounds {
         }
     }
 
-    fn scaled(self, factor: f64) -> Bounds {
+    pub fn scaled(self, factor: f64) -> Bounds {
         Bounds {
             left: self.left * factor,
             top: self.top * factor,
@@ -136,24 +169,25 @@ impl Bounds {
     }
 }
 
-/// What a scan found: the distinct texts in reading order of the codes (top to bottom, then
-/// left to right), and where they lie or, when none decoded, where a grid that looked like a
-/// symbol lay.
+/// What a scan found: the distinct codes in reading order (top to bottom, then left to right),
+/// and where they lie or, when none decoded, where a grid that looked like a symbol lay.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub(crate) struct Scanned {
-    pub texts: Vec<String>,
+    pub codes: Vec<Code>,
     pub bounds: Option<Bounds>,
+    /// Whether any finder pattern was seen, even one that formed no symbol: evidence that a
+    /// code may be there, which the ladder's costly rungs wait for.
+    pub finders: bool,
 }
 
-/// Every distinct text in the image, in reading order of the codes (top to bottom, then left to
-/// right) on the first rung that finds any. The caller has checked the size limits.
-pub(crate) fn scan(image: &Luma<'_>, effort: ScanEffort) -> Vec<String> {
+/// Every distinct code in the image, in reading order (top to bottom, then left to right) on the
+/// first rung that finds any. The caller has checked the size limits.
+pub(crate) fn scan(image: &Luma<'_>, effort: ScanEffort) -> Scanned {
     scan_with(
         image,
         binarize(image),
         ladder(effort, image.width, image.height),
     )
-    .texts
 }
 
 /// [`scan`] of RGBA pixels: the conversion to greyscale also gathers what the first
@@ -189,64 +223,92 @@ pub(crate) fn scan_region(image: &Luma<'_>) -> Scanned {
 fn scan_with<'a>(image: &Luma<'a>, first: BitMatrix<'a>, rungs: Vec<Rung>) -> Scanned {
     let mut original_bits = Some(first);
     let mut near: Option<Bounds> = None;
+    let mut finders = false;
     for rung in rungs {
-        let (found, scale) = match rung {
+        let found = match rung {
             Rung::Original => match &original_bits {
-                Some(bits) => (codes_in(bits), 1.0),
-                None => (codes_in(&binarize(image)), 1.0),
+                Some(bits) => codes_in(bits, MAX_TRIPLE_ATTEMPTS),
+                None => codes_in(&binarize(image), MAX_TRIPLE_ATTEMPTS),
             },
+            // A grid that looked like a symbol (timing patterns, format information) in the
+            // image as given says the code is dark on light: its negative is not worth a pass.
+            Rung::Inverted if near.is_some() => continue,
             Rung::Inverted => match original_bits.take() {
-                Some(bits) => (codes_in(&bits.inverted()), 1.0),
-                None => (codes_in(&binarize(image).inverted()), 1.0),
+                Some(bits) => codes_in(&bits.inverted(), MAX_TRIPLE_ATTEMPTS),
+                None => codes_in(&binarize(image).inverted(), MAX_TRIPLE_ATTEMPTS),
             },
             Rung::Shrink(factor) => match image::downscale_box(image, factor) {
-                Some(small) => (codes_in_luma(&small), factor as f64),
+                Some(small) => codes_in_luma(&small, MAX_TRIPLE_ATTEMPTS).scaled(factor as f64),
                 None => continue,
             },
-            Rung::Resample {
-                numerator,
-                denominator,
-            } => {
-                let width = image.width.saturating_mul(numerator) / denominator;
-                let height = image.height.saturating_mul(numerator) / denominator;
-                if width < MIN_SIDE as usize || height < MIN_SIDE as usize {
+            // The cost model of a miss: the rungs that cost a whole pass or more (blur,
+            // resampling) run only once a cheaper one saw a finder pattern. An image where
+            // neither the original, its negative nor its half and third sizes shows one holds no
+            // code worth four more passes, so a photo without a code costs about two passes
+            // instead of ten. (Looking only around a grid that nearly decoded lost a strongly
+            // defocused code, tests/scan: the grid was not the code's.)
+            Rung::Blur | Rung::Resample { .. } => {
+                if !finders {
                     continue;
                 }
-                let resampled = image::resample(image, width, height);
-                (
-                    codes_in_luma(&resampled),
-                    denominator as f64 / numerator as f64,
-                )
+                let Some(found) = costly_rung(rung, image) else {
+                    continue;
+                };
+                found
             }
-            Rung::Blur => (codes_in_luma(&image::box_blur3(image)), 1.0),
         };
-        let bounds = found.bounds.map(|b| b.scaled(scale));
-        if !found.texts.is_empty() {
-            return Scanned {
-                texts: found.texts,
-                bounds,
-            };
+        finders |= found.finders;
+        if !found.codes.is_empty() {
+            return Scanned { finders, ..found };
         }
-        near = near.or(bounds);
+        near = near.or(found.bounds);
     }
     Scanned {
-        texts: Vec::new(),
+        codes: Vec::new(),
         bounds: near,
+        finders,
     }
 }
 
-fn codes_in_luma(image: &OwnedLuma) -> Scanned {
-    codes_in(&binarize(&image.view()))
+/// A blur or resampling rung over `image` (the part of the scanned image where a code may be),
+/// bounds in its pixels; `None` when the result would be too small to hold a code.
+fn costly_rung(rung: Rung, image: &Luma<'_>) -> Option<Scanned> {
+    match rung {
+        Rung::Resample {
+            numerator,
+            denominator,
+        } => {
+            let width = image.width.saturating_mul(numerator) / denominator;
+            let height = image.height.saturating_mul(numerator) / denominator;
+            if width < MIN_SIDE as usize || height < MIN_SIDE as usize {
+                return None;
+            }
+            let resampled = image::resample(image, width, height);
+            Some(
+                codes_in_luma(&resampled, MAX_COSTLY_TRIPLE_ATTEMPTS)
+                    .scaled(denominator as f64 / numerator as f64),
+            )
+        }
+        _ => Some(codes_in_luma(
+            &image::box_blur3(image),
+            MAX_COSTLY_TRIPLE_ATTEMPTS,
+        )),
+    }
 }
 
-/// Detects and decodes every code in a binarised image; each finder pattern serves one code.
-fn codes_in(bits: &BitMatrix) -> Scanned {
+fn codes_in_luma(image: &OwnedLuma, max_triples: usize) -> Scanned {
+    codes_in(&binarize(&image.view()), max_triples)
+}
+
+/// Detects and decodes every code in a binarised image, trying the `max_triples` most
+/// square-like finder triples; each finder pattern serves one code.
+fn codes_in(bits: &BitMatrix, max_triples: usize) -> Scanned {
     let finders = find_finders(bits);
     let mut used = vec![false; finders.len()];
-    let mut found: Vec<(f64, f64, String)> = Vec::new();
+    let mut found: Vec<(f64, f64, Code)> = Vec::new();
     let mut bounds: Option<Bounds> = None;
     let mut near: Option<Bounds> = None;
-    for triple in finder_triples(&finders).iter().take(MAX_TRIPLE_ATTEMPTS) {
+    for triple in finder_triples(&finders).iter().take(max_triples) {
         if triple
             .members
             .iter()
@@ -255,13 +317,13 @@ fn codes_in(bits: &BitMatrix) -> Scanned {
             continue;
         }
         match decode_triple(bits, triple) {
-            TripleOutcome::Decoded(text, corners) => {
+            TripleOutcome::Decoded(code, corners) => {
                 for &i in &triple.members {
                     if let Some(flag) = used.get_mut(i) {
                         *flag = true;
                     }
                 }
-                found.push((triple.top_left.centre.y, triple.top_left.centre.x, text));
+                found.push((triple.top_left.centre.y, triple.top_left.centre.x, code));
                 if let Some(around) = Bounds::around(&corners) {
                     bounds = Some(bounds.map_or(around, |b| b.union(around)));
                 }
@@ -272,18 +334,21 @@ fn codes_in(bits: &BitMatrix) -> Scanned {
             TripleOutcome::Nothing => {}
         }
     }
+    // Reading order (each symbol's top-left finder pattern serves it alone, so no two codes
+    // share a place).
     crate::sort::sort_by(&mut found, |a, b| {
-        a.0.total_cmp(&b.0)
-            .then(a.1.total_cmp(&b.1))
-            .then_with(|| a.2.cmp(&b.2))
-            .is_lt()
+        a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)).is_lt()
     });
-    let mut texts: Vec<String> = Vec::new();
-    for (_, _, text) in found {
-        if !texts.contains(&text) {
-            texts.push(text);
+    let mut codes: Vec<Code> = Vec::new();
+    for (_, _, code) in found {
+        if !codes.contains(&code) {
+            codes.push(code);
         }
     }
-    let bounds = if texts.is_empty() { near } else { bounds };
-    Scanned { texts, bounds }
+    let bounds = if codes.is_empty() { near } else { bounds };
+    Scanned {
+        codes,
+        bounds,
+        finders: !finders.is_empty(),
+    }
 }

@@ -1,12 +1,23 @@
 //! The data bit stream of a corrected QR symbol: mode indicators, character counts and data
-//! (ISO/IEC 18004:2015, 7.4). The bytes of every segment, concatenated.
+//! (ISO/IEC 18004:2015, 7.4). The bytes of every segment, concatenated, and whether they are text.
 //!
-//! Numeric and alphanumeric segments give ASCII; byte segments their bytes as they are (the
-//! caller keeps only UTF-8 text). An ECI designator for UTF-8 (26), the default ISO/IEC 8859-1
-//! (3) or US-ASCII (27) is accepted and changes nothing; any other ECI, Kanji and FNC1 (GS1)
-//! data are refused rather than passed on as text they are not. Structured append headers are
-//! skipped (each symbol reads on its own). Values out of range (a numeric group over 999, an
-//! alphanumeric pair over 2024) and counts longer than the stream make the read fail.
+//! Numeric and alphanumeric segments give ASCII; byte segments their bytes as they are. An ECI
+//! designator for UTF-8 (26), the default ISO/IEC 8859-1 (3) or US-ASCII (27) changes nothing;
+//! any other ECI, Kanji (its characters as their two Shift_JIS bytes) and FNC1 (GS1) data are
+//! read all the same and marked as not text, so that the caller can say what the symbol holds
+//! rather than pass it on as text it is not. Structured append headers are skipped (each symbol
+//! reads on its own). Values out of range (a numeric group over 999, an alphanumeric pair over
+//! 2024, a Kanji value past the Shift_JIS ranges), unknown modes and counts longer than the
+//! stream make the read fail.
+
+use super::code::NotText;
+
+/// The data of a symbol: its bytes, and why they are not text when a mode or an ECI says so.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Payload {
+    pub bytes: Vec<u8>,
+    pub not_text: Option<NotText>,
+}
 
 /// Reads bits from a byte slice, most significant bit first.
 struct BitReader<'a> {
@@ -41,7 +52,10 @@ const MODE_NUMERIC: u32 = 0b0001;
 const MODE_ALPHANUMERIC: u32 = 0b0010;
 const MODE_STRUCTURED_APPEND: u32 = 0b0011;
 const MODE_BYTE: u32 = 0b0100;
+const MODE_FNC1_FIRST: u32 = 0b0101;
 const MODE_ECI: u32 = 0b0111;
+const MODE_KANJI: u32 = 0b1000;
+const MODE_FNC1_SECOND: u32 = 0b1001;
 
 /// ECI assignments that leave the bytes readable as UTF-8 text: ISO/IEC 8859-1 (the
 /// symbology's default), UTF-8 and US-ASCII.
@@ -61,10 +75,11 @@ fn count_bits(version: usize, by_range: [usize; 3]) -> usize {
 }
 
 /// The payload of the data codewords of a symbol of `version`; `None` when the stream is
-/// malformed or holds a mode this reader refuses.
-pub(crate) fn parse(data: &[u8], version: usize) -> Option<Vec<u8>> {
+/// malformed.
+pub(crate) fn parse(data: &[u8], version: usize) -> Option<Payload> {
     let mut reader = BitReader { data, position: 0 };
     let mut out = Vec::new();
+    let mut not_text = None;
     // Fewer than 4 bits left is an implied terminator (7.4.9).
     while reader.remaining() >= 4 {
         match reader.read(4)? {
@@ -72,10 +87,21 @@ pub(crate) fn parse(data: &[u8], version: usize) -> Option<Vec<u8>> {
             MODE_NUMERIC => numeric(&mut reader, version, &mut out)?,
             MODE_ALPHANUMERIC => alphanumeric(&mut reader, version, &mut out)?,
             MODE_BYTE => bytes(&mut reader, version, &mut out)?,
+            MODE_KANJI => {
+                kanji(&mut reader, version, &mut out)?;
+                not_text = not_text.or(Some(NotText::Kanji));
+            }
             MODE_ECI => {
-                if !ACCEPTED_ECIS.contains(&eci(&mut reader)?) {
-                    return None;
+                let designator = eci(&mut reader)?;
+                if !ACCEPTED_ECIS.contains(&designator) {
+                    not_text = not_text.or(Some(NotText::Eci(designator)));
                 }
+            }
+            MODE_FNC1_FIRST => not_text = not_text.or(Some(NotText::Gs1)),
+            // An application indicator (8 bits) follows.
+            MODE_FNC1_SECOND => {
+                reader.read(8)?;
+                not_text = not_text.or(Some(NotText::Gs1));
             }
             // Symbol sequence indicator (4 + 4 bits) and parity (8 bits).
             MODE_STRUCTURED_APPEND => {
@@ -84,7 +110,10 @@ pub(crate) fn parse(data: &[u8], version: usize) -> Option<Vec<u8>> {
             _ => return None,
         }
     }
-    Some(out)
+    Some(Payload {
+        bytes: out,
+        not_text,
+    })
 }
 
 /// An ECI designator: 1, 2 or 3 bytes announced by the leading bits 0, 10, 110 (7.4.3.2).
@@ -151,9 +180,34 @@ fn bytes(reader: &mut BitReader<'_>, version: usize, out: &mut Vec<u8>) -> Optio
     Some(())
 }
 
+/// Kanji characters, 13 bits each, as their two Shift_JIS bytes (7.4.6: the value is the
+/// high byte times 0xC0 plus the low byte, after 0x8140 or 0xC140 is subtracted).
+fn kanji(reader: &mut BitReader<'_>, version: usize, out: &mut Vec<u8>) -> Option<()> {
+    let count = reader.read(count_bits(version, [8, 10, 12]))?;
+    for _ in 0..count {
+        let value = reader.read(13)?;
+        let packed = ((value / 0xC0) << 8) | (value % 0xC0);
+        // At most 0x2A7F + 0xC140 = 0xEBBF: two bytes.
+        let shift_jis = if packed < 0x1F00 {
+            packed + 0x8140
+        } else {
+            packed + 0xC140
+        };
+        out.extend_from_slice(&[(shift_jis >> 8) as u8, shift_jis as u8]);
+    }
+    Some(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The bytes of a stream that reads as text.
+    fn text(data: &[u8], version: usize) -> Option<Vec<u8>> {
+        parse(data, version)
+            .filter(|payload| payload.not_text.is_none())
+            .map(|payload| payload.bytes)
+    }
 
     /// Packs (value, bits) pairs into bytes, padding the last with zeros.
     fn pack(fields: &[(u32, usize)]) -> Vec<u8> {
@@ -179,9 +233,9 @@ mod tests {
     #[test]
     fn standard_examples() {
         let numeric = pack(&[(1, 4), (8, 10), (12, 10), (345, 10), (67, 7), (0, 4)]);
-        assert_eq!(parse(&numeric, 1).as_deref(), Some(&b"01234567"[..]));
+        assert_eq!(text(&numeric, 1).as_deref(), Some(&b"01234567"[..]));
         let alpha = pack(&[(2, 4), (5, 9), (462, 11), (1849, 11), (2, 6), (0, 4)]);
-        assert_eq!(parse(&alpha, 1).as_deref(), Some(&b"AC-42"[..]));
+        assert_eq!(text(&alpha, 1).as_deref(), Some(&b"AC-42"[..]));
     }
 
     #[test]
@@ -197,23 +251,58 @@ mod tests {
             (0xA9, 8),
             (0, 4),
         ]);
-        assert_eq!(parse(&stream, 1), Some("é".as_bytes().to_vec()));
+        assert_eq!(text(&stream, 1), Some("é".as_bytes().to_vec()));
         // Version 10 and above: 16-bit byte counts.
         let long = pack(&[(4, 4), (1, 16), (b'A'.into(), 8)]);
-        assert_eq!(parse(&long, 10), Some(b"A".to_vec()));
+        assert_eq!(text(&long, 10), Some(b"A".to_vec()));
         // Two-byte ECI designator (value 26 written long) is still 26.
         let eci_long = pack(&[(7, 4), (0x8000 | 26, 16), (4, 4), (1, 8), (b'x'.into(), 8)]);
-        assert_eq!(parse(&eci_long, 1), Some(b"x".to_vec()));
+        assert_eq!(text(&eci_long, 1), Some(b"x".to_vec()));
+    }
+
+    // Source: ISO/IEC 18004:2015 7.4.6 (Kanji: 0x935F is 0x0D9F, 0xE4AA is 0x1AAA) and 7.4.8
+    // (FNC1 in the first and second positions).
+    #[test]
+    fn data_that_is_not_text_is_read_and_marked() {
+        let cases = [
+            (
+                pack(&[(7, 4), (20, 8), (4, 4), (1, 8), (b'x'.into(), 8)]),
+                NotText::Eci(20),
+                b"x".to_vec(),
+            ),
+            (
+                pack(&[(8, 4), (2, 8), (0x0D9F, 13), (0x1AAA, 13)]),
+                NotText::Kanji,
+                vec![0x93, 0x5F, 0xE4, 0xAA],
+            ),
+            (
+                pack(&[(5, 4), (1, 4), (3, 10), (123, 10), (0, 4)]),
+                NotText::Gs1,
+                b"123".to_vec(),
+            ),
+            (
+                pack(&[(9, 4), (37, 8), (2, 4), (1, 9), (10, 6)]),
+                NotText::Gs1,
+                b"A".to_vec(),
+            ),
+        ];
+        for (stream, kind, bytes) in cases {
+            assert_eq!(
+                parse(&stream, 1),
+                Some(Payload {
+                    bytes,
+                    not_text: Some(kind)
+                }),
+                "{stream:02x?}"
+            );
+        }
     }
 
     #[test]
     fn refusals() {
-        // Shift JIS ECI (20), Kanji, FNC1, an unknown mode, a numeric group over 999, a count
-        // past the end of the stream, and an alphanumeric pair over 2024.
+        // An unknown mode, a numeric group over 999, a count past the end of the stream, and an
+        // alphanumeric pair over 2024.
         for stream in [
-            pack(&[(7, 4), (20, 8), (4, 4), (1, 8), (b'x'.into(), 8)]),
-            pack(&[(8, 4), (1, 8), (0x1AAA, 13)]),
-            pack(&[(5, 4), (1, 4), (1, 10), (0, 4)]),
             pack(&[(0b1111, 4), (0, 12)]),
             pack(&[(1, 4), (3, 10), (1000, 10)]),
             pack(&[(4, 4), (200, 8), (0, 8)]),
@@ -225,12 +314,12 @@ mod tests {
 
     #[test]
     fn terminator_and_short_tails_end_the_stream() {
-        assert_eq!(parse(&[], 1), Some(Vec::new()));
+        assert_eq!(text(&[], 1), Some(Vec::new()));
         // Numeric "12" then three leftover bits: an implied terminator.
         let stream = pack(&[(1, 4), (2, 10), (12, 7), (0b101, 3)]);
-        assert_eq!(parse(&stream, 1), Some(b"12".to_vec()));
+        assert_eq!(text(&stream, 1), Some(b"12".to_vec()));
         // Padding codewords after the terminator are ignored.
         let padded = pack(&[(1, 4), (1, 10), (7, 4), (0, 4), (0xEC, 8), (0x11, 8)]);
-        assert_eq!(parse(&padded, 1), Some(b"7".to_vec()));
+        assert_eq!(text(&padded, 1), Some(b"7".to_vec()));
     }
 }

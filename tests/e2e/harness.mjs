@@ -13,7 +13,7 @@ export const CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-backg
   "--disable-component-update", "--disable-sync", "--no-first-run"];
 
 /** The tirkeu binary: $TIRKEU, else the release build, else the debug build. */
-function tirkeuBinary() {
+export function tirkeuBinary() {
   const candidates = [process.env.TIRKEU, join(ROOT, "target/release/tirkeu"), join(ROOT, "target/debug/tirkeu")];
   const found = candidates.find((path) => path && existsSync(path));
   if (!found) throw new Error("no tirkeu binary: run `cargo build --release --features cli` first (or set TIRKEU)");
@@ -99,4 +99,26 @@ export async function runTests(tests) {
   }
   console.log(`${passed} passed, ${failed} failed`);
   return failed;
+}
+
+/** Waits until the page's service worker controls it, reloading once if it does not yet. */
+export async function controlledByServiceWorker(page) {
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 10_000 })
+    .catch(async () => {
+      await page.reload();
+      await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    });
+}
+
+/** Runs the tests, then closes the browser and the server and exits with 1 if any failed. */
+export async function runAndExit(tests, { browser, server }) {
+  let failed = 1;
+  try {
+    failed = await runTests(tests);
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+  process.exit(failed ? 1 : 0);
 }

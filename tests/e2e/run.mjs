@@ -4,7 +4,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ROOT, assert, assertEqual, launch, newPage, open, runTests, startServer } from "./harness.mjs";
+import { ROOT, assert, assertEqual, controlledByServiceWorker, launch, newPage, open, runAndExit, startServer } from "./harness.mjs";
 
 // `make screenshots` writes the README's screenshots into docs/; a plain test run keeps its
 // copies under target/ so that it leaves the work tree as it found it.
@@ -104,13 +104,17 @@ test("index.html preloads the module and the files config.js names; start.js, a 
   assert(html.indexOf('src="start.js"') > html.lastIndexOf('rel="preload"'), "start.js comes after the preloads it reads");
 });
 
-test("every interface text exists in Kazakh, Russian and English", async () => {
+test("every interface text exists in Kazakh, Russian and English, with the same placeholders", async () => {
   const { TABLES } = await import(join(ROOT, "www/i18n.js"));
   const keys = (lang) => Object.keys(TABLES[lang]).sort().join(",");
   assertEqual(keys("kk"), keys("en"), "kk keys");
   assertEqual(keys("ru"), keys("en"), "ru keys");
+  const placeholders = (text) => [...text.matchAll(/\{\d\}/g)].map((m) => m[0]).sort().join("");
+  for (const key of Object.keys(TABLES.en)) {
+    for (const lang of ["kk", "ru"]) assertEqual(placeholders(TABLES[lang][key]), placeholders(TABLES.en[key]), `${lang} ${key} placeholders`);
+  }
   const used = new Set([...readFileSync(join(ROOT, "www/index.html"), "utf8").matchAll(/data-i18n(?:-label)?="([^"]+)"/g)].map((m) => m[1]));
-  for (const file of ["verify.js", "check.js", "issue.js", "app.js"]) {
+  for (const file of ["verify.js", "check.js", "issue.js", "app.js", "batch.js", "camera.js"]) {
     for (const m of readFileSync(join(ROOT, "www", file), "utf8").matchAll(/\bt\("([a-zA-Z.]+)"/g)) used.add(m[1]);
   }
   const missing = [...used].filter((key) => !(key in TABLES.en));
@@ -132,12 +136,15 @@ test("check view: the sample shows its deadline; a wrong IIN is found beside its
   const page = await newPage(browser, { viewport: DESKTOP });
   await open(page, server.url, "check");
   await page.fill("#check-today", "2026-07-15");
+  await page.dispatchEvent("#check-today", "change");
   await page.click("#check-sample");
   await page.waitForSelector("#report[data-ok=true]");
-  // Order 923 p.3, spec rules.md section 2: entry 2026-07-01 -> register by 2026-07-30, Civil Code 2026-07-31.
-  assertEqual(await page.getAttribute('[data-card=deadline] [data-value=registerBy] time', "datetime"), "2026-07-30", "register by");
-  assertEqual(await page.getAttribute('[data-card=deadline] [data-value=outerBound] time', "datetime"), "2026-07-31", "latest defensible date");
-  assertEqual((await page.textContent("[data-card=deadline] [data-value=daysLeft]")).trim(), "15", "days left");
+  // The sample enters five days before the check date (2026-07-10). Order 923 p.3, spec rules.md
+  // section 2: register by 2026-08-08 (the entry day is day 1); the Civil Code reading ends on
+  // 2026-08-09, a Sunday, so on the next working day, 2026-08-10.
+  assertEqual(await page.getAttribute('[data-card=deadline] [data-value=registerBy] time', "datetime"), "2026-08-08", "register by");
+  assertEqual(await page.getAttribute('[data-card=deadline] [data-value=outerBound] time', "datetime"), "2026-08-10", "latest defensible date");
+  assertEqual(await page.getAttribute("[data-card=deadline] [data-value=daysLeft]", "data-days"), "24", "days left");
   assert(await page.$("[data-card=stay] [data-value=lastAllowedDay] time"), "stay limit shown");
   await screenshot(page, "check", { phone: "#report" });
 
@@ -161,11 +168,12 @@ test("check view: the sample shows its deadline; a wrong IIN is found beside its
   await page.locator("#stays li").nth(1).locator(".stay-remove").click();
   assertEqual(await page.locator("#stays li").count(), 1, "one earlier stay");
   await page.check("#in-moved");
-  await page.fill("#in-addressChange-movedOn", "2026-07-03");
-  // rules.md section 3: a move on 2026-07-03 -> re-register by 2026-07-13.
-  await page.waitForSelector('[data-card=rereg] [data-value=registerBy] time[datetime="2026-07-13"]');
-  // Order 923, Rules p.3 and p.5: a move keeps the first-registration deadline (2026-07-30).
-  assert(await page.$('[data-card=deadline] [data-value=registerBy] time[datetime="2026-07-30"]'), "the first deadline stands after a move");
+  await page.fill("#in-addressChange-movedOn", "2026-07-13");
+  // rules.md section 3: a move on Monday 2026-07-13 -> five working days from the next one:
+  // re-register by Monday 2026-07-20.
+  await page.waitForSelector('[data-card=rereg] [data-value=registerBy] time[datetime="2026-07-20"]');
+  // Order 923, Rules p.3 and p.5: a move keeps the first-registration deadline (2026-08-08).
+  assert(await page.$('[data-card=deadline] [data-value=registerBy] time[datetime="2026-08-08"]'), "the first deadline stands after a move");
   noProblems(page);
   await page.context().close();
 });
@@ -269,14 +277,15 @@ test("batch: three files give three rows, sortable, filterable, exported as CSV"
   await page.setInputFiles("#verify-file", shared.pngs);
   await page.waitForFunction(() => document.querySelectorAll("#batch tbody tr[data-status]").length === 3, null, { timeout: 30_000 });
   assertEqual(await page.locator("#batch tbody tr[data-status=valid]").count(), 3, "three valid rows");
+  assertEqual(await page.locator('#batch tbody tr[data-demo="true"]').count(), 3, "DEMO rows");
   await page.click('#batch th[data-sort=name] button');
-  const names = await page.$$eval("#batch tbody tr td:nth-child(2)", (cells) => cells.map((c) => c.textContent));
+  const names = await page.$$eval("#batch tbody tr td:nth-child(3)", (cells) => cells.map((c) => c.textContent));
   assertEqual(JSON.stringify(names), JSON.stringify([...names].sort((a, b) => a.localeCompare(b, "en"))), "sorted by name");
   assertEqual(await page.getAttribute("#batch th[data-sort=name]", "aria-sort"), "ascending", "aria-sort");
   await page.check("#batch-filter");
-  assertEqual(await page.locator("#batch tbody tr").count(), 0, "no row is not valid");
+  assertEqual(await page.locator("#batch tbody tr").count(), 3, "DEMO counts as not valid");
   await page.uncheck("#batch-filter");
-  const csv = readFileSync(await downloadFrom(page, "#batch-export", join(work, "batch.csv")), "utf8");
+  const csv = readFileSync(await downloadFrom(page, "#batch-csv", join(work, "batch.csv")), "utf8");
   const lines = csv.trim().split(/\r\n/);
   assertEqual(lines.length, 4, "CSV header and three rows");
   const sampleSurname = JSON.parse(readFileSync(join(ROOT, "www/demo/record.json"), "utf8")).surname;
@@ -339,19 +348,39 @@ test("language switch: html[lang] and the verdict follow the choice, and it is r
   await page.reload();
   await page.waitForSelector("html[data-ready=true]");
   assertEqual(await page.getAttribute("html", "lang"), "kk", "remembered language");
-  // Only the language is stored.
-  const stored = await page.evaluate(() => Object.keys(localStorage));
-  assertEqual(JSON.stringify(stored), JSON.stringify(["tirkeu.lang"]), "localStorage keys");
+  // Only the language and the lists' issue times are stored.
+  const stored = await page.evaluate(() => Object.keys(localStorage).sort());
+  assertEqual(JSON.stringify(stored), JSON.stringify(["tirkeu.iat.status", "tirkeu.iat.trust", "tirkeu.lang"]), "localStorage keys");
   noProblems(page);
   await page.context().close();
+});
+
+test("screenshots in Kazakh and Russian: the verdict, the batch and the check view", async () => {
+  assert(shared.pngs?.length === 3, "needs three demo certificates");
+  for (const code of ["kk", "ru"]) {
+    const page = await newPage(browser, { viewport: DESKTOP });
+    await open(page, server.url, "verify");
+    await page.selectOption("#lang", code);
+    await page.setInputFiles("#verify-file", shared.png);
+    await page.waitForSelector("#verdict[data-status=valid]", { timeout: 20_000 });
+    await screenshot(page, `verify-${code}`, { desktop: "#verdict", phone: "#verdict" });
+    const files = shared.pngs.map((path, i) => ({ name: `employee-${i + 1}.png`, mimeType: "image/png", buffer: readFileSync(path) }));
+    await page.setInputFiles("#verify-file", [...files, { name: "scan.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n%%EOF\n") }]);
+    await page.waitForSelector("#batch-summary [data-count-status=unsupported]", { timeout: 30_000 });
+    await screenshot(page, `batch-${code}`, { desktop: "#batch-box", phone: "#batch-box" });
+    await page.goto(`${server.url}/#check`);
+    await page.click("#check-sample");
+    await page.waitForSelector("#report[data-ok=true]");
+    await screenshot(page, `check-${code}`, { phone: "#report" });
+    noProblems(page);
+    await page.context().close();
+  }
 });
 
 test("offline: after the first visit, a reload with the server gone still verifies", async () => {
   const page = await newPage(browser, { viewport: DESKTOP });
   await open(page, server.url, "verify");
-  await page.evaluate(() => navigator.serviceWorker.ready);
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 10_000 })
-    .catch(async () => { await page.reload(); await page.waitForFunction(() => navigator.serviceWorker.controller !== null); });
+  await controlledByServiceWorker(page);
   await server.stop();
   const gone = await fetch(`${server.url}/`).then(() => false, () => true);
   assert(gone, "the server is down");
@@ -390,11 +419,4 @@ function y4mOfMatrix({ size, modules }, width, height, frames) {
   return Buffer.concat([Buffer.from(`YUV4MPEG2 W${width} H${height} F10:1 Ip A1:1 C420jpeg\n`), ...Array(frames).fill(frame)]);
 }
 
-let failed = 1;
-try {
-  failed = await runTests(tests);
-} finally {
-  await browser.close();
-  await server.stop();
-}
-process.exit(failed ? 1 : 0);
+await runAndExit(tests, { browser, server });

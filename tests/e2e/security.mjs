@@ -9,7 +9,7 @@
 //   of the page, whose URL and body hold none of what was typed or verified.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { ROOT, assert, assertEqual, launch, newPage, open, runTests, startServer } from "./harness.mjs";
+import { ROOT, assert, assertEqual, launch, newPage, open, runAndExit, startServer } from "./harness.mjs";
 
 const server = await startServer();
 const browser = await launch();
@@ -22,8 +22,9 @@ const INJECTION = `<img src=x onerror="window.__xss=1">${MARKER}`;
 
 /** The files the page may fetch or cache: its shell, the module, the lists and demo files. */
 const ALLOWED_PATHS = new Set([
-  "/", "/index.html", "/style.css", "/start.js", "/app.js", "/i18n.js", "/ui.js", "/config.js", "/verify.js",
-  "/check.js", "/issue.js", "/icon.svg", "/manifest.webmanifest", "/sw.js", "/pkg/tirkeu.js",
+  "/", "/index.html", "/style.css", "/start.js", "/app.js", "/i18n.js", "/ui.js", "/config.js", "/lists.js", "/verify.js",
+  "/camera.js", "/batch.js", "/check.js", "/issue.js", "/icon.svg", "/manifest.webmanifest", "/sw.js", "/pkg/tirkeu.js",
+  "/embed/", "/embed/index.html", "/embed/embed.js", "/embed/embed.css",
   "/pkg/tirkeu_bg.wasm", "/demo/trust-list.cose", "/demo/status-list.cose",
   "/demo/issuer.key.json", "/demo/record.json", "/favicon.ico",
 ]);
@@ -95,7 +96,7 @@ test("typed and verified text is shown as text, never as markup", async () => {
   await page.context().close();
 });
 
-test("storage: only the language in localStorage; no cookies, sessionStorage or IndexedDB; caches hold only the shell and the lists", async () => {
+test("storage: only the language and the lists' issue times in localStorage; no cookies, sessionStorage or IndexedDB; caches hold only the shell and the lists", async () => {
   const page = await newPage(browser);
   await useThePage(page);
   await page.evaluate(() => navigator.serviceWorker?.ready);
@@ -118,8 +119,10 @@ test("storage: only the language in localStorage; no cookies, sessionStorage or 
     return { local, session, databases, cached, cookie: document.cookie };
   });
   const localKeys = Object.keys(stored.local);
-  assert(localKeys.every((k) => k === "tirkeu.lang"), `localStorage keys: ${localKeys}`);
-  assert(Object.values(stored.local).every((v) => ["kk", "ru", "en"].includes(v)), `localStorage: ${JSON.stringify(stored.local)}`);
+  assert(localKeys.every((k) => ["tirkeu.lang", "tirkeu.iat.trust", "tirkeu.iat.status"].includes(k)), `localStorage keys: ${localKeys}`);
+  for (const [key, value] of Object.entries(stored.local)) {
+    assert(key === "tirkeu.lang" ? ["kk", "ru", "en"].includes(value) : /^\d{1,12}$/.test(value), `localStorage ${key}: ${value}`);
+  }
   assertEqual(stored.session.length, 0, "sessionStorage keys");
   assertEqual(stored.databases.length, 0, "IndexedDB databases");
   assertEqual(stored.cookie, "", "cookies");
@@ -163,11 +166,4 @@ test("no request carries certificate or form data", async () => {
   await page.context().close();
 });
 
-let failed = 1;
-try {
-  failed = await runTests(tests);
-} finally {
-  await browser.close();
-  await server.stop();
-}
-process.exit(failed ? 1 : 0);
+await runAndExit(tests, { browser, server });

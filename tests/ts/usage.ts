@@ -4,7 +4,7 @@ import init, {
   checkApplication, verifyCertificate, scanImage, renderQrSvg, qrMatrix, issueCertificate,
   loadTrustList, loadStatusList, trustListSummary, statusListSummary, workingDaysBetween,
   regions, countries, todayInKazakhstan, dataVersion, version, fieldLabels, fieldLabel, formatDate,
-  formatCount, Verifier,
+  formatCount, Verifier, FrameScanner,
   type Application, type Report, type Finding, type VerificationResult, type CertificateRecord,
   type VerificationStatus, type VerificationWarningCode, type KeyUse, type LoadOptions,
 } from "../../www/pkg/tirkeu.js";
@@ -47,6 +47,13 @@ export async function portal(form: Application, bytes: Uint8Array, root: string,
   const record: CertificateRecord | null = result.record;
   const days: number | null = result.daysRemaining;
   const texts: string[] = scanImage(pixels, { effort: "quick" });
+  // Every code, text or not: a code that is not text has an empty text and says what it holds.
+  const codes = scanImage(pixels, { codes: true });
+  const kinds: string[] = codes.map((code) => (code.kind === "text" ? code.text : code.data));
+  const scanner = new FrameScanner();
+  const seen: string[] = scanner.scan(pixels).map((code) => code.text);
+  const tracked: boolean = scanner.tracked;
+  scanner.free();
   const svg: string = renderQrSvg(texts[0] ?? "");
   const size: number = qrMatrix(svg).size;
   const qr: string = issueCertificate(record ?? {
@@ -70,5 +77,5 @@ export async function portal(form: Application, bytes: Uint8Array, root: string,
   // @ts-expect-error: the language is one of kk, ru, en
   verifyCertificate(qr, { lang: "de" });
   names.push(...local, label, ...refs, ...dates, state ?? "");
-  return [registerBy ?? "", ...keyNames, String(days), String(size), String(working), ...names, String(summaries), todayInKazakhstan(), dataVersion(), version()];
+  return [registerBy ?? "", ...kinds, ...seen, String(tracked), ...keyNames, String(days), String(size), String(working), ...names, String(summaries), todayInKazakhstan(), dataVersion(), version()];
 }

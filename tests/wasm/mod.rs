@@ -309,6 +309,18 @@ fn issue_render_scan_and_verify() {
         .unwrap()
         .unchecked_into();
     assert_eq!(texts.get(0).as_string().as_deref(), Some(qr_text.as_str()));
+    // Every code as an object (`codes: true`), and a camera loop's FrameScanner object.
+    let codes: js_sys::Array = wasm::scan_image(image.clone().into(), options(r#"{"codes":true}"#))
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(text(&codes.get(0), "kind"), "text");
+    assert_eq!(text(&codes.get(0), "text"), qr_text);
+    let mut scanner = wasm::FrameScannerObject::new();
+    let found: js_sys::Array = scanner.scan(image.clone().into()).unwrap().unchecked_into();
+    assert_eq!(text(&found.get(0), "text"), qr_text);
+    scanner.reset();
+    assert!(!scanner.tracked());
+    assert!(wasm::scan_image(image.clone().into(), options(r#"{"codes":1}"#)).is_err());
     let quick: js_sys::Array = wasm::scan_image(image.into(), options(r#"{"effort":"quick"}"#))
         .unwrap()
         .unchecked_into();

@@ -1,5 +1,10 @@
 use super::*;
 use crate::symbol::EcLevel;
+
+/// The bytes of a grid, as [`super::decode_grid`] reads them.
+fn decode_grid(dimension: usize, modules: &[bool]) -> Option<Vec<u8>> {
+    super::decode_grid(dimension, modules).map(|payload| payload.bytes)
+}
 use proptest::prelude::*;
 use qrcode::bits::Bits;
 use qrcode::canvas::{Canvas, MaskPattern};

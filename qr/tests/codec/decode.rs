@@ -153,3 +153,98 @@ proptest! {
         }
     }
 }
+
+/// A symbol drawn by the qrcode crate from the segments `push` adds, at version 3, level M.
+fn symbol_of(push: impl FnOnce(&mut qrcode::bits::Bits)) -> LumaImage {
+    let mut bits = qrcode::bits::Bits::new(Version::Normal(3));
+    push(&mut bits);
+    bits.push_terminator(EcLevel::M).unwrap();
+    let code = QrCode::with_bits(bits, EcLevel::M).unwrap();
+    raster(code.width(), &modules(&code), 3, false)
+}
+
+// Source: ISO/IEC 18004:2015 7.4.2 (ECI), 7.4.6 (Kanji mode: 0x935F "点" and 0xE4AA "茗") and
+// 7.4.8 (FNC1 modes). Every symbol that decodes is reported: a code whose data is not text comes
+// back as such, with its bytes, and is never given as a text.
+#[test]
+fn symbols_whose_data_is_not_text_are_reported_as_such() {
+    use tirkeu_qr::{Code, NotText, ScanEffort, scan_luma, scan_luma_codes};
+    let cases: [(LumaImage, NotText, Vec<u8>); 5] = [
+        (
+            symbol_of(|bits| bits.push_kanji_data(&[0x93, 0x5F, 0xE4, 0xAA]).unwrap()),
+            NotText::Kanji,
+            vec![0x93, 0x5F, 0xE4, 0xAA],
+        ),
+        (
+            symbol_of(|bits| {
+                bits.push_eci_designator(20).unwrap();
+                bits.push_byte_data(&[0x93, 0x5F]).unwrap();
+            }),
+            NotText::Eci(20),
+            vec![0x93, 0x5F],
+        ),
+        (
+            symbol_of(|bits| {
+                bits.push_fnc1_first_position().unwrap();
+                bits.push_numeric_data(b"0104012345678901").unwrap();
+            }),
+            NotText::Gs1,
+            b"0104012345678901".to_vec(),
+        ),
+        (
+            symbol_of(|bits| {
+                bits.push_fnc1_second_position(37).unwrap();
+                bits.push_alphanumeric_data(b"AB").unwrap();
+            }),
+            NotText::Gs1,
+            b"AB".to_vec(),
+        ),
+        (
+            // Shift_JIS bytes in a byte segment without an ECI: not UTF-8.
+            symbol_of(|bits| bits.push_byte_data(&[0x82, 0xA0, 0x82, 0xA2]).unwrap()),
+            NotText::Bytes,
+            vec![0x82, 0xA0, 0x82, 0xA2],
+        ),
+    ];
+    for (image, kind, bytes) in cases {
+        let (w, h) = (image.width(), image.height());
+        for effort in [ScanEffort::Quick, ScanEffort::Thorough] {
+            let codes = scan_luma_codes(w, h, image.pixels(), effort).unwrap();
+            assert_eq!(
+                codes,
+                [Code::NotText {
+                    kind,
+                    bytes: bytes.clone()
+                }],
+                "{kind:?}"
+            );
+            assert_eq!(codes[0].text(), None);
+        }
+        assert!(
+            scan_luma(w, h, image.pixels()).unwrap().is_empty(),
+            "{kind:?}"
+        );
+    }
+    // UTF-8 under the UTF-8 ECI, beside a symbol of data that is not text: both, in reading
+    // order (top first).
+    let text = symbol_of(|bits| {
+        bits.push_eci_designator(26).unwrap();
+        bits.push_byte_data("тіркеу".as_bytes()).unwrap();
+    });
+    let kanji = symbol_of(|bits| bits.push_kanji_data(&[0x93, 0x5F]).unwrap());
+    let (w, h) = (text.width(), text.height());
+    let mut pixels = text.pixels().to_vec();
+    pixels.extend_from_slice(kanji.pixels());
+    let codes = scan_luma_codes(w, 2 * h, &pixels, ScanEffort::Thorough).unwrap();
+    assert_eq!(
+        codes,
+        [
+            Code::Text("тіркеу".to_owned()),
+            Code::NotText {
+                kind: NotText::Kanji,
+                bytes: vec![0x93, 0x5F]
+            }
+        ]
+    );
+    assert_eq!(scan_luma(w, 2 * h, &pixels).unwrap(), ["тіркеу"]);
+}

@@ -5,7 +5,7 @@
 
 use tirkeu_qr::{self as qr, FrameScanner, LumaImage, Region, ScanEffort, ScanError};
 
-use crate::support::{Rng, text};
+use crate::support::{Rng, render, text};
 
 const WIDTH: u32 = 640;
 const HEIGHT: u32 = 480;
@@ -171,4 +171,47 @@ fn unusable_buffers_are_errors_and_keep_the_state() {
         Err(ScanError::BufferSize { .. })
     ));
     assert_eq!(scanner.region(), region);
+}
+
+/// A 1920 x 1080 RGBA frame: grey paper with sensor noise, `code` pasted at (`left`, `top`).
+fn full_hd_frame(code: &LumaImage, left: u32, top: u32, seed: u64) -> Vec<u8> {
+    let (width, height) = (1920u32, 1080u32);
+    let mut rng = Rng(seed | 1);
+    let mut rgba = Vec::with_capacity((width * height * 4) as usize);
+    for y in 0..height {
+        for x in 0..width {
+            let base = if x >= left && y >= top {
+                code.pixel(x - left, y - top).unwrap_or(205)
+            } else {
+                205
+            };
+            let v = (i32::from(base) + (rng.next() % 17) as i32 - 8).clamp(0, 255) as u8;
+            rgba.extend_from_slice(&[v, v, v, 255]);
+        }
+    }
+    rgba
+}
+
+// Source: web spec, revision 2 ("the camera keeps the device's full resolution (a dense version
+// 17-20 code at arm's length needs it; crop to where the code was instead of shrinking the
+// frame)"). A full-HD frame is searched at half size, and the code is read at full resolution
+// where it lies, then tracked there.
+#[test]
+fn full_hd_frames_read_dense_codes_at_full_resolution() {
+    for (seed, module_pixels) in [(45u64, 3u32), (46, 4)] {
+        let t = text(seed, 560);
+        let code = render(&t, module_pixels);
+        let mut scanner = FrameScanner::new();
+        let first = full_hd_frame(&code, 700, 300, seed);
+        assert_eq!(
+            scanner.scan_rgba(1920, 1080, &first).unwrap(),
+            std::slice::from_ref(&t),
+            "{module_pixels} px a module"
+        );
+        let region = scanner.region().expect("a region");
+        assert!(u64::from(region.width) * u64::from(region.height) < 1920 * 1080 / 2);
+        let next = full_hd_frame(&code, 708, 296, seed + 1);
+        assert_eq!(scanner.scan_rgba(1920, 1080, &next).unwrap(), [t]);
+        assert!(scanner.tracked());
+    }
 }
