@@ -13,9 +13,7 @@ mod rules_support;
 use cert_support::*;
 use serde_json::{Value, json};
 use tirkeu::cert::*;
-use tirkeu::data::{
-    DATA_VERSION, DataBundle, NonWorkingDayKind, NonWorkingDayRow, RowStatus, Tables,
-};
+use tirkeu::data::{DATA_VERSION, DataBundle, RowStatus, Tables};
 use tirkeu::i18n::Lang;
 use tirkeu::rules::{FindingCode, Report, check_json_with};
 
@@ -23,54 +21,12 @@ const DAY: i64 = 86_400;
 /// The bundle's issue time: 2026-07-02T00:00+05:00, after the lists, before `NOW`.
 const BUNDLE_IAT: i64 = LIST_IAT + DAY;
 
-/// The key that signs the data bundles of these tests (its `use` is `data` only).
-fn data_key() -> SigningKey {
-    SigningKey::from_seed([0x44; 32])
-}
-
 /// A verifier trusting `issuer()` (certificates), `status_key()` (status lists) and `data_key()`
 /// (data bundles).
 fn verifier() -> Verifier {
     let mut keys = keys();
-    keys.push(TrustedKeySpec {
-        uses: KeyUses::DATA,
-        ..key_spec(&data_key(), "Data")
-    });
+    keys.push(data_key_spec(&data_key(), "Data"));
     verifier_with(keys)
-}
-
-fn row(date: &str, kind: NonWorkingDayKind, name: &str) -> NonWorkingDayRow {
-    NonWorkingDayRow {
-        date: date.parse().unwrap(),
-        kind,
-        name: name.to_owned().into(),
-        status: RowStatus::Official,
-        source: "Government decree on the transfer of days off in 2027".into(),
-    }
-}
-
-/// The compiled tables as a bundle named `version`, with 2027 as a decree would fix it: the day
-/// off of Saturday 9 January moved to Friday 8 January (8 January off, 9 January a working
-/// Saturday), and every 2027 row official.
-fn decree_2027(version: &str, iat: i64) -> DataBundle {
-    let mut bundle = DataBundle::from_tables(version, iat, iat + 365 * DAY, Tables::compiled());
-    for row in bundle.calendar.iter_mut().filter(|r| r.date.year() == 2027) {
-        row.status = RowStatus::Official;
-    }
-    bundle.calendar.extend([
-        row(
-            "2027-01-08",
-            NonWorkingDayKind::Transfer,
-            "moved from 2027-01-09",
-        ),
-        row(
-            "2027-01-09",
-            NonWorkingDayKind::WorkingWeekend,
-            "working day moved to 2027-01-08",
-        ),
-    ]);
-    bundle.calendar.sort_by_key(|row| row.date);
-    bundle
 }
 
 /// A bundle's payload signed by `key` as it is: the issuer's tools would refuse to sign a bad one.

@@ -238,7 +238,7 @@ impl DataBundle {
                 }
                 other => {
                     return Err(format_error(format!(
-                        "unknown field {:?}",
+                        "unknown field `{}`",
                         other.chars().take(32).collect::<String>()
                     )));
                 }
@@ -536,7 +536,7 @@ fn read_rows<const N: usize, T>(
                 return Err(problem(
                     cells[0],
                     format!(
-                        "unknown column {name:?} (the columns are {})",
+                        "unknown column `{name}` (the columns are {})",
                         columns.join(", ")
                     ),
                 ));

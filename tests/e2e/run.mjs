@@ -389,6 +389,9 @@ test("offline: after the first visit, a reload with the server gone still verifi
   await page.fill("#verify-text", shared.text);
   await page.click("#verify-submit");
   await page.waitForSelector("#verdict[data-status=valid]");
+  // The data bundle too comes from the stored copy (Source: www/demo/README.md, its version).
+  const lists = await page.textContent("#lists");
+  assert(lists.includes("2026-03-18.2-demo"), `the stored data bundle offline: ${lists}`);
   await page.context().close();
 });
 
