@@ -29,6 +29,14 @@ fn verifier() -> Verifier {
     verifier_with(keys)
 }
 
+/// [`verifier`] with the 2027 decree installed (version 2027.1).
+fn verifier_with_decree() -> Verifier {
+    let mut verifier = verifier();
+    let bundle = signed(&decree_2027("2027.1", BUNDLE_IAT), &data_key());
+    verifier.load_data_bundle(&bundle, &at_now()).unwrap();
+    verifier
+}
+
 /// A bundle's payload signed by `key` as it is: the issuer's tools would refuse to sign a bad one.
 fn signed(bundle: &DataBundle, key: &SigningKey) -> Vec<u8> {
     cose::sign(&bundle.to_payload(), key)
@@ -90,13 +98,7 @@ fn a_bundle_that_moves_a_2027_working_day_moves_the_re_registration_deadline() {
 #[test]
 fn the_payload_read_without_a_signature_gives_the_same_report() {
     // The rules-only entry takes the payload a verifier checked: the same tables, the same report.
-    let mut verifier = verifier();
-    verifier
-        .load_data_bundle(
-            &signed(&decree_2027("2027.1", BUNDLE_IAT), &data_key()),
-            &at_now(),
-        )
-        .unwrap();
+    let verifier = verifier_with_decree();
     let payload = verifier.data_bundle().unwrap().payload().to_vec();
     let unsigned = DataBundle::from_payload(&payload).unwrap().tables();
     assert_eq!(
@@ -108,13 +110,7 @@ fn the_payload_read_without_a_signature_gives_the_same_report() {
 /// Offers `bytes` to a verifier holding the decree bundle of version 2027.1, and checks that the
 /// refusal names `expected` and that the tables in use stay those of 2027.1.
 fn refused(bytes: &[u8], options: &LoadOptions, expected: &str) -> DataBundleError {
-    let mut verifier = verifier();
-    verifier
-        .load_data_bundle(
-            &signed(&decree_2027("2027.1", BUNDLE_IAT), &data_key()),
-            &at_now(),
-        )
-        .unwrap();
+    let mut verifier = verifier_with_decree();
     let error = verifier.load_data_bundle(bytes, options).unwrap_err();
     assert!(
         error.to_string().contains(expected),
@@ -314,13 +310,7 @@ fn a_bundle_from_the_future_or_below_min_issued_at_is_refused() {
 
 #[test]
 fn a_newer_bundle_replaces_the_installed_one() {
-    let mut verifier = verifier();
-    verifier
-        .load_data_bundle(
-            &signed(&decree_2027("2027.1", BUNDLE_IAT), &data_key()),
-            &at_now(),
-        )
-        .unwrap();
+    let mut verifier = verifier_with_decree();
     // 2027.2 takes the decree back (the compiled 2027, official).
     let mut undo =
         DataBundle::from_tables("2027.2", BUNDLE_IAT + DAY, NOW + DAY, Tables::compiled());
