@@ -1,9 +1,13 @@
 //! Kazakhstan's working days (five-day week).
 //!
+//! The answers depend on the table of non-working days in use: [`Calendar`] answers by one
+//! ([`Tables::calendar`](crate::data::Tables::calendar): the compiled-in table, or one with a
+//! data bundle's years in place), and the free functions of this module by the compiled-in one.
+//!
 //! A day is a working day when it is Monday to Friday and not a holiday, fixed day off or
 //! transferred day off, or when it is a Saturday or Sunday made a working day by decree
-//! (`working_weekend`). For the years of the compiled-in table (`src/data/kz-non-working-days.csv`,
-//! 2025-2027) the table decides. For every other year the statutory rule is computed:
+//! (`working_weekend`). For the years the table has rows for (compiled in from
+//! `src/data/kz-non-working-days.csv`: 2025-2027) the table decides. For every other year the statutory rule is computed:
 //!
 //! - holidays (Law "On holidays" art. 5): 1-2 January, 8 March, 21-23 March (Nauryz), 1 May,
 //!   7 May, 9 May, 6 July, 25 October, 16 December; Constitution Day on 30 August up to 2025 and
@@ -18,8 +22,8 @@
 //! - decree transfers (a day off moved next to a holiday in exchange for a working Saturday)
 //!   cannot be foreseen and are not invented.
 //!
-//! Every answer carries `provisional`: true when it depends on a year whose table rows are
-//! provisional (2027) or on a computed year. Everything is integer arithmetic on day counts, so
+//! Every answer carries `provisional`: true when it depends on a year with a provisional row (2027
+//! in the compiled table; a bundle can make it official) or on a computed year. Everything is integer arithmetic on day counts, so
 //! natively and in WebAssembly the answers are identical, and no date, however far from the table
 //! (0001-01-01, 9999-12-31, [`Date::MIN`], [`Date::MAX`]), can panic.
 //!
@@ -28,10 +32,9 @@
 //! [`nth_working_day_after`] count whole years year by year within 1-9999 and by 400-year cycles
 //! outside, and never loop over days: even [`Date::MIN`] to [`Date::MAX`] is answered at once.
 
-use std::borrow::Cow;
 use std::sync::OnceLock;
 
-use crate::data::{self, NonWorkingDayKind, RowStatus};
+use crate::data::{NonWorkingDayKind, NonWorkingDayRow, RowStatus, Tables};
 use crate::date::Date;
 
 /// What kind of day a date is.
@@ -102,8 +105,19 @@ pub struct WorkingDayCount {
     /// True when any day counted lies in a provisional or computed year.
     pub provisional: bool,
 }
+impl From<NonWorkingDayKind> for DayKind {
+    fn from(kind: NonWorkingDayKind) -> DayKind {
+        match kind {
+            NonWorkingDayKind::Holiday => DayKind::Holiday,
+            NonWorkingDayKind::FixedDayOff => DayKind::FixedDayOff,
+            NonWorkingDayKind::Transfer => DayKind::Transfer,
+            NonWorkingDayKind::WorkingWeekend => DayKind::WorkingWeekend,
+        }
+    }
+}
 
-/// A special day of one year: anything that is not simply "weekday works, weekend rests".
+/// A special day computed by the statutory rule: anything that is not simply "weekday works,
+/// weekend rests".
 #[derive(Clone, Copy, Debug)]
 struct Special {
     date: Date,
@@ -111,80 +125,35 @@ struct Special {
     name: &'static str,
 }
 
-/// One year's calendar: its special days in date order and whether it is provisional.
-struct YearCalendar {
+/// One year's special days, in date order: the table's rows, or computed by the statutory rule.
+enum Specials<'t> {
+    Table(&'t [NonWorkingDayRow]),
+    Computed(Vec<Special>),
+}
+
+/// One year's calendar: its special days and whether it is provisional.
+struct YearCalendar<'t> {
     first: Date,
     last: Date,
     provisional: bool,
-    specials: Cow<'static, [Special]>,
+    specials: Specials<'t>,
 }
 
-/// The table's rows as special days, in date order, each with whether its year is provisional.
-struct Table {
-    specials: Vec<Special>,
-    /// Years that have rows, with whether any row of the year is provisional; ascending.
-    years: Vec<(i32, bool)>,
-}
-
-fn table() -> &'static Table {
-    static TABLE: OnceLock<Table> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        let rows = data::non_working_days();
-        let specials = rows
-            .iter()
-            .map(|row| Special {
-                date: row.date,
-                kind: match row.kind {
-                    NonWorkingDayKind::Holiday => DayKind::Holiday,
-                    NonWorkingDayKind::FixedDayOff => DayKind::FixedDayOff,
-                    NonWorkingDayKind::Transfer => DayKind::Transfer,
-                    NonWorkingDayKind::WorkingWeekend => DayKind::WorkingWeekend,
-                },
-                name: row.name,
-            })
-            .collect();
-        let mut years: Vec<(i32, bool)> = Vec::new();
-        for row in rows {
-            let year = row.date.year();
-            let provisional = row.status == RowStatus::Provisional;
-            match years.last_mut() {
-                Some((last, flag)) if *last == year => *flag |= provisional,
-                _ => years.push((year, provisional)),
-            }
-        }
-        Table { specials, years }
-    })
-}
-
-/// The years the compiled-in table covers (2025-2027), as `(first, last)`; `None` if it is empty.
+/// Kazakhstan's working days by one table of non-working days: the table decides the years it
+/// has rows for, the statutory rule the others (see the module's documentation).
 ///
 /// # Example
 ///
 /// ```
-/// assert_eq!(tirkeu::calendar::table_years(), Some((2025, 2027)));
+/// let calendar = tirkeu::data::Tables::compiled().calendar();
+/// let day = |s: &str| s.parse().unwrap();
+/// assert!(!calendar.is_working_day(day("2026-10-26"))); // Republic Day moved from Sunday 25 October
+/// assert_eq!(calendar.working_days_between(day("2025-12-31"), day("2026-12-31")).count, 247);
 /// ```
-pub fn table_years() -> Option<(i32, i32)> {
-    let years = &table().years;
-    Some((years.first()?.0, years.last()?.0))
-}
-
-/// Whether answers about `year` are provisional: its table rows are provisional, or the year is
-/// not in the table and is computed from the statutory rule.
-///
-/// # Example
-///
-/// ```
-/// use tirkeu::calendar::is_provisional_year;
-/// assert!(!is_provisional_year(2026));
-/// assert!(is_provisional_year(2027));
-/// assert!(is_provisional_year(2030));
-/// ```
-pub fn is_provisional_year(year: i32) -> bool {
-    table()
-        .years
-        .iter()
-        .find(|(y, _)| *y == year)
-        .is_none_or(|(_, provisional)| *provisional)
+#[derive(Clone, Copy, Debug)]
+pub struct Calendar<'t> {
+    /// In date order, each date once (as [`Tables`] keeps them).
+    rows: &'t [NonWorkingDayRow],
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -340,48 +309,40 @@ fn statutory_specials(year: i64, first: i64, last: i64) -> Vec<Special> {
         })
         .collect()
 }
-
-impl YearCalendar {
-    fn for_year(year: i32) -> YearCalendar {
-        let first_day = jan1_days(i64::from(year));
-        let last_day = jan1_days(i64::from(year) + 1) - 1;
-        let first = date_from_days(first_day);
-        let last = date_from_days(last_day);
-        let table = table();
-        if let Some(&(_, provisional)) = table.years.iter().find(|(y, _)| *y == year) {
-            let start = table
-                .specials
-                .partition_point(|special| special.date < first);
-            let end = table
-                .specials
-                .partition_point(|special| special.date <= last);
-            let specials = table.specials.get(start..end).unwrap_or_default();
-            return YearCalendar {
-                first,
-                last,
-                provisional,
-                specials: Cow::Borrowed(specials),
-            };
-        }
-        let specials = statutory_specials(i64::from(year), first_day, last_day);
-        YearCalendar {
-            first,
-            last,
-            provisional: true,
-            specials: Cow::Owned(specials),
+impl YearCalendar<'_> {
+    /// The special day on `date`, if any: its kind and name.
+    fn special(&self, date: Date) -> Option<(DayKind, &str)> {
+        match &self.specials {
+            Specials::Table(rows) => {
+                let index = rows.partition_point(|row| row.date < date);
+                rows.get(index)
+                    .filter(|row| row.date == date)
+                    .map(|row| (row.kind.into(), &*row.name))
+            }
+            Specials::Computed(specials) => {
+                let index = specials.partition_point(|special| special.date < date);
+                specials
+                    .get(index)
+                    .filter(|special| special.date == date)
+                    .map(|special| (special.kind, special.name))
+            }
         }
     }
 
-    fn special(&self, date: Date) -> Option<&Special> {
-        let index = self.specials.partition_point(|special| special.date < date);
-        self.specials
-            .get(index)
-            .filter(|special| special.date == date)
+    /// Every special day of the year, in date order.
+    fn specials(&self) -> impl Iterator<Item = (Date, DayKind)> + '_ {
+        let (rows, computed): (&[NonWorkingDayRow], &[Special]) = match &self.specials {
+            Specials::Table(rows) => (rows, &[]),
+            Specials::Computed(specials) => (&[], specials),
+        };
+        rows.iter()
+            .map(|row| (row.date, row.kind.into()))
+            .chain(computed.iter().map(|special| (special.date, special.kind)))
     }
 
-    fn kind(&self, date: Date) -> (DayKind, Option<&'static str>) {
+    fn kind(&self, date: Date) -> (DayKind, Option<&str>) {
         match self.special(date) {
-            Some(special) => (special.kind, Some(special.name)),
+            Some((kind, name)) => (kind, Some(name)),
             None if date.weekday().is_weekend() => (DayKind::Weekend, None),
             None => (DayKind::Working, None),
         }
@@ -393,13 +354,12 @@ impl YearCalendar {
             return 0;
         }
         let mut count = weekdays_in(days_of(from), days_of(to));
-        for special in self
-            .specials
-            .iter()
-            .filter(|s| (from..=to).contains(&s.date))
+        for (date, kind) in self
+            .specials()
+            .filter(|(date, _)| (from..=to).contains(date))
         {
-            let weekend = is_weekend_day(days_of(special.date));
-            match special.kind {
+            let weekend = is_weekend_day(days_of(date));
+            match kind {
                 DayKind::WorkingWeekend if weekend => count += 1,
                 DayKind::Holiday | DayKind::FixedDayOff | DayKind::Transfer if !weekend => {
                     count -= 1
@@ -411,10 +371,317 @@ impl YearCalendar {
     }
 }
 
+/// The calendar of a year by the statutory rule alone.
+fn computed_year(year: i64) -> YearCalendar<'static> {
+    let first = jan1_days(year);
+    let last = jan1_days(year + 1) - 1;
+    YearCalendar {
+        first: date_from_days(first),
+        last: date_from_days(last),
+        provisional: true,
+        specials: Specials::Computed(statutory_specials(year, first, last)),
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // The public questions.
 
-/// Whether `date` is a working day in Kazakhstan.
+impl<'t> Calendar<'t> {
+    /// The calendar of `rows`, which are in date order with each date once.
+    pub(crate) fn new(rows: &'t [NonWorkingDayRow]) -> Calendar<'t> {
+        Calendar { rows }
+    }
+
+    /// The calendar of the compiled-in table.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(tirkeu::calendar::Calendar::compiled().table_years(), Some((2025, 2027)));
+    /// ```
+    pub fn compiled() -> Calendar<'static> {
+        Tables::compiled().calendar()
+    }
+
+    /// The table's rows of `year`.
+    fn rows_of(&self, year: i32) -> &'t [NonWorkingDayRow] {
+        let start = self.rows.partition_point(|row| row.date.year() < year);
+        let end = self.rows.partition_point(|row| row.date.year() <= year);
+        self.rows.get(start..end).unwrap_or_default()
+    }
+
+    /// The first and last years the table has rows for (2025 and 2027 in the compiled one);
+    /// `None` when it has none.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(tirkeu::calendar::Calendar::compiled().table_years(), Some((2025, 2027)));
+    /// ```
+    pub fn table_years(&self) -> Option<(i32, i32)> {
+        Some((
+            self.rows.first()?.date.year(),
+            self.rows.last()?.date.year(),
+        ))
+    }
+
+    /// Whether answers about `year` are provisional: one of its rows is provisional, or the table
+    /// has none and the year is computed from the statutory rule.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let calendar = tirkeu::calendar::Calendar::compiled();
+    /// assert!(!calendar.is_provisional_year(2026));
+    /// assert!(calendar.is_provisional_year(2027) && calendar.is_provisional_year(2030));
+    /// ```
+    pub fn is_provisional_year(&self, year: i32) -> bool {
+        let rows = self.rows_of(year);
+        rows.is_empty() || rows.iter().any(|row| row.status == RowStatus::Provisional)
+    }
+
+    fn year(&self, year: i32) -> YearCalendar<'t> {
+        let rows = self.rows_of(year);
+        if rows.is_empty() {
+            return computed_year(i64::from(year));
+        }
+        YearCalendar {
+            first: date_from_days(jan1_days(i64::from(year))),
+            last: date_from_days(jan1_days(i64::from(year) + 1) - 1),
+            provisional: rows.iter().any(|row| row.status == RowStatus::Provisional),
+            specials: Specials::Table(rows),
+        }
+    }
+
+    /// Whether `date` is a working day in Kazakhstan.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let calendar = tirkeu::calendar::Calendar::compiled();
+    /// assert!(calendar.is_working_day("2025-01-05".parse().unwrap())); // a Sunday worked by decree
+    /// ```
+    pub fn is_working_day(&self, date: Date) -> bool {
+        self.year(date.year()).kind(date).0.is_working()
+    }
+
+    /// Everything the calendar says about `date`: working or not, the kind of day, its name, and
+    /// whether the answer is provisional.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use tirkeu::calendar::{Calendar, DayKind};
+    /// let info = Calendar::compiled().day_info("2026-03-24".parse().unwrap());
+    /// assert_eq!(info.kind, DayKind::Transfer);
+    /// assert!(!info.working && !info.provisional);
+    /// ```
+    pub fn day_info(&self, date: Date) -> DayInfo {
+        let calendar = self.year(date.year());
+        let (kind, name) = calendar.kind(date);
+        DayInfo {
+            date,
+            working: kind.is_working(),
+            kind,
+            name: name.map(str::to_owned),
+            provisional: calendar.provisional,
+        }
+    }
+
+    /// The number of working days D with `from < D <= to` ([`working_days_between`]).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let calendar = tirkeu::calendar::Calendar::compiled();
+    /// let day = |s: &str| s.parse().unwrap();
+    /// assert_eq!(calendar.working_days_between(day("2026-05-06"), day("2026-05-15")).count, 5);
+    /// ```
+    pub fn working_days_between(&self, from: Date, to: Date) -> WorkingDayCount {
+        if to < from {
+            let reverse = self.working_days_between(to, from);
+            return WorkingDayCount {
+                count: -reverse.count,
+                provisional: reverse.provisional,
+            };
+        }
+        if from == to {
+            return WorkingDayCount {
+                count: 0,
+                provisional: false,
+            };
+        }
+        let start = from.succ();
+        let (first_year, last_year) = (start.year(), to.year());
+        let first = self.year(first_year);
+        if first_year == last_year {
+            return WorkingDayCount {
+                count: first.working_days_in(start, to),
+                provisional: first.provisional,
+            };
+        }
+        let last = self.year(last_year);
+        let count = first.working_days_in(start, first.last)
+            + self.whole_years(i64::from(first_year) + 1, i64::from(last_year) - 1)
+            + last.working_days_in(last.first, to);
+        WorkingDayCount {
+            count,
+            provisional: self.span_is_provisional(first_year, last_year),
+        }
+    }
+
+    /// Whether any year of `[first, last]` is provisional (without visiting each year).
+    fn span_is_provisional(&self, first: i32, last: i32) -> bool {
+        match self.table_years() {
+            Some((table_first, table_last)) if first >= table_first && last <= table_last => {
+                (first..=last).any(|year| self.is_provisional_year(year))
+            }
+            _ => true,
+        }
+    }
+
+    /// Working days of the whole years `[a, b]`: year by year inside [`LUNAR_ESTIMATE_YEARS`] (at
+    /// most 9,999 of them), by 400-year cycles outside it.
+    fn whole_years(&self, a: i64, b: i64) -> i64 {
+        if b < a {
+            return 0;
+        }
+        let (lunar_first, lunar_last) =
+            (*LUNAR_ESTIMATE_YEARS.start(), *LUNAR_ESTIMATE_YEARS.end());
+        let before = CycleSums::get(false).sum_years(a, b.min(lunar_first - 1));
+        let after = CycleSums::get(true).sum_years(a.max(lunar_last + 1), b);
+        let inside: i64 = (a.max(lunar_first)..=b.min(lunar_last))
+            .map(|year| {
+                let calendar = self.year(year as i32);
+                calendar.working_days_in(calendar.first, calendar.last)
+            })
+            .sum();
+        before + inside + after
+    }
+
+    /// The `n`-th working day after `date` ([`nth_working_day_after`]).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let calendar = tirkeu::calendar::Calendar::compiled();
+    /// let found = calendar.nth_working_day_after("2026-12-31".parse().unwrap(), 5);
+    /// assert_eq!(found.date.to_string(), "2027-01-12");
+    /// ```
+    pub fn nth_working_day_after(&self, date: Date, n: u32) -> WorkingDay {
+        let mut remaining = i64::from(n);
+        let mut current = date;
+        let mut provisional = false;
+        if remaining == 0 {
+            return WorkingDay { date, provisional };
+        }
+        loop {
+            let start = current.succ();
+            if start == current {
+                return WorkingDay {
+                    date: Date::MAX,
+                    provisional: true,
+                };
+            }
+            let year = i64::from(start.year());
+            let outside = |y: i64| !LUNAR_ESTIMATE_YEARS.contains(&y);
+            if days_of(start) == jan1_days(year)
+                && outside(year)
+                && outside(year + 399)
+                && (year <= 0) == (year + 399 <= 0)
+            {
+                // A whole 400-year cycle of computed years: skip it at once when it is not enough.
+                let cycle = CycleSums::get(year > 0).cycle_total();
+                let cycle_last = jan1_days(year + 400) - 1;
+                if cycle < remaining && cycle_last <= i64::from(i32::MAX) {
+                    remaining -= cycle;
+                    provisional = true;
+                    current = date_from_days(cycle_last);
+                    continue;
+                }
+            }
+            let calendar = self.year(start.year());
+            provisional |= calendar.provisional;
+            let available = calendar.working_days_in(start, calendar.last);
+            if available < remaining {
+                remaining -= available;
+                current = calendar.last;
+                continue;
+            }
+            let mut day = start;
+            loop {
+                if calendar.kind(day).0.is_working() {
+                    remaining -= 1;
+                    if remaining == 0 {
+                        return WorkingDay {
+                            date: day,
+                            provisional,
+                        };
+                    }
+                }
+                if day >= calendar.last {
+                    // Unreachable when the count above is right; fall back to the next year.
+                    current = day;
+                    break;
+                }
+                day = day.succ();
+            }
+        }
+    }
+
+    /// `date` when it is a working day, otherwise the first working day after it
+    /// ([`next_working_day_on_or_after`]).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let calendar = tirkeu::calendar::Calendar::compiled();
+    /// let found = calendar.next_working_day_on_or_after("2026-10-25".parse().unwrap());
+    /// assert_eq!(found.date.to_string(), "2026-10-27");
+    /// ```
+    pub fn next_working_day_on_or_after(&self, date: Date) -> WorkingDay {
+        let calendar = self.year(date.year());
+        if calendar.kind(date).0.is_working() {
+            return WorkingDay {
+                date,
+                provisional: calendar.provisional,
+            };
+        }
+        let next = self.nth_working_day_after(date, 1);
+        WorkingDay {
+            date: next.date,
+            provisional: next.provisional || calendar.provisional,
+        }
+    }
+}
+
+/// The years the compiled-in table covers (2025-2027), as `(first, last)`; `None` if it is empty.
+///
+/// # Example
+///
+/// ```
+/// assert_eq!(tirkeu::calendar::table_years(), Some((2025, 2027)));
+/// ```
+pub fn table_years() -> Option<(i32, i32)> {
+    Calendar::compiled().table_years()
+}
+
+/// Whether answers about `year` are provisional by the compiled-in table: its rows are
+/// provisional, or the year is not in the table and is computed from the statutory rule.
+///
+/// # Example
+///
+/// ```
+/// use tirkeu::calendar::is_provisional_year;
+/// assert!(!is_provisional_year(2026));
+/// assert!(is_provisional_year(2027));
+/// assert!(is_provisional_year(2030));
+/// ```
+pub fn is_provisional_year(year: i32) -> bool {
+    Calendar::compiled().is_provisional_year(year)
+}
+
+/// Whether `date` is a working day in Kazakhstan, by the compiled-in table.
 ///
 /// # Example
 ///
@@ -426,11 +693,11 @@ impl YearCalendar {
 /// assert!(is_working_day(day("2025-01-05"))); // a Sunday worked by decree
 /// ```
 pub fn is_working_day(date: Date) -> bool {
-    day_info(date).working
+    Calendar::compiled().is_working_day(date)
 }
 
-/// Everything the calendar says about `date`: working or not, the kind of day, its name, and
-/// whether the answer is provisional.
+/// Everything the compiled-in calendar says about `date`: working or not, the kind of day, its
+/// name, and whether the answer is provisional.
 ///
 /// # Example
 ///
@@ -442,20 +709,12 @@ pub fn is_working_day(date: Date) -> bool {
 /// assert!(day_info("2040-03-22".parse().unwrap()).provisional);
 /// ```
 pub fn day_info(date: Date) -> DayInfo {
-    let calendar = YearCalendar::for_year(date.year());
-    let (kind, name) = calendar.kind(date);
-    DayInfo {
-        date,
-        working: kind.is_working(),
-        kind,
-        name: name.map(str::to_owned),
-        provisional: calendar.provisional,
-    }
+    Calendar::compiled().day_info(date)
 }
 
-/// The number of working days D with `from < D <= to`: the day `from` is not counted, the day
-/// `to` is. This is the count of "working days left" from `from` until a deadline `to`, and also
-/// the reading of "within five working days" after an event on `from`.
+/// The number of working days D with `from < D <= to` by the compiled-in table: the day `from`
+/// is not counted, the day `to` is. This is the count of "working days left" from `from` until a
+/// deadline `to`, and also the reading of "within five working days" after an event on `from`.
 ///
 /// When `to` is before `from` the result is the negated count of working days D with
 /// `to < D <= from`, so that `working_days_between(a, b) == -working_days_between(b, a)`.
@@ -472,46 +731,42 @@ pub fn day_info(date: Date) -> DayInfo {
 /// assert_eq!(working_days_between(day("2025-12-31"), day("2026-12-31")).count, 247);
 /// ```
 pub fn working_days_between(from: Date, to: Date) -> WorkingDayCount {
-    if to < from {
-        let reverse = working_days_between(to, from);
-        return WorkingDayCount {
-            count: -reverse.count,
-            provisional: reverse.provisional,
-        };
-    }
-    if from == to {
-        return WorkingDayCount {
-            count: 0,
-            provisional: false,
-        };
-    }
-    let start = from.succ();
-    let (first_year, last_year) = (start.year(), to.year());
-    let first = YearCalendar::for_year(first_year);
-    if first_year == last_year {
-        return WorkingDayCount {
-            count: first.working_days_in(start, to),
-            provisional: first.provisional,
-        };
-    }
-    let last = YearCalendar::for_year(last_year);
-    let count = first.working_days_in(start, first.last)
-        + whole_years(i64::from(first_year) + 1, i64::from(last_year) - 1)
-        + last.working_days_in(last.first, to);
-    WorkingDayCount {
-        count,
-        provisional: span_is_provisional(first_year, last_year),
-    }
+    Calendar::compiled().working_days_between(from, to)
 }
 
-/// Whether any year of `[first, last]` is provisional (without visiting each year).
-fn span_is_provisional(first: i32, last: i32) -> bool {
-    match table_years() {
-        Some((table_first, table_last)) if first >= table_first && last <= table_last => {
-            (first..=last).any(is_provisional_year)
-        }
-        _ => true,
-    }
+/// The `n`-th working day after `date` by the compiled-in table (the day `date` itself is not
+/// counted): with `n = 5` the last day of "within five working days" of an event on `date`. For
+/// `n = 0` it is `date` itself.
+///
+/// Saturates at [`Date::MAX`] (marked provisional) rather than running past the calendar.
+///
+/// # Example
+///
+/// ```
+/// use tirkeu::calendar::nth_working_day_after;
+/// let day = |s: &str| s.parse().unwrap();
+/// let found = nth_working_day_after(day("2026-12-31"), 5);
+/// assert_eq!(found.date.to_string(), "2027-01-12");
+/// assert!(found.provisional); // 2027 is a provisional year
+/// ```
+pub fn nth_working_day_after(date: Date, n: u32) -> WorkingDay {
+    Calendar::compiled().nth_working_day_after(date, n)
+}
+
+/// `date` when it is a working day by the compiled-in table, otherwise the first working day after
+/// it: where a period whose last day is a day off ends under the Civil Code.
+///
+/// # Example
+///
+/// ```
+/// use tirkeu::calendar::next_working_day_on_or_after;
+/// let day = |s: &str| s.parse().unwrap();
+/// // 2026-10-25 (Sunday, Republic Day) -> 26 October is the transferred day off -> 27 October.
+/// assert_eq!(next_working_day_on_or_after(day("2026-10-25")).date.to_string(), "2026-10-27");
+/// assert_eq!(next_working_day_on_or_after(day("2026-07-31")).date.to_string(), "2026-07-31");
+/// ```
+pub fn next_working_day_on_or_after(date: Date) -> WorkingDay {
+    Calendar::compiled().next_working_day_on_or_after(date)
 }
 
 /// Working days of a whole computed year outside [`LUNAR_ESTIMATE_YEARS`], by residue modulo 400
@@ -573,136 +828,8 @@ impl CycleSums {
 }
 
 fn computed_year_working_days(year: i64) -> i64 {
-    let first = jan1_days(year);
-    let last = jan1_days(year + 1) - 1;
-    let specials = statutory_specials(year, first, last);
-    let calendar = YearCalendar {
-        first: date_from_days(first),
-        last: date_from_days(last),
-        provisional: true,
-        specials: Cow::Owned(specials),
-    };
+    let calendar = computed_year(year);
     calendar.working_days_in(calendar.first, calendar.last)
-}
-
-/// Working days of the whole years `[a, b]`: year by year inside [`LUNAR_ESTIMATE_YEARS`] (at most
-/// 9,999 of them), by 400-year cycles outside it.
-fn whole_years(a: i64, b: i64) -> i64 {
-    if b < a {
-        return 0;
-    }
-    let (lunar_first, lunar_last) = (*LUNAR_ESTIMATE_YEARS.start(), *LUNAR_ESTIMATE_YEARS.end());
-    let before = CycleSums::get(false).sum_years(a, b.min(lunar_first - 1));
-    let after = CycleSums::get(true).sum_years(a.max(lunar_last + 1), b);
-    let inside: i64 = (a.max(lunar_first)..=b.min(lunar_last))
-        .map(|year| {
-            let calendar = YearCalendar::for_year(year as i32);
-            calendar.working_days_in(calendar.first, calendar.last)
-        })
-        .sum();
-    before + inside + after
-}
-
-/// The `n`-th working day after `date` (the day `date` itself is not counted): with `n = 5` the
-/// last day of "within five working days" of an event on `date`. For `n = 0` it is `date` itself.
-///
-/// Saturates at [`Date::MAX`] (marked provisional) rather than running past the calendar.
-///
-/// # Example
-///
-/// ```
-/// use tirkeu::calendar::nth_working_day_after;
-/// let day = |s: &str| s.parse().unwrap();
-/// let found = nth_working_day_after(day("2026-12-31"), 5);
-/// assert_eq!(found.date.to_string(), "2027-01-12");
-/// assert!(found.provisional); // 2027 is a provisional year
-/// ```
-pub fn nth_working_day_after(date: Date, n: u32) -> WorkingDay {
-    let mut remaining = i64::from(n);
-    let mut current = date;
-    let mut provisional = false;
-    if remaining == 0 {
-        return WorkingDay { date, provisional };
-    }
-    loop {
-        let start = current.succ();
-        if start == current {
-            return WorkingDay {
-                date: Date::MAX,
-                provisional: true,
-            };
-        }
-        let year = i64::from(start.year());
-        let outside = |y: i64| !LUNAR_ESTIMATE_YEARS.contains(&y);
-        if days_of(start) == jan1_days(year)
-            && outside(year)
-            && outside(year + 399)
-            && (year <= 0) == (year + 399 <= 0)
-        {
-            // A whole 400-year cycle of computed years: skip it at once when it is not enough.
-            let cycle = CycleSums::get(year > 0).cycle_total();
-            let cycle_last = jan1_days(year + 400) - 1;
-            if cycle < remaining && cycle_last <= i64::from(i32::MAX) {
-                remaining -= cycle;
-                provisional = true;
-                current = date_from_days(cycle_last);
-                continue;
-            }
-        }
-        let calendar = YearCalendar::for_year(start.year());
-        provisional |= calendar.provisional;
-        let available = calendar.working_days_in(start, calendar.last);
-        if available < remaining {
-            remaining -= available;
-            current = calendar.last;
-            continue;
-        }
-        let mut day = start;
-        loop {
-            if calendar.kind(day).0.is_working() {
-                remaining -= 1;
-                if remaining == 0 {
-                    return WorkingDay {
-                        date: day,
-                        provisional,
-                    };
-                }
-            }
-            if day >= calendar.last {
-                // Unreachable when the count above is right; fall back to the next year.
-                current = day;
-                break;
-            }
-            day = day.succ();
-        }
-    }
-}
-
-/// `date` when it is a working day, otherwise the first working day after it: where a period
-/// whose last day is a day off ends under the Civil Code.
-///
-/// # Example
-///
-/// ```
-/// use tirkeu::calendar::next_working_day_on_or_after;
-/// let day = |s: &str| s.parse().unwrap();
-/// // 2026-10-25 (Sunday, Republic Day) -> 26 October is the transferred day off -> 27 October.
-/// assert_eq!(next_working_day_on_or_after(day("2026-10-25")).date.to_string(), "2026-10-27");
-/// assert_eq!(next_working_day_on_or_after(day("2026-07-31")).date.to_string(), "2026-07-31");
-/// ```
-pub fn next_working_day_on_or_after(date: Date) -> WorkingDay {
-    let calendar = YearCalendar::for_year(date.year());
-    if calendar.kind(date).0.is_working() {
-        return WorkingDay {
-            date,
-            provisional: calendar.provisional,
-        };
-    }
-    let next = nth_working_day_after(date, 1);
-    WorkingDay {
-        date: next.date,
-        provisional: next.provisional || calendar.provisional,
-    }
 }
 
 #[cfg(test)]
@@ -764,11 +891,10 @@ mod tests {
                 .iter()
                 .map(|s| (s.date, s.kind.is_working()))
                 .collect();
-            let table = YearCalendar::for_year(year);
+            let table = Calendar::compiled().year(year);
             let tabled: Vec<(Date, bool)> = table
-                .specials
-                .iter()
-                .map(|s| (s.date, s.kind.is_working()))
+                .specials()
+                .map(|(date, kind)| (date, kind.is_working()))
                 .collect();
             let exceptions = [
                 day("2025-01-03"),
@@ -814,8 +940,13 @@ mod tests {
             (-399, 0),
             (-801, -17),
         ] {
-            assert_eq!(whole_years(a, b), by_loop(a, b), "{a}..={b}");
+            assert_eq!(
+                Calendar::compiled().whole_years(a, b),
+                by_loop(a, b),
+                "{a}..={b}"
+            );
         }
+        let whole_years = |a, b| Calendar::compiled().whole_years(a, b);
         assert_eq!(
             whole_years(-5, 10_005),
             by_loop(-5, 0) + whole_years(1, 9_999) + by_loop(10_000, 10_005)

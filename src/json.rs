@@ -15,7 +15,9 @@ use crate::cert::{
     KeyStatus, KeyUses, Record, Stage, Status, StatusListSummary, StatusYearSummary,
     TrustListSummary, TrustedKeySummary, VerificationResult, Warning,
 };
-use crate::data::{Confidence, Country, Regime, Region, RegionKind};
+use crate::data::{
+    CalendarYearSummary, Confidence, Country, DataBundleSummary, Regime, Region, RegionKind,
+};
 use crate::date::Date;
 use crate::i18n::Lang;
 use crate::rules::{
@@ -472,11 +474,34 @@ impl WriteJson for StatusYearSummary {
 impl WriteJson for Region {
     fn write_json(&self, out: &mut JsonWriter) {
         out.begin_object();
-        out.member("code", self.code);
-        out.member("nameEn", self.name_en);
-        out.member("nameRu", self.name_ru);
-        out.member("nameKk", self.name_kk);
+        out.member("code", &*self.code);
+        out.member("nameEn", &*self.name_en);
+        out.member("nameRu", &*self.name_ru);
+        out.member("nameKk", &*self.name_kk);
         out.member("kind", &self.kind);
+        out.end_object();
+    }
+}
+
+impl WriteJson for DataBundleSummary {
+    fn write_json(&self, out: &mut JsonWriter) {
+        out.begin_object();
+        out.member("version", &self.version);
+        out.member("iat", &self.iat);
+        out.member("next", &self.next);
+        out.member("calendar", &self.calendar);
+        out.member("regimes", &self.regimes);
+        out.member("regions", &self.regions);
+        out.end_object();
+    }
+}
+
+impl WriteJson for CalendarYearSummary {
+    fn write_json(&self, out: &mut JsonWriter) {
+        out.begin_object();
+        out.member("year", &self.year);
+        out.member("rows", &self.rows);
+        out.member("provisional", &self.provisional);
         out.end_object();
     }
 }
@@ -525,6 +550,7 @@ mod tests {
         issue_certificate, qr_text_from_cose,
     };
     use crate::cert::{SigningKey, claims::Claims};
+    use crate::data::{NonWorkingDayKind, RowStatus};
     use crate::rules::check_json;
 
     /// The writer's text equals serde_json's, and is returned for further checks.
@@ -614,6 +640,8 @@ mod tests {
         check!(ReRegistrationCounting: NextWorkingDayIsDayOne, EventDayCounts);
         check!(Confidence: Low, Medium, High);
         check!(RegionKind: City, Region);
+        check!(NonWorkingDayKind: Holiday, FixedDayOff, Transfer, WorkingWeekend);
+        check!(RowStatus: Official, Provisional);
         check!(Stage: Base45, Zlib, Cose, Claims, Record);
         check!(Regime: VisaFree90, VisaFree30, VisaFree14, VisaRequired);
         check!(KeyStatus: Active, Retired, Revoked);
@@ -1198,6 +1226,20 @@ mod tests {
         assert!(!regions.is_empty());
         same(regions);
         same(&regions.to_vec());
+    }
+
+    #[test]
+    fn data_bundle_summaries_are_written_as_serde_writes_them() {
+        use crate::data::{DataBundle, Tables};
+        let mut bundle =
+            DataBundle::from_tables("2027.1", 1_796_065_200, 1_827_601_200, Tables::compiled());
+        let all = same(&bundle.summary());
+        assert!(
+            all.contains(r#""calendar":[{"year":2025,"rows":23,"provisional":false}"#),
+            "{all}"
+        );
+        bundle.calendar.clear();
+        same(&bundle.summary());
     }
 
     #[test]

@@ -140,7 +140,12 @@ pub mod fuzzing {
             number.parse().ok()
         })
         .ok()?;
-        Some(crate::rules::check_tree(&tree, today, lang))
+        Some(crate::rules::check_tree(
+            &tree,
+            today,
+            lang,
+            crate::data::Tables::compiled(),
+        ))
     }
 
     /// A report as the module writes it.

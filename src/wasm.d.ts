@@ -325,6 +325,43 @@ export interface StatusListSummary {
   lists: Array<{ year: number; size: number; revoked: number }>;
 }
 
+// ----- Data bundles ------------------------------------------------------------------------
+
+/** A data bundle's calendar year: its rows replace that year of the compiled-in calendar. */
+export interface CalendarYearSummary {
+  year: number;
+  /** Non-working days, transfers and working weekends. */
+  rows: number;
+  /** Whether a row is provisional: dates that depend on the year are then marked so. */
+  provisional: boolean;
+}
+
+/** What a data bundle holds (the calendar, the visa regimes and the regions). */
+export interface DataBundleSummary {
+  /** The bundle's version, which reports made with it carry as `dataVersion`. */
+  version: string;
+  /** Seconds since 1970. */
+  iat: number;
+  next: number;
+  /** The calendar years it replaces; the others stay as compiled in. */
+  calendar: CalendarYearSummary[];
+  /** How many visa-regime rows (the whole table). */
+  regimes: number;
+  /** How many regions (the whole table). */
+  regions: number;
+}
+
+/** A data bundle a Verifier checked and installed. */
+export interface LoadedDataBundle {
+  /** The signed payload: `new RulesData(payload)` checks applications by its tables, in this module or a rules-only one. */
+  payload: Uint8Array;
+  summary: DataBundleSummary;
+  /** The kid of the `data` key that signed it (hex). */
+  kid: string;
+  /** Signed by a demonstration key. */
+  demo: boolean;
+}
+
 // ----- QR codes ----------------------------------------------------------------------------
 
 export interface QrMatrix {

@@ -34,6 +34,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
 use crate::cert::{self, LoadOptions, PublicKey, Record, SigningKey, VerifyContext};
+use crate::data::{DataBundle, DataBundleSummary, Tables};
 use crate::date::{Date, KAZAKHSTAN_UTC_OFFSET_SECONDS};
 use crate::i18n::{self, Lang};
 use crate::json::{self, WriteJson};
@@ -359,7 +360,38 @@ fn verify_context(options: Option<VerifyOptionsArgument>) -> Result<VerifyContex
 // The rules
 
 #[cfg(feature = "wasm-rules")]
-/// Checks an application; see `rules::check_json`.
+/// `checkApplication` by `tables`: the module-wide function and `RulesData`'s.
+fn check_application_by(
+    application: &JsValue,
+    options: Option<CheckOptionsArgument>,
+    tables: &Tables,
+) -> Result<JsValue, JsError> {
+    let options = options_argument(options, &["today", "lang"])?;
+    let today = date_option(options.string("today")?, "today")?;
+    let lang = lang_option(options.string("lang")?)?;
+    let text = json_text(application, "the application")?
+        .ok_or_else(|| error("the application must be a JSON object"))?;
+    let application = read_json(&text, "the application")?;
+    let report = rules::check_tree(&application, today, lang, tables).map_err(error)?;
+    to_js(&report)
+}
+
+#[cfg(feature = "wasm-rules")]
+/// `workingDaysBetween` by `calendar`: the module-wide function and `RulesData`'s.
+fn working_days_by(
+    from: &JsValue,
+    to: &JsValue,
+    calendar: calendar::Calendar<'_>,
+) -> Result<JsValue, JsError> {
+    let parse = |value: &JsValue, what: &str| -> Result<Date, JsError> {
+        Date::parse(&string_argument(value, what)?).map_err(|e| error(format!("{what}: {e}")))
+    };
+    let count = calendar.working_days_between(parse(from, "from")?, parse(to, "to")?);
+    to_js(&json::WorkingDays(count))
+}
+
+#[cfg(feature = "wasm-rules")]
+/// Checks an application by the compiled-in tables; see `rules::check_json`.
 ///
 /// # Errors
 ///
@@ -369,18 +401,12 @@ pub fn check_application(
     #[wasm_bindgen(unchecked_param_type = "Application")] application: JsValue,
     options: Option<CheckOptionsArgument>,
 ) -> Result<JsValue, JsError> {
-    let options = options_argument(options, &["today", "lang"])?;
-    let today = date_option(options.string("today")?, "today")?;
-    let lang = lang_option(options.string("lang")?)?;
-    let text = json_text(&application, "the application")?
-        .ok_or_else(|| error("the application must be a JSON object"))?;
-    let application = read_json(&text, "the application")?;
-    let report = rules::check_tree(&application, today, lang).map_err(error)?;
-    to_js(&report)
+    check_application_by(&application, options, Tables::compiled())
 }
 
 #[cfg(feature = "wasm-rules")]
-/// Working days D with `from < D <= to` (negative when `to` is before `from`).
+/// Working days D with `from < D <= to` (negative when `to` is before `from`), by the compiled-in
+/// calendar.
 ///
 /// # Errors
 ///
@@ -390,11 +416,95 @@ pub fn working_days_between(
     #[wasm_bindgen(unchecked_param_type = "string")] from: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string")] to: JsValue,
 ) -> Result<JsValue, JsError> {
-    let parse = |value: &JsValue, what: &str| -> Result<Date, JsError> {
-        Date::parse(&string_argument(value, what)?).map_err(|e| error(format!("{what}: {e}")))
-    };
-    let count = calendar::working_days_between(parse(&from, "from")?, parse(&to, "to")?);
-    to_js(&json::WorkingDays(count))
+    working_days_by(&from, &to, calendar::Calendar::compiled())
+}
+
+#[cfg(feature = "wasm-rules")]
+/// The rules with a data bundle's tables: `new RulesData(payload)`, from the payload bytes a
+/// `Verifier` checked (`loadDataBundle(...).payload`) or that the caller trusts as its own code.
+/// No signature is checked here: the data crosses from a verifier as bytes, so this class needs
+/// no signature code. See `data::DataBundle::from_payload`.
+#[wasm_bindgen(js_name = RulesData)]
+pub struct JsRulesData {
+    tables: Tables,
+    summary: DataBundleSummary,
+}
+
+#[cfg(feature = "wasm-rules")]
+#[wasm_bindgen(js_class = RulesData)]
+impl JsRulesData {
+    /// Reads and checks a data bundle's payload: every row by the rules of its table, and its
+    /// date against the compiled-in tables'.
+    ///
+    /// # Errors
+    ///
+    /// Throws when the payload is not bytes, not a data bundle's, breaks a rule of a table (the
+    /// message names the row), or is older than the compiled-in tables.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "Uint8Array")] payload: JsValue,
+    ) -> Result<JsRulesData, JsError> {
+        let payload = bytes_argument(&payload, "the payload")?;
+        let bundle = DataBundle::from_payload(&payload).map_err(error)?;
+        Ok(JsRulesData {
+            tables: bundle.tables(),
+            summary: bundle.summary(),
+        })
+    }
+
+    /// `checkApplication` by these tables: the report's `dataVersion` is the bundle's `version`.
+    ///
+    /// # Errors
+    ///
+    /// Throws when `application` is not a JSON object, or an option is unusable.
+    #[wasm_bindgen(js_name = checkApplication, unchecked_return_type = "Report")]
+    pub fn check_application(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Application")] application: JsValue,
+        options: Option<CheckOptionsArgument>,
+    ) -> Result<JsValue, JsError> {
+        check_application_by(&application, options, &self.tables)
+    }
+
+    /// `workingDaysBetween` by these tables' calendar.
+    ///
+    /// # Errors
+    ///
+    /// Throws when a date is not `YYYY-MM-DD`.
+    #[wasm_bindgen(js_name = workingDaysBetween, unchecked_return_type = "WorkingDayCount")]
+    pub fn working_days_between(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] from: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] to: JsValue,
+    ) -> Result<JsValue, JsError> {
+        working_days_by(&from, &to, self.tables.calendar())
+    }
+
+    /// These tables' regions (for an address form).
+    ///
+    /// # Errors
+    ///
+    /// None in practice; the conversion is fallible in form only.
+    #[wasm_bindgen(unchecked_return_type = "Region[]")]
+    pub fn regions(&self) -> Result<JsValue, JsError> {
+        to_js(self.tables.regions())
+    }
+
+    /// The version of these tables (the bundle's `version`), as reports carry it.
+    #[wasm_bindgen(js_name = dataVersion)]
+    pub fn data_version(&self) -> String {
+        self.tables.version().to_owned()
+    }
+
+    /// The bundle's summary: version, dates, the calendar years it replaces, its counts of rows.
+    ///
+    /// # Errors
+    ///
+    /// None in practice; the conversion is fallible in form only.
+    #[wasm_bindgen(unchecked_return_type = "DataBundleSummary")]
+    pub fn summary(&self) -> Result<JsValue, JsError> {
+        to_js(&self.summary)
+    }
 }
 
 #[cfg(any(feature = "wasm-rules", feature = "wasm-verify"))]
@@ -662,6 +772,47 @@ impl JsVerifier {
     #[wasm_bindgen(js_name = statusList, unchecked_return_type = "StatusListSummary | null")]
     pub fn status_list(&self) -> Result<JsValue, JsError> {
         to_js(&self.verifier.status_list().map(cert::StatusList::summary))
+    }
+
+    /// Checks a data bundle against the installed trust list (a key whose `use` holds `data`)
+    /// and installs it, by the rules of `loadTrustList`, and never one older than the
+    /// compiled-in tables. Returns `{ payload, summary, kid, demo }`: `new RulesData(payload)`
+    /// (in this module or a rules-only one) checks applications by its tables.
+    ///
+    /// # Errors
+    ///
+    /// Throws when no trust list is installed, or the bundle is unusable or refused (a row that
+    /// breaks a rule of its table is named); the installed bundle stays in use.
+    #[wasm_bindgen(js_name = loadDataBundle, unchecked_return_type = "LoadedDataBundle")]
+    pub fn load_data_bundle(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "Uint8Array")] bytes: JsValue,
+        options: Option<LoadOptionsArgument>,
+    ) -> Result<JsValue, JsError> {
+        let bytes = bytes_argument(&bytes, "the data bundle")?;
+        let options = load_options(options)?;
+        self.verifier
+            .load_data_bundle(&bytes, &options)
+            .map_err(error)?;
+        self.data_bundle()
+    }
+
+    /// The installed data bundle as `loadDataBundle` returned it, or `null`.
+    ///
+    /// # Errors
+    ///
+    /// None in practice; the conversion is fallible in form only.
+    #[wasm_bindgen(js_name = dataBundle, unchecked_return_type = "LoadedDataBundle | null")]
+    pub fn data_bundle(&self) -> Result<JsValue, JsError> {
+        let Some(bundle) = self.verifier.data_bundle() else {
+            return Ok(JsValue::NULL);
+        };
+        let result = js_sys::Object::new();
+        set_member(&result, "payload", &Uint8Array::from(bundle.payload()))?;
+        set_member(&result, "summary", &to_js(&bundle.summary())?)?;
+        set_member(&result, "kid", &cert::keys::to_hex(&bundle.kid()).into())?;
+        set_member(&result, "demo", &bundle.is_demo().into())?;
+        Ok(result.into())
     }
 }
 

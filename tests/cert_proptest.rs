@@ -72,7 +72,7 @@ fn address() -> impl Strategy<Value = String> {
 fn region() -> impl Strategy<Value = String> {
     let codes: Vec<String> = tirkeu::data::regions()
         .iter()
-        .map(|region| region.code.to_owned())
+        .map(|region| region.code.to_string())
         .collect();
     proptest::sample::select(codes)
 }

@@ -105,7 +105,14 @@ fn the_demo_certificate_verifies_with_the_demo_lists() {
 #[test]
 fn demo_files_are_reproducible() {
     // The command sequence of www/demo/README.md, in a scratch directory, gives the same bytes.
+    // When a table of src/data/ changes, the data bundle is built again (www/demo/README.md).
     let dir = scratch("demo");
+    let table = |name: &str| {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("src/data")
+            .join(name);
+        path.to_string_lossy().into_owned()
+    };
     for file in [
         "keyspec.json",
         "revoked.json",
@@ -154,6 +161,16 @@ fn demo_files_are_reproducible() {
             Some("status.pub.json"),
         ),
         (
+            vec![
+                "keygen".into(),
+                "--seed".into(),
+                seed("tirkeu DEMO data key"),
+                "--out".into(),
+                "data.key.json".into(),
+            ],
+            Some("data.pub.json"),
+        ),
+        (
             [
                 "trust-list",
                 "--root",
@@ -174,6 +191,30 @@ fn demo_files_are_reproducible() {
                 "--out",
                 "status-list.cose",
                 "revoked.json",
+            ]
+            .map(String::from)
+            .to_vec(),
+            None,
+        ),
+        (
+            [
+                "data-bundle",
+                "--key",
+                "data.key.json",
+                "--out",
+                "data-bundle.cose",
+                "--version",
+                "2026-03-18.2-demo",
+                "--iat",
+                "2026-07-01",
+                "--next",
+                "2031-01-01",
+                "--calendar",
+                &table("kz-non-working-days.csv"),
+                "--regimes",
+                &table("visa-regimes.csv"),
+                "--regions",
+                &table("kz-regions.csv"),
             ]
             .map(String::from)
             .to_vec(),
@@ -226,8 +267,11 @@ fn demo_files_are_reproducible() {
         "issuer.pub.json",
         "status.key.json",
         "status.pub.json",
+        "data.key.json",
+        "data.pub.json",
         "trust-list.cose",
         "status-list.cose",
+        "data-bundle.cose",
         "certificate.txt",
         "certificate-revoked.txt",
     ] {
@@ -904,4 +948,108 @@ fn the_issuer_refuses_sequences_no_status_list_can_hold() {
     assert_eq!(summary["lists"][0]["size"], 8);
     assert_eq!(summary["lists"][1]["size"], 1_200_346);
     std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn a_published_data_bundle_corrects_the_2027_calendar_for_check() {
+    // A deployment's correction (README, "Correcting the tables without a release"): the 2027
+    // decree moves the day off of Saturday 9 January to Friday 8 January and makes 2027
+    // official; signed with the DEMO data key, checked against the DEMO trust list. Rules p.5:
+    // the 5th working day after a move on Friday 8 January.
+    let dir = scratch("data-bundle");
+    let tables = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/data");
+    let mut rows: Vec<String> = read(tables.join("kz-non-working-days.csv"))
+        .lines()
+        .map(|line| {
+            if line.starts_with("2027-") {
+                line.replace(",provisional,", ",official,")
+            } else {
+                line.to_owned()
+            }
+        })
+        .collect();
+    rows.push("2027-01-08,transfer,moved from 2027-01-09,official,Decree".into());
+    rows.push("2027-01-09,working_weekend,moved to 2027-01-08,official,Decree".into());
+    let (mut head, mut dated): (Vec<String>, Vec<String>) =
+        rows.into_iter().partition(|line| !line.starts_with("20"));
+    dated.sort();
+    head.extend(dated);
+    std::fs::write(dir.join("calendar.csv"), head.join("\n") + "\n").unwrap();
+    let table = |name: &str| tables.join(name).to_string_lossy().into_owned();
+    let key = |name: &str| demo().join(name).to_string_lossy().into_owned();
+    let bundle = |signer: &str, out: &str, calendar: &str| {
+        run(
+            &dir,
+            &[
+                "data-bundle",
+                "--key",
+                &key(signer),
+                "--out",
+                out,
+                "--version",
+                "2027.1",
+                "--iat",
+                "2026-12-01",
+                "--next",
+                "2027-12-31",
+                "--calendar",
+                calendar,
+                "--regimes",
+                &table("visa-regimes.csv"),
+                "--regions",
+                &table("kz-regions.csv"),
+            ],
+        )
+    };
+    let made = bundle("data.key.json", "decree.cose", "calendar.csv");
+    assert_eq!(made.status.code(), Some(0), "{made:?}");
+    assert_eq!(json(&made)["version"], "2027.1");
+    let application = serde_json::json!({
+        "immigrant": { "surname": "IVANOV", "givenNames": "IVAN", "birthDate": "1990-05-17",
+            "citizenship": "RUS", "passport": { "number": "751234567", "kind": "ordinary",
+            "expiresOn": "2031-01-01" } },
+        "entry": { "date": "2026-12-01", "purpose": "private" },
+        "host": { "kind": "person", "id": "900515300127", "name": "АХМЕТОВ АСЕТ" },
+        "address": { "region": "ALA", "locality": "Алматы", "street": "Абая", "building": "10",
+            "apartment": "5", "premises": "apartment" },
+        "stay": { "from": "2026-12-01", "to": "2027-02-20" },
+        "addressChange": { "movedOn": "2027-01-08" }
+    });
+    std::fs::write(dir.join("application.json"), application.to_string()).unwrap();
+    let check = |extra: &[&str]| {
+        let trust = key("trust-list.cose");
+        let root = key("root.pub.json");
+        let mut args = vec!["check", "application.json", "--today", "2027-01-08"];
+        if !extra.is_empty() {
+            args.extend(["--trust", trust.as_str(), "--root", root.as_str()]);
+            args.extend(extra);
+        }
+        run(&dir, &args)
+    };
+    let compiled = json(&check(&[]));
+    assert_eq!(compiled["reRegistration"]["registerBy"], "2027-01-15");
+    assert_eq!(compiled["reRegistration"]["provisional"], true);
+    let corrected = json(&check(&["--data", "decree.cose"]));
+    assert_eq!(corrected["reRegistration"]["registerBy"], "2027-01-14");
+    assert_eq!(corrected["reRegistration"]["provisional"], false);
+    assert_eq!(corrected["dataVersion"], "2027.1");
+
+    // Signed by the certificate key: refused, exit 2.
+    let wrong = bundle("issuer.key.json", "wrong.cose", "calendar.csv");
+    assert_eq!(wrong.status.code(), Some(0));
+    let refused = check(&["--data", "wrong.cose"]);
+    assert_unusable(&refused);
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("may not sign data bundles"));
+    // A transfer on a weekend never gets signed: the file and line are named.
+    let weekend =
+        read(dir.join("calendar.csv")).replace("2027-01-08,transfer", "2027-01-10,transfer");
+    std::fs::write(dir.join("weekend.csv"), weekend).unwrap();
+    let bad = bundle("data.key.json", "weekend.cose", "weekend.csv");
+    assert_unusable(&bad);
+    let stderr = String::from_utf8_lossy(&bad.stderr);
+    assert!(
+        stderr.contains("weekend.csv:") && stderr.contains("transfer"),
+        "{stderr}"
+    );
+    assert!(!dir.join("weekend.cose").exists());
 }

@@ -1,9 +1,10 @@
 //! Native half of the native/WebAssembly parity test.
 //!
 //! Builds a corpus of applications and certificates (every verification status and every
-//! malformed stage), answers each through the native library, and writes inputs and answers to
-//! `target/tmp/parity-corpus.json`. `tests/js/parity.test.mjs` then runs the same inputs through
-//! the npm package in Node and asserts the same JSON, byte for byte (`make test` runs both).
+//! malformed stage) and applications checked by a data bundle's tables, answers each through the
+//! native library, and writes inputs and answers to `target/tmp/parity-corpus.json`.
+//! `tests/js/parity.test.mjs` then runs the same inputs through the npm package in Node and
+//! asserts the same JSON, byte for byte (`make test` runs both).
 
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -365,6 +366,59 @@ fn write_the_parity_corpus() {
         }));
     }
 
+    // The same applications by a data bundle's tables (the 2027 decree): the package loads the
+    // bundle on its verifier and checks by `RulesData` over the payload.
+    let data_trust = trust_bytes(
+        vec![data_key_spec(&data_key(), "Data")],
+        LIST_IAT,
+        LIST_NEXT,
+    );
+    let bundle = cose::sign(
+        &decree_2027("2027.1", LIST_IAT + 86_400).to_payload(),
+        &data_key(),
+    );
+    let mut data_verifier = Verifier::new(root().public_key());
+    data_verifier
+        .load_trust_list(&data_trust, &at_now())
+        .unwrap();
+    data_verifier.load_data_bundle(&bundle, &at_now()).unwrap();
+    let mut data_cases = Vec::new();
+    let base = sample_application();
+    for (i, moved_on) in [
+        "2027-01-06",
+        "2027-01-08",
+        "2027-01-09",
+        "2027-05-07",
+        "2026-12-31",
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let application = [
+            ("entry.date", json!("2026-12-01")),
+            ("stay.from", json!("2026-12-01")),
+            ("stay.to", json!("2027-02-20")),
+            ("addressChange", json!({ "movedOn": moved_on })),
+        ]
+        .into_iter()
+        .fold(base.clone(), |application, (path, value)| {
+            with(application, path, Some(value))
+        });
+        let lang = LANGS[i % 3];
+        let report = tirkeu::rules::check_json_with(
+            &application,
+            moved_on.parse().unwrap(),
+            lang,
+            data_verifier.tables(),
+        )
+        .unwrap();
+        assert_eq!(report.data_version, "2027.1");
+        data_cases.push(json!({
+            "input": application, "today": moved_on, "lang": lang.tag(),
+            "expected": serde_json::to_string(&report).unwrap(),
+        }));
+    }
+
     // Every status and every malformed stage is in the corpus.
     let statuses: std::collections::BTreeSet<String> = certificate_cases
         .iter()
@@ -407,6 +461,11 @@ fn write_the_parity_corpus() {
         "statusList": tirkeu::cert::keys::to_hex(&status),
         "applications": application_cases,
         "certificates": certificate_cases,
+        "data": {
+            "trustList": tirkeu::cert::keys::to_hex(&data_trust),
+            "bundle": tirkeu::cert::keys::to_hex(&bundle),
+            "applications": data_cases,
+        },
     });
     let path = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("parity-corpus.json");
     std::fs::write(&path, serde_json::to_string_pretty(&corpus).unwrap()).unwrap();

@@ -9,8 +9,8 @@ fn day(text: &str) -> Date {
 }
 
 #[test]
-fn every_row_loads() {
-    assert_eq!(data::load_problems(), &[], "rows that did not load");
+fn every_row_is_compiled_in() {
+    // A row that does not load fails the build (build.rs; tests/data_build.rs).
     // Source: the CSV files: 61 non-working-day rows, 78 regimes, 20 regions, 249 countries.
     assert_eq!(data::non_working_days().len(), 61);
     assert_eq!(data::regimes().len(), 78);
@@ -88,7 +88,7 @@ fn table_days_read_back_through_the_calendar() {
         assert_eq!(info.kind, expected, "{}", row.date);
         assert_eq!(info.working, row.kind == NonWorkingDayKind::WorkingWeekend);
         assert_eq!(info.provisional, row.status == RowStatus::Provisional);
-        assert_eq!(info.name.as_deref(), Some(row.name));
+        assert_eq!(info.name.as_deref(), Some(&*row.name));
     }
 }
 
@@ -124,7 +124,7 @@ fn iso_3166_codes() {
     );
     for row in data::regimes() {
         assert!(
-            data::is_country_code(row.iso3),
+            data::is_country_code(&row.iso3),
             "{} of visa-regimes.csv is not an ISO code",
             row.iso3
         );
@@ -191,7 +191,7 @@ fn regime_rows() {
 
 #[test]
 fn regions_have_three_names() {
-    let codes: Vec<&str> = data::regions().iter().map(|r| r.code).collect();
+    let codes: Vec<&str> = data::regions().iter().map(|r| &*r.code).collect();
     for code in ["AST", "ALA", "SHY", "ULY", "ZHT", "ABA"] {
         assert!(codes.contains(&code));
     }

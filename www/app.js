@@ -90,19 +90,35 @@ async function boot() {
     return;
   }
   const verifier = new tirkeu.Verifier(config.PINNED_ROOT_PUBLIC_KEY);
+  // The rules by the installed data bundle's tables (its payload, which the verifier checked),
+  // or null for the compiled-in tables.
+  /** @type {import("./pkg/tirkeu.js").RulesData | null} */
+  let rulesData = null;
+  let rulesIat = 0;
+  function takeDataBundle() {
+    const bundle = verifier.dataBundle();
+    if (!bundle || bundle.summary.iat === rulesIat) return;
+    rulesData?.free();
+    rulesData = new tirkeu.RulesData(bundle.payload);
+    rulesIat = bundle.summary.iat;
+  }
   const { trustError } = await loadLists(verifier, {
     trustUrl: config.TRUST_LIST_URL,
     statusUrl: config.STATUS_LIST_URL,
+    dataUrl: config.DATA_BUNDLE_URL,
     request,
     onLate() {
       if (verifier.trustList()) bootLine.hidden = true;
+      takeDataBundle();
       views.verify?.relabel?.();
+      views.check?.relabel?.();
     },
   });
+  takeDataBundle();
   const [demoKey, sampleRecord] = await demoFiles;
   const verify = setupVerify({ verifier });
   views.verify = verify;
-  views.check = setupCheck();
+  views.check = setupCheck({ rules: () => rulesData });
   views.demo = setupIssue({
     demoKey,
     sampleRecord,

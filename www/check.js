@@ -58,7 +58,11 @@ function fieldLabel(path) {
   return tirkeu.fieldLabel(path, lang()) ?? null;
 }
 
-export function setupCheck() {
+/**
+ * @param {{ rules?: () => import("./pkg/tirkeu.js").RulesData | null }} [context] the rules by
+ *   the installed data bundle's tables, or null for the module's compiled-in tables
+ */
+export function setupCheck({ rules = () => null } = {}) {
   const $ = (/** @type {string} */ id) => /** @type {HTMLElement} */ (document.getElementById(id));
   const form = /** @type {HTMLFormElement} */ ($("check-form"));
   const stays = $("stays");
@@ -329,12 +333,14 @@ export function setupCheck() {
     clearTimeout(timer);
     const app = application();
     try {
-      lastReport = tirkeu.checkApplication(app, { today: checkDate(), lang: lang() });
+      lastReport = (rules() ?? tirkeu).checkApplication(app, { today: checkDate(), lang: lang() });
     } catch (error) {
       $("report-summary").replaceChildren(el("p", { class: "error", text: String(/** @type {Error} */ (error)?.message ?? error) }));
       return;
     }
     render(lastReport, app);
+    // The tables the report was made with: a data bundle's version, or the compiled-in one.
+    $("check-data").textContent = t("check.data", lastReport.dataVersion);
   }
 
   function schedule() {

@@ -25,6 +25,9 @@ const en = {
   "lists.age": "updated {0} ({1} ago)",
   "lists.today": "updated {0} (today)",
   "lists.none": "not loaded",
+  "lists.data": "Calendar and visa regimes",
+  "lists.builtIn": "{0}, built in",
+  "check.data": "Calendar and visa regimes: version {0}",
   "private": "Nothing you type, scan or upload leaves this device.",
   "foot.embed": "Embedding the checks in a portal",
 
@@ -218,6 +221,9 @@ const ru = {
   "lists.age": "обновлено {0} ({1} назад)",
   "lists.today": "обновлено {0} (сегодня)",
   "lists.none": "не загружено",
+  "lists.data": "Календарь и визовые режимы",
+  "lists.builtIn": "{0}, встроенные в модуль",
+  "check.data": "Календарь и визовые режимы: версия {0}",
   "private": "Всё, что вы вводите, сканируете или загружаете, остаётся на этом устройстве.",
   "foot.embed": "Встраивание проверок в портал",
 
@@ -411,6 +417,9 @@ const kk = {
   "lists.age": "жаңартылған күні: {0} ({1} бұрын)",
   "lists.today": "жаңартылған күні: {0} (бүгін)",
   "lists.none": "жүктелмеген",
+  "lists.data": "Күнтізбе және визалық режимдер",
+  "lists.builtIn": "{0}, модульге енгізілген",
+  "check.data": "Күнтізбе және визалық режимдер: {0} нұсқасы",
   "private": "Енгізген, сканерлеген немесе жүктеген деректеріңіз осы құрылғыдан шықпайды.",
   "foot.embed": "Тексерулерді порталға ендіру",
 

@@ -1,5 +1,8 @@
-// The signed lists (trust list, status list): the page keeps the last good copy of each, and the
-// highest issue time it has accepted, so that no network answer can make things worse.
+// The signed files (trust list, status list, data bundle): the page keeps the last good copy of
+// each, and the highest issue time it has accepted, so that no network answer can make things
+// worse. The data bundle (the calendar, the visa regimes and the regions, signed by a key of the
+// trust list) follows the same rules as the lists; without one, the module's compiled-in tables
+// are used.
 //
 // - A copy is stored (Cache Storage, "tirkeu-lists") only after the module has verified and
 //   installed it; an answer that is an error (503), a captive portal's page served with 200, or
@@ -15,7 +18,7 @@
 const LIST_CACHE = "tirkeu-lists";
 const NETWORK_WAIT_MS = 3000;
 
-/** @typedef {"trust" | "status"} ListKind */
+/** @typedef {"trust" | "status" | "data"} ListKind */
 
 /** @typedef {import("./pkg/tirkeu.js").Verifier} Verifier */
 
@@ -84,9 +87,13 @@ async function networkCopy(response) {
  * @returns {Promise<string | null>} the module's reason when neither copy could be installed
  */
 async function install(verifier, kind, url, stored, fresh) {
-  const load = (/** @type {Uint8Array} */ bytes) => (kind === "trust"
-    ? verifier.loadTrustList(bytes, { minIssuedAt: highestIat(kind) })
-    : verifier.loadStatusList(bytes, { minIssuedAt: highestIat(kind) }));
+  /** @param {Uint8Array} bytes @returns {{ iat: number }} */
+  const load = (bytes) => {
+    const options = { minIssuedAt: highestIat(kind) };
+    if (kind === "trust") return verifier.loadTrustList(bytes, options);
+    if (kind === "status") return verifier.loadStatusList(bytes, options);
+    return verifier.loadDataBundle(bytes, options).summary;
+  };
   let reason = null;
   for (const [bytes, fromNetwork] of /** @type {Array<[Uint8Array | null, boolean]>} */ ([[stored, false], [fresh, true]])) {
     if (!bytes) continue;
@@ -99,7 +106,7 @@ async function install(verifier, kind, url, stored, fresh) {
       reason ??= String(/** @type {Error} */ (error)?.message ?? error);
     }
   }
-  const installed = kind === "trust" ? verifier.trustList() : verifier.statusList();
+  const installed = kind === "trust" ? verifier.trustList() : kind === "status" ? verifier.statusList() : verifier.dataBundle();
   return installed ? null : reason ?? "";
 }
 
@@ -109,31 +116,39 @@ function sameBytes(a, b) {
 }
 
 /**
- * Installs the trust list and the status list into `verifier`. Resolves once the stored copies
- * and whatever the network answered within NETWORK_WAIT_MS are installed; a later answer is
- * installed when it comes, and `onLate` is called.
+ * Installs the trust list, the status list and the data bundle into `verifier`. Resolves once
+ * the stored copies and whatever the network answered within NETWORK_WAIT_MS are installed; a
+ * later answer is installed when it comes, and `onLate` is called. The data bundle is checked
+ * against the trust list, so it is installed after it.
  * @param {Verifier} verifier
- * @param {{ trustUrl: string, statusUrl: string, request: (url: string) => Promise<Response>, onLate?: () => void }} options
- * @returns {Promise<{ trustError: string | null }>} why no trust list could be installed, if none was
+ * @param {{ trustUrl: string, statusUrl: string, dataUrl: string, request: (url: string) => Promise<Response>, onLate?: () => void }} options
+ * @returns {Promise<{ trustError: string | null, dataError: string | null }>} why no trust list (no data bundle) could be installed, if none was
  */
-export async function loadLists(verifier, { trustUrl, statusUrl, request, onLate }) {
-  const fresh = { trust: networkCopy(request(trustUrl)), status: networkCopy(request(statusUrl)) };
-  const [storedTrust, storedStatus] = await Promise.all([storedCopy(trustUrl), storedCopy(statusUrl)]);
+export async function loadLists(verifier, { trustUrl, statusUrl, dataUrl, request, onLate }) {
+  /** @type {Array<[ListKind, string]>} */
+  const files = [["trust", trustUrl], ["status", statusUrl], ["data", dataUrl]];
+  const fresh = files.map(([, url]) => networkCopy(request(url)));
+  const stored = await Promise.all(files.map(([, url]) => storedCopy(url)));
   const wait = new Promise((resolve) => setTimeout(resolve, NETWORK_WAIT_MS, undefined));
   /** @param {Promise<Uint8Array | null>} copy */
   const inTime = (copy) => Promise.race([copy.then((bytes) => ({ bytes })), wait]);
 
-  const trustNow = await inTime(fresh.trust);
-  const trustError = await install(verifier, "trust", trustUrl, storedTrust, trustNow?.bytes ?? null);
-  const statusNow = await inTime(fresh.status);
-  await install(verifier, "status", statusUrl, storedStatus, statusNow?.bytes ?? null);
-
-  if (!trustNow || !statusNow) {
+  /** @type {Array<string | null>} */
+  const errors = [];
+  /** @type {number[]} */
+  const late = [];
+  for (const [i, [kind, url]] of files.entries()) {
+    const now = await inTime(fresh[i]);
+    if (!now) late.push(i);
+    errors.push(await install(verifier, kind, url, stored[i], now?.bytes ?? null));
+  }
+  if (late.length) {
+    // A late trust list comes first; the files checked against it are offered again after it.
+    const again = late[0] === 0 ? files.map((_, i) => i) : late;
     (async () => {
-      if (!trustNow) await install(verifier, "trust", trustUrl, null, await fresh.trust);
-      if (!statusNow) await install(verifier, "status", statusUrl, null, await fresh.status);
+      for (const i of again) await install(verifier, files[i][0], files[i][1], late.includes(i) ? null : stored[i], await fresh[i]);
       onLate?.();
     })();
   }
-  return { trustError };
+  return { trustError: errors[0], dataError: errors[2] };
 }

@@ -2,9 +2,10 @@
 //
 // It caches a fixed list of files and nothing else: never a URL with a query string (a form
 // submitted natively would put what was typed there), never a response that is not a 200 of the
-// type the file should have (an error page, a captive portal's login page). The signed lists are
-// not its business: the page keeps the last copies the module verified (lists.js), so a request
-// for a list always goes to the network and the page decides what to trust.
+// type the file should have (an error page, a captive portal's login page). The signed files (the
+// trust list, the status list, the data bundle) are not its business: the page keeps the last
+// copies the module verified (lists.js), so a request for one always goes to the network and the
+// page decides what to trust.
 //
 // Network first, so that a fresh page and module are used whenever the server answers; a slow
 // network is given NETWORK_WAIT_MS, then the cached copy is served (and the network's answer, if

@@ -270,7 +270,10 @@ export function setupVerify({ verifier }) {
       const age = daysSince(summary.iat);
       return age === 0 ? t("lists.today", date) : t("lists.age", date, formatCount(age, "days"));
     };
-    $("lists").textContent = `${t("lists.trust")}: ${describe(verifier.trustList())} · ${t("lists.status")}: ${describe(verifier.statusList())}`;
+    // The tables the rules use: the data bundle's version, or the module's compiled-in one.
+    const data = verifier.dataBundle()?.summary;
+    const tables = data ? `${data.version}, ${describe(data)}` : t("lists.builtIn", tirkeu.dataVersion());
+    $("lists").textContent = `${t("lists.trust")}: ${describe(verifier.trustList())} · ${t("lists.status")}: ${describe(verifier.statusList())} · ${t("lists.data")}: ${tables}`;
   }
 
   /** Verifies every row again on its own date (a change of language), or on a new date. @param {string} [on] */

@@ -5,6 +5,7 @@ use core::fmt;
 
 use super::cbor::{CborError, Reader, Writer, seen_before};
 use super::record::{Record, RecordError};
+use crate::data::Tables;
 
 /// Claim key of the issuer (`iss`).
 pub const CLAIM_ISSUER: i64 = 1;
@@ -94,6 +95,24 @@ impl Claims {
     /// assert_eq!(Claims::decode(&[0xa0]), Err(ClaimsError::MissingClaim { name: "iss" }));
     /// ```
     pub fn decode(payload: &[u8]) -> Result<Claims, ClaimsError> {
+        Claims::decode_with(payload, Tables::compiled())
+    }
+
+    /// [`Claims::decode`], with the record's region checked against `tables` (a data bundle's,
+    /// say) rather than the compiled-in ones.
+    ///
+    /// # Errors
+    ///
+    /// As [`Claims::decode`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use tirkeu::cert::claims::{Claims, ClaimsError};
+    /// let tables = tirkeu::data::Tables::compiled();
+    /// assert_eq!(Claims::decode_with(&[0xa0], tables), Err(ClaimsError::MissingClaim { name: "iss" }));
+    /// ```
+    pub fn decode_with(payload: &[u8], tables: &Tables) -> Result<Claims, ClaimsError> {
         let mut reader = Reader::new(payload);
         let mut keys = Vec::new();
         let (mut issuer, mut issued_at, mut record) = (None, None, None);
@@ -114,7 +133,8 @@ impl Claims {
                     })?)
                 }
                 CLAIM_RECORD => {
-                    record = Some(Record::read_cbor(&mut reader).map_err(ClaimsError::Record)?)
+                    record =
+                        Some(Record::read_cbor(&mut reader, tables).map_err(ClaimsError::Record)?)
                 }
                 key => return Err(ClaimsError::UnknownClaim { key }),
             }

@@ -1,4 +1,5 @@
-//! The issuer: signing a record into QR text, and building signed trust and status lists.
+//! The issuer: signing a record into QR text, and building signed trust and status lists and
+//! data bundles.
 //! Everything here is deterministic (Ed25519 signing is), so tests can pin exact outputs.
 
 use core::fmt;
@@ -9,6 +10,7 @@ use super::record::{Record, RecordError, application_sequence};
 use super::status::{MAX_STATUS_BITS_BYTES_TOTAL, MAX_STATUS_SIZE, StatusListSpec, YearToEncode};
 use super::trust::{MAX_KEY_NAME_CHARS, MAX_TRUSTED_KEYS, TrustListSpec};
 use super::{MAX_QR_TEXT_LENGTH, QR_PREFIX, base45, cose, deflate};
+use crate::data::DataBundle;
 
 /// Why a certificate or a list cannot be issued.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -303,4 +305,32 @@ pub fn build_status_list(spec: &StatusListSpec, key: &SigningKey) -> Result<Vec<
         &super::status::encode_payload(spec.iat, spec.next, &years),
         key,
     ))
+}
+
+/// Signs the data bundle `bundle` describes with `key`, which must be a key of the trust list
+/// whose `use` holds `data`: the bytes of a `.cose` file. The payload is read back by the
+/// verifier's own reader first, so a bundle a verifier would refuse is never signed.
+///
+/// # Errors
+///
+/// [`IssueError::Spec`] naming what a verifier would refuse: `next` not after `iat`, a `version`
+/// that is empty or too long, a row that breaks a rule of its table, an empty `regimes` or
+/// `regions`, an `iat` before the compiled-in tables' date.
+///
+/// # Example
+///
+/// ```
+/// use tirkeu::cert::{build_data_bundle, SigningKey};
+/// use tirkeu::data::{DataBundle, Tables};
+/// let key = SigningKey::from_seed([4; 32]);
+/// let mut bundle = DataBundle::from_tables("2027.1", 1_796_065_200, 1_827_601_200, Tables::compiled());
+/// assert!(build_data_bundle(&bundle, &key).is_ok());
+/// bundle.regions.push(bundle.regions[0].clone());
+/// let error = build_data_bundle(&bundle, &key).unwrap_err();
+/// assert_eq!(error.to_string(), "data bundle: regions row 21 (AST): code AST is listed twice");
+/// ```
+pub fn build_data_bundle(bundle: &DataBundle, key: &SigningKey) -> Result<Vec<u8>, IssueError> {
+    let payload = bundle.to_payload();
+    DataBundle::from_payload(&payload).map_err(|e| spec_error(e.to_string()))?;
+    Ok(cose::sign(&payload, key))
 }

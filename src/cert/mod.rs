@@ -27,6 +27,8 @@
 //! certificates no longer valid ([`status`]: version 2 covers each year up to its `size`). Both
 //! lists are installed by the rules of [`freshness`]: never one dated in the future, never an
 //! older one, and past its next update plus a grace period a list no longer confirms anything.
+//! A data bundle signed by a `data` key ([`data_bundle`]) updates the calendar, the visa regimes
+//! and the regions by the same rules of installation.
 //!
 //! The verdict is one [`Status`]: `valid`, `unconfirmed` (as valid, but revocation could not be
 //! checked), `expired`, `not_yet_valid`, `revoked`, `bad_signature`, `unknown_key`,
@@ -73,6 +75,7 @@ pub mod base45;
 pub mod cbor;
 pub mod claims;
 pub mod cose;
+pub mod data_bundle;
 pub mod deflate;
 pub mod freshness;
 pub mod instant;
@@ -84,9 +87,11 @@ pub mod status;
 pub mod trust;
 pub mod verify;
 
+pub use data_bundle::{DataBundleError, SignedDataBundle};
 pub use freshness::{Currency, ListDateError, LoadOptions};
 pub use issue::{
-    IssueError, build_status_list, build_trust_list, issue_certificate, qr_text_from_cose,
+    IssueError, build_data_bundle, build_status_list, build_trust_list, issue_certificate,
+    qr_text_from_cose,
 };
 pub use keys::{KeyError, KeyFile, Kid, PublicKey, SigningKey};
 pub use record::{Record, RecordError, RecordJsonError};

@@ -11,7 +11,7 @@
 //! | 6 | `passport` | series and number: `A-Z`, `0-9`, 5-20 characters |
 //! | 7 | `citizenship` | ISO 3166-1 alpha-3, three letters `A-Z` (`XXA` stateless) |
 //! | 8 | `address` | the address of stay, as printed |
-//! | 9 | `region` | a region code of the crate's table ([`crate::data::regions`]) |
+//! | 9 | `region` | a region code of the crate's table ([`crate::data::regions`]; a verifier with a data bundle installed, of the bundle's) |
 //! | 10 | `stayFrom` | `YYYY-MM-DD` (a civil date in Kazakhstan) |
 //! | 11 | `stayTo` | `YYYY-MM-DD`, not before `stayFrom` |
 //! | 12 | `hostId` | the host's IIN or BIN: 12 digits |
@@ -28,6 +28,7 @@
 use core::fmt;
 
 use super::cbor::{CborError, Reader, Writer};
+use crate::data::Tables;
 use crate::date::Date;
 use crate::nfc::is_nfc;
 use crate::text_rules::{TextKind, TextProblem, check_text};
@@ -349,6 +350,25 @@ impl Record {
     /// assert!(record.validate().is_err());
     /// ```
     pub fn validate(&self) -> Result<(), RecordError> {
+        self.validate_with(Tables::compiled())
+    }
+
+    /// [`Record::validate`], with the region checked against `tables` (a data bundle's, say).
+    ///
+    /// # Errors
+    ///
+    /// As [`Record::validate`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # let json = r#"{"applicationNumber": "2026-000004567", "surname": "IVANOV", "givenNames": "IVAN",
+    /// #   "passport": "751234567", "citizenship": "RUS", "address": "Астана", "region": "AST",
+    /// #   "stayFrom": "2026-07-01", "stayTo": "2026-09-20", "hostId": "900515300127", "hostName": "АХМЕТОВ"}"#;
+    /// let record: tirkeu::cert::Record = serde_json::from_str(json).unwrap();
+    /// assert!(record.validate_with(tirkeu::data::Tables::compiled()).is_ok());
+    /// ```
+    pub fn validate_with(&self, tables: &Tables) -> Result<(), RecordError> {
         ascii_field(
             "applicationNumber",
             &self.application_number,
@@ -368,7 +388,7 @@ impl Record {
             "is not three capital letters (ISO 3166-1 alpha-3)",
         )?;
         text_field("address", &self.address, TextKind::Address)?;
-        if crate::data::region(&self.region).is_none() {
+        if tables.region(&self.region).is_none() {
             return Err(RecordError::Invalid {
                 field: "region",
                 reason: "is not a region code of the table",
@@ -435,8 +455,11 @@ impl Record {
         }
     }
 
-    /// Reads and validates the record map at the reader's position.
-    pub(crate) fn read_cbor(reader: &mut Reader<'_>) -> Result<Record, RecordError> {
+    /// Reads and validates the record map at the reader's position, its region against `tables`.
+    pub(crate) fn read_cbor(
+        reader: &mut Reader<'_>,
+        tables: &Tables,
+    ) -> Result<Record, RecordError> {
         let entries = reader.map().map_err(|e| wrong_type_or("record", e))?;
         let mut seen = 0u16;
         let mut version = None;
@@ -494,7 +517,7 @@ impl Record {
             host_id: required(12)?,
             host_name: required(13)?,
         };
-        record.validate()?;
+        record.validate_with(tables)?;
         Ok(record)
     }
 }
@@ -631,12 +654,12 @@ mod tests {
     fn round_trips_through_cbor() {
         let mut record = sample();
         assert_eq!(
-            Record::read_cbor(&mut Reader::new(&encoded(&record))).unwrap(),
+            Record::read_cbor(&mut Reader::new(&encoded(&record)), Tables::compiled()).unwrap(),
             record
         );
         record.patronymic = Some("ҰЛЫ".into());
         assert_eq!(
-            Record::read_cbor(&mut Reader::new(&encoded(&record))).unwrap(),
+            Record::read_cbor(&mut Reader::new(&encoded(&record)), Tables::compiled()).unwrap(),
             record
         );
     }
@@ -676,25 +699,28 @@ mod tests {
     fn cbor_shape_errors() {
         // {1: 1} alone: the required fields are missing.
         assert_eq!(
-            Record::read_cbor(&mut Reader::new(&[0xa1, 0x01, 0x01])),
+            Record::read_cbor(&mut Reader::new(&[0xa1, 0x01, 0x01]), Tables::compiled()),
             Err(RecordError::MissingField {
                 field: "applicationNumber"
             })
         );
         assert_eq!(
-            Record::read_cbor(&mut Reader::new(&[0xa1, 0x0e, 0x01])),
+            Record::read_cbor(&mut Reader::new(&[0xa1, 0x0e, 0x01]), Tables::compiled()),
             Err(RecordError::UnknownField { key: 14 })
         );
         assert_eq!(
-            Record::read_cbor(&mut Reader::new(&[0xa1, 0x01, 0x02])),
+            Record::read_cbor(&mut Reader::new(&[0xa1, 0x01, 0x02]), Tables::compiled()),
             Err(RecordError::Version { found: 2 })
         );
         assert_eq!(
-            Record::read_cbor(&mut Reader::new(&[0xa1, 0x03, 0x01])),
+            Record::read_cbor(&mut Reader::new(&[0xa1, 0x03, 0x01]), Tables::compiled()),
             Err(RecordError::WrongType { field: "surname" })
         );
         assert!(matches!(
-            Record::read_cbor(&mut Reader::new(&[0xa2, 0x01, 0x01, 0x01, 0x01])),
+            Record::read_cbor(
+                &mut Reader::new(&[0xa2, 0x01, 0x01, 0x01, 0x01]),
+                Tables::compiled()
+            ),
             Err(RecordError::Cbor(CborError::DuplicateKey { position: 3 }))
         ));
     }

@@ -33,7 +33,7 @@ use super::cose::{CoseError, Sign1};
 use super::deflate::{InflateError, inflate};
 use super::keys::{Kid, PublicKey, to_hex};
 use super::record::{Record, application_sequence};
-use super::trust::{KeyUse, TrustList};
+use super::trust::{KeyUse, TrustList, Unverified};
 
 /// The status list format version the issuer writes.
 pub const STATUS_LIST_VERSION: i64 = 2;
@@ -241,17 +241,13 @@ impl StatusList {
     pub fn from_cose(bytes: &[u8], trust: &TrustList) -> Result<StatusList, StatusListError> {
         let message = Sign1::decode(bytes).map_err(StatusListError::Cose)?;
         let kid = message.require_profile().map_err(StatusListError::Cose)?;
-        let candidates: Vec<_> = trust.keys_with_kid(&kid).collect();
-        if candidates.is_empty() {
-            return Err(StatusListError::UnknownKey { kid });
-        }
-        let verifying: Vec<_> = candidates
-            .into_iter()
-            .filter(|key| message.verify(&key.public_key))
-            .collect();
-        if verifying.is_empty() {
-            return Err(StatusListError::BadSignature { kid });
-        }
+        let verifying =
+            trust
+                .keys_verifying(&message, &kid)
+                .map_err(|unverified| match unverified {
+                    Unverified::UnknownKey => StatusListError::UnknownKey { kid },
+                    Unverified::BadSignature => StatusListError::BadSignature { kid },
+                })?;
         let (version, issued_at, next_update, years) = decode_payload(message.payload)?;
         let signer = verifying
             .iter()
@@ -399,11 +395,12 @@ impl StatusList {
     }
 
     fn signer_in<'t>(&self, trust: &'t TrustList) -> Option<&'t super::TrustedKey> {
-        trust.keys().iter().find(|key| {
-            key.kid == self.signer_kid
-                && key.public_key == self.signer
-                && key.may_sign(KeyUse::Status, self.issued_at)
-        })
+        trust.signer(
+            &self.signer_kid,
+            &self.signer,
+            KeyUse::Status,
+            self.issued_at,
+        )
     }
 
     /// Takes the demonstration flag of the signer from `trust` (a new trust list may mark it

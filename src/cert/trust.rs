@@ -360,6 +360,15 @@ impl From<super::ListDateError> for TrustListError {
     }
 }
 
+/// Why no key of a trust list verifies a signed list or bundle.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Unverified {
+    /// No key has the signer's kid.
+    UnknownKey,
+    /// Keys have the kid, but none verifies the signature.
+    BadSignature,
+}
+
 fn format_error(reason: impl Into<String>) -> TrustListError {
     TrustListError::Format {
         reason: reason.into(),
@@ -602,6 +611,42 @@ impl TrustList {
     /// ```
     pub fn keys_with_kid<'a>(&'a self, kid: &'a Kid) -> impl Iterator<Item = &'a TrustedKey> + 'a {
         self.keys.iter().filter(move |key| key.kid == *kid)
+    }
+
+    /// The keys listed under `kid` whose public key verifies `message` (every key with the kid is
+    /// tried): how a signed list or bundle finds its signers.
+    pub(crate) fn keys_verifying<'t>(
+        &'t self,
+        message: &Sign1<'_>,
+        kid: &Kid,
+    ) -> Result<Vec<&'t TrustedKey>, Unverified> {
+        let candidates: Vec<&TrustedKey> = self.keys.iter().filter(|key| key.kid == *kid).collect();
+        if candidates.is_empty() {
+            return Err(Unverified::UnknownKey);
+        }
+        let verifying: Vec<&TrustedKey> = candidates
+            .into_iter()
+            .filter(|key| message.verify(&key.public_key))
+            .collect();
+        if verifying.is_empty() {
+            Err(Unverified::BadSignature)
+        } else {
+            Ok(verifying)
+        }
+    }
+
+    /// The key of this list with `kid` and `public_key` that may sign `used` at `issued_at`:
+    /// whether a list or bundle installed under an earlier trust list is still trusted.
+    pub(crate) fn signer(
+        &self,
+        kid: &Kid,
+        public_key: &PublicKey,
+        used: KeyUse,
+        issued_at: i64,
+    ) -> Option<&TrustedKey> {
+        self.keys.iter().find(|key| {
+            key.kid == *kid && key.public_key == *public_key && key.may_sign(used, issued_at)
+        })
     }
 
     /// Whether the list is past its `next` update time at `now_unix_seconds`.

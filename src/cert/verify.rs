@@ -16,21 +16,26 @@
 //!    a status list that does not cover the certificate (or speaks of the other kind, DEMO or
 //!    production), or a list past its next update plus the grace period; `warnings` says which.
 //!
-//! The verifier pins its root for its whole life ([`Verifier::new`]); lists are installed by
-//! the rules of [`freshness`](super::freshness).
+//! The verifier pins its root for its whole life ([`Verifier::new`]); lists, and a data bundle,
+//! are installed by the rules of [`freshness`](super::freshness). A record's region is checked
+//! against the installed bundle's regions (the compiled-in table until one is installed).
 
 use core::fmt;
 
 use super::claims::{Claims, ClaimsError};
 use super::cose::Sign1;
+use super::data_bundle::{DataBundleError, SignedDataBundle};
 use super::deflate::{CERTIFICATE_LIMIT, inflate};
-use super::freshness::{Currency, DEFAULT_GRACE_SECONDS, LoadOptions, SECONDS_PER_DAY};
+use super::freshness::{
+    Currency, DEFAULT_GRACE_SECONDS, ListDateError, LoadOptions, SECONDS_PER_DAY, check_load_dates,
+};
 use super::keys::{PublicKey, to_hex};
 use super::messages;
 use super::record::Record;
 use super::status::{Lookup, MAX_STATUS_SIZE, StatusList, StatusListError, StatusListSummary};
 use super::trust::{KeyUse, TrustList, TrustListError, TrustListSummary, TrustedKey};
 use super::{MAX_QR_TEXT_LENGTH, QR_PREFIX, base45};
+use crate::data::{DataBundleSummary, Tables};
 use crate::date::{Date, KAZAKHSTAN_UTC_OFFSET_SECONDS};
 use crate::i18n::Lang;
 
@@ -336,6 +341,36 @@ struct Installed<T> {
     bytes: Vec<u8>,
 }
 
+/// What a load offers.
+enum Offer<'i, T> {
+    /// The installed list's own bytes: nothing changes.
+    Installed(&'i T),
+    /// A list to install in its place.
+    New(T),
+}
+
+/// What a load of `bytes` offers in place of `installed`, by the rules of
+/// [`freshness`](super::freshness): the installed list for its own bytes, else the list `read`
+/// makes of them, if its date (`issued_at`) allows.
+fn offered<'i, T, E: From<ListDateError>>(
+    installed: Option<&'i Installed<T>>,
+    bytes: &[u8],
+    options: &LoadOptions,
+    read: impl FnOnce(&[u8]) -> Result<T, E>,
+    issued_at: impl Fn(&T) -> i64,
+) -> Result<Offer<'i, T>, E> {
+    if let Some(installed) = installed.filter(|installed| installed.bytes == bytes) {
+        return Ok(Offer::Installed(&installed.list));
+    }
+    let offered = read(bytes)?;
+    check_load_dates(
+        issued_at(&offered),
+        installed.map(|installed| issued_at(&installed.list)),
+        options,
+    )?;
+    Ok(Offer::New(offered))
+}
+
 /// Verifies certificates against a trust list signed by the pinned root and, optionally, a
 /// status list.
 ///
@@ -356,6 +391,7 @@ pub struct Verifier {
     grace_seconds: i64,
     trust: Option<Installed<TrustList>>,
     status: Option<Installed<StatusList>>,
+    data: Option<Installed<SignedDataBundle>>,
 }
 
 impl Verifier {
@@ -380,6 +416,7 @@ impl Verifier {
             grace_seconds: DEFAULT_GRACE_SECONDS,
             trust: None,
             status: None,
+            data: None,
         }
     }
 
@@ -447,12 +484,39 @@ impl Verifier {
         self.status.as_ref().map(|installed| &installed.list)
     }
 
+    /// The installed data bundle, if any.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use tirkeu::cert::*;
+    /// assert!(Verifier::new(SigningKey::from_seed([1; 32]).public_key()).data_bundle().is_none());
+    /// ```
+    pub fn data_bundle(&self) -> Option<&SignedDataBundle> {
+        self.data.as_ref().map(|installed| &installed.list)
+    }
+
+    /// The tables in use: the installed data bundle's, or the compiled-in ones.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use tirkeu::cert::*;
+    /// let verifier = Verifier::new(SigningKey::from_seed([1; 32]).public_key());
+    /// assert_eq!(verifier.tables().version(), tirkeu::data::DATA_VERSION);
+    /// ```
+    pub fn tables(&self) -> &Tables {
+        self.data_bundle()
+            .map_or(Tables::compiled(), SignedDataBundle::tables)
+    }
+
     /// Checks a trust list against the pinned root and installs it, by the rules of
     /// [`freshness`](super::freshness): the same bytes as the installed list change nothing and
     /// return its summary; otherwise the list must not be dated more than a day after
     /// `options.now_unix_seconds`, nor before `options.min_issued_at`, and its `iat` must be
-    /// strictly later than the installed list's. A status list whose signer the new list no
-    /// longer trusts to sign status lists is dropped. A refused list leaves everything as it was.
+    /// strictly later than the installed list's. A status list or a data bundle whose signer the
+    /// new list no longer trusts to sign it is dropped. A refused list leaves everything as it
+    /// was.
     ///
     /// # Errors
     ///
@@ -478,21 +542,26 @@ impl Verifier {
         bytes: &[u8],
         options: &LoadOptions,
     ) -> Result<TrustListSummary, TrustListError> {
-        if let Some(installed) = &self.trust
-            && installed.bytes == bytes
-        {
-            return Ok(installed.list.summary());
-        }
-        let offered = TrustList::from_cose(bytes, &self.root)?;
-        super::freshness::check_load_dates(
-            offered.issued_at(),
-            self.trust_list().map(TrustList::issued_at),
+        let root = self.root;
+        let offered = match offered(
+            self.trust.as_ref(),
+            bytes,
             options,
-        )?;
+            |bytes| TrustList::from_cose(bytes, &root),
+            TrustList::issued_at,
+        )? {
+            Offer::Installed(list) => return Ok(list.summary()),
+            Offer::New(list) => list,
+        };
         if let Some(status) = &mut self.status
             && !status.list.rebind(&offered)
         {
             self.status = None;
+        }
+        if let Some(data) = &mut self.data
+            && !data.list.rebind(&offered)
+        {
+            self.data = None;
         }
         let summary = offered.summary();
         self.trust = Some(Installed {
@@ -534,20 +603,77 @@ impl Verifier {
         bytes: &[u8],
         options: &LoadOptions,
     ) -> Result<StatusListSummary, StatusListError> {
-        if let Some(installed) = &self.status
-            && installed.bytes == bytes
-        {
-            return Ok(installed.list.summary());
-        }
         let trust = self.trust_list().ok_or(StatusListError::NoTrustList)?;
-        let offered = StatusList::from_cose(bytes, trust)?;
-        super::freshness::check_load_dates(
-            offered.issued_at(),
-            self.status_list().map(StatusList::issued_at),
+        let offered = match offered(
+            self.status.as_ref(),
+            bytes,
             options,
-        )?;
+            |bytes| StatusList::from_cose(bytes, trust),
+            StatusList::issued_at,
+        )? {
+            Offer::Installed(list) => return Ok(list.summary()),
+            Offer::New(list) => list,
+        };
         let summary = offered.summary();
         self.status = Some(Installed {
+            list: offered,
+            bytes: bytes.to_vec(),
+        });
+        Ok(summary)
+    }
+
+    /// Checks a data bundle against the installed trust list (a key whose `use` holds `data`)
+    /// and installs it, by the rules of [`Verifier::load_trust_list`]: the same bytes again
+    /// change nothing, and it must not be dated more than a day after `options.now_unix_seconds`,
+    /// nor before `options.min_issued_at`, nor before (or at the time of) the installed bundle;
+    /// nor, by the payload's own rule, before the compiled-in tables' date. From then on
+    /// [`Verifier::tables`] are the bundle's (the payload for code without signature checks is
+    /// [`SignedDataBundle::payload`]). A refused bundle leaves the tables in use as they were.
+    ///
+    /// # Errors
+    ///
+    /// [`DataBundleError::NoTrustList`] before a trust list is installed, the errors of
+    /// [`SignedDataBundle::from_cose`], and [`DataBundleError::Date`] for a bundle whose dates
+    /// forbid installing it.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use tirkeu::cert::*;
+    /// use tirkeu::data::{DataBundle, Tables};
+    /// let root = SigningKey::from_seed([1; 32]);
+    /// let data_key = SigningKey::from_seed([4; 32]);
+    /// let key = TrustedKeySpec { uses: KeyUses::DATA, ..TrustedKeySpec::new(data_key.public_key(), "Data", 0) };
+    /// let trust = build_trust_list(&TrustListSpec { iat: 100, next: 200, keys: vec![key] }, &root).unwrap();
+    /// let mut verifier = Verifier::new(root.public_key());
+    /// verifier.load_trust_list(&trust, &LoadOptions::at(150)).unwrap();
+    /// let bundle = |version: &str, iat| {
+    ///     let bundle = DataBundle::from_tables(version, iat, iat + 86_400, Tables::compiled());
+    ///     build_data_bundle(&bundle, &data_key).unwrap()
+    /// };
+    /// let now = LoadOptions::at(1_800_000_000);
+    /// assert_eq!(verifier.load_data_bundle(&bundle("2027.2", 1_796_065_200), &now).unwrap().version, "2027.2");
+    /// assert!(verifier.load_data_bundle(&bundle("2027.1", 1_790_000_000), &now).is_err()); // older
+    /// assert_eq!(verifier.tables().version(), "2027.2");
+    /// ```
+    pub fn load_data_bundle(
+        &mut self,
+        bytes: &[u8],
+        options: &LoadOptions,
+    ) -> Result<DataBundleSummary, DataBundleError> {
+        let trust = self.trust_list().ok_or(DataBundleError::NoTrustList)?;
+        let offered = match offered(
+            self.data.as_ref(),
+            bytes,
+            options,
+            |bytes| SignedDataBundle::from_cose(bytes, trust),
+            SignedDataBundle::issued_at,
+        )? {
+            Offer::Installed(bundle) => return Ok(bundle.summary()),
+            Offer::New(bundle) => bundle,
+        };
+        let summary = offered.summary();
+        self.data = Some(Installed {
             list: offered,
             bytes: bytes.to_vec(),
         });
@@ -680,7 +806,7 @@ impl Verifier {
         result.key_name = Some(first_verifying.name.clone());
         result.demo = first_verifying.demo;
 
-        let claims = match Claims::decode(message.payload) {
+        let claims = match Claims::decode_with(message.payload, self.tables()) {
             Ok(claims) => claims,
             Err(ClaimsError::Record(e)) => return malformed(result, Stage::Record, e.to_string()),
             Err(e) => return malformed(result, Stage::Claims, e.to_string()),

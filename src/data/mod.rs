@@ -1,4 +1,5 @@
-//! The reviewed tables the rules depend on, compiled into the library.
+//! The reviewed tables the rules depend on: compiled into the library, and replaceable at run time
+//! by a signed data bundle ([`bundle`]).
 //!
 //! | file | what | source of each row |
 //! |---|---|---|
@@ -7,18 +8,35 @@
 //! | `kz-regions.csv` | the 17 regions and 3 cities of republican significance | the 2022 administrative reform |
 //! | `iso3166-1-alpha3.csv` | the 249 ISO 3166-1 alpha-3 codes, with their alpha-2 codes and English names | ISO 3166-1, as maintained by the ISO 3166 Maintenance Agency |
 //!
-//! The rows of the files (build.rs leaves out their `#` comment lines) are included with
-//! `include_str!` and parsed once, on first use. Parsing never
-//! panics: a row that does not load is left out and listed by [`load_problems`], which the
-//! tests require to be empty, so a broken row is caught before release rather than at a user.
+//! `build.rs` reads the files with this module's own row code ([`rows`]) and compiles them into
+//! typed statics: a bad row (an unknown kind, a transfer on a weekend, a date listed twice, ...)
+//! fails the build with its file and line number. The same code checks the rows of a data
+//! bundle at run time.
 //!
-//! [`DATA_VERSION`] names this set of tables; it travels into every report, so that a verdict
-//! can be traced to the data it was made with. Change it whenever a table changes (a test
-//! fingerprints the tables and fails until the version and the fingerprint are updated together).
+//! The rules take their tables as a value, [`Tables`]: [`Tables::compiled`] (the default, and
+//! the fallback whenever no bundle is accepted), or the compiled tables with a bundle's rows in
+//! place ([`bundle::DataBundle::tables`]). The free functions of this module ([`regime`],
+//! [`regions`], ...) answer from the compiled tables.
+//!
+//! [`DATA_VERSION`] names the compiled tables; [`Tables::version`] names the tables in use, and
+//! travels into every report, so that a verdict can be traced to the data it was made with.
+//! Change `DATA_VERSION` whenever a table changes (a test fingerprints the tables and fails until
+//! the version and the fingerprint are updated together).
 
-use std::sync::OnceLock;
+use std::borrow::Cow;
 
-use crate::date::Date;
+// `rows.rs` reaches dates as `super::date`, here and in build.rs.
+use crate::date;
+use crate::date::{Date, KAZAKHSTAN_UTC_OFFSET_SECONDS};
+
+pub mod bundle;
+pub mod rows;
+
+pub use bundle::{BundleError, CalendarYearSummary, DataBundle, DataBundleSummary};
+pub use rows::{
+    Confidence, NonWorkingDayKind, NonWorkingDayRow, Regime, RegimeRow, Region, RegionKind,
+    RowStatus, STATELESS, Text,
+};
 
 /// The version of the compiled-in tables: the date of the newest source they were reviewed
 /// against, and a revision number for that day.
@@ -30,7 +48,25 @@ use crate::date::Date;
 /// ```
 pub const DATA_VERSION: &str = "2026-03-18.2";
 
-// The rows of the tables, without the files' `#` comment lines (build.rs).
+/// The first second (in Kazakhstan, UTC+5) of the day [`DATA_VERSION`] names, in seconds since
+/// 1970: a data bundle issued before it is older than the compiled-in tables and is refused.
+///
+/// # Example
+///
+/// ```
+/// use tirkeu::cert::instant::parse_instant;
+/// assert_eq!(tirkeu::data::compiled_issued_at(), parse_instant(&tirkeu::data::DATA_VERSION[..10]).unwrap());
+/// ```
+pub fn compiled_issued_at() -> i64 {
+    DATA_VERSION
+        .get(..10)
+        .and_then(|day| Date::parse(day).ok())
+        .map_or(0, |day| {
+            day.to_unix_seconds_utc() - KAZAKHSTAN_UTC_OFFSET_SECONDS
+        })
+}
+
+// The rows of the tables, without the files' `#` comment lines (build.rs), for fingerprinting.
 const NON_WORKING_DAYS_CSV: &str =
     include_str!(concat!(env!("OUT_DIR"), "/kz-non-working-days.csv"));
 const VISA_REGIMES_CSV: &str = include_str!(concat!(env!("OUT_DIR"), "/visa-regimes.csv"));
@@ -46,195 +82,7 @@ pub const RAW_TABLES: [(&str, &str); 4] = [
     ("iso3166-1-alpha3.csv", COUNTRIES_CSV),
 ];
 
-/// What a row of the non-working-days table says about its date.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum NonWorkingDayKind {
-    /// A public holiday (Law "On holidays" art. 5); moved to the next working day when it falls
-    /// on a weekend (the move is its own `Transfer` row).
-    Holiday,
-    /// 7 January or the first day of Kurban Ait (Labour Code art. 84(5)): a day off that is never
-    /// moved.
-    FixedDayOff,
-    /// A working day made a day off, by the weekend rule or by decree.
-    Transfer,
-    /// A Saturday or Sunday made a working day by decree.
-    WorkingWeekend,
-}
-
-/// Whether a row is published by the state or projected from the statutory rules.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum RowStatus {
-    /// Published by the state.
-    Official,
-    /// Projected: no decree or religious calendar published yet.
-    Provisional,
-}
-
-/// One row of `kz-non-working-days.csv`.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct NonWorkingDayRow {
-    /// The day.
-    pub date: Date,
-    /// What the day is.
-    pub kind: NonWorkingDayKind,
-    /// Its name (English), as in the table.
-    pub name: &'static str,
-    /// Official or provisional.
-    pub status: RowStatus,
-    /// The legal source of the row.
-    pub source: &'static str,
-}
-
-/// A stay regime for citizens of one state.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Regime {
-    /// Up to 90 days per entry and 90 in each 180: the states of Order 923 p.3 (register by day 30).
-    #[serde(rename = "visa_free_90")]
-    VisaFree90,
-    /// Up to 30 days per entry, 90 in each 180.
-    #[serde(rename = "visa_free_30")]
-    VisaFree30,
-    /// Up to 14 days per entry, 42 in each 180.
-    #[serde(rename = "visa_free_14")]
-    VisaFree14,
-    /// A visa (or a permit) is needed: the stay is governed by it.
-    VisaRequired,
-}
-
-impl Regime {
-    /// The code used in the tables and in the report (`visa_free_90`, ...).
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// assert_eq!(tirkeu::data::Regime::VisaFree30.as_str(), "visa_free_30");
-    /// ```
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Regime::VisaFree90 => "visa_free_90",
-            Regime::VisaFree30 => "visa_free_30",
-            Regime::VisaFree14 => "visa_free_14",
-            Regime::VisaRequired => "visa_required",
-        }
-    }
-}
-
-/// How far a row can be trusted.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
-)]
-#[serde(rename_all = "lowercase")]
-pub enum Confidence {
-    /// Old or conflicting sources: to be shown as "to be confirmed" where it decides an outcome.
-    Low,
-    /// One reliable source.
-    Medium,
-    /// Official text or several agreeing sources.
-    High,
-}
-
-impl Confidence {
-    /// The confidence as written in the tables and the report: `low`, `medium` or `high`.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// assert_eq!(tirkeu::data::Confidence::Medium.as_str(), "medium");
-    /// ```
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Confidence::Low => "low",
-            Confidence::Medium => "medium",
-            Confidence::High => "high",
-        }
-    }
-}
-
-/// One row of `visa-regimes.csv`.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct RegimeRow {
-    /// ISO 3166-1 alpha-3 code of the citizenship.
-    pub iso3: &'static str,
-    /// The regime.
-    pub regime: Regime,
-    /// Days allowed per entry (absent for `visa_required`).
-    pub days_per_entry: Option<u32>,
-    /// Days allowed in any rolling window (absent for `visa_required`).
-    pub days_in_window: Option<u32>,
-    /// Length of the rolling window in days (absent for `visa_required`).
-    pub window_days: Option<u32>,
-    /// The legal basis of the row.
-    pub basis: &'static str,
-    /// How far the row can be trusted.
-    pub confidence: Confidence,
-    /// A note (may be empty).
-    pub note: &'static str,
-}
-
-/// City of republican significance or region.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum RegionKind {
-    /// A city of republican significance (Astana, Almaty, Shymkent).
-    City,
-    /// A region (oblys).
-    Region,
-}
-
-impl RegionKind {
-    /// The kind as written in the tables and in JSON: `city` or `region`.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// assert_eq!(tirkeu::data::RegionKind::City.as_str(), "city");
-    /// ```
-    pub fn as_str(self) -> &'static str {
-        match self {
-            RegionKind::City => "city",
-            RegionKind::Region => "region",
-        }
-    }
-}
-
-/// One row of `kz-regions.csv`: a top-level administrative unit.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Region {
-    /// The project's stable code (`ALA`, `AST`, ...).
-    pub code: &'static str,
-    /// English name.
-    pub name_en: &'static str,
-    /// Russian name.
-    pub name_ru: &'static str,
-    /// Kazakh name.
-    pub name_kk: &'static str,
-    /// City or region.
-    pub kind: RegionKind,
-}
-
-impl Region {
-    /// The name in `lang`.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// let astana = tirkeu::data::region("AST").unwrap();
-    /// assert_eq!(astana.name(tirkeu::i18n::Lang::Kk), "Астана");
-    /// ```
-    pub fn name(&self, lang: crate::i18n::Lang) -> &'static str {
-        match lang {
-            crate::i18n::Lang::Kk => self.name_kk,
-            crate::i18n::Lang::Ru => self.name_ru,
-            crate::i18n::Lang::En => self.name_en,
-        }
-    }
-}
-
-/// One row of `iso3166-1-alpha3.csv`.
+/// One row of `iso3166-1-alpha3.csv` (compiled in only: no bundle changes it).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Country {
     /// The alpha-3 code.
@@ -246,278 +94,203 @@ pub struct Country {
     pub name_en: &'static str,
 }
 
-/// A row of a compiled-in table that did not load (the tests require there to be none).
+/// The compiled-in rows: `NON_WORKING_DAYS` (by date), `REGIMES` (by code), `REGIONS` (in the
+/// table's order) and `COUNTRIES` (by code), generated by build.rs.
+mod compiled {
+    use std::borrow::Cow;
+
+    use super::{
+        Confidence, Country, NonWorkingDayKind, NonWorkingDayRow, Regime, RegimeRow, Region,
+        RegionKind, RowStatus,
+    };
+    use crate::date::Date;
+
+    include!(concat!(env!("OUT_DIR"), "/tables.rs"));
+}
+
+impl Region {
+    /// The name in `lang`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let astana = tirkeu::data::region("AST").unwrap();
+    /// assert_eq!(astana.name(tirkeu::i18n::Lang::Kk), "Астана");
+    /// ```
+    pub fn name(&self, lang: crate::i18n::Lang) -> &str {
+        match lang {
+            crate::i18n::Lang::Kk => &self.name_kk,
+            crate::i18n::Lang::Ru => &self.name_ru,
+            crate::i18n::Lang::En => &self.name_en,
+        }
+    }
+}
+
+/// The tables the rules decide with: the calendar of non-working days, the visa regimes and the
+/// regions, with the version that names them. The compiled-in tables ([`Tables::compiled`]), or
+/// those with a data bundle's rows in place ([`DataBundle::tables`]); the rules take them as a
+/// value ([`crate::rules::check_application_with`]), so the engine stays pure.
+///
+/// # Example
+///
+/// ```
+/// use tirkeu::data::Tables;
+/// let tables = Tables::compiled();
+/// assert_eq!(tables.version(), tirkeu::data::DATA_VERSION);
+/// assert_eq!(tables.regime("TUR").unwrap().regime, tirkeu::data::Regime::VisaFree90);
+/// assert!(tables.calendar().is_working_day("2026-07-01".parse().unwrap()));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct TableProblem {
-    /// The file.
-    pub table: &'static str,
-    /// The line number (1-based).
-    pub line: usize,
-    /// What is wrong.
-    pub reason: String,
+pub struct Tables {
+    version: Text,
+    /// In date order, each date once.
+    calendar: Cow<'static, [NonWorkingDayRow]>,
+    /// In code order, each code once.
+    regimes: Cow<'static, [RegimeRow]>,
+    /// In the table's order, each code once.
+    regions: Cow<'static, [Region]>,
 }
 
-struct Tables {
-    non_working_days: Vec<NonWorkingDayRow>,
-    regimes: Vec<RegimeRow>,
-    regions: Vec<Region>,
-    countries: Vec<Country>,
-    problems: Vec<TableProblem>,
-}
+static COMPILED: Tables = Tables {
+    version: Cow::Borrowed(DATA_VERSION),
+    calendar: Cow::Borrowed(&compiled::NON_WORKING_DAYS),
+    regimes: Cow::Borrowed(&compiled::REGIMES),
+    regions: Cow::Borrowed(&compiled::REGIONS),
+};
 
-fn tables() -> &'static Tables {
-    static TABLES: OnceLock<Tables> = OnceLock::new();
-    TABLES.get_or_init(load)
-}
-
-fn load() -> Tables {
-    let mut problems = Vec::new();
-    let mut non_working_days = parse_table(
-        "kz-non-working-days.csv",
-        NON_WORKING_DAYS_CSV,
-        5,
-        &mut problems,
-        non_working_day_row,
-    );
-    crate::sort::sort_by_key(&mut non_working_days, |row| row.date);
-    let mut regimes = parse_table(
-        "visa-regimes.csv",
-        VISA_REGIMES_CSV,
-        8,
-        &mut problems,
-        regime_row,
-    );
-    crate::sort::sort_by_key(&mut regimes, |row| row.iso3);
-    let regions = parse_table("kz-regions.csv", REGIONS_CSV, 5, &mut problems, region_row);
-    let mut countries = parse_table(
-        "iso3166-1-alpha3.csv",
-        COUNTRIES_CSV,
-        3,
-        &mut problems,
-        country_row,
-    );
-    crate::sort::sort_by_key(&mut countries, |row| row.alpha3);
-    Tables {
-        non_working_days,
-        regimes,
-        regions,
-        countries,
-        problems,
+impl Tables {
+    /// The tables compiled into the library (version [`DATA_VERSION`]).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(tirkeu::data::Tables::compiled().regions().len(), 20);
+    /// ```
+    pub fn compiled() -> &'static Tables {
+        &COMPILED
     }
-}
 
-/// Parses the data lines of a table: `#` lines are comments, the first other line is the header.
-fn parse_table<T>(
-    table: &'static str,
-    text: &'static str,
-    columns: usize,
-    problems: &mut Vec<TableProblem>,
-    row: fn(&[&'static str]) -> Result<T, String>,
-) -> Vec<T> {
-    let mut rows = Vec::new();
-    let mut seen_header = false;
-    for (index, line) in text.lines().enumerate() {
-        let line = line.trim_end_matches('\r');
-        if line.trim().is_empty() || line.starts_with('#') {
-            continue;
-        }
-        if !seen_header {
-            seen_header = true;
-            continue;
-        }
-        let result = split_csv_line(line).and_then(|fields| {
-            if fields.len() == columns {
-                row(&fields)
-            } else {
-                Err(format!("{} fields, expected {columns}", fields.len()))
-            }
-        });
-        match result {
-            Ok(value) => rows.push(value),
-            Err(reason) => problems.push(TableProblem {
-                table,
-                line: index + 1,
-                reason,
-            }),
+    /// The compiled tables with a bundle's in place: `regimes` and `regions` whole, and each
+    /// year of the calendar that `calendar` has rows for. The rows are checked already and in
+    /// their tables' order ([`bundle`]).
+    pub(crate) fn with_bundle_rows(
+        version: String,
+        calendar: &[NonWorkingDayRow],
+        regimes: Vec<RegimeRow>,
+        regions: Vec<Region>,
+    ) -> Tables {
+        let replaced = |year: i32| {
+            calendar
+                .binary_search_by(|row| row.date.year().cmp(&year))
+                .is_ok()
+        };
+        let mut merged: Vec<NonWorkingDayRow> = COMPILED
+            .calendar
+            .iter()
+            .filter(|row| !replaced(row.date.year()))
+            .cloned()
+            .chain(calendar.iter().cloned())
+            .collect();
+        crate::sort::sort_by_key(&mut merged, |row| row.date);
+        let mut regimes = regimes;
+        crate::sort::sort_by(&mut regimes, |a, b| a.iso3 < b.iso3);
+        Tables {
+            version: Cow::Owned(version),
+            calendar: Cow::Owned(merged),
+            regimes: Cow::Owned(regimes),
+            regions: Cow::Owned(regions),
         }
     }
-    rows
-}
 
-/// Splits one CSV line. A field may be wrapped in double quotes (to hold commas); doubled quotes
-/// inside a field are not used by these tables and are refused, so that every field can stay a
-/// slice of the compiled-in text.
-fn split_csv_line(line: &'static str) -> Result<Vec<&'static str>, String> {
-    let mut fields = Vec::new();
-    let mut rest = line;
-    loop {
-        if let Some(after_quote) = rest.strip_prefix('"') {
-            let end = after_quote.find('"').ok_or("unterminated quoted field")?;
-            let (field, after) = after_quote.split_at(end);
-            let after = &after[1..];
-            fields.push(field);
-            if after.is_empty() {
-                return Ok(fields);
-            }
-            rest = after
-                .strip_prefix(',')
-                .ok_or("text after a closing quote")?;
-        } else {
-            match rest.find(',') {
-                Some(comma) => {
-                    fields.push(&rest[..comma]);
-                    rest = &rest[comma + 1..];
-                }
-                None => {
-                    fields.push(rest);
-                    return Ok(fields);
-                }
-            }
-        }
+    /// The version that names these tables: [`DATA_VERSION`] for the compiled ones, a bundle's
+    /// `version` otherwise. Every report carries it (`dataVersion`).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(tirkeu::data::Tables::compiled().version(), "2026-03-18.2");
+    /// ```
+    pub fn version(&self) -> &str {
+        &self.version
+    }
+
+    /// The working-day calendar of these tables.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let calendar = tirkeu::data::Tables::compiled().calendar();
+    /// assert!(calendar.is_provisional_year(2027));
+    /// ```
+    pub fn calendar(&self) -> crate::calendar::Calendar<'_> {
+        crate::calendar::Calendar::new(&self.calendar)
+    }
+
+    /// Every row of the non-working-days table, in date order.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let rows = tirkeu::data::Tables::compiled().non_working_days();
+    /// assert!(rows.iter().any(|row| row.date.to_string() == "2026-10-26"));
+    /// ```
+    pub fn non_working_days(&self) -> &[NonWorkingDayRow] {
+        &self.calendar
+    }
+
+    /// Every row of the visa-regimes table, ordered by code.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert!(tirkeu::data::Tables::compiled().regimes().iter().any(|row| row.iso3 == "KGZ"));
+    /// ```
+    pub fn regimes(&self) -> &[RegimeRow] {
+        &self.regimes
+    }
+
+    /// The visa-regime row for a citizenship (ISO 3166-1 alpha-3, upper case); `None` for a
+    /// state the table does not list, which is `visa_required`, as is a stateless person (`XXA`).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let tables = tirkeu::data::Tables::compiled();
+    /// assert_eq!(tables.regime("CHN").unwrap().days_per_entry, Some(30));
+    /// assert!(tables.regime("AFG").is_none());
+    /// ```
+    pub fn regime(&self, iso3: &str) -> Option<&RegimeRow> {
+        let rows: &[RegimeRow] = &self.regimes;
+        rows.binary_search_by(|row| (*row.iso3).cmp(iso3))
+            .ok()
+            .and_then(|index| rows.get(index))
+    }
+
+    /// The regions and cities of republican significance, in the table's order (cities first),
+    /// for a dropdown.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(tirkeu::data::Tables::compiled().regions()[0].code, "AST");
+    /// ```
+    pub fn regions(&self) -> &[Region] {
+        &self.regions
+    }
+
+    /// The region with this code.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert!(tirkeu::data::Tables::compiled().region("ULY").is_some());
+    /// ```
+    pub fn region(&self, code: &str) -> Option<&Region> {
+        self.regions.iter().find(|region| region.code == code)
     }
 }
 
-fn non_working_day_row(fields: &[&'static str]) -> Result<NonWorkingDayRow, String> {
-    let [date, kind, name, status, source] = fields else {
-        return Err("wrong number of fields".into());
-    };
-    let date = Date::parse(date).map_err(|e| e.to_string())?;
-    let kind = match *kind {
-        "holiday" => NonWorkingDayKind::Holiday,
-        "fixed_day_off" => NonWorkingDayKind::FixedDayOff,
-        "transfer" => NonWorkingDayKind::Transfer,
-        "working_weekend" => NonWorkingDayKind::WorkingWeekend,
-        other => return Err(format!("unknown kind `{other}`")),
-    };
-    let status = match *status {
-        "official" => RowStatus::Official,
-        "provisional" => RowStatus::Provisional,
-        other => return Err(format!("unknown status `{other}`")),
-    };
-    non_empty("name", name)?;
-    non_empty("source", source)?;
-    Ok(NonWorkingDayRow {
-        date,
-        kind,
-        name,
-        status,
-        source,
-    })
-}
-
-fn regime_row(fields: &[&'static str]) -> Result<RegimeRow, String> {
-    let [
-        iso3,
-        regime,
-        per_entry,
-        in_window,
-        window,
-        basis,
-        confidence,
-        note,
-    ] = fields
-    else {
-        return Err("wrong number of fields".into());
-    };
-    let regime = match *regime {
-        "visa_free_90" => Regime::VisaFree90,
-        "visa_free_30" => Regime::VisaFree30,
-        "visa_free_14" => Regime::VisaFree14,
-        "visa_required" => Regime::VisaRequired,
-        other => return Err(format!("unknown regime `{other}`")),
-    };
-    let confidence = match *confidence {
-        "high" => Confidence::High,
-        "medium" => Confidence::Medium,
-        "low" => Confidence::Low,
-        other => return Err(format!("unknown confidence `{other}`")),
-    };
-    let number = |name: &str, text: &str| -> Result<Option<u32>, String> {
-        if text.is_empty() {
-            return Ok(None);
-        }
-        match text.parse::<u32>() {
-            Ok(value) if (1..=3660).contains(&value) => Ok(Some(value)),
-            _ => Err(format!("{name} `{text}` is not a number of days")),
-        }
-    };
-    let row = RegimeRow {
-        iso3,
-        regime,
-        days_per_entry: number("days_per_entry", per_entry)?,
-        days_in_window: number("days_in_window", in_window)?,
-        window_days: number("window_days", window)?,
-        basis,
-        confidence,
-        note,
-    };
-    let has_numbers = [row.days_per_entry, row.days_in_window, row.window_days]
-        .iter()
-        .all(Option::is_some);
-    let visa_free = regime != Regime::VisaRequired;
-    if visa_free != has_numbers {
-        return Err("a visa-free row needs all three numbers, a visa_required row none".into());
-    }
-    non_empty("basis", basis)?;
-    alpha3("iso3", iso3)?;
-    Ok(row)
-}
-
-fn region_row(fields: &[&'static str]) -> Result<Region, String> {
-    let [code, name_en, name_ru, name_kk, kind] = fields else {
-        return Err("wrong number of fields".into());
-    };
-    let kind = match *kind {
-        "city" => RegionKind::City,
-        "region" => RegionKind::Region,
-        other => return Err(format!("unknown kind `{other}`")),
-    };
-    alpha3("code", code)?;
-    non_empty("name_en", name_en)?;
-    non_empty("name_ru", name_ru)?;
-    non_empty("name_kk", name_kk)?;
-    Ok(Region {
-        code,
-        name_en,
-        name_ru,
-        name_kk,
-        kind,
-    })
-}
-
-fn country_row(fields: &[&'static str]) -> Result<Country, String> {
-    let [alpha3_code, alpha2, name_en] = fields else {
-        return Err("wrong number of fields".into());
-    };
-    alpha3("alpha3", alpha3_code)?;
-    if !(alpha2.len() == 2 && alpha2.bytes().all(|b| b.is_ascii_uppercase())) {
-        return Err(format!("alpha2 `{alpha2}` is not two capital letters"));
-    }
-    non_empty("name_en", name_en)?;
-    Ok(Country {
-        alpha3: alpha3_code,
-        alpha2,
-        name_en,
-    })
-}
-
-fn non_empty(name: &str, value: &str) -> Result<(), String> {
-    if value.trim().is_empty() {
-        Err(format!("{name} is empty"))
-    } else {
-        Ok(())
-    }
-}
-
-fn alpha3(name: &str, value: &str) -> Result<(), String> {
-    if value.len() == 3 && value.bytes().all(|b| b.is_ascii_uppercase()) {
-        Ok(())
-    } else {
-        Err(format!("{name} `{value}` is not three capital letters"))
-    }
-}
-
-/// Every row of the non-working-days table, in date order.
+/// Every row of the compiled non-working-days table, in date order.
 ///
 /// # Example
 ///
@@ -526,10 +299,10 @@ fn alpha3(name: &str, value: &str) -> Result<(), String> {
 /// assert!(rows.iter().any(|row| row.date.to_string() == "2026-10-26"));
 /// ```
 pub fn non_working_days() -> &'static [NonWorkingDayRow] {
-    &tables().non_working_days
+    COMPILED.non_working_days()
 }
 
-/// The visa-regime row for a citizenship (ISO 3166-1 alpha-3, upper case).
+/// The compiled visa-regime row for a citizenship (ISO 3166-1 alpha-3, upper case).
 ///
 /// `None` for a state the table does not list: such a state is `visa_required` (see the table's
 /// header), as is a stateless person (`XXA`).
@@ -542,13 +315,10 @@ pub fn non_working_days() -> &'static [NonWorkingDayRow] {
 /// assert!(regime("AFG").is_none());
 /// ```
 pub fn regime(iso3: &str) -> Option<&'static RegimeRow> {
-    let rows = &tables().regimes;
-    rows.binary_search_by(|row| row.iso3.cmp(iso3))
-        .ok()
-        .and_then(|index| rows.get(index))
+    COMPILED.regime(iso3)
 }
 
-/// Every row of the visa-regimes table, ordered by code.
+/// Every row of the compiled visa-regimes table, ordered by code.
 ///
 /// # Example
 ///
@@ -556,11 +326,11 @@ pub fn regime(iso3: &str) -> Option<&'static RegimeRow> {
 /// assert!(tirkeu::data::regimes().iter().any(|row| row.iso3 == "KGZ"));
 /// ```
 pub fn regimes() -> &'static [RegimeRow] {
-    &tables().regimes
+    COMPILED.regimes()
 }
 
-/// The regions and cities of republican significance, in the table's order (cities first), for
-/// a dropdown.
+/// The compiled regions and cities of republican significance, in the table's order (cities
+/// first), for a dropdown.
 ///
 /// # Example
 ///
@@ -570,10 +340,10 @@ pub fn regimes() -> &'static [RegimeRow] {
 /// assert_eq!(regions[0].code, "AST");
 /// ```
 pub fn regions() -> &'static [Region] {
-    &tables().regions
+    COMPILED.regions()
 }
 
-/// The region with this code.
+/// The compiled region with this code.
 ///
 /// # Example
 ///
@@ -582,11 +352,8 @@ pub fn regions() -> &'static [Region] {
 /// assert!(tirkeu::data::region("XXX").is_none());
 /// ```
 pub fn region(code: &str) -> Option<&'static Region> {
-    tables().regions.iter().find(|region| region.code == code)
+    COMPILED.region(code)
 }
-
-/// The code for a stateless person (ICAO Doc 9303), accepted as a citizenship.
-pub const STATELESS: &str = "XXA";
 
 /// Whether `iso3` is an ISO 3166-1 alpha-3 code (any of the 249) or `XXA`. Upper case only.
 ///
@@ -612,7 +379,7 @@ pub fn is_country_code(iso3: &str) -> bool {
 /// assert_eq!((kazakhstan.alpha2, kazakhstan.name_en), ("KZ", "Kazakhstan"));
 /// ```
 pub fn country(iso3: &str) -> Option<&'static Country> {
-    let rows = &tables().countries;
+    let rows: &'static [Country] = &compiled::COUNTRIES;
     rows.binary_search_by(|row| row.alpha3.cmp(iso3))
         .ok()
         .and_then(|index| rows.get(index))
@@ -626,33 +393,33 @@ pub fn country(iso3: &str) -> Option<&'static Country> {
 /// assert_eq!(tirkeu::data::countries().len(), 249);
 /// ```
 pub fn countries() -> &'static [Country] {
-    &tables().countries
+    &compiled::COUNTRIES
 }
 
-/// Rows of the compiled-in tables that did not load. Empty in a correct build.
+/// A row of a compiled-in table that did not load.
+#[deprecated(note = "the tables are checked when the crate is built: a bad row fails the build")]
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TableProblem {
+    /// The file.
+    pub table: &'static str,
+    /// The line number (1-based).
+    pub line: usize,
+    /// What is wrong.
+    pub reason: String,
+}
+
+/// Rows of the compiled-in tables that did not load: always none, since a bad row fails the
+/// build (build.rs).
 ///
 /// # Example
 ///
 /// ```
-/// assert!(tirkeu::data::load_problems().is_empty());
+/// #[allow(deprecated)]
+/// let problems = tirkeu::data::load_problems();
+/// assert!(problems.is_empty());
 /// ```
+#[deprecated(note = "the tables are checked when the crate is built: a bad row fails the build")]
+#[allow(deprecated)]
 pub fn load_problems() -> &'static [TableProblem] {
-    &tables().problems
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn splits_quoted_fields() {
-        assert_eq!(
-            split_csv_line("a,\"b, c\",d").unwrap(),
-            vec!["a", "b, c", "d"]
-        );
-        assert_eq!(split_csv_line("a,,").unwrap(), vec!["a", "", ""]);
-        assert_eq!(split_csv_line("\"x\"").unwrap(), vec!["x"]);
-        assert!(split_csv_line("\"x").is_err());
-        assert!(split_csv_line("\"x\"y").is_err());
-    }
+    &[]
 }

@@ -9,7 +9,7 @@ use super::application::ReRegistrationCounting;
 use super::messages::FindingCode as C;
 use super::obligation::first_deadline;
 use super::report::{Deadline, DeadlineState, Policy};
-use crate::calendar;
+use crate::calendar::{Calendar, WorkingDay};
 use crate::date::Date;
 use crate::i18n::Arg;
 
@@ -37,9 +37,10 @@ pub(crate) fn first_registration(
     entry: Date,
     today: Date,
     policy: &Policy,
+    calendar: Calendar<'_>,
     findings: &mut Findings,
 ) -> Deadline {
-    let (register_by, outer) = first_deadline(entry, policy);
+    let (register_by, outer) = first_deadline(entry, policy, calendar);
     let (days_left, state) = state(today, register_by, register_by);
     match state {
         DeadlineState::Missed => findings.push(
@@ -86,22 +87,24 @@ pub(crate) fn first_registration(
 /// `first` (when that one is judged at all): the 30 days of Rules p.3 stand after a move.
 /// `enforce`: whether the immigrant must register at all (otherwise the date is shown but no
 /// finding is raised).
+#[allow(clippy::too_many_arguments)] // the facts of the move, the policy, the calendar, the findings
 pub(crate) fn re_registration(
     moved_on: Date,
     today: Date,
     policy: &Policy,
+    calendar: Calendar<'_>,
     enforce: bool,
     first: Option<&Deadline>,
     findings: &mut Findings,
 ) -> Deadline {
-    let next_day_first = calendar::nth_working_day_after(moved_on, 5);
+    let next_day_first = calendar.nth_working_day_after(moved_on, 5);
     let chosen = match policy.re_registration_counting {
         ReRegistrationCounting::NextWorkingDayIsDayOne => next_day_first,
         ReRegistrationCounting::EventDayCounts => {
-            let move_day = calendar::day_info(moved_on);
+            let move_day = calendar.day_info(moved_on);
             if move_day.working {
-                let found = calendar::nth_working_day_after(moved_on, 4);
-                calendar::WorkingDay {
+                let found = calendar.nth_working_day_after(moved_on, 4);
+                WorkingDay {
                     date: found.date,
                     provisional: found.provisional || move_day.provisional,
                 }
@@ -119,7 +122,7 @@ pub(crate) fn re_registration(
         _ => register_by,
     };
     let (days_left, state) = state(today, register_by, effective);
-    let working_left = calendar::working_days_between(today, register_by);
+    let working_left = calendar.working_days_between(today, register_by);
     if enforce {
         match state {
             DeadlineState::Missed => findings.push(

@@ -15,7 +15,7 @@ use super::application::{
 use super::iin::{self, IdError};
 use super::messages::{FindingCode as C, reasons};
 use super::report::Policy;
-use crate::data;
+use crate::data::{self, Tables};
 use crate::date::Date;
 use crate::i18n::{Arg, Text};
 use crate::nfc;
@@ -241,7 +241,13 @@ fn check_date(
 }
 
 /// Runs every field check in the order of the application's fields; returns the usable values.
-pub(crate) fn check(application: &Application, today: Date, findings: &mut Findings) -> Facts {
+/// The region is checked against `tables`.
+pub(crate) fn check(
+    application: &Application,
+    today: Date,
+    tables: &Tables,
+    findings: &mut Findings,
+) -> Facts {
     let mut facts = Facts::default();
     let immigrant = &application.immigrant;
 
@@ -459,7 +465,7 @@ pub(crate) fn check(application: &Application, today: Date, findings: &mut Findi
     let address = &application.address;
     match &address.region {
         Field::Missing => required(findings, &address.region, "address.region"),
-        Field::Value(code) if data::region(code).is_some() => {}
+        Field::Value(code) if tables.region(code).is_some() => {}
         _ => findings.push(C::AddressRegionUnknown, Some("address.region"), &[]),
     }
     check_text(findings, &address.locality, "address.locality");

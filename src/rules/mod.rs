@@ -81,7 +81,7 @@ pub use report::{
     Severity, StayLimit,
 };
 
-use crate::data::{self, DATA_VERSION};
+use crate::data::{self, Tables};
 use crate::date::Date;
 use crate::i18n::{Arg, Lang};
 
@@ -139,7 +139,8 @@ pub(crate) fn refs(basis: &Basis) -> Vec<String> {
     basis.refs.iter().map(|r| (*r).to_owned()).collect()
 }
 
-/// Checks an application on the evaluation date `today`, with messages in `lang`.
+/// Checks an application on the evaluation date `today`, with messages in `lang`, by the
+/// compiled-in tables ([`Tables::compiled`]; see [`check_application_with`] for others).
 ///
 /// Pure and total: every problem with the application is a finding, never a panic.
 ///
@@ -156,10 +157,49 @@ pub(crate) fn refs(basis: &Basis) -> Vec<String> {
 /// assert_eq!(finding.field.as_deref(), Some("immigrant.birthDate"));
 /// ```
 pub fn check_application(application: &Application, today: Date, lang: Lang) -> Report {
+    check_application_with(application, today, lang, Tables::compiled())
+}
+
+/// [`check_application`] by the given tables: the calendar, the visa regimes and the regions of
+/// a data bundle, say ([`crate::data::DataBundle::tables`]). The report's `data_version` names
+/// them, and whether a date is provisional follows their rows.
+///
+/// Pure and total, like [`check_application`].
+///
+/// # Example
+///
+/// ```
+/// use tirkeu::data::{DataBundle, RowStatus, Tables};
+/// use tirkeu::rules::{check_application, check_application_with, Application};
+/// let application = Application::from_json(&serde_json::json!({
+///     "immigrant": { "citizenship": "RUS" },
+///     "entry": { "date": "2026-12-15" },
+///     "addressChange": { "movedOn": "2027-01-05" }
+/// })).unwrap();
+/// let today = "2027-01-06".parse().unwrap();
+/// let lang = tirkeu::i18n::Lang::En;
+/// // 2027 is provisional in the compiled tables; a bundle whose 2027 rows are official:
+/// let mut bundle = DataBundle::from_tables("2027.1", 1_796_000_000, 1_827_000_000, Tables::compiled());
+/// bundle.calendar.retain(|row| row.date.year() == 2027);
+/// bundle.calendar.iter_mut().for_each(|row| row.status = RowStatus::Official);
+/// let tables = bundle.tables();
+/// let compiled = check_application(&application, today, lang);
+/// let updated = check_application_with(&application, today, lang, &tables);
+/// assert!(compiled.re_registration.unwrap().provisional);
+/// assert!(!updated.re_registration.unwrap().provisional);
+/// assert_eq!((compiled.data_version.as_str(), updated.data_version.as_str()), ("2026-03-18.2", "2027.1"));
+/// ```
+pub fn check_application_with(
+    application: &Application,
+    today: Date,
+    lang: Lang,
+    tables: &Tables,
+) -> Report {
+    let calendar = tables.calendar();
     let mut findings = Findings::new(lang);
-    let facts = fields::check(application, today, &mut findings);
+    let facts = fields::check(application, today, tables, &mut findings);
     let policy = fields::policy(application, &mut findings);
-    let decision = obligation::decide(&facts, &policy, today, &mut findings);
+    let decision = obligation::decide(&facts, &policy, today, tables, &mut findings);
     let kind = decision.obligation.as_ref().map(|o| o.kind);
     let covered = matches!(
         kind,
@@ -188,6 +228,7 @@ pub fn check_application(application: &Application, today: Date, lang: Lang) -> 
             entry,
             today,
             &policy,
+            calendar,
             &mut findings,
         )),
         _ => None,
@@ -197,6 +238,7 @@ pub fn check_application(application: &Application, today: Date, lang: Lang) -> 
             moved,
             today,
             &policy,
+            calendar,
             must_register,
             first.as_ref(),
             &mut findings,
@@ -218,7 +260,7 @@ pub fn check_application(application: &Application, today: Date, lang: Lang) -> 
         stay,
         findings: list,
         policy,
-        data_version: DATA_VERSION.to_owned(),
+        data_version: tables.version().to_owned(),
     }
 }
 
@@ -290,7 +332,7 @@ fn stay_limit(
         limited_by: answer.limited_by,
         basis: basis.text.get(findings.lang()).to_owned(),
         basis_refs: refs(&basis),
-        source: row.basis.to_owned(),
+        source: row.basis.to_string(),
     })
 }
 
@@ -316,7 +358,35 @@ pub fn check_json(
     today: Date,
     lang: Lang,
 ) -> Result<Report, InputError> {
-    check_tree(&crate::json_reader::Json::borrow(application), today, lang)
+    check_json_with(application, today, lang, Tables::compiled())
+}
+
+/// [`check_json`] by the given tables ([`check_application_with`]).
+///
+/// # Errors
+///
+/// [`InputError::NotAnObject`] when `application` is not a JSON object.
+///
+/// # Example
+///
+/// ```
+/// use tirkeu::rules::check_json_with;
+/// let report = check_json_with(&serde_json::json!({}), "2026-07-15".parse().unwrap(),
+///     tirkeu::i18n::Lang::Ru, tirkeu::data::Tables::compiled()).unwrap();
+/// assert_eq!(report.data_version, tirkeu::data::DATA_VERSION);
+/// ```
+pub fn check_json_with(
+    application: &serde_json::Value,
+    today: Date,
+    lang: Lang,
+    tables: &Tables,
+) -> Result<Report, InputError> {
+    check_tree(
+        &crate::json_reader::Json::borrow(application),
+        today,
+        lang,
+        tables,
+    )
 }
 
 /// [`check_json`] on the module's own JSON tree (the bindings' reader; [`check_json`] borrows
@@ -325,9 +395,10 @@ pub(crate) fn check_tree(
     application: &crate::json_reader::Json<'_>,
     today: Date,
     lang: Lang,
+    tables: &Tables,
 ) -> Result<Report, InputError> {
     let application = Application::from_tree(application)?;
-    Ok(check_application(&application, today, lang))
+    Ok(check_application_with(&application, today, lang, tables))
 }
 
 /// Whether a citizenship code is accepted (ISO 3166-1 alpha-3 or `XXA`), re-exported for forms.

@@ -7,7 +7,7 @@ use super::fields::{Facts, age_on};
 use super::messages::{FindingCode as C, ObligationCode};
 use super::report::{Obligation, ObligationKind, Policy};
 use crate::calendar;
-use crate::data::{self, Confidence, Regime, RegimeRow};
+use crate::data::{Confidence, Regime, RegimeRow, Tables};
 use crate::date::Date;
 use crate::i18n::{Arg, Lang};
 
@@ -15,19 +15,23 @@ use crate::i18n::{Arg, Lang};
 pub(crate) const EAEU_MEMBERS: [&str; 4] = ["ARM", "BLR", "KGZ", "RUS"];
 
 /// The obligation and what the later steps need from the decision.
-pub(crate) struct Decision {
+pub(crate) struct Decision<'t> {
     pub obligation: Option<Obligation>,
     /// The regime row of the citizenship (absent: `visa_required`, or unknown citizenship).
-    pub row: Option<&'static RegimeRow>,
+    pub row: Option<&'t RegimeRow>,
     /// Whether the EAEU worker case applies; then the stay lasts at least until this contract
     /// end.
     pub contract_end: Option<Date>,
 }
 
 /// The first-registration deadline under the policy's reading, and the Civil Code outer bound.
-pub(crate) fn first_deadline(entry: Date, policy: &Policy) -> (Date, calendar::WorkingDay) {
+pub(crate) fn first_deadline(
+    entry: Date,
+    policy: &Policy,
+    calendar: calendar::Calendar<'_>,
+) -> (Date, calendar::WorkingDay) {
     // Rules p.3: "not later than the thirtieth calendar day from the day of crossing".
-    let outer = calendar::next_working_day_on_or_after(entry.add_days(30));
+    let outer = calendar.next_working_day_on_or_after(entry.add_days(30));
     let register_by = match policy.deadline_counting {
         DeadlineCounting::EntryDayIsDayOne => entry.add_days(29),
         DeadlineCounting::CivilCode => outer.date,
@@ -51,12 +55,13 @@ fn make(kind: ObligationKind, code: ObligationCode, lang: Lang) -> Option<Obliga
 /// who leaves by the deadline need not register, one under 16 is exempt only under policy
 /// `under16Exempt`, and an EAEU worker must register and may stay at least for the contract's
 /// term.
-pub(crate) fn decide(
+pub(crate) fn decide<'t>(
     facts: &Facts,
     policy: &Policy,
     today: Date,
+    tables: &'t Tables,
     findings: &mut Findings,
-) -> Decision {
+) -> Decision<'t> {
     let lang = findings.lang();
     let mut decision = Decision {
         obligation: None,
@@ -85,19 +90,19 @@ pub(crate) fn decide(
             ObligationCode::ExemptDiplomatic,
             lang,
         );
-        decision.row = citizenship.and_then(data::regime);
+        decision.row = citizenship.and_then(|code| tables.regime(code));
         return decision;
     }
     let Some(citizenship) = citizenship else {
         return decision;
     };
-    decision.row = data::regime(citizenship);
+    decision.row = tables.regime(citizenship);
     let regime = decision.row.map_or(Regime::VisaRequired, |row| row.regime);
     if let Some(row) = decision.row.filter(|row| row.confidence == Confidence::Low) {
         findings.push(
             C::RegimeUnconfirmed,
             Some("immigrant.citizenship"),
-            &[("country", Arg::Str(row.iso3))],
+            &[("country", Arg::Str(&row.iso3))],
         );
     }
     decision.obligation = match regime {
@@ -118,7 +123,7 @@ pub(crate) fn decide(
             // An impossible stay period leaves `stay_to` unknown (fields.rs): never
             // `not_required` from it.
             let leaves_in_time = match (facts.entry, facts.stay_to) {
-                (Some(entry), Some(to)) => to <= first_deadline(entry, policy).0,
+                (Some(entry), Some(to)) => to <= first_deadline(entry, policy, tables.calendar()).0,
                 _ => false,
             };
             let under16 = facts

@@ -277,7 +277,8 @@ pub struct Report {
     pub findings: Vec<Finding>,
     /// The policy used.
     pub policy: Policy,
-    /// The version of the compiled-in tables ([`crate::data::DATA_VERSION`]).
+    /// The version of the tables the report was made with: [`crate::data::DATA_VERSION`] for the
+    /// compiled-in ones, a data bundle's `version` otherwise ([`crate::data::Tables::version`]).
     pub data_version: String,
 }
 

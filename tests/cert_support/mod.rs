@@ -5,6 +5,7 @@
 
 use tirkeu::cert::claims::Claims;
 use tirkeu::cert::*;
+use tirkeu::data::{DataBundle, NonWorkingDayKind, NonWorkingDayRow, RowStatus, Tables};
 use tirkeu::date::Date;
 use tirkeu::i18n::Lang;
 
@@ -73,6 +74,50 @@ pub fn status_key_spec(key: &SigningKey, name: &str) -> TrustedKeySpec {
         uses: KeyUses::STATUS,
         ..key_spec(key, name)
     }
+}
+
+/// The key that signs the data bundles of the fixtures (its `use` is `data` only).
+pub fn data_key() -> SigningKey {
+    SigningKey::from_seed([0x44; 32])
+}
+
+/// An active key of the fixtures' validity that signs data bundles.
+pub fn data_key_spec(key: &SigningKey, name: &str) -> TrustedKeySpec {
+    TrustedKeySpec {
+        uses: KeyUses::DATA,
+        ..key_spec(key, name)
+    }
+}
+
+/// The compiled tables as a data bundle named `version`, with 2027 as a decree would fix it:
+/// the day off of Saturday 9 January moved to Friday 8 January (8 January off, 9 January a
+/// working Saturday), and every 2027 row official.
+pub fn decree_2027(version: &str, iat: i64) -> DataBundle {
+    let mut bundle = DataBundle::from_tables(version, iat, iat + 365 * 86_400, Tables::compiled());
+    for row in bundle.calendar.iter_mut().filter(|r| r.date.year() == 2027) {
+        row.status = RowStatus::Official;
+    }
+    let row = |day: &str, kind, name: &str| NonWorkingDayRow {
+        date: date(day),
+        kind,
+        name: name.to_owned().into(),
+        status: RowStatus::Official,
+        source: "Government decree on the transfer of days off in 2027".into(),
+    };
+    bundle.calendar.extend([
+        row(
+            "2027-01-08",
+            NonWorkingDayKind::Transfer,
+            "moved from 2027-01-09",
+        ),
+        row(
+            "2027-01-09",
+            NonWorkingDayKind::WorkingWeekend,
+            "working day moved to 2027-01-08",
+        ),
+    ]);
+    bundle.calendar.sort_by_key(|row| row.date);
+    bundle
 }
 
 /// The keys of the fixtures: `issuer()` signs certificates, `status_key()` status lists.

@@ -4,7 +4,8 @@
 // - privacy: no form ever navigates or sends itself (before the module is ready, after, in the
 //   embedding example); the service worker caches its fixed files only;
 // - the signed lists: an error, a captive portal's page or an older list never replaces the last
-//   good copy, across reloads too (minIssuedAt); a slow network gets 3 seconds;
+//   good copy, across reloads too (minIssuedAt); a slow network gets 3 seconds; a data bundle
+//   published beside them decides the check view's deadlines, and is kept by the same rules;
 // - the check date follows the clock past midnight in Kazakhstan (Playwright's clock);
 // - the verdict for an officer on a 390 px phone (size, colour, DEMO apart, "Scan next"), several
 //   codes in one image, the camera at full resolution with a dense code at arm's length, advice
@@ -73,6 +74,31 @@ function statusList(numbers, iat) {
 
 const VALID = issue();
 const VALID_777 = issue({ applicationNumber: "2026-000000777" });
+
+const SHIPPED_DATA_BUNDLE = readFileSync(join(DEMO, "data-bundle.cose"));
+const TABLE = (name) => join(ROOT, "src/data", name);
+
+/**
+ * A data bundle made by the command line from the project's tables, with 2027 as a decree would
+ * fix it (the day off of Saturday 9 January moved to Friday 8 January; 2027 official), issued at
+ * `iat` and signed by `key` (the DEMO data key, or another to be refused).
+ */
+function decreeBundle(version, iat, key = join(DEMO, "data.key.json")) {
+  const text = readFileSync(TABLE("kz-non-working-days.csv"), "utf8");
+  const lines = text.split("\n").filter((line) => line !== "");
+  const head = lines.filter((line) => line.startsWith("#") || line.startsWith("date,"));
+  const source = "Government decree on the transfer of days off in 2027";
+  const rows = lines.filter((line) => /^\d{4}-/.test(line))
+    .map((line) => (line.startsWith("2027-") ? line.replace(",provisional,", ",official,") : line))
+    .concat([`2027-01-08,transfer,moved from 2027-01-09,official,${source}`, `2027-01-09,working_weekend,working day moved to 2027-01-08,official,${source}`])
+    .sort();
+  const calendar = join(work, `calendar-${version}.csv`);
+  writeFileSync(calendar, [...head, ...rows].join("\n") + "\n");
+  const out = join(work, `data-${version}-${iat}.cose`);
+  tirkeu(["data-bundle", "--key", key, "--out", out, "--version", version, "--iat", String(iat), "--next", String(iat + 365 * DAY),
+    "--calendar", calendar, "--regimes", TABLE("visa-regimes.csv"), "--regions", TABLE("kz-regions.csv")]);
+  return readFileSync(out);
+}
 
 // ---- helpers ----
 
@@ -273,7 +299,7 @@ test("lists: a captive portal's page served with 200 never replaces the last goo
     const cache = await caches.open("tirkeu-lists");
     return Promise.all((await cache.keys()).map(async (r) => ({ url: r.url, type: (await cache.match(r)).headers.get("content-type") })));
   });
-  assert(stored.length === 2 && stored.every((s) => s.type === "application/cose"), `stored copies ${JSON.stringify(stored)}`);
+  assert(stored.length === 3 && stored.every((s) => s.type === "application/cose"), `stored copies ${JSON.stringify(stored)}`);
   await page.context().close();
 });
 
@@ -314,6 +340,60 @@ test("lists: a slow network is given 3 seconds, then the stored copy is used", a
   const waited = Date.now() - started;
   assert(waited >= 2_500 && waited < 9_000, `ready after ${waited} ms`);
   assertEqual(await verifyText(page, REVOKED), "revoked", "from the stored copy");
+  await page.context().close();
+});
+
+/** The re-registration deadline the check view gives for a move on Friday 2027-01-08. */
+async function reRegistrationOn8January(page) {
+  await page.goto(`${server.url}/#check`);
+  await page.waitForSelector("html[data-ready=true]");
+  await fillCheck(page, { "entry.date": "2026-12-01", "stay.from": "2026-12-01", "stay.to": "2027-02-20" });
+  await page.fill("#check-today", "2027-01-08");
+  await page.check("#in-moved");
+  await page.fill("#in-addressChange-movedOn", "2027-01-08");
+  await page.click("#check-submit");
+  await page.waitForSelector("[data-card=rereg]");
+  return {
+    registerBy: await page.getAttribute("[data-card=rereg] [data-value=registerBy] time", "datetime"),
+    data: await page.textContent("#check-data"),
+    lists: await page.textContent("#lists"),
+  };
+}
+
+test("data bundle: a corrected 2027 calendar published beside the lists moves the check view's deadline; its version shown; kept offline; a refused or older bundle changes nothing", async () => {
+  const decreeIat = NOW - DAY;
+  const decree = decreeBundle("2027.1", decreeIat);
+  let served = decree;
+  const page = await newPage(browser, { viewport: DESKTOP, serviceWorkers: "block" });
+  await page.route("**/demo/data-bundle.cose", (route) => (served
+    ? route.fulfill({ status: 200, contentType: "application/cose", body: served })
+    : route.fulfill({ status: 503, contentType: "text/html", body: "<h1>Service Unavailable</h1>" })));
+  await open(page, server.url, "check");
+  // Rules p.5 by the decree: 9 (a working Saturday), 11, 12, 13, 14 January.
+  let seen = await reRegistrationOn8January(page);
+  assertEqual(seen.registerBy, "2027-01-14", "by the published bundle");
+  assert(seen.data.includes("2027.1") && seen.lists.includes("2027.1"), `version shown: ${seen.data} | ${seen.lists}`);
+  assertEqual(await page.evaluate(() => localStorage.getItem("tirkeu.iat.data")), String(decreeIat), "highest iat kept");
+
+  // A later bundle signed by the certificate key (its use lacks data), then the network down,
+  // then the shipped older bundle: the decree stays in force, from the stored copy.
+  for (const [what, bytes] of [["wrong key use", decreeBundle("2027.2", NOW - 3600, join(DEMO, "issuer.key.json"))],
+    ["503", null], ["older", SHIPPED_DATA_BUNDLE]]) {
+    served = bytes;
+    await page.reload();
+    seen = await reRegistrationOn8January(page);
+    assertEqual(seen.registerBy, "2027-01-14", `after ${what}`);
+    assert(seen.data.includes("2027.1"), `${what}: ${seen.data}`);
+  }
+
+  // The stored copy is lost and the origin serves the older bundle: it is still refused
+  // (minIssuedAt), and the compiled-in tables decide (2027 provisional: 11 to 15 January).
+  await page.evaluate(() => caches.delete("tirkeu-lists"));
+  await page.reload();
+  seen = await reRegistrationOn8January(page);
+  assertEqual(seen.registerBy, "2027-01-15", "by the compiled-in tables");
+  assert(!seen.data.includes("demo") && !seen.lists.includes("demo"), `the older bundle is not used: ${seen.lists}`);
+  noProblems(page, /503/);
   await page.context().close();
 });
 

@@ -96,7 +96,7 @@ test("index.html preloads the module and the files config.js names; start.js, a 
   const config = await import(join(ROOT, "www/config.js"));
   const html = readFileSync(join(ROOT, "www/index.html"), "utf8");
   const preloads = [...html.matchAll(/<link rel="preload" href="([^"]+)"/g)].map((m) => m[1]).sort();
-  const expected = ["pkg/tirkeu_bg.wasm", config.TRUST_LIST_URL, config.STATUS_LIST_URL, config.DEMO_KEY_URL, config.DEMO_RECORD_URL].sort();
+  const expected = ["pkg/tirkeu_bg.wasm", config.TRUST_LIST_URL, config.STATUS_LIST_URL, config.DATA_BUNDLE_URL, config.DEMO_KEY_URL, config.DEMO_RECORD_URL].sort();
   assertEqual(preloads.join(","), expected.join(","), "preloaded files");
   // start.js starts the preloaded files and must run during the parse: a classic script in <head>.
   assert(html.includes('<script src="start.js"></script>'), "start.js as a classic script");
@@ -348,9 +348,9 @@ test("language switch: html[lang] and the verdict follow the choice, and it is r
   await page.reload();
   await page.waitForSelector("html[data-ready=true]");
   assertEqual(await page.getAttribute("html", "lang"), "kk", "remembered language");
-  // Only the language and the lists' issue times are stored.
+  // Only the language and the issue times of the lists and the data bundle are stored.
   const stored = await page.evaluate(() => Object.keys(localStorage).sort());
-  assertEqual(JSON.stringify(stored), JSON.stringify(["tirkeu.iat.status", "tirkeu.iat.trust", "tirkeu.lang"]), "localStorage keys");
+  assertEqual(JSON.stringify(stored), JSON.stringify(["tirkeu.iat.data", "tirkeu.iat.status", "tirkeu.iat.trust", "tirkeu.lang"]), "localStorage keys");
   noProblems(page);
   await page.context().close();
 });
@@ -389,6 +389,9 @@ test("offline: after the first visit, a reload with the server gone still verifi
   await page.fill("#verify-text", shared.text);
   await page.click("#verify-submit");
   await page.waitForSelector("#verdict[data-status=valid]");
+  // The data bundle too comes from the stored copy (Source: www/demo/README.md, its version).
+  const lists = await page.textContent("#lists");
+  assert(lists.includes("2026-03-18.2-demo"), `the stored data bundle offline: ${lists}`);
   await page.context().close();
 });
 

@@ -25,7 +25,7 @@ const ALLOWED_PATHS = new Set([
   "/", "/index.html", "/style.css", "/start.js", "/app.js", "/i18n.js", "/ui.js", "/config.js", "/lists.js", "/verify.js",
   "/camera.js", "/batch.js", "/check.js", "/issue.js", "/icon.svg", "/manifest.webmanifest", "/sw.js", "/pkg/tirkeu.js",
   "/embed/", "/embed/index.html", "/embed/embed.js", "/embed/embed.css",
-  "/pkg/tirkeu_bg.wasm", "/demo/trust-list.cose", "/demo/status-list.cose",
+  "/pkg/tirkeu_bg.wasm", "/demo/trust-list.cose", "/demo/status-list.cose", "/demo/data-bundle.cose",
   "/demo/issuer.key.json", "/demo/record.json", "/favicon.ico",
 ]);
 
@@ -96,7 +96,7 @@ test("typed and verified text is shown as text, never as markup", async () => {
   await page.context().close();
 });
 
-test("storage: only the language and the lists' issue times in localStorage; no cookies, sessionStorage or IndexedDB; caches hold only the shell and the lists", async () => {
+test("storage: only the language and the issue times of the lists and the data bundle in localStorage; no cookies, sessionStorage or IndexedDB; caches hold only the shell and the signed files", async () => {
   const page = await newPage(browser);
   await useThePage(page);
   await page.evaluate(() => navigator.serviceWorker?.ready);
@@ -119,7 +119,7 @@ test("storage: only the language and the lists' issue times in localStorage; no 
     return { local, session, databases, cached, cookie: document.cookie };
   });
   const localKeys = Object.keys(stored.local);
-  assert(localKeys.every((k) => ["tirkeu.lang", "tirkeu.iat.trust", "tirkeu.iat.status"].includes(k)), `localStorage keys: ${localKeys}`);
+  assert(localKeys.every((k) => ["tirkeu.lang", "tirkeu.iat.trust", "tirkeu.iat.status", "tirkeu.iat.data"].includes(k)), `localStorage keys: ${localKeys}`);
   for (const [key, value] of Object.entries(stored.local)) {
     assert(key === "tirkeu.lang" ? ["kk", "ru", "en"].includes(value) : /^\d{1,12}$/.test(value), `localStorage ${key}: ${value}`);
   }

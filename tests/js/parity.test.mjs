@@ -30,3 +30,17 @@ test(`${corpus.certificates.length} certificates: identical verification results
   }
   assert.equal(statuses.size, 10, [...statuses].join(", "));
 });
+
+test(`${corpus.data.applications.length} applications by a data bundle: identical reports`, () => {
+  // The bundle checked by a Verifier, its payload read by RulesData (as a rules-only page does).
+  const verifier = new tirkeu.Verifier(corpus.rootPublicKey);
+  verifier.loadTrustList(hex(corpus.data.trustList), { now: corpus.loadedAt });
+  const loaded = verifier.loadDataBundle(hex(corpus.data.bundle), { now: corpus.loadedAt });
+  const rules = new tirkeu.RulesData(loaded.payload);
+  assert.ok(corpus.data.applications.length >= 5);
+  for (const { input, today, lang, expected } of corpus.data.applications) {
+    const report = rules.checkApplication(input, { today, lang });
+    assert.equal(JSON.stringify(report), expected, JSON.stringify(input));
+    assert.equal(report.dataVersion, "2027.1");
+  }
+});

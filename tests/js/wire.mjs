@@ -158,3 +158,41 @@ export function statusList({ iat, next, years, v = 2 }, signer) {
   });
   return coseSign1(cbor({ v, iat, next, lists }), signer);
 }
+
+// ----- the data bundle -------------------------------------------------------------------------
+
+/**
+ * The rows of one of the project's CSV tables (src/data/*.csv): `#` lines are comments, the first
+ * other line names the columns, a cell may be quoted ("a, b"). Each row is an object of column
+ * name to cell text, as a data bundle carries it.
+ * @param {string} text
+ */
+export function csvRows(text) {
+  const lines = text.split(/\r?\n/).filter((line) => line.trim() !== "" && !line.startsWith("#"));
+  const cells = (line) => {
+    const out = [];
+    let cell = "", quoted = false;
+    for (let i = 0; i < line.length; i++) {
+      const c = line[i];
+      if (quoted) {
+        if (c === '"' && line[i + 1] === '"') { cell += '"'; i++; }
+        else if (c === '"') quoted = false;
+        else cell += c;
+      } else if (c === '"') quoted = true;
+      else if (c === ",") { out.push(cell); cell = ""; }
+      else cell += c;
+    }
+    out.push(cell);
+    return out;
+  };
+  const [header, ...rows] = lines.map(cells);
+  return rows.map((row) => Object.fromEntries(header.map((name, i) => [name, row[i] ?? ""])));
+}
+
+/**
+ * A data bundle signed by `signer`: { "v": 1, iat, next, version, calendar, regimes, regions },
+ * each table an array of rows (objects of column name to text).
+ */
+export function dataBundle({ iat, next, version, calendar, regimes, regions, v = 1 }, signer) {
+  return coseSign1(cbor({ v, iat, next, version, calendar, regimes, regions }), signer);
+}

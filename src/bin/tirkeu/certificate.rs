@@ -7,8 +7,8 @@ use std::process::ExitCode;
 
 use tirkeu::cert::{
     KeyFile, LoadOptions, PublicKey, Record, SigningKey, StatusList, StatusListSpec, TrustList,
-    TrustListSpec, VerificationResult, Verifier, VerifyContext, build_status_list,
-    build_trust_list, issue_certificate,
+    TrustListSpec, VerificationResult, VerifyContext, build_status_list, build_trust_list,
+    issue_certificate,
 };
 
 use super::args::{self, Args, unusable};
@@ -73,8 +73,8 @@ and a certificate of that year issued before the list but not covered cannot be 
 Times are seconds since 1970 UTC or RFC 3339 text; `next` must be after `iat`.";
 
 const VERIFY_HELP: &str = "\
-tirkeu verify --root PUB --trust F.cose [--status F.cose] [--on YYYY-MM-DD] [--lang kk|ru|en]
-             [--grace-days N] (TEXT | - | --image F)
+tirkeu verify --root PUB --trust F.cose [--status F.cose] [--data F.cose] [--on YYYY-MM-DD]
+             [--lang kk|ru|en] [--grace-days N] (TEXT | - | --image F)
 
 Verifies a QR text, or every KZ1: code found in the image, and prints the result as JSON; an
 image with several codes gives one JSON object a line (JSON Lines), the worst first.
@@ -82,7 +82,8 @@ image with several codes gives one JSON object a line (JSON Lines), the worst fi
 (default: today in Kazakhstan, taken at each verification). --grace-days: how long after its next
 update a list still confirms a certificate (default 7); past it a valid certificate is
 unconfirmed (trust.expired, status.expired). Without --status every valid certificate is
-unconfirmed (status.missing).
+unconfirmed (status.missing). --data: a data bundle (tirkeu data-bundle), checked against the
+trust list: a record's region is then one of the bundle's regions.
 Exit: 0 valid (and not DEMO), 1 any other verdict (unconfirmed and DEMO included; with several
 codes, the worst), 2 unusable input (unreadable or refused lists).";
 
@@ -96,7 +97,7 @@ fn printed(text: &str, code: ExitCode) -> ExitCode {
 }
 
 /// The current time in seconds since 1970, from the system clock.
-fn now_unix_seconds() -> i64 {
+pub fn now_unix_seconds() -> i64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
@@ -107,14 +108,14 @@ fn read_key_file(path: &str) -> Result<KeyFile, String> {
     KeyFile::parse(&args::read_text(path)?).map_err(|e| format!("`{path}`: {e}"))
 }
 
-fn read_signing_key(path: &str) -> Result<SigningKey, String> {
+pub fn read_signing_key(path: &str) -> Result<SigningKey, String> {
     read_key_file(path)?
         .secret_key
         .ok_or_else(|| format!("`{path}` holds no secretKey"))
 }
 
 /// `--root`: 64 hex digits, or a key file.
-fn read_root(value: &str) -> Result<PublicKey, String> {
+pub fn read_root(value: &str) -> Result<PublicKey, String> {
     let looks_hex = value.len() == 64 && value.bytes().all(|b| b.is_ascii_hexdigit());
     if looks_hex {
         PublicKey::from_hex(value).map_err(|e| format!("--root: {e}"))
@@ -333,29 +334,28 @@ fn run_verify(argv: Vec<String>) -> Result<Vec<VerificationResult>, String> {
             "root",
             "trust",
             "status",
+            "data",
             "on",
             "lang",
             "image",
             "grace-days",
         ],
     )?;
-    let root = read_root(args.required("root")?)?;
-    let mut verifier = Verifier::new(root);
-    if let Some(days) = args.option("grace-days") {
-        let days: i64 = days
-            .parse()
-            .ok()
-            .filter(|days| (0..=36_500).contains(days))
-            .ok_or_else(|| format!("--grace-days: `{days}` is not a number of days (0-36500)"))?;
+    let grace_days = match args.option("grace-days") {
+        Some(days) => Some(
+            days.parse::<i64>()
+                .ok()
+                .filter(|days| (0..=36_500).contains(days))
+                .ok_or_else(|| {
+                    format!("--grace-days: `{days}` is not a number of days (0-36500)")
+                })?,
+        ),
+        None => None,
+    };
+    let mut verifier = super::data::verifier_with_lists(&args)?;
+    if let Some(days) = grace_days {
         verifier = verifier.with_grace_seconds(days * 86_400);
     }
-    let trust_path = args.required("trust")?;
-    verifier
-        .load_trust_list(
-            &args::read_input(trust_path)?,
-            &LoadOptions::at(now_unix_seconds()),
-        )
-        .map_err(|e| format!("`{trust_path}`: {e}"))?;
     if let Some(status_path) = args.option("status") {
         verifier
             .load_status_list(

@@ -1,17 +1,21 @@
-//! `tirkeu check [FILE|-] [--today D] [--lang L]`: application JSON in (a file, or standard input
-//! for `-` or no argument), report JSON on standard output. Exit 0 when the report is ok, 1 when
-//! it has errors, 2 when the input is unusable (one line on standard error).
+//! `tirkeu check [FILE|-] [--today D] [--lang L] [--data F --trust F --root PUB]`: application
+//! JSON in (a file, or standard input for `-` or no argument), report JSON on standard output.
+//! Exit 0 when the report is ok, 1 when it has errors, 2 when the input is unusable (one line on
+//! standard error).
 
 use std::process::ExitCode;
 
 use super::args::{self, Args};
 
 pub const HELP: &str = "\
-tirkeu check [FILE|-] [--today YYYY-MM-DD] [--lang kk|ru|en]
+tirkeu check [FILE|-] [--today YYYY-MM-DD] [--lang kk|ru|en] [--data F.cose --trust F.cose --root PUB]
 
 Checks an application for registration under Order No. 923 and prints the report as JSON.
 FILE is the application (standard input for - or no FILE). --today: the evaluation date
 (default: today in Kazakhstan, UTC+5). --lang: the language of the messages (default en).
+--data: a data bundle (tirkeu data-bundle) to check by instead of the compiled-in tables,
+verified against the trust list --trust under the pinned root --root (64 hex digits or a key
+file); the report's dataVersion is then the bundle's version. A refused bundle is exit 2.
 
 The application (every member optional: what is missing or unreadable becomes a finding):
   {\"immigrant\": {\"surname\", \"givenNames\", \"patronymic\", \"birthDate\": \"YYYY-MM-DD\",
@@ -36,7 +40,7 @@ pub fn run(argv: Vec<String>) -> ExitCode {
     if args::wants_help(&argv) {
         return args::help(HELP);
     }
-    let args = match Args::parse(argv, &["today", "lang"]) {
+    let args = match Args::parse(argv, &["today", "lang", "data", "trust", "root"]) {
         Ok(args) => args,
         Err(message) => return args::unusable(message),
     };
@@ -55,6 +59,10 @@ pub fn run(argv: Vec<String>) -> ExitCode {
         Ok(lang) => lang,
         Err(message) => return args::unusable(message),
     };
+    let tables = match super::data::check_tables(&args) {
+        Ok(tables) => tables,
+        Err(message) => return args::unusable(message),
+    };
     let text = match args::read_text(path) {
         Ok(text) => text,
         Err(message) => return args::unusable(message),
@@ -64,7 +72,7 @@ pub fn run(argv: Vec<String>) -> ExitCode {
         Ok(json) => json,
         Err(error) => return args::unusable(format!("{name} is not JSON: {error}")),
     };
-    let report = match tirkeu::rules::check_json(&json, today, lang) {
+    let report = match tirkeu::rules::check_json_with(&json, today, lang, &tables) {
         Ok(report) => report,
         Err(error) => return args::unusable(format!("{name}: {error}")),
     };

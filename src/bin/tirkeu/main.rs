@@ -4,6 +4,7 @@
 mod args;
 mod certificate;
 mod check;
+mod data;
 mod image_input;
 mod serve;
 
@@ -13,12 +14,15 @@ const USAGE: &str = "\
 tirkeu: Kazakhstan immigrant registration (Order No. 923)
 
 Usage:
-  tirkeu check [FILE|-] [--today YYYY-MM-DD] [--lang kk|ru|en]
+  tirkeu check [FILE|-] [--today YYYY-MM-DD] [--lang kk|ru|en] [--data F --trust F --root PUB]
   tirkeu keygen --out KEY.json
   tirkeu issue --key KEY.json [--iat SECONDS] [--svg F] [--png F] RECORD.json
   tirkeu trust-list --root KEY.json --out F.cose KEYSPEC.json
   tirkeu status-list --key KEY.json --out F.cose REVOKED.json
-  tirkeu verify --root PUB --trust F.cose [--status F.cose] [--on D] [--lang L] (TEXT | --image F)
+  tirkeu data-bundle --key KEY.json --out F.cose --version V --iat T --next T
+                     --calendar F.csv --regimes F.csv --regions F.csv [--payload F]
+  tirkeu verify --root PUB --trust F.cose [--status F.cose] [--data F.cose] [--on D] [--lang L]
+                (TEXT | --image F)
   tirkeu scan IMAGE...
   tirkeu serve [--port P]
 
@@ -27,8 +31,8 @@ Exit codes: 0 success (ok, valid, found), 1 a negative verdict, 2 unusable input
 /// `tirkeu help COMMAND`: the same as `tirkeu COMMAND --help`.
 fn help_for(command: &str) -> ExitCode {
     match command {
-        "check" | "keygen" | "issue" | "trust-list" | "status-list" | "verify" | "scan"
-        | "serve" => main_with(vec![command.to_owned(), "--help".to_owned()]),
+        "check" | "keygen" | "issue" | "trust-list" | "status-list" | "data-bundle" | "verify"
+        | "scan" | "serve" => main_with(vec![command.to_owned(), "--help".to_owned()]),
         other => args::unusable(format!("unknown command `{other}` (try `tirkeu help`)")),
     }
 }
@@ -64,6 +68,7 @@ fn main_with(argv: Vec<String>) -> ExitCode {
         "issue" => certificate::issue(rest),
         "trust-list" => certificate::trust_list(rest),
         "status-list" => certificate::status_list(rest),
+        "data-bundle" => data::data_bundle(rest),
         "verify" => certificate::verify(rest),
         "scan" => image_input::scan(rest),
         "serve" => serve::run(rest),
