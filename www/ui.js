@@ -102,17 +102,16 @@ export function kazakhstanDate(seconds) {
 }
 
 /**
- * An instant (RFC 3339 text with its offset, or seconds since 1970) as "01.08.2026 12:00" in
- * Kazakhstan time: the date as the certificate prints dates, then the time.
+ * An instant (RFC 3339 text with its offset, or seconds since 1970) in Kazakhstan time, the date
+ * as the project writes dates in the interface language, then the time: "1 августа 2026 г.,
+ * 12:00", "2026 жылғы 1 тамыз, 12:00".
  * @param {string | number} value
  */
 export function formatInstant(value) {
-  if (typeof value === "string") {
-    const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(value); // already in Kazakhstan time
-    return match ? `${printedDate(match[1])} ${match[2]}` : value;
-  }
-  const wall = new Date((value + tirkeu.kazakhstanUtcOffsetSeconds()) * 1000).toISOString();
-  return `${printedDate(wall.slice(0, 10))} ${wall.slice(11, 16)}`;
+  const wall = typeof value === "string"
+    ? /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(value)?.slice(1) // already in Kazakhstan time
+    : /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(new Date((value + tirkeu.kazakhstanUtcOffsetSeconds()) * 1000).toISOString())?.slice(1);
+  return wall ? `${formatDate(wall[0])}, ${wall[1]}` : String(value);
 }
 
 /** Whole days between an instant given in seconds and now: the age shown for a list. */
@@ -280,8 +279,9 @@ export function certificate(record, { qr = null, demo = false } = {}) {
   const citizenship = record.citizenship;
   const [ministryKk, ministryRu] = CERTIFICATE_LABELS.ministry;
   const [titleKk, titleRu, titleEn] = CERTIFICATE_LABELS.title;
-  return el("article", { class: "certificate" + (demo ? " is-demo" : ""), "aria-label": english ? titleEn : titleRu },
-    demo ? el("p", { class: "cert-demo", "aria-hidden": "true", text: "DEMO · ДЕМО" }) : null,
+  const title = { kk: titleKk, ru: titleRu, en: titleEn }[lang()];
+  return el("article", { class: "certificate" + (demo ? " is-demo" : ""), "aria-label": title },
+    demo ? el("p", { class: "cert-demo", "aria-hidden": "true", text: english ? "DEMO · ДЕМО" : "ДЕМО" }) : null,
     el("header", { class: "cert-head" },
       el("p", { class: "cert-ministry" }, el("span", { lang: "kk", text: ministryKk }), el("span", { lang: "ru", text: ministryRu })),
       el("p", { class: "cert-title" }, el("span", { lang: "kk", text: titleKk }), el("span", { lang: "ru", text: titleRu }))),
