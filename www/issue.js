@@ -1,10 +1,11 @@
 // The Demo certificate view: a sample record signed by the module with the demonstration key,
 // shown in the bilingual layout of the appendix to the Rules, printable, its QR downloadable.
-import * as tirkeu from "./pkg/tirkeu.js";
+import * as tirkeu from "./pkg/issue.js";
+import { todayInKazakhstan } from "./pkg/verify.js";
 import { t } from "./i18n.js";
 import { addDays, certificate, download, el, lazyFormView } from "./ui.js";
 
-/** @typedef {import("./pkg/tirkeu.js").CertificateRecord} CertificateRecord */
+/** @typedef {import("./pkg/issue.js").CertificateRecord} CertificateRecord */
 
 const PNG_MODULE_PIXELS = 8;
 
@@ -39,7 +40,7 @@ export function setupIssue({ demoKey, sampleRecord, onVerify }) {
     for (const [name, value] of Object.entries(sampleRecord ?? {})) {
       if (input(name)) input(name).value = String(value);
     }
-    const today = tirkeu.todayInKazakhstan();
+    const today = todayInKazakhstan();
     input("stayFrom").value = today;
     input("stayTo").value = addDays(today, 89);
   }

@@ -1,9 +1,9 @@
 // Small DOM helpers shared by the views. Formatting only: every decision, every date written in
 // words and every word the module knows come from the module.
-import * as tirkeu from "./pkg/tirkeu.js";
+import * as tirkeu from "./pkg/verify.js";
 import { CERTIFICATE_LABELS, lang, t } from "./i18n.js";
 
-/** @typedef {import("./pkg/tirkeu.js").CertificateRecord} CertificateRecord */
+/** @typedef {import("./pkg/verify.js").CertificateRecord} CertificateRecord */
 /** @typedef {Node | string | null | undefined | false} Child */
 
 /**

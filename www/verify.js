@@ -7,7 +7,7 @@
 // worst first. Several files or lines give the batch table, headed by counts by status, never by
 // the last file's verdict. The check date is taken at each verification: a date field the user
 // has not set follows the clock (a page left open past midnight in Kazakhstan moves on).
-import * as tirkeu from "./pkg/tirkeu.js";
+import * as tirkeu from "./pkg/verify.js";
 import { lang, t } from "./i18n.js";
 import { certificate, daysSince, el, formatCount, formatDate, formatInstant, kazakhstanDate } from "./ui.js";
 import { createBatch, iconOf, isDemo, sourceLabel, statusOf, toneOf, wordOf, worstFirst } from "./batch.js";
@@ -16,7 +16,7 @@ import { createCamera } from "./camera.js";
 /** @typedef {import("./batch.js").Row} Row */
 /** @typedef {import("./batch.js").Source} Source */
 /** @typedef {import("./batch.js").Problem} Problem */
-/** @typedef {import("./pkg/tirkeu.js").ScannedCode} ScannedCode */
+/** @typedef {import("./pkg/verify.js").ScannedCode} ScannedCode */
 
 const MAX_IMAGE_SIDE = 4096; // photos; the module retries smaller scales itself
 const IMAGE_TYPES = /^image\//;
@@ -33,7 +33,7 @@ function chooseCodes(codes) {
   return (certificates.length ? certificates : codes.slice(0, 1)).map((code) => ({ text: code.text }));
 }
 
-/** @param {{ verifier: import("./pkg/tirkeu.js").Verifier }} context */
+/** @param {{ verifier: import("./pkg/verify.js").Verifier }} context */
 export function setupVerify({ verifier }) {
   const $ = (/** @type {string} */ id) => /** @type {HTMLElement} */ (document.getElementById(id));
   const view = $("view-verify");
