@@ -19,6 +19,7 @@ function refusal(error) {
   const field = /`([A-Za-z]+)`/.exec(reason)?.[1];
   const label = field ? t(`rec.${field}`) : null;
   if (!label || label === `rec.${field}`) return t("demo.failed");
+  if (/is before stayFrom/.test(reason)) return t("demo.order", label, t("rec.stayFrom"));
   return t(/missing/.test(reason) ? "demo.missing" : "demo.invalid", label);
 }
 

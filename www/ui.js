@@ -139,15 +139,23 @@ function lookups() {
     const language = lang();
     const regionKey = /** @type {const} */ ({ kk: "nameKk", ru: "nameRu", en: "nameEn" })[language];
     // The browser names countries in the reader's language where it knows them (the module gives
-    // the alpha-2 code for that); the module's English name is the fallback.
-    let display = null;
-    try {
-      display = new Intl.DisplayNames([language], { type: "region", fallback: "none" });
-    } catch { /* no Intl.DisplayNames: English names */ }
+    // the alpha-2 code for that); the module's English name is the fallback. A browser without
+    // Kazakh names gives English ones under the Kazakh tag (Chromium: "Uzbekistan"): a Kazakh
+    // reader is given the Russian name, in the same script, before the English one.
+    const tags = language === "kk" ? ["kk", "ru"] : [language];
+    /** @type {Intl.DisplayNames[]} */
+    const displays = [];
+    for (const tag of tags) {
+      try {
+        displays.push(new Intl.DisplayNames([tag], { type: "region", fallback: "none" }));
+      } catch { /* no Intl.DisplayNames: English names */ }
+    }
+    const inScript = (/** @type {string | undefined} */ name) => Boolean(name) && (language === "en" || !/[A-Za-z]/.test(name ?? ""));
+    const countryIn = (/** @type {string} */ alpha2) => displays.map((display) => display.of(alpha2)).find(inScript);
     names = {
       lang: language,
       regions: new Map(tirkeu.regions().map((r) => [r.code, r[regionKey]])),
-      countries: new Map(tirkeu.countries().map((c) => [c.code, (c.alpha2 && display?.of(c.alpha2)) || c.nameEn])),
+      countries: new Map(tirkeu.countries().map((c) => [c.code, (c.alpha2 && countryIn(c.alpha2)) || c.nameEn])),
       statuses: tirkeu.messages(language).statuses,
     };
   }
