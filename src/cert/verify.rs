@@ -572,8 +572,10 @@ impl Verifier {
                 ("stayTo", Arg::Date(record.stay_to)),
             ]
         });
-        result.message = messages::status_text(status)
-            .render_args(context.lang, dates.as_ref().map_or(&[][..], |dates| &dates[..]));
+        result.message = messages::status_text(status).render_args(
+            context.lang,
+            dates.as_ref().map_or(&[][..], |dates| &dates[..]),
+        );
         if !matches!(
             status,
             Status::Valid
