@@ -1,12 +1,14 @@
-// Sizes: the shipped .wasm (raw and gzip -9), the page's total (HTML, CSS, JS, wasm, each
-// gzipped), and what each crate costs in the un-optimised module by `twiggy top` (function
+// Sizes: the shipped .wasm (raw and gzip -9), the page as it loads (each file gzipped: what it
+// fetches until it is ready, then what each view adds when first opened, and the total the service
+// worker keeps), and what each crate costs in the un-optimised module by `twiggy top` (function
 // bodies grouped by the crate their name starts with; the .rodata data segment is shown as one
 // row: twiggy cannot split it by crate; our own crate is split by module).
 //
 // `node bench/sizes.mjs` prints the tables.
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { readFile, readdir } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
+import { posix } from "node:path";
 import { gzipSync } from "node:zlib";
 import { formatBytes, rootPath, table } from "./common.mjs";
 
@@ -18,12 +20,65 @@ async function fileSize(relative) {
   return { file: relative, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
 }
 
-/** The files of the page: index.html, the CSS, every script of www/, the module and its glue. */
+/** A script's imports (comments, where JSDoc names types by `import("...")`, left out). */
+async function importsOf(file) {
+  const code = (await readFile(rootPath(file), "utf8")).replace(/\/\*[\s\S]*?\*\//g, "").replace(/^\s*\/\/.*$/gm, "");
+  const resolve = (specifier) => posix.join(posix.dirname(file), specifier);
+  return {
+    static: [...code.matchAll(/^\s*(?:import|export)\s+(?:[^"';]*?\s+from\s+)?["']([^"']+)["']/gm)].map((m) => resolve(m[1])),
+    dynamic: [...code.matchAll(/\bimport\(\s*["']([^"']+)["']\s*\)/g)].map((m) => resolve(m[1])),
+  };
+}
+
+/**
+ * The files a set of scripts brings in: their static imports, recursively, and the WebAssembly
+ * module of each of the package's entry points among them (`pkg/NAME.js` loads `pkg/NAME_bg.wasm`);
+ * with the scripts they import dynamically (a view loaded when first opened).
+ */
+async function scriptsFrom(roots) {
+  const files = new Set();
+  const dynamic = new Set();
+  const pending = [...roots];
+  while (pending.length) {
+    const file = pending.pop();
+    if (files.has(file)) continue;
+    files.add(file);
+    const glue = /^www\/pkg\/([a-z]+)\.js$/.exec(file);
+    if (glue) files.add(`www/pkg/${glue[1]}_bg.wasm`);
+    const imports = await importsOf(file);
+    pending.push(...imports.static);
+    for (const target of imports.dynamic) dynamic.add(target);
+  }
+  return { files, dynamic: [...dynamic].filter((file) => !files.has(file)) };
+}
+
+/**
+ * The page as it loads. `start`: index.html, its style sheets and scripts (what they import,
+ * with the module of the verifier), until the page is ready; `views`: what each script loaded
+ * on first use adds (check.js with the rules' module, issue.js with the issuer's); `total`: all
+ * of it and the service worker, which caches it all on the first visit.
+ */
+export async function pageLoad() {
+  const html = await readFile(rootPath("www/index.html"), "utf8");
+  const linked = [...html.matchAll(/<link rel="(?:stylesheet|modulepreload)" href="([^"]+)"|<script[^>]* src="([^"]+)"/g)]
+    .map((m) => `www/${m[1] ?? m[2]}`);
+  const start = await scriptsFrom(linked.filter((file) => file.endsWith(".js")));
+  const startFiles = ["www/index.html", ...linked.filter((file) => file.endsWith(".css")), ...[...start.files].sort()];
+  const views = [];
+  const seen = new Set(startFiles);
+  for (const root of start.dynamic.sort()) {
+    const { files } = await scriptsFrom([root]);
+    const added = [...files].filter((file) => !seen.has(file)).sort();
+    for (const file of added) seen.add(file);
+    if (added.length) views.push({ root, files: added });
+  }
+  const worker = "www/sw.js";
+  return { start: startFiles, views, total: [...startFiles, ...views.flatMap((view) => view.files), worker] };
+}
+
+/** The files of the page, every view's included (see pageLoad). */
 export async function pageFiles() {
-  const www = await readdir(rootPath("www"));
-  return ["www/index.html", ...www.filter((name) => name.endsWith(".css")).map((name) => `www/${name}`),
-    ...www.filter((name) => name.endsWith(".js")).sort().map((name) => `www/${name}`),
-    "www/pkg/tirkeu.js", SHIPPED_WASM];
+  return (await pageLoad()).total;
 }
 
 /** The crate a twiggy item belongs to, from its (demangled) name. */
@@ -65,18 +120,26 @@ export const ENTRIES = ["rules", "verify", "issue", "tirkeu"];
 export async function runSizes({ log = () => {} } = {}) {
   const wasm = await fileSize(SHIPPED_WASM);
   const entries = Object.fromEntries(await Promise.all(ENTRIES.map(async (name) => [name, await fileSize(`www/pkg/${name}_bg.wasm`)])));
-  const page = await Promise.all((await pageFiles()).map(fileSize));
-  const pageTotal = page.reduce((sum, file) => ({ raw: sum.raw + file.raw, gzip: sum.gzip + file.gzip }), { raw: 0, gzip: 0 });
+  const load = await pageLoad();
+  const sizes = new Map((await Promise.all(load.total.map(fileSize))).map((size) => [size.file, size]));
+  const sum = (files) => files.reduce((total, file) => ({ raw: total.raw + sizes.get(file).raw, gzip: total.gzip + sizes.get(file).gzip }), { raw: 0, gzip: 0 });
+  const page = load.total.map((file) => sizes.get(file));
+  const pageStart = sum(load.start);
+  const pageViews = load.views.map((view) => ({ root: view.root, ...sum(view.files) }));
+  const pageTotal = sum(load.total);
   const twiggy = twiggyByCrate();
-  log(`  sizes: ${ENTRIES.map((name) => `${name} ${formatBytes(entries[name].gzip)}`).join(", ")} gzipped, page ${formatBytes(pageTotal.gzip)} gzipped`);
-  return { wasm, entries, page, pageTotal, twiggy };
+  log(`  sizes: ${ENTRIES.map((name) => `${name} ${formatBytes(entries[name].gzip)}`).join(", ")} gzipped, page ${formatBytes(pageStart.gzip)} at start, ${formatBytes(pageTotal.gzip)} in all, gzipped`);
+  return { wasm, entries, page, pageStart, pageViews, pageTotal, startFiles: load.start, twiggy };
 }
 
-export function sizeTables({ entries, page, pageTotal, twiggy }, top = 12) {
+export function sizeTables({ entries, page, pageStart, pageViews, pageTotal, startFiles, twiggy }, top = 12) {
   const modules = table(["entry point's module", "raw", "gzip -9"],
     ENTRIES.map((name) => [name === "tirkeu" ? "tirkeu (everything)" : `tirkeu/${name}`, formatBytes(entries[name].raw), formatBytes(entries[name].gzip)]));
-  const files = table(["page file", "raw", "gzip -9"], [...page.map((f) => [f.file, formatBytes(f.raw), formatBytes(f.gzip)]),
-    ["total", formatBytes(pageTotal.raw), formatBytes(pageTotal.gzip)]]);
+  const files = table(["page file", "loaded", "raw", "gzip -9"], [
+    ...page.map((f) => [f.file, startFiles.includes(f.file) ? "at start" : "later", formatBytes(f.raw), formatBytes(f.gzip)]),
+    ["at start (until the page is ready)", "", formatBytes(pageStart.raw), formatBytes(pageStart.gzip)],
+    ...pageViews.map((view) => [`+ ${view.root} when first opened`, "", formatBytes(view.raw), formatBytes(view.gzip)]),
+    ["total (the service worker caches it all)", "", formatBytes(pageTotal.raw), formatBytes(pageTotal.gzip)]]);
   const crates = twiggy.error ? twiggy.error : table([`twiggy: ${NAMED_WASM} (un-optimised, with names)`, "bytes", "share"],
     twiggy.crates.slice(0, top).map(({ crate, bytes }) => [crate, formatBytes(bytes), `${((100 * bytes) / twiggy.total).toFixed(1)}%`]));
   return `${modules}\n\n${files}\n\n${crates}`;

@@ -322,8 +322,8 @@ fn no_status_list_is_unconfirmed_with_status_missing() {
     assert_eq!(result.days_remaining, Some(75));
     assert_eq!(
         result.message,
-        "Unconfirmed: the signature and dates are right (registered until 2026-09-28), but \
-         revocation could not be checked."
+        "Unconfirmed: the signature and dates are right (registered until 28 September 2026 \
+         inclusive), but revocation could not be checked."
     );
     // Only a would-be valid result becomes unconfirmed.
     assert_eq!(

@@ -42,7 +42,11 @@ fn status_valid() {
     assert_eq!(result.days_remaining, Some(75));
     assert!(!result.demo);
     assert!(result.warnings.is_empty(), "{:?}", result.warnings);
-    assert_eq!(result.message, "Valid: registered until 2026-09-28.");
+    // The date as the project writes it, never ISO; "inclusive": the last day counts.
+    assert_eq!(
+        result.message,
+        "Valid: registered until 28 September 2026 inclusive."
+    );
 }
 
 #[test]
@@ -65,7 +69,7 @@ fn status_expired() {
     assert_eq!(result.days_remaining, None);
     assert_eq!(
         result.message,
-        "Expired: the registration ended on 2026-09-28."
+        "Expired: the registration ended on 28 September 2026."
     );
 }
 
@@ -76,7 +80,7 @@ fn status_not_yet_valid() {
     assert_eq!(result.record, Some(record()));
     assert_eq!(
         result.message,
-        "Not yet valid: the registration starts on 2026-07-01."
+        "Not yet valid: the registration starts on 1 July 2026."
     );
 }
 
@@ -281,7 +285,7 @@ fn messages_exist_for_every_status_in_three_languages() {
     );
     assert_eq!(
         malformed.message,
-        "QR-код повреждён или не читается (этап base45)."
+        "QR-код повреждён или прочитан с ошибкой. Отсканируйте его ещё раз."
     );
     let valid = verifier().verify(
         &certificate(),
@@ -290,7 +294,11 @@ fn messages_exist_for_every_status_in_three_languages() {
             ..context("2026-07-15")
         },
     );
-    assert_eq!(valid.message, "Анықтама жарамды: тіркеу 2026-09-28 дейін.");
+    // Kazakh puts the date in the dative before "дейін".
+    assert_eq!(
+        valid.message,
+        "Анықтама жарамды: тіркеу 2026 жылғы 28 қыркүйекке дейін (қоса алғанда)."
+    );
 }
 
 // ---- one test per malformed stage ---------------------------------------------------------

@@ -5,7 +5,7 @@
 import { lang, t } from "./i18n.js";
 import { daysBetween, download, el, fullName, isolated, nameParts, printedDate, sentence, statusWord } from "./ui.js";
 
-/** @typedef {import("./pkg/tirkeu.js").VerificationResult} VerificationResult */
+/** @typedef {import("./pkg/verify.js").VerificationResult} VerificationResult */
 /** @typedef {"no_code" | "unreadable" | "unsupported" | "unavailable"} Problem */
 /** @typedef {{ kind: "camera" | "text" | "paste" | "file", name?: string, line?: number }} Source */
 /**

@@ -4,7 +4,7 @@
 // three pixels in a full 1920x1080 frame and under two once shrunk to 960 pixels, so frames are
 // never shrunk: the module's FrameScanner looks first where the previous frame's code was,
 // cropped, which keeps a full frame cheap.
-import * as tirkeu from "./pkg/tirkeu.js";
+import * as tirkeu from "./pkg/verify.js";
 import { t } from "./i18n.js";
 import { el } from "./ui.js";
 
@@ -25,7 +25,7 @@ function cameraError(error) {
   return t("camera.failed");
 }
 
-/** @typedef {import("./pkg/tirkeu.js").ScannedCode} ScannedCode */
+/** @typedef {import("./pkg/verify.js").ScannedCode} ScannedCode */
 
 /**
  * @param {{ onCodes: (codes: ScannedCode[]) => void }} options called with the codes of the

@@ -1,10 +1,11 @@
 // The Demo certificate view: a sample record signed by the module with the demonstration key,
 // shown in the bilingual layout of the appendix to the Rules, printable, its QR downloadable.
-import * as tirkeu from "./pkg/tirkeu.js";
+import * as tirkeu from "./pkg/issue.js";
+import { todayInKazakhstan } from "./pkg/verify.js";
 import { t } from "./i18n.js";
 import { addDays, certificate, download, el, lazyFormView } from "./ui.js";
 
-/** @typedef {import("./pkg/tirkeu.js").CertificateRecord} CertificateRecord */
+/** @typedef {import("./pkg/issue.js").CertificateRecord} CertificateRecord */
 
 const PNG_MODULE_PIXELS = 8;
 
@@ -18,6 +19,7 @@ function refusal(error) {
   const field = /`([A-Za-z]+)`/.exec(reason)?.[1];
   const label = field ? t(`rec.${field}`) : null;
   if (!label || label === `rec.${field}`) return t("demo.failed");
+  if (/is before stayFrom/.test(reason)) return t("demo.order", label, t("rec.stayFrom"));
   return t(/missing/.test(reason) ? "demo.missing" : "demo.invalid", label);
 }
 
@@ -39,7 +41,7 @@ export function setupIssue({ demoKey, sampleRecord, onVerify }) {
     for (const [name, value] of Object.entries(sampleRecord ?? {})) {
       if (input(name)) input(name).value = String(value);
     }
-    const today = tirkeu.todayInKazakhstan();
+    const today = todayInKazakhstan();
     input("stayFrom").value = today;
     input("stayTo").value = addDays(today, 89);
   }

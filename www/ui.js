@@ -1,9 +1,9 @@
 // Small DOM helpers shared by the views. Formatting only: every decision, every date written in
 // words and every word the module knows come from the module.
-import * as tirkeu from "./pkg/tirkeu.js";
+import * as tirkeu from "./pkg/verify.js";
 import { CERTIFICATE_LABELS, lang, t } from "./i18n.js";
 
-/** @typedef {import("./pkg/tirkeu.js").CertificateRecord} CertificateRecord */
+/** @typedef {import("./pkg/verify.js").CertificateRecord} CertificateRecord */
 /** @typedef {Node | string | null | undefined | false} Child */
 
 /**
@@ -102,17 +102,16 @@ export function kazakhstanDate(seconds) {
 }
 
 /**
- * An instant (RFC 3339 text with its offset, or seconds since 1970) as "01.08.2026 12:00" in
- * Kazakhstan time: the date as the certificate prints dates, then the time.
+ * An instant (RFC 3339 text with its offset, or seconds since 1970) in Kazakhstan time, the date
+ * as the project writes dates in the interface language, then the time: "1 августа 2026 г.,
+ * 12:00", "2026 жылғы 1 тамыз, 12:00".
  * @param {string | number} value
  */
 export function formatInstant(value) {
-  if (typeof value === "string") {
-    const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(value); // already in Kazakhstan time
-    return match ? `${printedDate(match[1])} ${match[2]}` : value;
-  }
-  const wall = new Date((value + tirkeu.kazakhstanUtcOffsetSeconds()) * 1000).toISOString();
-  return `${printedDate(wall.slice(0, 10))} ${wall.slice(11, 16)}`;
+  const wall = typeof value === "string"
+    ? /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(value)?.slice(1) // already in Kazakhstan time
+    : /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(new Date((value + tirkeu.kazakhstanUtcOffsetSeconds()) * 1000).toISOString())?.slice(1);
+  return wall ? `${formatDate(wall[0])}, ${wall[1]}` : String(value);
 }
 
 /** Whole days between an instant given in seconds and now: the age shown for a list. */
@@ -140,15 +139,23 @@ function lookups() {
     const language = lang();
     const regionKey = /** @type {const} */ ({ kk: "nameKk", ru: "nameRu", en: "nameEn" })[language];
     // The browser names countries in the reader's language where it knows them (the module gives
-    // the alpha-2 code for that); the module's English name is the fallback.
-    let display = null;
-    try {
-      display = new Intl.DisplayNames([language], { type: "region", fallback: "none" });
-    } catch { /* no Intl.DisplayNames: English names */ }
+    // the alpha-2 code for that); the module's English name is the fallback. A browser without
+    // Kazakh names gives English ones under the Kazakh tag (Chromium: "Uzbekistan"): a Kazakh
+    // reader is given the Russian name, in the same script, before the English one.
+    const tags = language === "kk" ? ["kk", "ru"] : [language];
+    /** @type {Intl.DisplayNames[]} */
+    const displays = [];
+    for (const tag of tags) {
+      try {
+        displays.push(new Intl.DisplayNames([tag], { type: "region", fallback: "none" }));
+      } catch { /* no Intl.DisplayNames: English names */ }
+    }
+    const inScript = (/** @type {string | undefined} */ name) => Boolean(name) && (language === "en" || !/[A-Za-z]/.test(name ?? ""));
+    const countryIn = (/** @type {string} */ alpha2) => displays.map((display) => display.of(alpha2)).find(inScript);
     names = {
       lang: language,
       regions: new Map(tirkeu.regions().map((r) => [r.code, r[regionKey]])),
-      countries: new Map(tirkeu.countries().map((c) => [c.code, (c.alpha2 && display?.of(c.alpha2)) || c.nameEn])),
+      countries: new Map(tirkeu.countries().map((c) => [c.code, (c.alpha2 && countryIn(c.alpha2)) || c.nameEn])),
       statuses: tirkeu.messages(language).statuses,
     };
   }
@@ -280,8 +287,9 @@ export function certificate(record, { qr = null, demo = false } = {}) {
   const citizenship = record.citizenship;
   const [ministryKk, ministryRu] = CERTIFICATE_LABELS.ministry;
   const [titleKk, titleRu, titleEn] = CERTIFICATE_LABELS.title;
-  return el("article", { class: "certificate" + (demo ? " is-demo" : ""), "aria-label": english ? titleEn : titleRu },
-    demo ? el("p", { class: "cert-demo", "aria-hidden": "true", text: "DEMO · ДЕМО" }) : null,
+  const title = { kk: titleKk, ru: titleRu, en: titleEn }[lang()];
+  return el("article", { class: "certificate" + (demo ? " is-demo" : ""), "aria-label": title },
+    demo ? el("p", { class: "cert-demo", "aria-hidden": "true", text: english ? "DEMO · ДЕМО" : "ДЕМО" }) : null,
     el("header", { class: "cert-head" },
       el("p", { class: "cert-ministry" }, el("span", { lang: "kk", text: ministryKk }), el("span", { lang: "ru", text: ministryRu })),
       el("p", { class: "cert-title" }, el("span", { lang: "kk", text: titleKk }), el("span", { lang: "ru", text: titleRu }))),

@@ -7,7 +7,7 @@
 // worst first. Several files or lines give the batch table, headed by counts by status, never by
 // the last file's verdict. The check date is taken at each verification: a date field the user
 // has not set follows the clock (a page left open past midnight in Kazakhstan moves on).
-import * as tirkeu from "./pkg/tirkeu.js";
+import * as tirkeu from "./pkg/verify.js";
 import { lang, t } from "./i18n.js";
 import { certificate, daysSince, el, formatCount, formatDate, formatInstant, kazakhstanDate } from "./ui.js";
 import { createBatch, iconOf, isDemo, sourceLabel, statusOf, toneOf, wordOf, worstFirst } from "./batch.js";
@@ -16,27 +16,10 @@ import { createCamera } from "./camera.js";
 /** @typedef {import("./batch.js").Row} Row */
 /** @typedef {import("./batch.js").Source} Source */
 /** @typedef {import("./batch.js").Problem} Problem */
-/** @typedef {import("./pkg/tirkeu.js").ScannedCode} ScannedCode */
+/** @typedef {import("./pkg/verify.js").ScannedCode} ScannedCode */
 
 const MAX_IMAGE_SIDE = 4096; // photos; the module retries smaller scales itself
 const IMAGE_TYPES = /^image\//;
-
-/**
- * A verdict's message with its dates as the project writes them. BRIDGE: the module's verdict
- * messages still carry the certificate's dates as ISO dates ("тіркеу 2027-03-02 дейін"); until
- * they are written by the module itself, each is rewritten with the module's formatDate, in the
- * Kazakh case the next word asks for ("дейін" the dative; "басталады", "аяқталды" the locative).
- * A message without an ISO date is left as it is.
- * @param {string} message
- */
-function withProjectDates(message) {
-  return message.replace(/(\d{4}-\d{2}-\d{2})(\.?)(\s+[^\s.,;:)]+)?/g, (_, iso, stop, next = "") => {
-    const word = next.trim();
-    const dateCase = lang() !== "kk" ? "nominative" : /^дейін/.test(word) ? "dative" : /^(басталады|аяқталды)/.test(word) ? "locative" : "nominative";
-    const date = tirkeu.formatDate(iso, lang(), { case: dateCase });
-    return date + (date.endsWith(".") ? "" : stop) + next;
-  });
-}
 
 /**
  * What to verify among the codes of one image: every certificate code; when there is none, the
@@ -50,7 +33,7 @@ function chooseCodes(codes) {
   return (certificates.length ? certificates : codes.slice(0, 1)).map((code) => ({ text: code.text }));
 }
 
-/** @param {{ verifier: import("./pkg/tirkeu.js").Verifier }} context */
+/** @param {{ verifier: import("./pkg/verify.js").Verifier }} context */
 export function setupVerify({ verifier }) {
   const $ = (/** @type {string} */ id) => /** @type {HTMLElement} */ (document.getElementById(id));
   const view = $("view-verify");
@@ -161,13 +144,15 @@ export function setupVerify({ verifier }) {
     const status = statusOf(row);
     const result = row.result;
     const demo = isDemo(row);
-    const message = result ? withProjectDates(result.message) : t(`problem.${/** @type {Problem} */ (row.problem)}`, sourceLabel(row));
+    const message = result ? result.message : t(`problem.${/** @type {Problem} */ (row.problem)}`, sourceLabel(row));
     const days = status === "valid" || status === "unconfirmed" ? result?.daysRemaining : null;
     const record = result?.record ?? null;
     const meta = [];
     if (result) {
       meta.push(t("verdict.checkedOn", formatDate(result.checkedOn)));
-      const keyName = result.keyName ?? result.kid;
+      // The DEMO key's name in the trust list is one language's; the page says what it is in the
+      // reader's. A production key is named by its issuer, as the trust list writes it.
+      const keyName = demo ? t("verdict.demoKey") : result.keyName ?? result.kid;
       if (keyName && record) meta.push(t("verdict.key", keyName));
       if (result.issuedAt && record) meta.push(t("verdict.issued", formatInstant(result.issuedAt)));
     }
@@ -205,7 +190,7 @@ export function setupVerify({ verifier }) {
     rendered[0].querySelector(".verdict-line")?.after(actions, demoBanner);
     batch.setCurrent(shown.length === 1 ? worst : null);
     announce.textContent = shown.map((row) => [wordOf(statusOf(row)), isDemo(row) ? t("verdict.demoMark") : "",
-      withProjectDates(row.result?.message ?? "")].filter(Boolean).join(". ")).join(" ");
+      row.result?.message ?? ""].filter(Boolean).join(". ")).join(" ");
   }
 
   // ---- images ----

@@ -37,7 +37,7 @@ use super::trust::{KeyUse, TrustList, TrustListError, TrustListSummary, TrustedK
 use super::{MAX_QR_TEXT_LENGTH, QR_PREFIX, base45};
 use crate::data::{DataBundleSummary, Tables};
 use crate::date::{Date, KAZAKHSTAN_UTC_OFFSET_SECONDS};
-use crate::i18n::Lang;
+use crate::i18n::{Arg, Lang};
 
 /// The verdict on a QR text: exactly one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
@@ -699,18 +699,16 @@ impl Verifier {
         let mut result = VerificationResult::new(context.checked_on);
         let status = self.evaluate(qr_text.trim_matches(['\r', '\n']), context, &mut result);
         result.status = status;
-        let stage = result.stage.map(Stage::as_str).unwrap_or_default();
-        let (stay_from, stay_to) = match &result.record {
-            Some(record) => (record.stay_from.to_string(), record.stay_to.to_string()),
-            None => (String::new(), String::new()),
-        };
-        result.message = messages::status_text(status).render(
+        // The dates in the words of the language; a status without a record has no date.
+        let dates = result.record.as_ref().map(|record| {
+            [
+                ("stayFrom", Arg::Date(record.stay_from)),
+                ("stayTo", Arg::Date(record.stay_to)),
+            ]
+        });
+        result.message = messages::status_text(status).render_args(
             context.lang,
-            &[
-                ("stage", stage),
-                ("stayFrom", &stay_from),
-                ("stayTo", &stay_to),
-            ],
+            dates.as_ref().map_or(&[][..], |dates| &dates[..]),
         );
         if !matches!(
             status,
@@ -938,7 +936,7 @@ fn currency_warning(
     let age_days = context.now_unix_seconds.saturating_sub(issued_at).max(0) / SECONDS_PER_DAY;
     Some(Warning {
         code,
-        message: text.render(context.lang, &[("days", &age_days.to_string())]),
+        message: text.render_args(context.lang, &[("days", Arg::Days(age_days))]),
         age_days: Some(age_days),
         list_issued_at: Some(issued_at),
     })

@@ -65,7 +65,7 @@ test("loads with no console error, sends the security headers, requests only its
   assertEqual(headers["referrer-policy"], "no-referrer", "Referrer-Policy");
   assertEqual(headers["x-content-type-options"], "nosniff", "X-Content-Type-Options");
   // Media types of what the page loads.
-  for (const [path, type] of [["app.js", "text/javascript"], ["style.css", "text/css"], ["pkg/tirkeu_bg.wasm", "application/wasm"],
+  for (const [path, type] of [["app.js", "text/javascript"], ["style.css", "text/css"], ["pkg/verify_bg.wasm", "application/wasm"],
     ["sw.js", "text/javascript"], ["manifest.webmanifest", "application/manifest+json"]]) {
     const r = await page.request.get(`${server.url}/${path}`);
     assert(r.headers()["content-type"]?.startsWith(type), `${path} served as ${r.headers()["content-type"]}`);
@@ -96,7 +96,7 @@ test("index.html preloads the module and the files config.js names; start.js, a 
   const config = await import(join(ROOT, "www/config.js"));
   const html = readFileSync(join(ROOT, "www/index.html"), "utf8");
   const preloads = [...html.matchAll(/<link rel="preload" href="([^"]+)"/g)].map((m) => m[1]).sort();
-  const expected = ["pkg/tirkeu_bg.wasm", config.TRUST_LIST_URL, config.STATUS_LIST_URL, config.DATA_BUNDLE_URL, config.DEMO_KEY_URL, config.DEMO_RECORD_URL].sort();
+  const expected = ["pkg/verify_bg.wasm", config.TRUST_LIST_URL, config.STATUS_LIST_URL, config.DATA_BUNDLE_URL, config.DEMO_KEY_URL, config.DEMO_RECORD_URL].sort();
   assertEqual(preloads.join(","), expected.join(","), "preloaded files");
   // start.js starts the preloaded files and must run during the parse: a classic script in <head>.
   assert(html.includes('<script src="start.js"></script>'), "start.js as a classic script");
@@ -204,7 +204,7 @@ test("demo certificate: created, its QR downloaded as SVG and PNG", async () => 
   shared.png = await downloadFrom(page, "#demo-png", join(work, "qr-1.png"));
   assert(readFileSync(shared.png).subarray(1, 4).toString() === "PNG", "PNG download");
   shared.matrix = await page.evaluate(async (text) => {
-    const { qrMatrix } = await import("./pkg/tirkeu.js");
+    const { qrMatrix } = await import("./pkg/issue.js"); // the demo view's module, loaded with it
     const m = qrMatrix(text);
     const get = (k) => (m instanceof Map ? m.get(k) : m[k]);
     return { size: get("size"), modules: Array.from(get("modules")) };

@@ -23,9 +23,9 @@ const INJECTION = `<img src=x onerror="window.__xss=1">${MARKER}`;
 /** The files the page may fetch or cache: its shell, the module, the lists and demo files. */
 const ALLOWED_PATHS = new Set([
   "/", "/index.html", "/style.css", "/start.js", "/app.js", "/i18n.js", "/ui.js", "/config.js", "/lists.js", "/verify.js",
-  "/camera.js", "/batch.js", "/check.js", "/issue.js", "/icon.svg", "/manifest.webmanifest", "/sw.js", "/pkg/tirkeu.js",
+  "/camera.js", "/batch.js", "/check.js", "/issue.js", "/icon.svg", "/manifest.webmanifest", "/sw.js", "/pkg/verify.js",
   "/embed/", "/embed/index.html", "/embed/embed.js", "/embed/embed.css",
-  "/pkg/tirkeu_bg.wasm", "/demo/trust-list.cose", "/demo/status-list.cose", "/demo/data-bundle.cose",
+  "/pkg/verify_bg.wasm", "/pkg/rules.js", "/pkg/rules_bg.wasm", "/pkg/issue.js", "/pkg/issue_bg.wasm", "/demo/trust-list.cose", "/demo/status-list.cose", "/demo/data-bundle.cose",
   "/demo/issuer.key.json", "/demo/record.json", "/favicon.ico",
 ]);
 

@@ -1,10 +1,10 @@
 // Embedding example: a portal's own form validated by the tirkeu package.
-// In a portal: `npm install tirkeu`, then `import init, { checkApplication } from "tirkeu";`
-// (here the page's own build is imported from ../pkg/).
+// In a portal: `npm install tirkeu`, then `import init, { checkApplication } from "tirkeu/rules";`,
+// the entry point sized to a form (here the page's own build is imported from ../pkg/).
 //
 // The findings, the field labels they use and the dates are the package's, in the language asked
 // for; the portal keeps only its own texts (TEXTS below).
-import init, { checkApplication, fieldLabel, formatDate } from "../pkg/tirkeu.js";
+import init, { checkApplication, fieldLabel, formatDate } from "../pkg/rules.js";
 
 const TEXTS = {
   en: {
@@ -36,7 +36,7 @@ const TEXTS = {
   },
 };
 
-/** @typedef {import("../pkg/tirkeu.js").Lang} Lang */
+/** @typedef {import("../pkg/rules.js").Lang} Lang */
 const form = /** @type {HTMLFormElement} */ (document.getElementById("application"));
 const langSelect = /** @type {HTMLSelectElement} */ (document.getElementById("lang"));
 const summary = /** @type {HTMLElement} */ (document.getElementById("summary"));
