@@ -20,7 +20,7 @@ const NETWORK_WAIT_MS = 3000;
 
 /** @typedef {"trust" | "status" | "data"} ListKind */
 
-/** @typedef {import("./pkg/tirkeu.js").Verifier} Verifier */
+/** @typedef {import("./pkg/verify.js").Verifier} Verifier */
 
 /** The localStorage key of the highest `iat` accepted for a list. */
 export const iatKey = (/** @type {ListKind} */ kind) => `tirkeu.iat.${kind}`;
