@@ -376,49 +376,6 @@ impl<'de> serde::Deserialize<'de> for Date {
     }
 }
 
-/// The calendar's conversions with `chrono` (feature `chrono`): a back end that keeps its dates
-/// as `chrono::NaiveDate` passes them in and takes them out without going through text.
-///
-/// # Example
-///
-/// ```
-/// # #[cfg(feature = "chrono")] {
-/// use tirkeu::date::Date;
-/// let entry = chrono::NaiveDate::from_ymd_opt(2026, 7, 1).unwrap();
-/// let date = Date::from(entry);
-/// assert_eq!(date.to_string(), "2026-07-01");
-/// assert_eq!(chrono::NaiveDate::try_from(date.add_days(29)).unwrap().to_string(), "2026-07-30");
-/// # }
-/// ```
-#[cfg(feature = "chrono")]
-impl From<chrono::NaiveDate> for Date {
-    fn from(date: chrono::NaiveDate) -> Date {
-        use chrono::Datelike;
-        // chrono's range (about 262,000 years either side of year 0) fits this type's i32 day
-        // count many times over, so the conversion is exact.
-        Date::from_days_since_epoch(date.num_days_from_ce() - UNIX_EPOCH_DAYS_FROM_CE)
-    }
-}
-
-/// # Errors
-///
-/// [`DateError::OutOfRange`] for a date beyond `chrono::NaiveDate`'s range (this type reaches
-/// further).
-#[cfg(feature = "chrono")]
-impl TryFrom<Date> for chrono::NaiveDate {
-    type Error = DateError;
-    fn try_from(date: Date) -> Result<chrono::NaiveDate, DateError> {
-        date.days_since_epoch
-            .checked_add(UNIX_EPOCH_DAYS_FROM_CE)
-            .and_then(chrono::NaiveDate::from_num_days_from_ce_opt)
-            .ok_or(DateError::OutOfRange { date })
-    }
-}
-
-/// 1970-01-01 counted in chrono's days from the common era (0001-01-01 is day 1).
-#[cfg(feature = "chrono")]
-const UNIX_EPOCH_DAYS_FROM_CE: i32 = 719_163;
-
 // Howard Hinnant's algorithms (public domain, "chrono-Compatible Low-Level Date Algorithms"),
 // in i64 so that every i32 day count converts without overflow.
 fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
@@ -586,19 +543,7 @@ mod tests {
                 prop_assert_eq!(ours.to_string(), text.clone());
                 prop_assert_eq!(Date::parse(&text), Ok(ours));
             }
-            #[cfg(feature = "chrono")]
-            {
-                prop_assert_eq!(Date::from(theirs), ours);
-                prop_assert_eq!(chrono::NaiveDate::try_from(ours), Ok(theirs));
-            }
         }
-    }
-
-    #[cfg(feature = "chrono")]
-    #[test]
-    fn beyond_chronos_range_is_an_error() {
-        assert!(chrono::NaiveDate::try_from(Date::MAX).is_err());
-        assert!(chrono::NaiveDate::try_from(Date::MIN).is_err());
     }
 
     #[test]

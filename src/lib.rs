@@ -68,6 +68,8 @@ pub mod calendar;
 pub mod cert;
 pub mod data;
 pub mod date;
+#[cfg(feature = "chrono")]
+mod date_chrono;
 pub mod i18n;
 // The module's JSON writer (see json.rs); natively only its tests and the fuzz targets compare it
 // with serde_json. An entry point's module (src/wasm.rs) writes only some of its types.
