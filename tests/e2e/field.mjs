@@ -813,7 +813,7 @@ function assertNativeText(text, code, what) {
   assertEqual(paths.join(" "), "", `${code} ${what}: internal paths`);
   // A date in a sentence, not the data tables' version identifier ("2026-03-18.2-demo"), which
   // the lists line names as it is published.
-  const iso = text.match(/(?<![\w.-])\d{4}-\d{2}-\d{2}(?![\w.-])/g) ?? [];
+  const iso = text.match(/(?<![\w.-])\d{4}-\d{2}-\d{2}(?![\w-]|\.\d)/g) ?? [];
   assertEqual(iso.join(" "), "", `${code} ${what}: ISO dates in sentences`);
   const latin = (text.match(/[A-Za-z][A-Za-z'-]+/g) ?? []).map((w) => w.replace(/-+$/, "")) // "QR-код"
     .filter((w) => !ALLOWED_LATIN.has(w) && !/^[A-Z0-9]{2,4}$/.test(w));
