@@ -17,6 +17,7 @@ use crate::date::Date;
     Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
 )]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub enum Lang {
     /// Kazakh (`kk`).
     Kk,

@@ -15,7 +15,7 @@ use tirkeu::cert::*;
 const DAY: i64 = 86_400;
 
 fn codes(result: &VerificationResult) -> Vec<&'static str> {
-    result.warnings.iter().map(|w| w.code).collect()
+    result.warnings.iter().map(|w| w.code.as_str()).collect()
 }
 
 /// A record with another application number.

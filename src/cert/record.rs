@@ -55,8 +55,10 @@ pub const MAX_ADDRESS_CHARS: usize = 200;
 /// record.validate().unwrap();
 /// assert_eq!(record.application_sequence(), Some((2026, 123)));
 /// ```
+// Deserialize: by hand, below, so that a record read is a valid one.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "CertificateRecord"))]
 pub struct Record {
     /// `YYYY-NNNNNNNNN`: the year of issue and a 9-digit sequence (key 2).
     pub application_number: String,

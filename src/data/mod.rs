@@ -90,6 +90,8 @@ pub struct NonWorkingDayRow {
 /// A stay regime for citizens of one state.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[non_exhaustive]
 pub enum Regime {
     /// Up to 90 days per entry and 90 in each 180: the states of Order 923 p.3 (register by day 30).
     #[serde(rename = "visa_free_90")]
@@ -127,6 +129,7 @@ impl Regime {
     Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
 )]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub enum Confidence {
     /// Old or conflicting sources: to be shown as "to be confirmed" where it decides an outcome.
     Low,
@@ -177,6 +180,7 @@ pub struct RegimeRow {
 /// City of republican significance or region.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub enum RegionKind {
     /// A city of republican significance (Astana, Almaty, Shymkent).
     City,
@@ -203,6 +207,7 @@ impl RegionKind {
 /// One row of `kz-regions.csv`: a top-level administrative unit.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Region {
     /// The project's stable code (`ALA`, `AST`, ...).
     pub code: &'static str,
@@ -236,8 +241,12 @@ impl Region {
 
 /// One row of `iso3166-1-alpha3.csv`.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(serde::Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
 pub struct Country {
-    /// The alpha-3 code.
+    /// The alpha-3 code (ISO 3166-1), the key of the tables.
+    #[serde(rename = "code")]
     pub alpha3: &'static str,
     /// The alpha-2 code, by which a browser's `Intl.DisplayNames` names the country in the
     /// reader's language.

@@ -51,6 +51,7 @@ macro_rules! codes {
     ) => {
         $(#[$enum_meta])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[cfg_attr(test, derive(ts_rs::TS))]
         #[non_exhaustive]
         pub enum $name {
             $( $(#[$meta])* #[serde(rename = $code)] $variant, )*
