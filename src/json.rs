@@ -8,7 +8,7 @@
 //! as serde_json writes it: members in declaration order, serde's names and omitted members, `null`
 //! for `None` and `()`, serde_json's string escaping, externally tagged enums as serde_json tags
 //! them, map keys that are integers or booleans quoted. The tests (json/tests.rs) compare the two
-//! on every type the module answers with. Floats are refused (no answer has one): a
+//! on every type the module answers with. Floats are refused (no answer has one): an
 //! [`Unsupported`] error, never text that could differ from serde_json's.
 
 use core::fmt::{self, Display, Write as _};
@@ -28,43 +28,124 @@ mod typescript;
 ///
 /// # Errors
 ///
-/// [`Unsupported`] for a float, a map key serde_json would refuse, or a value whose `Serialize`
-/// impl fails.
+/// [`Unsupported`] for a float or a map key serde_json would refuse.
+///
+/// # Panics
+///
+/// When a `Serialize` impl reports an error of its own (see [`Never`]).
 pub(crate) fn to_string<T: Serialize + ?Sized>(value: &T) -> Result<String, Unsupported> {
     // Room for a typical report (about 2 KB), so that the text is not copied as it grows.
     let mut writer = JsonWriter {
         text: String::with_capacity(2048),
+        after_value: false,
+        refused: false,
     };
-    value.serialize(&mut writer)?;
-    Ok(writer.text)
+    let Ok(()) = value.serialize(&mut writer);
+    match writer.refused {
+        false => Ok(writer.text),
+        true => Err(Unsupported),
+    }
 }
 
-/// What the writer does not write: a float, a map key that is not a string, an integer or a
-/// boolean, or a value whose `Serialize` impl reported an error. Its message is left out: in
-/// the module it would only bring formatting code for an answer that is a bug either way.
+/// What the writer does not write: a float, or a map key that is not a string, an integer or a
+/// boolean (serde_json refuses those keys too).
 #[derive(Debug, PartialEq, Eq)]
 pub(crate) struct Unsupported;
 
-impl Display for Unsupported {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a value JSON text does not hold here")
+/// The serializer's error type, which has no value: the writer records what it refuses instead
+/// of returning it (`JsonWriter::refused`), so that the compiler knows every `Result` of the
+/// derived code to be `Ok` and leaves out the check after each member (measured: 160 bytes
+/// gzipped of the rules module, which has a size target).
+///
+/// The one error it cannot record is a `Serialize` impl's own (`S::Error::custom`): none of the
+/// answers' types has one (serde's are for `Mutex`, `RefCell`, `Path` and `SystemTime`), and the
+/// tests (json/tests.rs) write every answer natively, where it would panic as here.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum Never {}
+
+impl Display for Never {
+    fn fmt(&self, _: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {}
     }
 }
 
-impl std::error::Error for Unsupported {}
+impl std::error::Error for Never {}
 
-impl ser::Error for Unsupported {
-    fn custom<T: Display>(_message: T) -> Self {
-        Unsupported
+impl ser::Error for Never {
+    #[track_caller]
+    fn custom<T: Display>(message: T) -> Self {
+        panic!("a Serialize impl failed: {message}")
     }
 }
 
-/// Compact JSON text under construction.
+/// Compact JSON text under construction. Values are written in order; the writer puts the commas
+/// between the values of an array and between the members of an object. It is its own
+/// `SerializeStruct`, `SerializeSeq`, ...: no state is kept per array or object but whether a
+/// value precedes, so that each member a derive writes costs two calls, as a writer by hand did.
+///
+/// Its methods never return an error: what it does not write sets `refused`, which
+/// [`to_string`] reports, so the `Result` every derived call checks is always `Ok`.
 pub(crate) struct JsonWriter {
     text: String,
+    /// Whether a value was written in the current array or object, so the next needs a comma.
+    after_value: bool,
+    refused: bool,
 }
 
+type Done = Result<(), Never>;
+
+// The punctuation is not inlined: written once, called from the serialize function of every
+// type, so that each place costs a call rather than a copy of `String::push`.
 impl JsonWriter {
+    /// Writes a comma when a value precedes in the current array or object, and marks that one
+    /// follows.
+    #[inline(never)]
+    fn start_value(&mut self) {
+        if self.after_value {
+            self.text.push(',');
+        }
+        self.after_value = true;
+    }
+
+    /// Opens an array or object.
+    #[inline(never)]
+    fn open(&mut self, bracket: char) -> Result<&mut JsonWriter, Never> {
+        self.start_value();
+        self.text.push(bracket);
+        self.after_value = false;
+        Ok(self)
+    }
+
+    /// Closes the array or object opened last.
+    #[inline(never)]
+    fn close(&mut self, bracket: char) -> Done {
+        self.text.push(bracket);
+        self.after_value = true;
+        Ok(())
+    }
+
+    /// A member's name (or a variant's tag) and its colon.
+    #[inline(never)]
+    fn name(&mut self, name: &str) {
+        self.start_value();
+        self.string(name);
+        self.text.push(':');
+        self.after_value = false;
+    }
+
+    /// `{"variant":` for a variant that carries data, as serde_json tags it.
+    fn open_variant(&mut self, variant: &str) {
+        // Inside the tagging object: its one member.
+        let _ = self.open('{');
+        self.name(variant);
+    }
+
+    /// Closes a variant's value and the object that tags it.
+    fn close_variant(&mut self, bracket: char) -> Done {
+        self.text.push(bracket);
+        self.close('}')
+    }
+
     /// Writes a string with serde_json's escaping: `"` and `\` by a backslash, the control
     /// characters U+0000 to U+001F as `\b` `\t` `\n` `\f` `\r` or `\u00xx` (lower-case hex), and
     /// everything else (including U+007F and all non-ASCII) as is.
@@ -103,165 +184,118 @@ impl JsonWriter {
         self.text.push('"');
     }
 
-    /// Writes an integer in decimal (the narrower types go through `i64` and `u64`).
-    fn integer(&mut self, value: impl Display) -> Result<(), Unsupported> {
+    /// Writes a literal (`null`, `true`, `false`).
+    fn literal(&mut self, text: &str) -> Done {
+        self.start_value();
+        self.text.push_str(text);
+        Ok(())
+    }
+
+    /// Writes an integer in decimal: with core's formatting, which the module holds anyway (the
+    /// narrower types go through `i32` and `u32`, as core's own do).
+    fn integer(&mut self, value: impl Display) -> Done {
+        self.start_value();
         // Writing into a String cannot fail.
         let _ = write!(self.text, "{value}");
-        Ok(())
-    }
-
-    /// Opens an array or object and returns its state.
-    fn open(&mut self, bracket: char) -> Compound<'_> {
-        self.text.push(bracket);
-        Compound {
-            writer: self,
-            first: true,
-        }
-    }
-
-    /// `{"name":` for a variant that carries data, as serde_json tags it.
-    fn open_variant(&mut self, variant: &str) {
-        self.text.push('{');
-        self.string(variant);
-        self.text.push(':');
-    }
-}
-
-/// An array or object being written: puts the commas between its elements or members.
-pub(crate) struct Compound<'a> {
-    writer: &'a mut JsonWriter,
-    first: bool,
-}
-
-impl Compound<'_> {
-    /// Writes a comma unless this is the first element or member.
-    fn separate(&mut self) {
-        if !self.first {
-            self.writer.text.push(',');
-        }
-        self.first = false;
-    }
-
-    fn element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Unsupported> {
-        self.separate();
-        value.serialize(&mut *self.writer)
-    }
-
-    fn member<T: Serialize + ?Sized>(&mut self, name: &str, value: &T) -> Result<(), Unsupported> {
-        self.separate();
-        self.writer.string(name);
-        self.writer.text.push(':');
-        value.serialize(&mut *self.writer)
-    }
-
-    fn close(self, bracket: char) -> Result<(), Unsupported> {
-        self.writer.text.push(bracket);
-        Ok(())
-    }
-
-    /// Closes a variant's array or object and the object that tags it.
-    fn close_variant(self, bracket: char) -> Result<(), Unsupported> {
-        self.writer.text.push(bracket);
-        self.writer.text.push('}');
         Ok(())
     }
 }
 
 impl<'a> ser::Serializer for &'a mut JsonWriter {
     type Ok = ();
-    type Error = Unsupported;
-    type SerializeSeq = Compound<'a>;
-    type SerializeTuple = Compound<'a>;
-    type SerializeTupleStruct = Compound<'a>;
-    type SerializeTupleVariant = Compound<'a>;
-    type SerializeMap = Compound<'a>;
-    type SerializeStruct = Compound<'a>;
-    type SerializeStructVariant = Compound<'a>;
+    type Error = Never;
+    type SerializeSeq = &'a mut JsonWriter;
+    type SerializeTuple = &'a mut JsonWriter;
+    type SerializeTupleStruct = &'a mut JsonWriter;
+    type SerializeTupleVariant = &'a mut JsonWriter;
+    type SerializeMap = &'a mut JsonWriter;
+    type SerializeStruct = &'a mut JsonWriter;
+    type SerializeStructVariant = &'a mut JsonWriter;
 
-    fn serialize_bool(self, value: bool) -> Result<(), Unsupported> {
-        self.text.push_str(if value { "true" } else { "false" });
-        Ok(())
+    fn serialize_bool(self, value: bool) -> Done {
+        self.literal(if value { "true" } else { "false" })
     }
 
-    fn serialize_i8(self, value: i8) -> Result<(), Unsupported> {
-        self.serialize_i64(value.into())
+    fn serialize_i8(self, value: i8) -> Done {
+        self.serialize_i32(value.into())
     }
 
-    fn serialize_i16(self, value: i16) -> Result<(), Unsupported> {
-        self.serialize_i64(value.into())
+    fn serialize_i16(self, value: i16) -> Done {
+        self.serialize_i32(value.into())
     }
 
-    fn serialize_i32(self, value: i32) -> Result<(), Unsupported> {
-        self.serialize_i64(value.into())
-    }
-
-    fn serialize_i64(self, value: i64) -> Result<(), Unsupported> {
+    fn serialize_i32(self, value: i32) -> Done {
         self.integer(value)
     }
 
-    fn serialize_i128(self, value: i128) -> Result<(), Unsupported> {
+    fn serialize_i64(self, value: i64) -> Done {
         self.integer(value)
     }
 
-    fn serialize_u8(self, value: u8) -> Result<(), Unsupported> {
-        self.serialize_u64(value.into())
-    }
-
-    fn serialize_u16(self, value: u16) -> Result<(), Unsupported> {
-        self.serialize_u64(value.into())
-    }
-
-    fn serialize_u32(self, value: u32) -> Result<(), Unsupported> {
-        self.serialize_u64(value.into())
-    }
-
-    fn serialize_u64(self, value: u64) -> Result<(), Unsupported> {
+    fn serialize_i128(self, value: i128) -> Done {
         self.integer(value)
     }
 
-    fn serialize_u128(self, value: u128) -> Result<(), Unsupported> {
+    fn serialize_u8(self, value: u8) -> Done {
+        self.serialize_u32(value.into())
+    }
+
+    fn serialize_u16(self, value: u16) -> Done {
+        self.serialize_u32(value.into())
+    }
+
+    fn serialize_u32(self, value: u32) -> Done {
+        self.integer(value)
+    }
+
+    fn serialize_u64(self, value: u64) -> Done {
+        self.integer(value)
+    }
+
+    fn serialize_u128(self, value: u128) -> Done {
         self.integer(value)
     }
 
     /// Refused: no answer holds a float, and float formatting is kilobytes of the module.
-    fn serialize_f32(self, _value: f32) -> Result<(), Unsupported> {
-        Err(Unsupported)
-    }
-
-    /// Refused, as [`Self::serialize_f32`].
-    fn serialize_f64(self, _value: f64) -> Result<(), Unsupported> {
-        Err(Unsupported)
-    }
-
-    fn serialize_char(self, value: char) -> Result<(), Unsupported> {
-        self.string(value.encode_utf8(&mut [0; 4]));
+    fn serialize_f32(self, _value: f32) -> Done {
+        self.refused = true;
         Ok(())
     }
 
-    fn serialize_str(self, value: &str) -> Result<(), Unsupported> {
+    /// Refused, as [`Self::serialize_f32`].
+    fn serialize_f64(self, _value: f64) -> Done {
+        self.refused = true;
+        Ok(())
+    }
+
+    fn serialize_char(self, value: char) -> Done {
+        self.serialize_str(value.encode_utf8(&mut [0; 4]))
+    }
+
+    fn serialize_str(self, value: &str) -> Done {
+        self.start_value();
         self.string(value);
         Ok(())
     }
 
     /// An array of numbers, as serde_json writes bytes.
-    fn serialize_bytes(self, value: &[u8]) -> Result<(), Unsupported> {
+    fn serialize_bytes(self, value: &[u8]) -> Done {
         ser::Serializer::collect_seq(self, value)
     }
 
-    fn serialize_none(self) -> Result<(), Unsupported> {
+    fn serialize_none(self) -> Done {
         self.serialize_unit()
     }
 
-    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<(), Unsupported> {
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Done {
         value.serialize(self)
     }
 
-    fn serialize_unit(self) -> Result<(), Unsupported> {
-        self.text.push_str("null");
-        Ok(())
+    fn serialize_unit(self) -> Done {
+        self.literal("null")
     }
 
-    fn serialize_unit_struct(self, _name: &'static str) -> Result<(), Unsupported> {
+    fn serialize_unit_struct(self, _name: &'static str) -> Done {
         self.serialize_unit()
     }
 
@@ -270,7 +304,7 @@ impl<'a> ser::Serializer for &'a mut JsonWriter {
         _name: &'static str,
         _index: u32,
         variant: &'static str,
-    ) -> Result<(), Unsupported> {
+    ) -> Done {
         self.serialize_str(variant)
     }
 
@@ -278,7 +312,7 @@ impl<'a> ser::Serializer for &'a mut JsonWriter {
         self,
         _name: &'static str,
         value: &T,
-    ) -> Result<(), Unsupported> {
+    ) -> Done {
         value.serialize(self)
     }
 
@@ -288,27 +322,35 @@ impl<'a> ser::Serializer for &'a mut JsonWriter {
         _index: u32,
         variant: &'static str,
         value: &T,
-    ) -> Result<(), Unsupported> {
+    ) -> Done {
         self.open_variant(variant);
         value.serialize(&mut *self)?;
-        self.text.push('}');
-        Ok(())
+        self.close('}')
     }
 
-    fn serialize_seq(self, _len: Option<usize>) -> Result<Compound<'a>, Unsupported> {
-        Ok(self.open('['))
+    fn serialize_seq(self, _len: Option<usize>) -> Result<Self, Never> {
+        self.open('[')
     }
 
-    fn serialize_tuple(self, _len: usize) -> Result<Compound<'a>, Unsupported> {
-        Ok(self.open('['))
+    /// As serde's, without the length hint the text does not need.
+    fn collect_seq<I>(self, items: I) -> Done
+    where
+        I: IntoIterator,
+        I::Item: Serialize,
+    {
+        self.open('[')?;
+        for item in items {
+            item.serialize(&mut *self)?;
+        }
+        self.close(']')
     }
 
-    fn serialize_tuple_struct(
-        self,
-        _name: &'static str,
-        _len: usize,
-    ) -> Result<Compound<'a>, Unsupported> {
-        Ok(self.open('['))
+    fn serialize_tuple(self, _len: usize) -> Result<Self, Never> {
+        self.open('[')
+    }
+
+    fn serialize_tuple_struct(self, _name: &'static str, _len: usize) -> Result<Self, Never> {
+        self.open('[')
     }
 
     fn serialize_tuple_variant(
@@ -317,21 +359,17 @@ impl<'a> ser::Serializer for &'a mut JsonWriter {
         _index: u32,
         variant: &'static str,
         _len: usize,
-    ) -> Result<Compound<'a>, Unsupported> {
+    ) -> Result<Self, Never> {
         self.open_variant(variant);
-        Ok(self.open('['))
+        self.open('[')
     }
 
-    fn serialize_map(self, _len: Option<usize>) -> Result<Compound<'a>, Unsupported> {
-        Ok(self.open('{'))
+    fn serialize_map(self, _len: Option<usize>) -> Result<Self, Never> {
+        self.open('{')
     }
 
-    fn serialize_struct(
-        self,
-        _name: &'static str,
-        _len: usize,
-    ) -> Result<Compound<'a>, Unsupported> {
-        Ok(self.open('{'))
+    fn serialize_struct(self, _name: &'static str, _len: usize) -> Result<Self, Never> {
+        self.open('{')
     }
 
     fn serialize_struct_variant(
@@ -340,126 +378,125 @@ impl<'a> ser::Serializer for &'a mut JsonWriter {
         _index: u32,
         variant: &'static str,
         _len: usize,
-    ) -> Result<Compound<'a>, Unsupported> {
+    ) -> Result<Self, Never> {
         self.open_variant(variant);
-        Ok(self.open('{'))
+        self.open('{')
     }
 }
 
-impl ser::SerializeSeq for Compound<'_> {
+impl ser::SerializeSeq for &mut JsonWriter {
     type Ok = ();
-    type Error = Unsupported;
+    type Error = Never;
 
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Unsupported> {
-        self.element(value)
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
+        value.serialize(&mut **self)
     }
 
-    fn end(self) -> Result<(), Unsupported> {
+    fn end(self) -> Done {
         self.close(']')
     }
 }
 
-impl ser::SerializeTuple for Compound<'_> {
+impl ser::SerializeTuple for &mut JsonWriter {
     type Ok = ();
-    type Error = Unsupported;
+    type Error = Never;
 
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Unsupported> {
-        self.element(value)
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
+        value.serialize(&mut **self)
     }
 
-    fn end(self) -> Result<(), Unsupported> {
+    fn end(self) -> Done {
         self.close(']')
     }
 }
 
-impl ser::SerializeTupleStruct for Compound<'_> {
+impl ser::SerializeTupleStruct for &mut JsonWriter {
     type Ok = ();
-    type Error = Unsupported;
+    type Error = Never;
 
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Unsupported> {
-        self.element(value)
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
+        value.serialize(&mut **self)
     }
 
-    fn end(self) -> Result<(), Unsupported> {
+    fn end(self) -> Done {
         self.close(']')
     }
 }
 
-impl ser::SerializeTupleVariant for Compound<'_> {
+impl ser::SerializeTupleVariant for &mut JsonWriter {
     type Ok = ();
-    type Error = Unsupported;
+    type Error = Never;
 
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Unsupported> {
-        self.element(value)
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
+        value.serialize(&mut **self)
     }
 
-    fn end(self) -> Result<(), Unsupported> {
+    fn end(self) -> Done {
         self.close_variant(']')
     }
 }
 
-impl ser::SerializeMap for Compound<'_> {
+impl ser::SerializeMap for &mut JsonWriter {
     type Ok = ();
-    type Error = Unsupported;
+    type Error = Never;
 
     /// A key as serde_json writes it: a string as is, an integer or a boolean in quotes;
     /// anything else is refused, as serde_json refuses it.
-    fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), Unsupported> {
-        self.separate();
-        let start = self.writer.text.len();
-        key.serialize(&mut *self.writer)?;
-        let written = self.writer.text.get(start..).unwrap_or_default();
+    fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Done {
+        self.start_value();
+        self.after_value = false;
+        let start = self.text.len();
+        key.serialize(&mut **self)?;
+        let written = self.text.get(start..).unwrap_or_default();
         match written.as_bytes().first() {
             Some(b'"') => {}
-            Some(b'-' | b'0'..=b'9' | b't' | b'f') if written != "null" => {
-                self.writer.text.insert(start, '"');
-                self.writer.text.push('"');
+            Some(b'-' | b'0'..=b'9' | b't' | b'f') => {
+                self.text.insert(start, '"');
+                self.text.push('"');
             }
-            _ => return Err(Unsupported),
+            _ => self.refused = true,
         }
-        self.writer.text.push(':');
+        self.text.push(':');
+        self.after_value = false;
         Ok(())
     }
 
-    fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Unsupported> {
-        value.serialize(&mut *self.writer)
+    fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
+        value.serialize(&mut **self)
     }
 
-    fn end(self) -> Result<(), Unsupported> {
+    fn end(self) -> Done {
         self.close('}')
     }
 }
 
-impl ser::SerializeStruct for Compound<'_> {
+impl ser::SerializeStruct for &mut JsonWriter {
     type Ok = ();
-    type Error = Unsupported;
+    type Error = Never;
 
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        name: &'static str,
-        value: &T,
-    ) -> Result<(), Unsupported> {
-        self.member(name, value)
+    // Inlined into each derived serialize: a function a field type would cost more than the call
+    // it saves.
+    #[inline(always)]
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, name: &'static str, value: &T) -> Done {
+        self.name(name);
+        value.serialize(&mut **self)
     }
 
-    fn end(self) -> Result<(), Unsupported> {
+    fn end(self) -> Done {
         self.close('}')
     }
 }
 
-impl ser::SerializeStructVariant for Compound<'_> {
+impl ser::SerializeStructVariant for &mut JsonWriter {
     type Ok = ();
-    type Error = Unsupported;
+    type Error = Never;
 
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        name: &'static str,
-        value: &T,
-    ) -> Result<(), Unsupported> {
-        self.member(name, value)
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, name: &'static str, value: &T) -> Done {
+        self.name(name);
+        value.serialize(&mut **self)
     }
 
-    fn end(self) -> Result<(), Unsupported> {
+    fn end(self) -> Done {
         self.close_variant('}')
     }
 }

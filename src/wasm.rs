@@ -272,8 +272,14 @@ impl Options {
 /// A value as a JavaScript value, through its JSON text: its serde derives written by the
 /// crate's own serializer (src/json.rs), which writes serde_json's text for less code.
 fn to_js<T: serde::Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
-    let text = json::to_string(value).map_err(|_| error("internal error: no JSON for the result"))?;
-    JSON::parse(&text).map_err(|_| error("internal error: the result is not JSON"))
+    parse_json(json::to_string(value))
+}
+
+/// The JavaScript value of a JSON text (not generic: one copy of the error path).
+fn parse_json(text: Result<String, json::Unsupported>) -> Result<JsValue, JsError> {
+    text.ok()
+        .and_then(|text| JSON::parse(&text).ok())
+        .ok_or_else(|| error("internal error: the result is not JSON"))
 }
 
 #[cfg(feature = "wasm-verify")]

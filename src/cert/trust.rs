@@ -37,7 +37,7 @@ pub const MAX_TRUSTED_KEYS: u64 = 1024;
 pub const MAX_KEY_NAME_CHARS: usize = 200;
 
 /// The state of a signing key in the trust list.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 #[cfg_attr(test, derive(ts_rs::TS))]
 #[non_exhaustive]

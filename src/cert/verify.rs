@@ -35,7 +35,7 @@ use crate::date::{Date, KAZAKHSTAN_UTC_OFFSET_SECONDS};
 use crate::i18n::Lang;
 
 /// The verdict on a QR text: exactly one.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(test, derive(ts_rs::TS), ts(rename = "VerificationStatus"))]
 #[non_exhaustive]
@@ -151,7 +151,7 @@ impl fmt::Display for Status {
 }
 
 /// The stage at which a `malformed` text failed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 #[cfg_attr(test, derive(ts_rs::TS), ts(rename = "MalformedStage"))]
 #[non_exhaustive]
@@ -207,7 +207,7 @@ pub struct Warning {
 
 /// What a [`Warning`] is about: why a certificate is `unconfirmed`, or why its verdict rests on a
 /// list that is out of date.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Deserialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(rename = "VerificationWarningCode"))]
 #[non_exhaustive]
 pub enum WarningCode {
@@ -818,7 +818,11 @@ impl Verifier {
         // A DEMO list speaks only of DEMO certificates, a production list only of production
         // ones: the DEMO key's secret is public.
         if status.is_demo() != demo {
-            warn(result, WarningCode::StatusNotCovered, messages::STATUS_NOT_COVERED);
+            warn(
+                result,
+                WarningCode::StatusNotCovered,
+                messages::STATUS_NOT_COVERED,
+            );
             return Confirmation::Unconfirmed;
         }
         let currency = status.currency(context.now_unix_seconds, self.grace_seconds);
@@ -842,7 +846,11 @@ impl Verifier {
             }
         };
         if !covered {
-            warn(result, WarningCode::StatusNotCovered, messages::STATUS_NOT_COVERED);
+            warn(
+                result,
+                WarningCode::StatusNotCovered,
+                messages::STATUS_NOT_COVERED,
+            );
             return Confirmation::Unconfirmed;
         }
         if currency == Currency::Expired {

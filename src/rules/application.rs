@@ -149,7 +149,7 @@ pub enum HostKind {
 }
 
 /// `policy.deadlineCounting`: how "not later than the thirtieth calendar day" is read.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(test, derive(ts_rs::TS))]
 pub enum DeadlineCounting {
@@ -177,7 +177,7 @@ impl DeadlineCounting {
 }
 
 /// `policy.reRegistrationCounting`: how "within five working days" is read.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(test, derive(ts_rs::TS))]
 pub enum ReRegistrationCounting {
