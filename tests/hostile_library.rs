@@ -13,6 +13,7 @@
 //! ("no panic reachable from input"). A panic fails the test; each test also checks the
 //! answer's kind (error or finding, never a silent success where the input is wrong).
 
+#[path = "support/cert.rs"]
 mod cert_support;
 
 use cert_support::*;

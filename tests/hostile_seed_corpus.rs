@@ -9,6 +9,7 @@
 //! seed certificates and lists get past the signature checks. The test that is not ignored
 //! checks that every committed corpus exists and is small (the sizes of docs/certificate-format.md).
 
+#[path = "support/cert.rs"]
 mod cert_support;
 
 use std::fs;

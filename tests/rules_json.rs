@@ -1,5 +1,6 @@
 //! The report's JSON shapes, malformed input, and extreme dates.
 
+#[path = "support/rules.rs"]
 mod rules_support;
 
 use rules_support::{check, check_on, day, set, valid};

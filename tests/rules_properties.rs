@@ -1,6 +1,7 @@
 //! Property tests of the rules engine (proptest; native only).
 #![cfg(not(target_arch = "wasm32"))]
 
+#[path = "support/rules.rs"]
 mod rules_support;
 
 use proptest::prelude::*;

@@ -2,7 +2,7 @@
 //! (the certificate format: QR text, COSE, claims and record; the verdicts), Kazakh letters and
 //! maximum-length fields included, and no single-character change of the text is ever `valid`.
 
-mod cert_support;
+use crate::support::cert as cert_support;
 
 use cert_support::*;
 use proptest::prelude::*;

@@ -6,7 +6,7 @@
 //! Source: the certificate format (`docs/certificate-format.md`), registration record: field
 //! syntax.
 
-mod cert_support;
+use crate::support::cert as cert_support;
 
 use cert_support::*;
 use tirkeu::cert::*;

@@ -6,7 +6,7 @@
 //! Source: the certificate format (`docs/certificate-format.md`): trust list, status list,
 //! freshness and rollback, the `unconfirmed` status.
 
-mod cert_support;
+use crate::support::cert as cert_support;
 
 use cert_support::*;
 use tirkeu::cert::claims::Claims;

@@ -4,8 +4,7 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
-#[path = "cert_support/mod.rs"]
-mod cert_support;
+use crate::support::cert as cert_support;
 
 use cert_support::*;
 use std::path::Path;

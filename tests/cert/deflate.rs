@@ -3,8 +3,7 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
-#[path = "cert_support/mod.rs"]
-mod cert_support;
+use crate::support::cert as cert_support;
 
 use cert_support::*;
 use proptest::prelude::*;
@@ -208,7 +207,7 @@ fn long_record_cose() -> Vec<u8> {
 
 #[test]
 fn certificates_compress_no_larger_than_miniz_level_9() {
-    let demo_text = include_str!("../www/demo/certificate.txt").trim_end();
+    let demo_text = include_str!("../../www/demo/certificate.txt").trim_end();
     for (name, cose) in [
         ("DEMO", cose_of(demo_text)),
         ("fixture", cose_of(&certificate())),

@@ -1,7 +1,7 @@
 //! The verifier: one test per status and per malformed stage (docs/certificate-format.md section 7), the
 //! refusals a later security review relies on, and the lists' install rules (sections 4-6).
 
-mod cert_support;
+use crate::support::cert as cert_support;
 
 use std::time::{Duration, Instant};
 
