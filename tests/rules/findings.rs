@@ -1,8 +1,7 @@
 //! One case per finding code that triggers it, and a near miss that does not (Order 923
 //! and the readings the README lists). Each case starts from the valid application of `rules_support::valid`.
 
-#[path = "support/rules.rs"]
-mod rules_support;
+use crate::support::rules as rules_support;
 
 use rules_support::{TODAY, check_on, iin, remove, set, valid};
 use serde_json::{Value, json};

@@ -1,8 +1,7 @@
 //! Worked examples of the second reading of Order No. 923 (the corrections of December 2026),
 //! each with the clause it implements, through the public API.
 
-#[path = "support/rules.rs"]
-mod rules_support;
+use crate::support::rules as rules_support;
 
 use rules_support::{check, check_on, day, iin, remove, set, valid};
 use serde_json::{Value, json};

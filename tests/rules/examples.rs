@@ -1,7 +1,6 @@
 //! Every worked example of the rules (Order 923 and the readings the README lists), through the public API.
 
-#[path = "support/rules.rs"]
-mod rules_support;
+use crate::support::rules as rules_support;
 
 use rules_support::{check, check_on, day, iin, set, valid};
 use serde_json::json;

@@ -1,8 +1,7 @@
 //! Property tests of the rules engine (proptest; native only).
 #![cfg(not(target_arch = "wasm32"))]
 
-#[path = "support/rules.rs"]
-mod rules_support;
+use crate::support::rules as rules_support;
 
 use proptest::prelude::*;
 use rules_support::{set, valid};

@@ -1,7 +1,6 @@
 //! The report's JSON shapes, malformed input, and extreme dates.
 
-#[path = "support/rules.rs"]
-mod rules_support;
+use crate::support::rules as rules_support;
 
 use rules_support::{check, check_on, day, set, valid};
 use serde_json::{Value, json};
