@@ -1,5 +1,5 @@
 //! `tirkeu::nfc` against the `unicode-normalization` crate (the reference its tables come from,
-//! tests/nfc_tables.rs): every code point, then random text of the scripts the certificate and
+//! tests/unicode/nfc_tables.rs): every code point, then random text of the scripts the certificate and
 //! the forms meet (Kazakh and Russian Cyrillic, Latin with diacritics, Vietnamese, Hangul) with
 //! combining marks, in composed and decomposed forms (UAX #15, Unicode Normalization Forms).
 
