@@ -2,15 +2,14 @@
 //! they are reproducible from the library itself:
 //!
 //! ```sh
-//! cargo test --test hostile_seed_corpus -- --ignored
+//! cargo test --test hostile seed_corpus -- --ignored
 //! ```
 //!
-//! The keys are those of `tests/cert_support` and `fuzz/src/lib.rs` (same seeds), so that the
+//! The keys are those of `tests/support/cert.rs` and `fuzz/src/lib.rs` (same seeds), so that the
 //! seed certificates and lists get past the signature checks. The test that is not ignored
 //! checks that every committed corpus exists and is small (the sizes of docs/certificate-format.md).
 
-#[path = "support/cert.rs"]
-mod cert_support;
+use crate::support::cert as cert_support;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -235,7 +234,7 @@ fn write_seed_corpora() {
         let [high, low] = day_2026_07_15.to_be_bytes();
         vec![lang, high, low]
     };
-    let valid_application = include_str!("../www/demo/record.json");
+    let valid_application = include_str!("../../www/demo/record.json");
     let applications: [(&str, &str); 10] = [
         (
             "valid",

@@ -13,8 +13,7 @@
 //! ("no panic reachable from input"). A panic fails the test; each test also checks the
 //! answer's kind (error or finding, never a silent success where the input is wrong).
 
-#[path = "support/cert.rs"]
-mod cert_support;
+use crate::support::cert as cert_support;
 
 use cert_support::*;
 use serde_json::{Value, json};
@@ -129,7 +128,7 @@ const APPLICATION_FIELDS: &[&str] = &[
     "/policy/diplomaticExempt",
 ];
 
-/// The example application of interfaces.md (as in `tests/rules_support`).
+/// The example application of interfaces.md (as in `tests/support/rules.rs`).
 fn valid_application() -> Value {
     json!({
         "immigrant": {
