@@ -192,7 +192,7 @@ fn what_we_accept_miniz_reads_the_same() {
     println!("{accepted} of {tried} altered streams accepted");
 }
 
-/// The COSE_Sign1 bytes of the long record of `tests/cert_qr.rs` (full name 39, address 80, host
+/// The COSE_Sign1 bytes of the long record of `tests/cert/qr.rs` (full name 39, address 80, host
 /// name 40 Cyrillic characters).
 fn long_record_cose() -> Vec<u8> {
     let mut realistic = record();
