@@ -6,8 +6,9 @@
 
 use crate::support::cert as cert_support;
 
+use crate::support::cli::TIRKEU;
+use crate::support::{demo_dir, scratch_dir};
 use cert_support::*;
-use std::path::Path;
 use std::process::Command;
 use tirkeu::cert::*;
 
@@ -85,11 +86,9 @@ fn issue_render_scan_verify_in_the_library() {
 
 #[test]
 fn issue_png_then_verify_image_and_scan_on_the_command_line() {
-    let tirkeu = env!("CARGO_BIN_EXE_tirkeu");
-    let demo = Path::new(env!("CARGO_MANIFEST_DIR")).join("www/demo");
-    let dir = std::env::temp_dir().join(format!("tirkeu-cert-qr-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
+    let tirkeu = TIRKEU;
+    let demo = demo_dir();
+    let dir = scratch_dir("cert-qr");
     let png = dir.join("certificate.png");
     let svg = dir.join("certificate.svg");
 

@@ -2,29 +2,14 @@
 //! trust-list -> issue -> verify on the demonstration files and on fresh keys, exit codes 0
 //! valid / 1 other status / 2 unusable with one line on stderr.
 
+use crate::support::cli::{TIRKEU, run_in as run};
+use crate::support::{demo_dir as demo, scratch_dir};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-const TIRKEU: &str = env!("CARGO_BIN_EXE_tirkeu");
-
-fn demo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("www/demo")
-}
-
 /// A fresh empty directory under the system's temporary directory.
 fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("tirkeu-cli-cert-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn run(dir: &Path, args: &[&str]) -> Output {
-    Command::new(TIRKEU)
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .unwrap()
+    scratch_dir(&format!("cli-cert-{name}"))
 }
 
 fn stdout(output: &Output) -> String {

@@ -2,22 +2,12 @@
 //! errors, 2 unusable input with one line on stderr.
 #![cfg(feature = "cli")]
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+use crate::support::cli::run_with_input;
+use crate::support::scratch_dir;
+use std::process::Output;
 
 fn tirkeu(args: &[&str], stdin: Option<&str>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_tirkeu"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut input = child.stdin.take().unwrap();
-    // The command may exit before reading (a bad option): a broken pipe here is expected.
-    let _ = input.write_all(stdin.unwrap_or("").as_bytes());
-    drop(input);
-    child.wait_with_output().unwrap()
+    run_with_input(args, stdin.map(str::as_bytes))
 }
 
 const VALID: &str = r#"{
@@ -31,9 +21,7 @@ const VALID: &str = r#"{
 }"#;
 
 fn temp_file(name: &str, contents: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("tirkeu-cli-check-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(name);
+    let path = scratch_dir(&format!("cli-check-{name}")).join(name);
     std::fs::write(&path, contents).unwrap();
     path
 }

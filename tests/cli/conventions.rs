@@ -5,13 +5,14 @@
 //!
 //! Source: interfaces.md, "Revision 2", command line.
 
+use crate::support::cli::{TIRKEU, run_in, run_with_stdout_closed};
+use crate::support::{demo_dir, project_path, scratch_dir};
 use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Output, Stdio};
+use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
-const TIRKEU: &str = env!("CARGO_BIN_EXE_tirkeu");
 const COMMANDS: [&str; 8] = [
     "check",
     "keygen",
@@ -23,19 +24,8 @@ const COMMANDS: [&str; 8] = [
     "serve",
 ];
 
-fn run_in(dir: &Path, args: &[&str]) -> Output {
-    Command::new(TIRKEU)
-        .args(args)
-        .current_dir(dir)
-        .stdin(Stdio::null())
-        .output()
-        .unwrap()
-}
-
 fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
+    project_path("tests/fixtures").join(name)
 }
 
 #[test]
@@ -65,16 +55,12 @@ fn every_command_has_help() {
 fn a_closed_pipe_ends_the_command_quietly() {
     let application = fixture("application.json");
     for _ in 0..10 {
-        let mut child = Command::new(TIRKEU)
-            .args(["check", "--today", "2026-07-15"])
-            .arg(&application)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        // Close the read end at once, before the report is written.
-        drop(child.stdout.take());
-        let output = child.wait_with_output().unwrap();
+        // The read end is closed at once, before the report is written.
+        let output = run_with_stdout_closed(
+            Command::new(TIRKEU)
+                .args(["check", "--today", "2026-07-15"])
+                .arg(&application),
+        );
         let stderr = String::from_utf8_lossy(&output.stderr);
         assert!(
             matches!(output.status.code(), Some(0 | 1)),
@@ -88,22 +74,18 @@ fn a_closed_pipe_ends_the_command_quietly() {
 /// The same for a verification, which prints a whole result (the review saw 8 panics in 10).
 #[test]
 fn a_closed_pipe_ends_a_verification_quietly() {
-    let demo = Path::new(env!("CARGO_MANIFEST_DIR")).join("www/demo");
+    let demo = demo_dir();
     let certificate = std::fs::read_to_string(demo.join("certificate.txt")).unwrap();
     for _ in 0..10 {
-        let mut child = Command::new(TIRKEU)
-            .arg("verify")
-            .arg("--root")
-            .arg(demo.join("root.pub.json"))
-            .arg("--trust")
-            .arg(demo.join("trust-list.cose"))
-            .arg(certificate.trim())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        drop(child.stdout.take());
-        let output = child.wait_with_output().unwrap();
+        let output = run_with_stdout_closed(
+            Command::new(TIRKEU)
+                .arg("verify")
+                .arg("--root")
+                .arg(demo.join("root.pub.json"))
+                .arg("--trust")
+                .arg(demo.join("trust-list.cose"))
+                .arg(certificate.trim()),
+        );
         let stderr = String::from_utf8_lossy(&output.stderr);
         assert_eq!(output.status.code(), Some(1), "{stderr}");
         assert!(stderr.is_empty(), "{stderr}");
@@ -114,7 +96,7 @@ fn a_closed_pipe_ends_a_verification_quietly() {
 /// message says so rather than speak of an `--image` nobody gave.
 #[test]
 fn an_unquoted_certificate_text_is_explained() {
-    let demo = Path::new(env!("CARGO_MANIFEST_DIR")).join("www/demo");
+    let demo = demo_dir();
     let root = demo.join("root.pub.json");
     let trust = demo.join("trust-list.cose");
     let output = run_in(
@@ -144,8 +126,7 @@ struct Server {
 
 impl Server {
     fn start(name: &str) -> Server {
-        let base = std::env::temp_dir().join(format!("tirkeu-serve-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&base);
+        let base = scratch_dir(&format!("serve-{name}"));
         std::fs::create_dir_all(base.join("www")).unwrap();
         std::fs::write(
             base.join("www/index.html"),

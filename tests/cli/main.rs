@@ -3,6 +3,9 @@
 //! standard output, the bounded development server).
 //! `cargo test --features cli --test cli`; one module: `cargo test --features cli --test cli scan::`.
 
+#[path = "../support/mod.rs"]
+mod support;
+
 mod cert;
 mod check;
 mod conventions;

@@ -2,9 +2,10 @@
 //! own line; exit 0 found, 1 none, 2 unusable input with one line on stderr.
 #![cfg(feature = "cli")]
 
-use std::io::Write;
+use crate::support::cli::run_with_input;
+use crate::support::scratch_dir;
 use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 use image::{GrayImage, ImageFormat};
 
@@ -13,10 +14,7 @@ struct Scratch(PathBuf);
 
 impl Scratch {
     fn new(test: &str) -> Scratch {
-        let dir =
-            std::env::temp_dir().join(format!("tirkeu-cli-scan-{}-{test}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        Scratch(dir)
+        Scratch(scratch_dir(&format!("cli-scan-{test}")))
     }
     fn path(&self, name: &str) -> String {
         self.0.join(name).display().to_string()
@@ -48,19 +46,7 @@ fn save(image: &GrayImage, path: &str, format: ImageFormat) {
 }
 
 fn tirkeu(args: &[&str], stdin: Option<&[u8]>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_tirkeu"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut input = child.stdin.take().unwrap();
-    if let Some(bytes) = stdin {
-        input.write_all(bytes).unwrap();
-    }
-    drop(input);
-    child.wait_with_output().unwrap()
+    run_with_input(args, stdin)
 }
 
 fn stdout(output: &Output) -> String {

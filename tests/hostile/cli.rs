@@ -6,25 +6,13 @@
 //!
 //! Source: the hostile-input issue; interfaces.md ("Command line": exit codes 0 / 1 / 2).
 
-use std::path::{Path, PathBuf};
+use crate::support::cli::{TIRKEU, run, run_with_input};
+use crate::support::{demo_dir, scratch_dir};
+use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 
-const TIRKEU: &str = env!("CARGO_BIN_EXE_tirkeu");
-
 fn demo(file: &str) -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("www/demo")
-        .join(file)
-        .to_string_lossy()
-        .into_owned()
-}
-
-fn run(args: &[&str]) -> Output {
-    Command::new(TIRKEU)
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .unwrap()
+    demo_dir().join(file).to_string_lossy().into_owned()
 }
 
 fn assert_no_panic(args: &[&str], output: &Output) {
@@ -40,9 +28,7 @@ fn assert_no_panic(args: &[&str], output: &Output) {
 
 /// Hostile files, by class, in a fresh directory.
 fn hostile_files() -> (PathBuf, Vec<PathBuf>) {
-    let dir = std::env::temp_dir().join(format!("tirkeu-hostile-cli-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = scratch_dir("hostile-cli");
     let deep_json = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
     let deep_object = format!("{}1{}", "{\"a\":".repeat(10_000), "}".repeat(10_000));
     let files: Vec<(&str, Vec<u8>)> = vec![
@@ -227,27 +213,13 @@ fn arguments_that_are_not_utf8_are_refused() {
 
 #[test]
 fn check_reads_hostile_standard_input() {
-    use std::io::Write;
     for input in [
         &b""[..],
         b"\xff\xfe\xfd",
         b"{\"immigrant\":{\"surname\":\"\xd0\"}}",
         &[b'['; 200_000],
     ] {
-        let mut child = Command::new(TIRKEU)
-            .args(["check", "-"])
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let mut stdin = child.stdin.take().unwrap();
-        let bytes = input.to_vec();
-        let writer = std::thread::spawn(move || {
-            let _ = stdin.write_all(&bytes);
-        });
-        let output = child.wait_with_output().unwrap();
-        writer.join().unwrap();
+        let output = run_with_input(&["check", "-"], Some(input));
         assert_no_panic(&["check", "-"], &output);
         assert_eq!(output.status.code(), Some(2));
     }

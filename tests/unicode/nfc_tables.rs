@@ -13,6 +13,7 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
+use crate::support::tables::{check_committed, leb128};
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
@@ -30,18 +31,12 @@ const NON_COMPOSING_PAIR: u32 = 2;
 
 #[test]
 fn committed_tables_are_generated_from_unicode_normalization() {
-    let generated = generate();
-    let committed = std::fs::read_to_string(TABLES_PATH).unwrap_or_default();
-    if std::env::var("UPDATE_NFC_TABLES").is_ok_and(|v| v == "1") {
-        if committed != generated {
-            std::fs::write(TABLES_PATH, &generated).unwrap();
-        }
-        return;
-    }
-    assert!(
-        committed == generated,
+    check_committed(
+        TABLES_PATH,
+        &generate(),
+        "UPDATE_NFC_TABLES",
         "src/nfc/tables.rs differs from what unicode-normalization gives: regenerate it with \
-         UPDATE_NFC_TABLES=1 cargo test --test unicode nfc_tables"
+         UPDATE_NFC_TABLES=1 cargo test --test unicode nfc_tables",
     );
 }
 
@@ -137,18 +132,6 @@ fn runs<T: PartialEq + Copy>(property: impl Fn(char) -> T, default: T) -> Vec<(u
         }
     }
     runs
-}
-
-fn leb128(out: &mut Vec<u8>, mut value: u32) {
-    loop {
-        let low = (value & 0x7f) as u8;
-        value >>= 7;
-        if value == 0 {
-            out.push(low);
-            return;
-        }
-        out.push(low | 0x80);
-    }
 }
 
 fn zigzag(previous: u32, next: u32) -> u32 {

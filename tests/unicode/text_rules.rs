@@ -9,6 +9,7 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
+use crate::support::tables::{check_committed, leb128};
 use std::fmt::Write as _;
 
 use tirkeu::text_rules::{
@@ -62,18 +63,6 @@ fn ranges(member: impl Fn(u32) -> bool) -> Vec<(u32, u32)> {
         }
     }
     out
-}
-
-fn leb128(out: &mut Vec<u8>, mut value: u32) {
-    loop {
-        let low = (value & 0x7f) as u8;
-        value >>= 7;
-        if value == 0 {
-            out.push(low);
-            return;
-        }
-        out.push(low | 0x80);
-    }
 }
 
 fn encode(ranges: &[(u32, u32)]) -> Vec<u8> {
@@ -153,18 +142,12 @@ fn generate() -> String {
 
 #[test]
 fn committed_tables_are_generated_from_the_unicode_crates() {
-    let generated = generate();
-    let committed = std::fs::read_to_string(TABLES_PATH).unwrap_or_default();
-    if std::env::var("UPDATE_TEXT_TABLES").is_ok_and(|v| v == "1") {
-        if committed != generated {
-            std::fs::write(TABLES_PATH, &generated).unwrap();
-        }
-        return;
-    }
-    assert!(
-        committed == generated,
+    check_committed(
+        TABLES_PATH,
+        &generate(),
+        "UPDATE_TEXT_TABLES",
         "src/text_rules/tables.rs differs from what the Unicode crates give: regenerate it with \
-         UPDATE_TEXT_TABLES=1 cargo test --test unicode text_rules"
+         UPDATE_TEXT_TABLES=1 cargo test --test unicode text_rules",
     );
 }
 
