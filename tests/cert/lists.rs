@@ -671,17 +671,7 @@ fn the_v2_formats_are_read_strictly() {
                 key = key.text(word);
             }
         }
-        key.text("demo")
-            .raw(&[0xf4])
-            .text("from")
-            .int(KEY_FROM)
-            .text("name")
-            .text("Office")
-            .text("until")
-            .raw(&[0xf6])
-            .text("status")
-            .text("active")
-            .build()
+        active_key_fields(key, KEY_FROM, "Office").build()
     };
     let list = |v: i64, key: Vec<u8>| {
         let payload = Cbor::new()

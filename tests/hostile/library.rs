@@ -15,6 +15,7 @@
 
 use crate::support::cert as cert_support;
 
+use crate::support::rules::{self as rules_support, set};
 use cert_support::*;
 use serde_json::{Value, json};
 use tirkeu::cert::*;
@@ -128,25 +129,28 @@ const APPLICATION_FIELDS: &[&str] = &[
     "/policy/diplomaticExempt",
 ];
 
-/// The example application of interfaces.md (as in `tests/support/rules.rs`).
+/// The example application of interfaces.md (`tests/support/rules.rs`) with every optional part
+/// filled in: an earlier stay, a change of address and a policy.
 fn valid_application() -> Value {
-    json!({
-        "immigrant": {
-            "surname": "IVANOV", "givenNames": "IVAN", "patronymic": "PETROVICH",
-            "birthDate": "1990-05-17", "citizenship": "RUS",
-            "passport": { "number": "751234567", "kind": "ordinary", "expiresOn": "2031-01-01" }
-        },
-        "entry": { "date": "2026-07-01", "purpose": "private", "contractUntil": null },
-        "previousStays": [{ "entry": "2026-01-10", "exit": "2026-02-10" }],
-        "host": { "kind": "person", "id": "900515300127", "name": "АХМЕТОВ АСЕТ" },
-        "address": { "region": "ALA", "locality": "Алматы", "street": "Абая", "building": "10",
-                     "apartment": "5", "premises": "apartment" },
-        "stay": { "from": "2026-07-01", "to": "2026-09-20" },
-        "addressChange": { "movedOn": "2026-07-10" },
-        "policy": { "deadlineCounting": "civil_code",
-                    "reRegistrationCounting": "next_working_day_is_day_one",
-                    "under16Exempt": true, "diplomaticExempt": true }
-    })
+    let mut application = rules_support::valid();
+    set(
+        &mut application,
+        "/previousStays",
+        json!([{ "entry": "2026-01-10", "exit": "2026-02-10" }]),
+    );
+    set(
+        &mut application,
+        "/addressChange",
+        json!({ "movedOn": "2026-07-10" }),
+    );
+    set(
+        &mut application,
+        "/policy",
+        json!({ "deadlineCounting": "civil_code",
+                "reRegistrationCounting": "next_working_day_is_day_one",
+                "under16Exempt": true, "diplomaticExempt": true }),
+    );
+    application
 }
 
 fn with(pointer: &str, value: Value) -> Value {

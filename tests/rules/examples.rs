@@ -2,7 +2,7 @@
 
 use crate::support::rules as rules_support;
 
-use rules_support::{check, check_on, day, iin, set, valid};
+use rules_support::{check, check_on, day, iin, move_address, set, valid};
 use serde_json::json;
 use tirkeu::calendar::{is_working_day, nth_working_day_after, working_days_between};
 use tirkeu::data::Regime;
@@ -88,13 +88,8 @@ fn deadline_states() {
 fn re_registration(moved_on: &str, counting: Option<&str>) -> (String, bool) {
     let mut application = valid();
     set(&mut application, "/entry/date", json!("2026-01-05"));
-    set(&mut application, "/stay/from", json!(moved_on));
+    move_address(&mut application, moved_on);
     set(&mut application, "/stay/to", json!("2027-03-01"));
-    set(
-        &mut application,
-        "/addressChange",
-        json!({ "movedOn": moved_on }),
-    );
     if let Some(counting) = counting {
         set(
             &mut application,
@@ -170,12 +165,7 @@ fn re_registration_event_day_counts() {
 #[test]
 fn re_registration_states_and_working_days_left() {
     let mut application = valid();
-    set(
-        &mut application,
-        "/addressChange",
-        json!({ "movedOn": "2026-07-03" }),
-    );
-    set(&mut application, "/stay/from", json!("2026-07-03"));
+    move_address(&mut application, "2026-07-03");
     let on = |today: &str| check_on(&application, today);
     let open = on("2026-07-08").re_registration.unwrap();
     assert_eq!(open.register_by, day("2026-07-13"));

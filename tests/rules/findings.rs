@@ -3,7 +3,7 @@
 
 use crate::support::rules as rules_support;
 
-use rules_support::{TODAY, check_on, iin, remove, set, valid};
+use rules_support::{TODAY, check_on, iin, move_address, remove, set, valid};
 use serde_json::{Value, json};
 use tirkeu::rules::{FindingCode, FindingCode as C, Severity};
 
@@ -330,21 +330,11 @@ fn cases() -> Vec<Case> {
 }
 
 fn moved_on_07_03(application: &mut Value) {
-    set(
-        application,
-        "/addressChange",
-        json!({ "movedOn": "2026-07-03" }),
-    );
-    set(application, "/stay/from", json!("2026-07-03"));
+    move_address(application, "2026-07-03");
 }
 
 fn moved_on_07_28(application: &mut Value) {
-    set(
-        application,
-        "/addressChange",
-        json!({ "movedOn": "2026-07-28" }),
-    );
-    set(application, "/stay/from", json!("2026-07-28"));
+    move_address(application, "2026-07-28");
 }
 
 fn entry_on(application: &mut Value, date: &str) {

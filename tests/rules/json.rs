@@ -2,7 +2,7 @@
 
 use crate::support::rules as rules_support;
 
-use rules_support::{check, check_on, day, set, valid};
+use rules_support::{check, check_on, day, move_address, set, valid};
 use serde_json::{Value, json};
 use tirkeu::date::Date;
 use tirkeu::i18n::Lang;
@@ -66,12 +66,7 @@ fn report_keys_are_those_of_interfaces_md() {
 #[test]
 fn re_registration_carries_working_days_left() {
     let mut application = valid();
-    set(
-        &mut application,
-        "/addressChange",
-        json!({ "movedOn": "2026-07-03" }),
-    );
-    set(&mut application, "/stay/from", json!("2026-07-03"));
+    move_address(&mut application, "2026-07-03");
     let report = serde_json::to_value(check_on(&application, "2026-07-08")).unwrap();
     // Order 923, Rules p.3 and p.5: the move keeps the first deadline; the re-registration is
     // judged against the later of the two (effectiveBy).

@@ -112,7 +112,11 @@ pub fn verifier_with(keys: Vec<TrustedKeySpec>) -> Verifier {
 /// A verifier trusting `issuer()` (certificates) and `status_key()` (status lists), with a
 /// fresh status list revoking `2026-000000666`.
 pub fn verifier() -> Verifier {
-    let mut verifier = verifier_with(keys());
+    with_fresh_status_list(verifier_with(keys()))
+}
+
+/// `verifier` with a fresh status list revoking `2026-000000666` loaded.
+fn with_fresh_status_list(mut verifier: Verifier) -> Verifier {
     verifier
         .load_status_list(
             &status_bytes(&["2026-000000666"], LIST_IAT, LIST_NEXT),
@@ -268,14 +272,7 @@ pub fn cose_signed_with(protected: &[u8], payload: &[u8], key: &SigningKey) -> V
 /// (revoking `2026-000000666`).
 pub fn verifier_trusting(mut keys: Vec<TrustedKeySpec>) -> Verifier {
     keys.push(status_key_spec(&status_key(), "Status lists"));
-    let mut verifier = verifier_with(keys);
-    verifier
-        .load_status_list(
-            &status_bytes(&["2026-000000666"], LIST_IAT, LIST_NEXT),
-            &at_now(),
-        )
-        .unwrap();
-    verifier
+    with_fresh_status_list(verifier_with(keys))
 }
 
 /// The payload of a version 1 trust list (no `use`): each key as (public key bytes, kid),
@@ -290,24 +287,31 @@ pub fn trust_v1_payload(keys: &[(&[u8], Kid)]) -> Vec<u8> {
         .text("keys")
         .array(keys.len() as u64);
     for (public_key, kid) in keys {
-        payload = payload
+        let entry = payload
             .map(7)
             .text("pk")
             .bytes(public_key)
             .text("kid")
-            .bytes(kid)
-            .text("demo")
-            .raw(&[0xf4])
-            .text("from")
-            .int(KEY_FROM)
-            .text("name")
-            .text("Office")
-            .text("until")
-            .raw(&[0xf6])
-            .text("status")
-            .text("active");
+            .bytes(kid);
+        payload = active_key_fields(entry, KEY_FROM, "Office");
     }
     payload.text("next").int(LIST_NEXT).build()
+}
+
+/// Appends the fields that follow `pk`, `kid` (and `use`) in a trust list's key entry for an
+/// active key that is not a demonstration key: valid from `from`, named `name`, with no end.
+pub fn active_key_fields(entry: Cbor, from: i64, name: &str) -> Cbor {
+    entry
+        .text("demo")
+        .raw(&[0xf4])
+        .text("from")
+        .int(from)
+        .text("name")
+        .text(name)
+        .text("until")
+        .raw(&[0xf6])
+        .text("status")
+        .text("active")
 }
 
 /// The payload of a version 1 status list (no `size`: the bits cover 8 times their length),

@@ -46,6 +46,12 @@ pub fn set(application: &mut Value, pointer: &str, value: Value) {
     current[*last] = value;
 }
 
+/// The immigrant moved to a new address on `on` (`YYYY-MM-DD`) and stays there from that day.
+pub fn move_address(application: &mut Value, on: &str) {
+    set(application, "/addressChange", json!({ "movedOn": on }));
+    set(application, "/stay/from", json!(on));
+}
+
 /// Removes the value at a JSON pointer.
 pub fn remove(application: &mut Value, pointer: &str) {
     let (parent, key) = pointer.rsplit_once('/').unwrap();
