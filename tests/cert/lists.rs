@@ -622,12 +622,7 @@ fn the_v2_formats_are_read_strictly() {
             entry = entry.text("size").int(size);
         }
         let entry = entry.text("year").int(2026).build();
-        Cbor::new()
-            .map(4)
-            .text("v")
-            .int(2)
-            .text("iat")
-            .int(LIST_IAT)
+        list_payload(2)
             .text("next")
             .int(LIST_NEXT)
             .text("lists")
@@ -674,12 +669,7 @@ fn the_v2_formats_are_read_strictly() {
         active_key_fields(key, KEY_FROM, "Office").build()
     };
     let list = |v: i64, key: Vec<u8>| {
-        let payload = Cbor::new()
-            .map(4)
-            .text("v")
-            .int(v)
-            .text("iat")
-            .int(LIST_IAT)
+        let payload = list_payload(v)
             .text("keys")
             .array(1)
             .raw(&key)

@@ -715,12 +715,7 @@ fn small_order_and_non_canonical_r_values_are_refused() {
 
 /// A trust list payload with one key of raw public key bytes, signed by the root.
 fn trust_list_with_raw_key(public_key: &[u8]) -> Vec<u8> {
-    let payload = Cbor::new()
-        .map(4)
-        .text("v")
-        .int(1)
-        .text("iat")
-        .int(LIST_IAT)
+    let payload = list_payload(1)
         .text("keys")
         .array(1)
         .map(7)

@@ -278,14 +278,7 @@ pub fn verifier_trusting(mut keys: Vec<TrustedKeySpec>) -> Verifier {
 /// The payload of a version 1 trust list (no `use`): each key as (public key bytes, kid),
 /// active from `KEY_FROM`, issued at `LIST_IAT`.
 pub fn trust_v1_payload(keys: &[(&[u8], Kid)]) -> Vec<u8> {
-    let mut payload = Cbor::new()
-        .map(4)
-        .text("v")
-        .int(1)
-        .text("iat")
-        .int(LIST_IAT)
-        .text("keys")
-        .array(keys.len() as u64);
+    let mut payload = list_payload(1).text("keys").array(keys.len() as u64);
     for (public_key, kid) in keys {
         let entry = payload
             .map(7)
@@ -296,6 +289,17 @@ pub fn trust_v1_payload(keys: &[(&[u8], Kid)]) -> Vec<u8> {
         payload = active_key_fields(entry, KEY_FROM, "Office");
     }
     payload.text("next").int(LIST_NEXT).build()
+}
+
+/// The start of a list's payload: a map of four fields, the first two `v` (`version`) and `iat`
+/// (`LIST_IAT`); the caller appends the list (`keys` or `lists`) and `next`.
+pub fn list_payload(version: i64) -> Cbor {
+    Cbor::new()
+        .map(4)
+        .text("v")
+        .int(version)
+        .text("iat")
+        .int(LIST_IAT)
 }
 
 /// Appends the fields that follow `pk`, `kid` (and `use`) in a trust list's key entry for an
@@ -317,12 +321,7 @@ pub fn active_key_fields(entry: Cbor, from: i64, name: &str) -> Cbor {
 /// The payload of a version 1 status list (no `size`: the bits cover 8 times their length),
 /// one year 2026 of these bits, issued at `LIST_IAT`.
 pub fn status_v1_payload(bits: &[u8]) -> Vec<u8> {
-    Cbor::new()
-        .map(4)
-        .text("v")
-        .int(1)
-        .text("iat")
-        .int(LIST_IAT)
+    list_payload(1)
         .text("next")
         .int(LIST_NEXT)
         .text("lists")

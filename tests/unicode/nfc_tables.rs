@@ -13,7 +13,7 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
-use crate::support::tables::{check_committed, leb128};
+use crate::support::tables::{check_committed, leb128, write_byte_array};
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
@@ -167,13 +167,8 @@ fn write_bytes(out: &mut String, doc: &str, name: &str, bytes: &[u8]) {
         write!(line, " {word}").unwrap();
     }
     writeln!(out, "{line}").unwrap();
-    writeln!(out, "#[rustfmt::skip]").unwrap();
-    writeln!(out, "pub(super) static {name}: &[u8] = &[").unwrap();
-    for chunk in bytes.chunks(16) {
-        let line: Vec<String> = chunk.iter().map(|b| format!("0x{b:02x},")).collect();
-        writeln!(out, "    {}", line.join(" ")).unwrap();
-    }
-    writeln!(out, "];\n").unwrap();
+    write_byte_array(out, name, bytes);
+    out.push('\n');
 }
 
 fn generate() -> String {

@@ -9,7 +9,7 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
-use crate::support::tables::{check_committed, leb128};
+use crate::support::tables::{check_committed, leb128, write_byte_array};
 use std::fmt::Write as _;
 
 use tirkeu::text_rules::{
@@ -86,16 +86,7 @@ fn table(out: &mut String, name: &str, doc: &str, ranges: &[(u32, u32)]) {
         bytes.len()
     )
     .unwrap();
-    writeln!(
-        out,
-        "#[rustfmt::skip]\npub(super) static {name}: &[u8] = &["
-    )
-    .unwrap();
-    for line in bytes.chunks(16) {
-        let cells: Vec<String> = line.iter().map(|b| format!("0x{b:02x}")).collect();
-        writeln!(out, "    {},", cells.join(", ")).unwrap();
-    }
-    writeln!(out, "];").unwrap();
+    write_byte_array(out, name, &bytes);
 }
 
 fn generate() -> String {
