@@ -2,7 +2,7 @@
 
 use crate::support::rules as rules_support;
 
-use rules_support::{check, check_on, day, iin, move_address, set, valid};
+use rules_support::{check, check_on, day, first_finding, iin, move_address, set, valid};
 use serde_json::json;
 use tirkeu::calendar::{is_working_day, nth_working_day_after, working_days_between};
 use tirkeu::data::Regime;
@@ -348,10 +348,7 @@ fn iin_examples() {
         let mut application = valid();
         set(&mut application, "/host/id", json!(invalid));
         let report = check(&application);
-        let finding = report
-            .with(FindingCode::HostIdInvalid)
-            .next()
-            .unwrap_or_else(|| panic!("{invalid}"));
+        let finding = first_finding(&report, FindingCode::HostIdInvalid);
         assert_eq!(finding.field.as_deref(), Some("host.id"));
         assert_eq!(finding.basis, "Order 923, Rules p.3, p.4(1)");
     }

@@ -3,7 +3,7 @@
 
 use crate::support::rules as rules_support;
 
-use rules_support::{check, check_on, day, iin, remove, set, valid};
+use rules_support::{check, check_on, day, first_finding, iin, move_address, remove, set, valid};
 use serde_json::{Value, json};
 use tirkeu::i18n::Lang;
 use tirkeu::rules::{
@@ -15,17 +15,7 @@ fn check_in(application: &Value, today: &str, lang: Lang) -> Report {
 }
 
 fn message(report: &Report, code: C) -> String {
-    report
-        .with(code)
-        .next()
-        .unwrap_or_else(|| panic!("no {code} in {:#?}", report.findings))
-        .message
-        .clone()
-}
-
-fn moved_on(application: &mut Value, date: &str) {
-    set(application, "/addressChange", json!({ "movedOn": date }));
-    set(application, "/stay/from", json!(date));
+    first_finding(report, code).message.clone()
 }
 
 /// An entry on `date` with a stay of 60 days (within the 90/180 limit).
@@ -83,7 +73,7 @@ fn a_missed_deadline_is_a_warning_and_registration_is_still_required() {
 #[test]
 fn a_missed_re_registration_is_a_warning() {
     let mut application = valid();
-    moved_on(&mut application, "2026-07-03");
+    move_address(&mut application, "2026-07-03");
     let report = check_on(&application, "2026-08-20");
     assert!(report.ok, "{:#?}", report.findings);
     let finding = report.with(C::ReRegistrationMissed).next().unwrap();
@@ -179,7 +169,7 @@ fn a_re_registration_due_before_the_order_is_not_judged() {
     // the move is 2026-06-22, before the Order; the first deadline is judged.
     let mut application = valid();
     entered_on(&mut application, "2026-06-10");
-    moved_on(&mut application, "2026-06-15");
+    move_address(&mut application, "2026-06-15");
     let report = check_on(&application, "2026-07-05");
     let again = report.re_registration.unwrap();
     assert_eq!(again.register_by, day("2026-06-22"));
@@ -208,7 +198,7 @@ fn stay_limits_are_judged_whatever_the_date() {
 fn a_move_keeps_the_thirty_days() {
     // Entered on 07-01, moved on 07-03: still has until 07-30 under p.3.
     let mut application = valid();
-    moved_on(&mut application, "2026-07-03");
+    move_address(&mut application, "2026-07-03");
     let report = check_on(&application, "2026-07-20");
     assert!(report.ok, "{:#?}", report.findings);
     let first = report.deadline.as_ref().unwrap();
@@ -239,7 +229,7 @@ fn a_late_move_is_judged_against_its_own_five_days() {
     // Entered on 07-01, moved on 07-28: re-register by 08-04 (07-29, 07-30, 07-31, 08-03,
     // 08-04), later than the first deadline. On 08-01 the first is missed, the move is not.
     let mut application = valid();
-    moved_on(&mut application, "2026-07-28");
+    move_address(&mut application, "2026-07-28");
     let report = check_on(&application, "2026-08-01");
     assert_eq!(report.deadline.unwrap().state, DeadlineState::Missed);
     let again = report.re_registration.unwrap();
@@ -489,10 +479,7 @@ fn names_refuse_mixed_scripts_and_invisible_characters() {
         let mut application = valid();
         set(&mut application, "/immigrant/surname", json!(surname));
         let report = check(&application);
-        let finding = report
-            .with(C::NameInvalid)
-            .next()
-            .unwrap_or_else(|| panic!("{surname:?} accepted"));
+        let finding = first_finding(&report, C::NameInvalid);
         assert_eq!(finding.field.as_deref(), Some("immigrant.surname"));
         assert!(
             finding.message.contains(reason),

@@ -4,7 +4,7 @@
 use serde_json::{Value, json};
 use tirkeu::date::Date;
 use tirkeu::i18n::Lang;
-use tirkeu::rules::{Report, check_json};
+use tirkeu::rules::{Finding, FindingCode, Report, check_json};
 
 /// The default evaluation date of the tests.
 pub const TODAY: &str = "2026-07-15";
@@ -50,6 +50,14 @@ pub fn set(application: &mut Value, pointer: &str, value: Value) {
 pub fn move_address(application: &mut Value, on: &str) {
     set(application, "/addressChange", json!({ "movedOn": on }));
     set(application, "/stay/from", json!(on));
+}
+
+/// The first finding of `code` in `report`; fails, showing the findings there are, when it has none.
+pub fn first_finding(report: &Report, code: FindingCode) -> &Finding {
+    report
+        .with(code)
+        .next()
+        .unwrap_or_else(|| panic!("no {code} in {:#?}", report.findings))
 }
 
 /// Removes the value at a JSON pointer.
