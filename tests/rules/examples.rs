@@ -2,7 +2,9 @@
 
 use crate::support::rules as rules_support;
 
-use rules_support::{check, check_on, day, first_finding, iin, move_address, set, valid};
+use rules_support::{
+    check, check_on, contract_until, day, first_finding, iin, move_address, set, valid,
+};
 use serde_json::json;
 use tirkeu::calendar::{is_working_day, nth_working_day_after, working_days_between};
 use tirkeu::data::Regime;
@@ -297,12 +299,7 @@ fn eaeu_worker_stays_for_the_contract() {
     // Source: Order 923, Rules p.3 and the stay limits (Treaty on the EAEU art. 97(8)).
     let mut application = valid();
     set(&mut application, "/entry/purpose", json!("work"));
-    set(
-        &mut application,
-        "/entry/contractUntil",
-        json!("2027-06-30"),
-    );
-    set(&mut application, "/stay/to", json!("2027-06-30"));
+    contract_until(&mut application, "2027-06-30");
     let report = check(&application);
     assert!(report.ok, "{:#?}", report.findings);
     assert_eq!(

@@ -3,7 +3,9 @@
 
 use crate::support::rules as rules_support;
 
-use rules_support::{check, check_on, day, first_finding, iin, move_address, remove, set, valid};
+use rules_support::{
+    check, check_on, contract_until, day, first_finding, iin, move_address, remove, set, valid,
+};
 use serde_json::{Value, json};
 use tirkeu::i18n::Lang;
 use tirkeu::rules::{
@@ -263,12 +265,7 @@ fn an_eaeu_worker_with_a_short_contract_keeps_the_ninety_days() {
     let info = message(&report, C::TreatyEaeuWorker);
     assert!(!info.contains("does not apply"), "{info}");
     // A long contract binds instead.
-    set(
-        &mut application,
-        "/entry/contractUntil",
-        json!("2027-06-30"),
-    );
-    set(&mut application, "/stay/to", json!("2027-06-30"));
+    contract_until(&mut application, "2027-06-30");
     let report = check(&application);
     let stay = report.stay.unwrap();
     assert_eq!(stay.last_allowed_day, day("2027-06-30"));

@@ -52,6 +52,13 @@ pub fn move_address(application: &mut Value, on: &str) {
     set(application, "/stay/from", json!(on));
 }
 
+/// The immigrant works under a contract that runs until `until` (`YYYY-MM-DD`), and the stay asks
+/// for all of it.
+pub fn contract_until(application: &mut Value, until: &str) {
+    set(application, "/entry/contractUntil", json!(until));
+    set(application, "/stay/to", json!(until));
+}
+
 /// The first finding of `code` in `report`; fails, showing the findings there are, when it has none.
 pub fn first_finding(report: &Report, code: FindingCode) -> &Finding {
     report
