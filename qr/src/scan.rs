@@ -305,7 +305,7 @@ fn scan_with<'a>(image: &Luma<'a>, first: BitMatrix<'a>, rungs: Vec<Rung>) -> Sc
 fn costly_rung(rung: Rung, image: &Luma<'_>, region: Bounds) -> Option<Scanned> {
     let clip = |value: f64, limit: usize| {
         if value.is_finite() {
-            value.clamp(0.0, limit as f64) as usize
+            value.max(0.0).min(limit as f64) as usize
         } else {
             0
         }
