@@ -300,49 +300,6 @@ pub(crate) fn rgba_region_to_luma(rgba: &[u8], width: usize, region: Region) -> 
     }
 }
 
-/// The greyscale pixels of an RGBA frame at half its size (each pixel the mean of a 2 x 2
-/// block, [`rgba_to_luma`] first; an odd last row or column is dropped), in one pass over the
-/// frame: a large camera frame is searched this way before its full resolution is read where a
-/// code seems to be.
-pub(crate) fn rgba_to_luma_halved(rgba: &[u8], width: usize, height: usize) -> OwnedLuma {
-    let (w, h) = (width / 2, height / 2);
-    let mut pixels = vec![u8::MAX; w * h];
-    for y in 0..h {
-        let row = |r: usize| rgba.get(4 * r * width..4 * (r + 1) * width).unwrap_or(&[]);
-        let (top, bottom) = (row(2 * y), row(2 * y + 1));
-        let Some(out) = pixels.get_mut(y * w..(y + 1) * w) else {
-            continue;
-        };
-        // An index loop over whole 2 x 2 blocks: this reads every byte of a full-HD frame.
-        let mut x = 0;
-        while let (Some(cell), Some(a), Some(b)) = (
-            out.get_mut(x),
-            top.get(8 * x..8 * x + 8),
-            bottom.get(8 * x..8 * x + 8),
-        ) {
-            *cell = if a[3] & a[7] & b[3] & b[7] == u8::MAX {
-                // Opaque, as every camera frame is: the weights of rgba_to_luma applied once to
-                // the sums of the four pixels' channels.
-                let channel = |c: usize| {
-                    u32::from(a[c]) + u32::from(a[c + 4]) + u32::from(b[c]) + u32::from(b[c + 4])
-                };
-                ((77 * channel(0) + 150 * channel(1) + 29 * channel(2) + 512) >> 10).min(255) as u8
-            } else {
-                let luma = |p: &[u8], i: usize| {
-                    u32::from(rgba_to_luma(p[i], p[i + 1], p[i + 2], p[i + 3]))
-                };
-                ((luma(a, 0) + luma(a, 4) + luma(b, 0) + luma(b, 4) + 2) / 4) as u8
-            };
-            x += 1;
-        }
-    }
-    OwnedLuma {
-        width: w,
-        height: h,
-        pixels,
-    }
-}
-
 /// Shrinks by an integer `factor` with a box filter (mean of each `factor` x `factor` block;
 /// partial blocks at the right and bottom edges are dropped).
 pub(crate) fn downscale_box(image: &Luma<'_>, factor: usize) -> Option<OwnedLuma> {
@@ -674,32 +631,6 @@ mod tests {
             (small.width, small.height, small.pixels),
             (2, 1, vec![100, 50])
         );
-    }
-
-    #[test]
-    fn halved_rgba_means_each_block_of_four() {
-        // Two opaque blocks (black and white, then four greys) and one with a transparent pixel
-        // (white once composited); the odd last column is dropped.
-        let grey = |v: u8| [v, v, v, 255];
-        let mut rgba = Vec::new();
-        for row in [
-            [grey(0), grey(255), grey(10), grey(30), grey(0), grey(7)],
-            [
-                grey(0),
-                grey(255),
-                grey(20),
-                grey(40),
-                [0, 0, 0, 0],
-                grey(7),
-            ],
-        ] {
-            for pixel in row {
-                rgba.extend_from_slice(&pixel);
-            }
-        }
-        let half = rgba_to_luma_halved(&rgba, 6, 2);
-        assert_eq!((half.width, half.height), (3, 1));
-        assert_eq!(half.pixels, [128, 25, 67]);
     }
 
     /// The fast doubling against the general resampler, the blur against a direct 3 x 3 mean.

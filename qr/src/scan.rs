@@ -210,7 +210,21 @@ pub(crate) fn scan(image: &Luma<'_>, effort: ScanEffort) -> Scanned {
 /// [`scan`] of RGBA pixels: the conversion to greyscale also gathers what the first
 /// binarisation needs. The caller has checked the buffer's size and the size limits.
 pub(crate) fn scan_rgba(width: usize, height: usize, rgba: &[u8], effort: ScanEffort) -> Scanned {
-    let (pixels, blocks) = binarize::luma_with_blocks(width, height, rgba);
+    scan_rgba_sampled(rgba, width, 1, width, height, effort)
+}
+
+/// [`scan_rgba`] of every `step`-th pixel of every `step`-th row of an RGBA image
+/// `source_width` pixels wide (`width` x `height` of them), bounds in the sampled image's pixels.
+pub(crate) fn scan_rgba_sampled(
+    rgba: &[u8],
+    source_width: usize,
+    step: usize,
+    width: usize,
+    height: usize,
+    effort: ScanEffort,
+) -> Scanned {
+    let (pixels, blocks) =
+        binarize::luma_with_blocks_sampled(rgba, source_width, step, width, height);
     let image = Luma {
         width,
         height,
