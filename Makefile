@@ -4,6 +4,8 @@
 CARGO ?= cargo
 # The command line is a feature of the crate (Cargo.toml); every native build and test includes it.
 CLI := --features cli
+# The WebAssembly bindings of the whole npm package; each entry point has one of them (Cargo.toml).
+WASM_ALL := --no-default-features --features wasm-rules,wasm-verify,wasm-issue
 WASM_TARGET := wasm32-unknown-unknown
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
@@ -38,7 +40,10 @@ test: lint test-native test-wasm test-js test-e2e test-fuzz
 lint: setup
 	$(CARGO) fmt --all -- --check
 	$(CARGO) clippy --all-targets $(CLI) -- -D warnings
-	$(CARGO) clippy --lib --target $(WASM_TARGET) --no-default-features -- -D warnings
+	$(CARGO) clippy --lib --target $(WASM_TARGET) $(WASM_ALL) -- -D warnings
+	for entry in rules verify issue; do \
+	  $(CARGO) clippy --lib --target $(WASM_TARGET) --no-default-features --features wasm-$$entry -- -D warnings || exit 1; \
+	done
 
 test-native:
 	$(CARGO) test --all-targets $(CLI)
@@ -46,7 +51,7 @@ test-native:
 
 ## test-wasm: the bindings' wasm-bindgen-test suites, in Node and in headless Chromium
 test-wasm: setup-browser
-	$(CARGO) test --target $(WASM_TARGET) --no-default-features --test wasm_node --test wasm_browser --test cert_vectors
+	$(CARGO) test --target $(WASM_TARGET) $(WASM_ALL) --test wasm_node --test wasm_browser --test cert_vectors
 
 ## test-js: the built npm package in Node (parity with native, hostile input, API) and its types;
 ## the packed tarball linted and installed into fresh Node, TypeScript, Vitest, Jest and bundler projects

@@ -59,21 +59,27 @@ export function twiggyByCrate(path = rootPath(NAMED_WASM)) {
   return { total, crates: [...groups].map(([crate, bytes]) => ({ crate, bytes })).sort((a, b) => b.bytes - a.bytes) };
 }
 
+/** The package's entry points (scripts/build-wasm.sh), each its own module. */
+export const ENTRIES = ["rules", "verify", "issue", "tirkeu"];
+
 export async function runSizes({ log = () => {} } = {}) {
   const wasm = await fileSize(SHIPPED_WASM);
+  const entries = Object.fromEntries(await Promise.all(ENTRIES.map(async (name) => [name, await fileSize(`www/pkg/${name}_bg.wasm`)])));
   const page = await Promise.all((await pageFiles()).map(fileSize));
   const pageTotal = page.reduce((sum, file) => ({ raw: sum.raw + file.raw, gzip: sum.gzip + file.gzip }), { raw: 0, gzip: 0 });
   const twiggy = twiggyByCrate();
-  log(`  sizes: wasm ${formatBytes(wasm.gzip)} gzipped, page ${formatBytes(pageTotal.gzip)} gzipped`);
-  return { wasm, page, pageTotal, twiggy };
+  log(`  sizes: ${ENTRIES.map((name) => `${name} ${formatBytes(entries[name].gzip)}`).join(", ")} gzipped, page ${formatBytes(pageTotal.gzip)} gzipped`);
+  return { wasm, entries, page, pageTotal, twiggy };
 }
 
-export function sizeTables({ page, pageTotal, twiggy }, top = 12) {
+export function sizeTables({ entries, page, pageTotal, twiggy }, top = 12) {
+  const modules = table(["entry point's module", "raw", "gzip -9"],
+    ENTRIES.map((name) => [name === "tirkeu" ? "tirkeu (everything)" : `tirkeu/${name}`, formatBytes(entries[name].raw), formatBytes(entries[name].gzip)]));
   const files = table(["page file", "raw", "gzip -9"], [...page.map((f) => [f.file, formatBytes(f.raw), formatBytes(f.gzip)]),
     ["total", formatBytes(pageTotal.raw), formatBytes(pageTotal.gzip)]]);
   const crates = twiggy.error ? twiggy.error : table([`twiggy: ${NAMED_WASM} (un-optimised, with names)`, "bytes", "share"],
     twiggy.crates.slice(0, top).map(({ crate, bytes }) => [crate, formatBytes(bytes), `${((100 * bytes) / twiggy.total).toFixed(1)}%`]));
-  return `${files}\n\n${crates}`;
+  return `${modules}\n\n${files}\n\n${crates}`;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

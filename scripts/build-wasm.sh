@@ -1,8 +1,14 @@
 #!/usr/bin/env bash
 # Builds the npm package into www/pkg and prints its sizes.
 #
-# For each entry point, one WebAssembly module (profile wasm-release, Cargo.toml; wasm-opt -Oz)
-# and the forms every consumer needs, all reading that one .wasm file:
+# Entry points sized to their users, each its own WebAssembly module built with its feature
+# (Cargo.toml), so that LTO leaves out what it does not export:
+#   tirkeu/rules   the rules (a portal form): checkApplication, workingDaysBetween, labels, ...
+#   tirkeu/verify  the verifier and the scanner (police, employers): Verifier, FrameScanner, ...
+#   tirkeu/issue   the demonstration issuer: issueCertificate, renderQrSvg, qrMatrix
+#   tirkeu         everything, one module
+# For each, one module (profile wasm-release; wasm-opt -Oz) and the forms every consumer needs,
+# all reading that one .wasm file:
 #   NAME.js       ESM for browsers and bundlers (wasm-bindgen --target web: `await init()`
 #                 fetches NAME_bg.wasm from beside the script)
 #   NAME.node.mjs ESM for Node: compiles the .wasm from the package at import, so `await init()`
@@ -25,10 +31,11 @@ mkdir -p "$out"
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 
-# build_entry NAME: the module and its JavaScript forms, as www/pkg/NAME.*
+# build_entry NAME FEATURES: the module and its JavaScript forms, as www/pkg/NAME.*
 build_entry() {
-  local name=$1
-  cargo build --quiet --lib --profile wasm-release --target wasm32-unknown-unknown --no-default-features
+  local name=$1 features=$2
+  cargo build --quiet --lib --profile wasm-release --target wasm32-unknown-unknown \
+    --no-default-features --features "$features"
   cp "$target_dir/tirkeu.wasm" "$scratch/$name.wasm"
   wasm-bindgen --target web --out-dir "$out" --out-name "$name" "$scratch/$name.wasm"
   wasm-bindgen --target nodejs --out-dir "$scratch/node" --out-name "$name" --no-typescript "$scratch/$name.wasm"
@@ -98,20 +105,26 @@ export default async function init() {
 JS
 }
 
-build_entry tirkeu
+build_entry rules wasm-rules
+build_entry verify wasm-verify
+build_entry issue wasm-issue
+build_entry tirkeu wasm-rules,wasm-verify,wasm-issue
+entries=(tirkeu rules verify issue)
 
-# The raw .wasm as a subpath, for bundlers that want its URL (esbuild's file loader, an asset
+# Each raw .wasm as a subpath, for bundlers that want its URL (esbuild's file loader, an asset
 # import): typed as the URL string such a loader gives, for ESM and CommonJS importers.
-cat > "$out/tirkeu_bg.wasm.d.ts" <<'TS'
+for name in "${entries[@]}"; do
+  cat > "$out/${name}_bg.wasm.d.ts" <<'TS'
 /** The URL of the WebAssembly module, as a bundler's file or asset loader gives it. */
 declare const wasmUrl: string;
 export default wasmUrl;
 TS
-cat > "$out/tirkeu_bg.wasm.d.cts" <<'TS'
+  cat > "$out/${name}_bg.wasm.d.cts" <<'TS'
 /** The URL of the WebAssembly module, as a bundler's file or asset loader gives it. */
 declare const wasmUrl: string;
 export = wasmUrl;
 TS
+done
 
 cp docs/package-README.md "$out/README.md"
 cp LICENSE-MIT LICENSE-APACHE "$out/"
@@ -119,42 +132,50 @@ cp LICENSE-MIT LICENSE-APACHE "$out/"
 cargo_field() { sed -n "s/^$1 = \"\(.*\)\"/\1/p" Cargo.toml | head -n 1; }
 version=$(cargo_field version)
 repository=$(cargo_field repository)
-cat > "$out/package.json" <<JSON
-{
-  "name": "tirkeu",
-  "version": "$version",
-  "description": "Kazakhstan immigrant registration (Order No. 923): application checks and signed-certificate verification in WebAssembly, in the browser and in Node",
-  "keywords": ["kazakhstan", "immigration", "registration", "migration", "qr-code", "cose", "ed25519", "certificate", "verification", "wasm", "webassembly"],
-  "license": "MIT OR Apache-2.0",
-  "repository": { "type": "git", "url": "git+$repository.git" },
-  "homepage": "$repository#readme",
-  "bugs": { "url": "$repository/issues" },
-  "engines": { "node": ">=20" },
-  "type": "module",
-  "main": "./tirkeu.cjs",
-  "module": "./tirkeu.js",
-  "types": "./tirkeu.d.cts",
-  "exports": {
-    ".": {
-      "node": {
-        "import": { "types": "./tirkeu.d.ts", "default": "./tirkeu.node.mjs" },
-        "require": { "types": "./tirkeu.d.cts", "default": "./tirkeu.cjs" }
-      },
-      "types": "./tirkeu.d.ts",
-      "default": "./tirkeu.js"
+VERSION="$version" REPOSITORY="$repository" node --input-type=module - "$out" "${entries[@]}" <<'JS'
+// package.json: an export per entry point, each with its Node (import, require) and browser forms.
+import { writeFileSync } from "node:fs";
+const [out, ...entries] = process.argv.slice(2);
+const { VERSION: version, REPOSITORY: repository } = process.env;
+const exports = {};
+for (const name of entries) {
+  const path = name === "tirkeu" ? "." : `./${name}`;
+  exports[path] = {
+    node: {
+      import: { types: `./${name}.d.ts`, default: `./${name}.node.mjs` },
+      require: { types: `./${name}.d.cts`, default: `./${name}.cjs` },
     },
-    "./tirkeu_bg.wasm": {
-      "import": { "types": "./tirkeu_bg.wasm.d.ts", "default": "./tirkeu_bg.wasm" },
-      "require": { "types": "./tirkeu_bg.wasm.d.cts", "default": "./tirkeu_bg.wasm" }
-    },
-    "./package.json": "./package.json"
-  },
-  "files": ["*.js", "*.mjs", "*.cjs", "*.d.ts", "*.d.cts", "*.wasm", "README.md", "LICENSE-MIT", "LICENSE-APACHE"],
-  "sideEffects": ["./tirkeu.node.mjs", "./tirkeu.cjs"]
+    types: `./${name}.d.ts`,
+    default: `./${name}.js`,
+  };
+  exports[`./${name}_bg.wasm`] = {
+    import: { types: `./${name}_bg.wasm.d.ts`, default: `./${name}_bg.wasm` },
+    require: { types: `./${name}_bg.wasm.d.cts`, default: `./${name}_bg.wasm` },
+  };
 }
-JSON
+exports["./package.json"] = "./package.json";
+const manifest = {
+  name: "tirkeu",
+  version,
+  description: "Kazakhstan immigrant registration (Order No. 923): application checks and signed-certificate verification in WebAssembly, in the browser and in Node",
+  keywords: ["kazakhstan", "immigration", "registration", "migration", "qr-code", "cose", "ed25519", "certificate", "verification", "wasm", "webassembly"],
+  license: "MIT OR Apache-2.0",
+  repository: { type: "git", url: `git+${repository}.git` },
+  homepage: `${repository}#readme`,
+  bugs: { url: `${repository}/issues` },
+  engines: { node: ">=20" },
+  type: "module",
+  main: "./tirkeu.cjs",
+  module: "./tirkeu.js",
+  types: "./tirkeu.d.cts",
+  exports,
+  files: ["*.js", "*.mjs", "*.cjs", "*.d.ts", "*.d.cts", "*.wasm", "README.md", "LICENSE-MIT", "LICENSE-APACHE"],
+  sideEffects: entries.flatMap((name) => [`./${name}.node.mjs`, `./${name}.cjs`]),
+};
+writeFileSync(`${out}/package.json`, JSON.stringify(manifest, null, 2) + "\n");
+JS
 
 size() { printf '%8d bytes raw %8d bytes gzipped  %s\n' "$(wc -c < "$1")" "$(gzip -9 -c "$1" | wc -c)" "$1"; }
 echo "package built in $out:"
-size "$out/tirkeu_bg.wasm"
+for name in "${entries[@]}"; do size "$out/${name}_bg.wasm"; done
 size "$out/tirkeu.js"

@@ -28,14 +28,35 @@ pub mod data;
 pub mod date;
 pub mod i18n;
 // The module's JSON writer (see json.rs); natively only its tests and the fuzz targets compare it
-// with serde_json.
+// with serde_json. An entry point's module (src/wasm.rs) writes only some of its types.
 #[cfg(any(target_arch = "wasm32", test, fuzzing))]
-#[cfg_attr(not(any(target_arch = "wasm32", test)), allow(dead_code))] // fuzzing reaches a part
+#[cfg_attr(
+    not(all(
+        feature = "wasm-rules",
+        feature = "wasm-verify",
+        feature = "wasm-issue"
+    )),
+    allow(dead_code)
+)]
 mod json;
 // The module's JSON reader and the tree it reads into (see json_reader.rs). Natively the rules
-// read the same tree, borrowed from serde_json's values; the reader itself only its tests and the
-// fuzz targets use, which compare it with serde_json.
-#[cfg_attr(not(any(target_arch = "wasm32", test, fuzzing)), allow(dead_code))]
+// read the same tree, borrowed from serde_json's values; the reader itself only its tests, the
+// fuzz targets and the module's bindings use.
+#[cfg_attr(
+    not(any(
+        all(
+            target_arch = "wasm32",
+            any(
+                feature = "wasm-rules",
+                feature = "wasm-verify",
+                feature = "wasm-issue"
+            )
+        ),
+        test,
+        fuzzing
+    )),
+    allow(dead_code)
+)]
 mod json_reader;
 pub mod nfc;
 pub use tirkeu_qr as qr;
@@ -43,7 +64,14 @@ pub mod rules;
 mod sort;
 pub mod text_rules;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(
+    target_arch = "wasm32",
+    any(
+        feature = "wasm-rules",
+        feature = "wasm-verify",
+        feature = "wasm-issue"
+    )
+))]
 pub mod wasm;
 
 /// The module's own JSON reader and writer, for the fuzz targets (`cargo fuzz` builds with
@@ -83,6 +111,14 @@ pub mod fuzzing {
 /// module (2.8 KB gzipped; `checkApplication` and verification measured as fast with either). The
 /// module is single-threaded (no `atomics` target feature), which talc's WebAssembly allocator
 /// requires.
-#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[cfg(all(
+    target_arch = "wasm32",
+    not(target_feature = "atomics"),
+    any(
+        feature = "wasm-rules",
+        feature = "wasm-verify",
+        feature = "wasm-issue"
+    )
+))]
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

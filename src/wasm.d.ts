@@ -367,17 +367,3 @@ export type ScannedCode =
       /** The data as the code holds it, byte by byte (Kanji as Shift_JIS bytes). */
       bytes: number[];
     };
-
-/**
- * Every QR code in an image, text or not (`options.codes: true`), top to bottom then left to
- * right. Throws when the image is not of that shape, its size does not match its data, or it is
- * larger than the scanner accepts.
- */
-export function scanImage(image: ImageData | RgbaImage, options: ScanOptions & { codes: true }): ScannedCode[];
-/**
- * Every QR text in an image (`ImageData` or `{ width, height, data }`, 4 bytes a pixel), top to
- * bottom then left to right; codes whose data is not text are left out. `effort`: "thorough"
- * (default) for photos and files, "quick" for live camera frames. Throws when the image is not of
- * that shape, its size does not match its data, or it is larger than the scanner accepts.
- */
-export function scanImage(image: ImageData | RgbaImage, options?: ScanOptions | null): string[];

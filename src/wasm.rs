@@ -9,7 +9,24 @@
 //! byte-identical to the native library's serde_json text (the writer's tests compare the two),
 //! and serde_json's nesting limit stands between hostile input and the stack. A function throws a JavaScript `Error` only for input unusable as a whole;
 //! a verdict (a report, a verification result) is always a return value.
+//!
+//! Each entry point of the npm package is a module of its own, built with its feature:
+//! `wasm-rules` (the rules: what a portal form needs), `wasm-verify` (the verifier and the
+//! scanner), `wasm-issue` (the demonstration issuer); the whole package has all three. Each export
+//! below names its entry.
 
+// An entry's module leaves some of the shared conversions below unused; the whole package (every
+// feature, which clippy checks) uses all of them.
+#![cfg_attr(
+    not(all(
+        feature = "wasm-rules",
+        feature = "wasm-verify",
+        feature = "wasm-issue"
+    )),
+    allow(dead_code, unused_imports)
+)]
+
+#[cfg(feature = "wasm-verify")]
 use std::cell::RefCell;
 
 use js_sys::{JSON, Uint8Array};
@@ -25,6 +42,10 @@ use crate::{calendar, data, json_reader, qr, rules};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPESCRIPT: &str = include_str!("wasm.d.ts");
+
+#[cfg(feature = "wasm-verify")]
+#[wasm_bindgen(typescript_custom_section)]
+const TYPESCRIPT_SCAN: &str = include_str!("wasm-scan.d.ts");
 
 #[wasm_bindgen]
 extern "C" {
@@ -54,6 +75,7 @@ extern "C" {
     pub type FormatDateOptionsArgument;
 }
 
+#[cfg(feature = "wasm-verify")]
 thread_local! {
     /// The verifier of the deprecated module-wide functions (`loadTrustList`, `verifyCertificate`,
     /// ...), kept for one release for pages written against them; pinned to the root of the first
@@ -132,33 +154,72 @@ fn read_json<'a>(text: &'a str, what: &str) -> Result<Json<'a>, JsError> {
 /// Options are read by hand rather than by serde's derived readers, whose code and error
 /// messages cost the module about 15 KB gzipped.
 fn options_argument(value: Option<impl Into<JsValue>>, known: &[&str]) -> Result<Options, JsError> {
-    let Some(options) = json_argument(&value.map_or(JsValue::UNDEFINED, Into::into), "options")?
-    else {
+    let Some(text) = json_text(&value.map_or(JsValue::UNDEFINED, Into::into), "options")? else {
         return Ok(Options::default());
     };
-    let serde_json::Value::Object(members) = options else {
+    // Read into the reader's own tree, not a serde_json value, whose map would bring a B-tree into
+    // every module that reads options.
+    let Json::Object(members) = read_json(&text, "options")? else {
         return Err(error("options must be an object"));
     };
-    if let Some(unknown) = members.keys().find(|name| !known.contains(&name.as_str())) {
+    if let Some((unknown, _)) = members
+        .iter()
+        .find(|(name, _)| !known.contains(&name.as_ref()))
+    {
         let unknown: String = unknown.chars().take(40).collect();
         return Err(error(format!(
             "unknown option `{unknown}` (known: {})",
             known.join(", ")
         )));
     }
-    Ok(Options(members))
+    Ok(Options(
+        members
+            .into_iter()
+            .map(|(name, value)| (name.into_owned(), OptionValue::from(value)))
+            .collect(),
+    ))
 }
 
-/// The members of an options object.
+/// An option's value, as far as options need one.
+enum OptionValue {
+    Null,
+    Bool(bool),
+    String(String),
+    Number(serde_json::Number),
+    /// An array or an object: no option takes one.
+    Other,
+}
+
+impl From<Json<'_>> for OptionValue {
+    fn from(value: Json<'_>) -> OptionValue {
+        match value {
+            Json::Null => OptionValue::Null,
+            Json::Bool(value) => OptionValue::Bool(value),
+            Json::String(text) => OptionValue::String(text.into_owned()),
+            Json::Number(number) => OptionValue::Number(number),
+            _ => OptionValue::Other,
+        }
+    }
+}
+
+/// The members of an options object (the last of a repeated name counts, as in JavaScript).
 #[derive(Default)]
-struct Options(serde_json::Map<String, serde_json::Value>);
+struct Options(Vec<(String, OptionValue)>);
 
 impl Options {
+    fn get(&self, name: &str) -> Option<&OptionValue> {
+        self.0
+            .iter()
+            .rev()
+            .find(|(member, _)| member == name)
+            .map(|(_, value)| value)
+    }
+
     /// A string option; absent and `null` give `None`.
     fn string(&self, name: &str) -> Result<Option<String>, JsError> {
-        match self.0.get(name) {
-            None | Some(serde_json::Value::Null) => Ok(None),
-            Some(serde_json::Value::String(text)) => Ok(Some(text.clone())),
+        match self.get(name) {
+            None | Some(OptionValue::Null) => Ok(None),
+            Some(OptionValue::String(text)) => Ok(Some(text.clone())),
             Some(_) => Err(error(format!("option `{name}` must be a string"))),
         }
     }
@@ -166,25 +227,38 @@ impl Options {
     /// An instant in seconds since 1970: any finite number (a fraction of a second, as
     /// `Date.now() / 1000` gives, is dropped); absent and `null` give `None`.
     fn seconds(&self, name: &str) -> Result<Option<i64>, JsError> {
-        match self.0.get(name) {
-            None | Some(serde_json::Value::Null) => Ok(None),
-            Some(value) => value
-                .as_f64()
-                .map(f64::floor)
-                .filter(|seconds| seconds.abs() < 9.0e15)
-                .map(|seconds| Some(seconds as i64))
-                .ok_or_else(|| error(format!("option `{name}` must be seconds since 1970"))),
+        match self.get(name) {
+            None | Some(OptionValue::Null) => Ok(None),
+            Some(value) => match value {
+                OptionValue::Number(number) => number.as_f64(),
+                _ => None,
+            }
+            .map(f64::floor)
+            .filter(|seconds| seconds.abs() < 9.0e15)
+            .map(|seconds| Some(seconds as i64))
+            .ok_or_else(|| error(format!("option `{name}` must be seconds since 1970"))),
+        }
+    }
+
+    /// A boolean option; absent and `null` give `None`.
+    fn boolean(&self, name: &str) -> Result<Option<bool>, JsError> {
+        match self.get(name) {
+            None | Some(OptionValue::Null) => Ok(None),
+            Some(OptionValue::Bool(value)) => Ok(Some(*value)),
+            Some(_) => Err(error(format!("option `{name}` must be true or false"))),
         }
     }
 
     /// A whole-number option; absent and `null` give `None`.
     fn integer(&self, name: &str) -> Result<Option<i64>, JsError> {
-        match self.0.get(name) {
-            None | Some(serde_json::Value::Null) => Ok(None),
-            Some(value) => value
-                .as_i64()
-                .map(Some)
-                .ok_or_else(|| error(format!("option `{name}` must be a whole number"))),
+        match self.get(name) {
+            None | Some(OptionValue::Null) => Ok(None),
+            Some(value) => match value {
+                OptionValue::Number(number) => number.as_i64(),
+                _ => None,
+            }
+            .map(Some)
+            .ok_or_else(|| error(format!("option `{name}` must be a whole number"))),
         }
     }
 }
@@ -230,6 +304,7 @@ fn lang_option(text: Option<String>) -> Result<Lang, JsError> {
     }
 }
 
+#[cfg(feature = "wasm-verify")]
 fn with_legacy_verifier<T>(
     f: impl FnOnce(&mut Option<JsVerifier>) -> Result<T, JsError>,
 ) -> Result<T, JsError> {
@@ -241,14 +316,17 @@ fn with_legacy_verifier<T>(
     })
 }
 
+#[cfg(feature = "wasm-verify")]
 const NO_TRUST_LIST: &str = "no trust list is installed: load one first";
 
+#[cfg(feature = "wasm-verify")]
 /// The root public key argument.
 fn root_argument(value: &JsValue) -> Result<PublicKey, JsError> {
     PublicKey::from_hex(&string_argument(value, "the root public key")?)
         .map_err(|e| error(format!("the root public key: {e}")))
 }
 
+#[cfg(feature = "wasm-verify")]
 /// `{ minIssuedAt?, now? }`: `now` defaults to the device's clock.
 fn load_options(options: Option<LoadOptionsArgument>) -> Result<LoadOptions, JsError> {
     let options = options_argument(options.map(JsValue::from), &["minIssuedAt", "now"])?;
@@ -258,6 +336,7 @@ fn load_options(options: Option<LoadOptionsArgument>) -> Result<LoadOptions, JsE
     })
 }
 
+#[cfg(feature = "wasm-verify")]
 /// `{ on?, lang?, now? }`: `now` defaults to the device's clock at this call, and `on` to the
 /// civil date in Kazakhstan at `now`.
 fn verify_context(options: Option<VerifyOptionsArgument>) -> Result<VerifyContext, JsError> {
@@ -279,6 +358,7 @@ fn verify_context(options: Option<VerifyOptionsArgument>) -> Result<VerifyContex
 // ---------------------------------------------------------------------------------------------
 // The rules
 
+#[cfg(feature = "wasm-rules")]
 /// Checks an application; see `rules::check_json`.
 ///
 /// # Errors
@@ -299,6 +379,7 @@ pub fn check_application(
     to_js(&report)
 }
 
+#[cfg(feature = "wasm-rules")]
 /// Working days D with `from < D <= to` (negative when `to` is before `from`).
 ///
 /// # Errors
@@ -316,6 +397,7 @@ pub fn working_days_between(
     to_js(&json::WorkingDays(count))
 }
 
+#[cfg(any(feature = "wasm-rules", feature = "wasm-verify"))]
 /// The regions of Kazakhstan (for an address form).
 ///
 /// # Errors
@@ -326,6 +408,7 @@ pub fn regions() -> Result<JsValue, JsError> {
     to_js(data::regions())
 }
 
+#[cfg(any(feature = "wasm-rules", feature = "wasm-verify"))]
 /// The ISO 3166-1 countries: alpha-3 code, alpha-2 code (for `Intl.DisplayNames`, which names a
 /// country in the reader's language) and English name (the fallback).
 ///
@@ -354,6 +437,7 @@ fn set_member(object: &js_sys::Object, key: &str, value: &JsValue) -> Result<(),
         .map_err(|_| error("internal error: cannot build the result"))
 }
 
+#[cfg(feature = "wasm-rules")]
 /// The labels of the application's fields in `lang` (default "ru"), keyed by the paths of the
 /// findings; the rows of earlier stays as `previousStays[].entry` with `{n}` for the row's
 /// number from 1. See `rules::FIELD_LABELS`.
@@ -371,6 +455,7 @@ pub fn field_labels(lang: Option<LangArgument>) -> Result<JsValue, JsError> {
     Ok(labels.into())
 }
 
+#[cfg(feature = "wasm-rules")]
 /// The label of the field at `path` (a finding's `field`, such as `previousStays[1].exit`) in
 /// `lang` (default "ru"), or `null` for a path the form does not have. See `rules::field_label`.
 ///
@@ -386,6 +471,7 @@ pub fn field_label(
     Ok(rules::field_label(&path, lang_argument(lang)?).map_or(JsValue::NULL, JsValue::from))
 }
 
+#[cfg(any(feature = "wasm-rules", feature = "wasm-verify"))]
 /// A date (`YYYY-MM-DD`) as the project writes it in `lang` (default "ru"): "2026 жылғы
 /// 19 желтоқсан", "19 декабря 2026 г.", "19 December 2026"; `options.case` puts the Kazakh month
 /// name in the case a following word needs ("dative" before "дейін"). See `i18n::format_date_in`.
@@ -413,6 +499,7 @@ pub fn format_date(
     Ok(i18n::format_date_in(date, lang, case))
 }
 
+#[cfg(any(feature = "wasm-rules", feature = "wasm-verify"))]
 /// A count with its unit in `lang` (default "ru"), in the grammatical number the language needs:
 /// `formatCount(3, "days", "ru")` is "3 дня", `formatCount(21, "workingDays", "ru")` "21 рабочий
 /// день", `formatCount(17, "age", "kk")` "17 жаста". See `i18n::format_count`.
@@ -445,6 +532,7 @@ pub fn format_count(
     Ok(i18n::format_count(count, unit, lang_argument(lang)?))
 }
 
+#[cfg(any(feature = "wasm-rules", feature = "wasm-verify"))]
 /// The version of the reviewed data tables (calendar, regimes, regions).
 #[wasm_bindgen(js_name = dataVersion)]
 pub fn data_version() -> String {
@@ -454,12 +542,14 @@ pub fn data_version() -> String {
 // ---------------------------------------------------------------------------------------------
 // Certificates
 
+#[cfg(feature = "wasm-verify")]
 /// A certificate verifier pinned to one root for its whole life: `new Verifier(rootHex)`.
 #[wasm_bindgen(js_name = Verifier)]
 pub struct JsVerifier {
     verifier: cert::Verifier,
 }
 
+#[cfg(feature = "wasm-verify")]
 #[wasm_bindgen(js_class = Verifier)]
 impl JsVerifier {
     /// A verifier pinned to the root public key (64 hex digits) for its whole life; options:
@@ -575,6 +665,7 @@ impl JsVerifier {
     }
 }
 
+#[cfg(feature = "wasm-verify")]
 /// @deprecated Use `new Verifier(rootPublicKeyHex).loadTrustList(bytes)`; this module-wide form
 /// stays for one release. Checks a trust list against the root and installs it in the
 /// module-wide verifier, which the first call pins to its root: a later call with another root
@@ -606,6 +697,7 @@ pub fn load_trust_list(
     })
 }
 
+#[cfg(feature = "wasm-verify")]
 /// @deprecated Use `verifier.loadStatusList(bytes)` of a `Verifier`; this module-wide form stays
 /// for one release. Checks a status list against the installed trust list and installs it.
 ///
@@ -622,6 +714,7 @@ pub fn load_status_list(
     })
 }
 
+#[cfg(feature = "wasm-verify")]
 /// @deprecated Use `verifier.trustList()` of a `Verifier`. The module-wide verifier's trust
 /// list, or `null`.
 ///
@@ -636,6 +729,7 @@ pub fn trust_list_summary() -> Result<JsValue, JsError> {
     })
 }
 
+#[cfg(feature = "wasm-verify")]
 /// @deprecated Use `verifier.statusList()` of a `Verifier`. The module-wide verifier's status
 /// list, or `null`.
 ///
@@ -650,6 +744,7 @@ pub fn status_list_summary() -> Result<JsValue, JsError> {
     })
 }
 
+#[cfg(feature = "wasm-verify")]
 /// @deprecated Use `verifier.verify(text, options)` of a `Verifier`. Verifies a certificate's
 /// QR text against the module-wide verifier's lists.
 ///
@@ -668,6 +763,7 @@ pub fn verify_certificate(
     })
 }
 
+#[cfg(feature = "wasm-issue")]
 /// Signs a record into a certificate's QR text (demonstration and testing; a production page
 /// never holds an issuing key).
 ///
@@ -693,6 +789,7 @@ pub fn issue_certificate(
     cert::issue_certificate(&record, &key, issued_at).map_err(error)
 }
 
+#[cfg(feature = "wasm-verify")]
 /// The short names of the verification statuses in `lang` (default "ru"), for headlines, table
 /// cells and filters: `{ statuses: { valid: "...", ... } }`.
 ///
@@ -729,6 +826,7 @@ pub fn messages(
 // ---------------------------------------------------------------------------------------------
 // QR codes
 
+#[cfg(feature = "wasm-issue")]
 /// Renders a text as a QR code (one alphanumeric segment, level Q, 4-module quiet zone) in SVG.
 ///
 /// # Errors
@@ -741,6 +839,7 @@ pub fn render_qr_svg(
     qr::render_svg(&string_argument(&text, "the text")?).map_err(error)
 }
 
+#[cfg(feature = "wasm-issue")]
 /// The QR code's modules, for drawing on a canvas: `{ version, size, modules }`, where
 /// `modules[y * size + x]` is 1 for a dark module. No quiet zone is included.
 ///
@@ -765,6 +864,7 @@ pub fn qr_matrix(
     Ok(object.into())
 }
 
+#[cfg(feature = "wasm-verify")]
 /// The width, height and RGBA bytes of an `ImageData` or `{ width, height, data }` (the scanner
 /// checks that the sizes agree).
 fn rgba_image_argument(image: &JsValue) -> Result<(u32, u32, Vec<u8>), JsError> {
@@ -789,6 +889,7 @@ fn rgba_image_argument(image: &JsValue) -> Result<(u32, u32, Vec<u8>), JsError> 
     Ok((width, height, rgba))
 }
 
+#[cfg(feature = "wasm-verify")]
 /// Every QR text found in an image: an `ImageData` or `{ width, height, data }` with 4 bytes
 /// (RGBA) a pixel. `options.effort` is `"thorough"` (default, for photos and files) or `"quick"`
 /// (for live camera frames). With `options.codes: true`, every QR code found, text or not, as
@@ -814,11 +915,7 @@ pub fn scan_image(
             )));
         }
     };
-    let codes = match options.0.get("codes") {
-        None | Some(serde_json::Value::Null) => false,
-        Some(serde_json::Value::Bool(codes)) => *codes,
-        Some(_) => return Err(error("option `codes` must be true or false")),
-    };
+    let codes = options.boolean("codes")?.unwrap_or(false);
     let found = qr::scan_rgba_codes(width, height, &rgba, effort).map_err(error)?;
     if codes {
         to_js(&found)
@@ -828,6 +925,7 @@ pub fn scan_image(
     }
 }
 
+#[cfg(feature = "wasm-verify")]
 /// A code as a `ScannedCode` object: `{ kind: "text", text }`, or `{ kind: "not_text", text: "",
 /// data, eci?, bytes }` (an empty text, so that verifying it gives `not_a_certificate`).
 impl WriteJson for qr::Code {
@@ -855,6 +953,7 @@ impl WriteJson for qr::Code {
     }
 }
 
+#[cfg(feature = "wasm-verify")]
 /// A camera's frames, scanned one after another: where the last frame's code was is looked at
 /// first (cropped at full resolution, with a little more effort), then the whole frame (a frame
 /// over 1.3 megapixels at half its size). Each object keeps its own state; frames of another
@@ -864,6 +963,7 @@ pub struct FrameScannerObject {
     scanner: qr::FrameScanner,
 }
 
+#[cfg(feature = "wasm-verify")]
 #[wasm_bindgen(js_class = FrameScanner)]
 impl FrameScannerObject {
     /// A scanner that has seen no frame yet.
@@ -908,6 +1008,7 @@ impl FrameScannerObject {
     }
 }
 
+#[cfg(feature = "wasm-verify")]
 /// Every QR text in a live camera frame, an `ImageData` or `{ width, height, data }` with 4
 /// bytes (RGBA) a pixel, as a new `FrameScanner`'s first frame. It keeps no state between
 /// frames, so it cannot look where the last code was.
@@ -932,6 +1033,7 @@ pub fn scan_camera_frame(
 // ---------------------------------------------------------------------------------------------
 // Small helpers for pages
 
+#[cfg(any(feature = "wasm-rules", feature = "wasm-verify"))]
 /// Today's date in Kazakhstan (UTC+5) as `YYYY-MM-DD`, from the device clock.
 #[wasm_bindgen(js_name = todayInKazakhstan)]
 pub fn today_in_kazakhstan_text() -> String {

@@ -85,6 +85,56 @@ fn a_closed_pipe_ends_the_command_quietly() {
     }
 }
 
+/// The same for a verification, which prints a whole result (the review saw 8 panics in 10).
+#[test]
+fn a_closed_pipe_ends_a_verification_quietly() {
+    let demo = Path::new(env!("CARGO_MANIFEST_DIR")).join("www/demo");
+    let certificate = std::fs::read_to_string(demo.join("certificate.txt")).unwrap();
+    for _ in 0..10 {
+        let mut child = Command::new(TIRKEU)
+            .arg("verify")
+            .arg("--root")
+            .arg(demo.join("root.pub.json"))
+            .arg("--trust")
+            .arg(demo.join("trust-list.cose"))
+            .arg(certificate.trim())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let output = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "{stderr}");
+        assert!(stderr.is_empty(), "{stderr}");
+    }
+}
+
+/// A certificate's text holds spaces: passed unquoted it arrives as several arguments, and the
+/// message says so rather than speak of an `--image` nobody gave.
+#[test]
+fn an_unquoted_certificate_text_is_explained() {
+    let demo = Path::new(env!("CARGO_MANIFEST_DIR")).join("www/demo");
+    let root = demo.join("root.pub.json");
+    let trust = demo.join("trust-list.cose");
+    let output = run_in(
+        &demo,
+        &[
+            "verify",
+            "--root",
+            root.to_str().unwrap(),
+            "--trust",
+            trust.to_str().unwrap(),
+            "KZ1:ABC",
+            "DEF",
+        ],
+    );
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("quote"), "{stderr}");
+    assert!(!stderr.contains("--image"), "{stderr}");
+}
+
 /// A served directory in a fresh place, and the server on a free port.
 struct Server {
     child: Child,

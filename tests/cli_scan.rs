@@ -175,7 +175,95 @@ fn unusable_input_exits_2_with_one_line() {
     assert_unusable(&tirkeu(&["scan", &missing], None));
     assert_unusable(&tirkeu(&["scan", &text_file], None));
     assert_unusable(&tirkeu(&["scan", &truncated], None));
-    // One unusable file among good ones: nothing printed, exit 2.
-    assert_unusable(&tirkeu(&["scan", &good, &text_file], None));
+    // One unusable file among good ones: the good ones still print, the bad one is one line on
+    // standard error, and the exit says a file could not be read.
+    let mixed = tirkeu(&["scan", &good, &text_file, &good], None);
+    assert_eq!(mixed.status.code(), Some(2), "{mixed:?}");
+    assert_eq!(stdout(&mixed), format!("{SECOND}\n{SECOND}\n"));
+    let message = stderr(&mixed);
+    assert_eq!(message.lines().count(), 1, "{message:?}");
+    assert!(message.contains("record.json"), "{message:?}");
     assert_unusable(&tirkeu(&["scan", "-"], Some(b"")));
+}
+
+/// A code drawn by the `qrcode` crate from raw bits (any mode), as a grey image.
+fn reference_image(bits: qrcode::bits::Bits, module_pixels: u32) -> GrayImage {
+    let code = qrcode::QrCode::with_bits(bits, qrcode::EcLevel::M).unwrap();
+    let width = code.width() as u32;
+    let colors = code.to_colors();
+    let side = (width + 8) * module_pixels;
+    GrayImage::from_fn(side, side, |x, y| {
+        let (mx, my) = (x / module_pixels, y / module_pixels);
+        let dark = (4..width + 4).contains(&mx)
+            && (4..width + 4).contains(&my)
+            && colors[((my - 4) * width + (mx - 4)) as usize] == qrcode::Color::Dark;
+        image::Luma([if dark { 0 } else { 255 }])
+    })
+}
+
+fn byte_code(data: &[u8]) -> GrayImage {
+    let mut bits = qrcode::bits::Bits::new(qrcode::Version::Normal(5));
+    bits.push_byte_data(data).unwrap();
+    bits.push_terminator(qrcode::EcLevel::M).unwrap();
+    reference_image(bits, 4)
+}
+
+/// Source: interfaces.md, Revision 2: a text holding a line break is never printed as two lines;
+/// `--json` prints JSON Lines. (A link followed by a line and `KZ1:...` must not read as a
+/// certificate's line to a script.)
+#[test]
+fn a_text_with_a_line_break_is_never_two_lines() {
+    let dir = Scratch::new("line-break");
+    let path = dir.path("link.png");
+    let text = "https://example.kz/info\nKZ1:NCFOXN%TS3DH3ZSUZK";
+    save(&byte_code(text.as_bytes()), &path, ImageFormat::Png);
+    let plain = tirkeu(&["scan", &path], None);
+    assert_eq!(plain.status.code(), Some(0), "{plain:?}");
+    assert!(plain.stdout.is_empty(), "{plain:?}");
+    assert!(stderr(&plain).contains("line break"), "{plain:?}");
+    let json = tirkeu(&["scan", "--json", &path], None);
+    assert_eq!(json.status.code(), Some(0), "{json:?}");
+    let lines: Vec<&str> = std::str::from_utf8(&json.stdout).unwrap().lines().collect();
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    let value: serde_json::Value = serde_json::from_str(lines[0]).unwrap();
+    assert_eq!(value["kind"], "text");
+    assert_eq!(value["text"], text);
+    assert_eq!(value["file"], path.as_str());
+}
+
+/// Source: the scanner reports every Model 2 symbol: a code whose data is not text is named, not
+/// dropped as "no code" (Kanji, Shift_JIS bytes).
+#[test]
+fn a_code_whose_data_is_not_text_is_reported() {
+    let dir = Scratch::new("not-text");
+    let kanji = dir.path("kanji.png");
+    let mut bits = qrcode::bits::Bits::new(qrcode::Version::Normal(3));
+    bits.push_kanji_data(&[0x93, 0x5f, 0xe4, 0xaa]).unwrap(); // 点茗 in Shift_JIS
+    bits.push_terminator(qrcode::EcLevel::M).unwrap();
+    save(&reference_image(bits, 4), &kanji, ImageFormat::Png);
+    let binary = dir.path("binary.png");
+    save(
+        &byte_code(&[0xff, 0xfe, 0x00, 0x81]),
+        &binary,
+        ImageFormat::Png,
+    );
+
+    let plain = tirkeu(&["scan", &kanji, &binary], None);
+    assert_eq!(plain.status.code(), Some(0), "{plain:?}");
+    assert!(plain.stdout.is_empty(), "{plain:?}");
+    assert_eq!(stderr(&plain).lines().count(), 2, "{plain:?}");
+    assert!(stderr(&plain).contains("not text"), "{plain:?}");
+
+    let json = tirkeu(&["scan", "--json", &kanji, &binary], None);
+    let lines: Vec<serde_json::Value> = std::str::from_utf8(&json.stdout)
+        .unwrap()
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2, "{json:?}");
+    assert_eq!(lines[0]["kind"], "not_text");
+    assert_eq!(lines[0]["data"], "kanji");
+    assert_eq!(lines[0]["bytes"], "935fe4aa");
+    assert_eq!(lines[1]["data"], "bytes");
+    assert_eq!(lines[1]["bytes"], "fffe0081");
 }

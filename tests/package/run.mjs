@@ -68,13 +68,15 @@ function consumer(name) {
   return dir;
 }
 
-step("Node ESM: import init, then await init()", () => {
-  const out = run("node", ["main.mjs"], consumer("node-esm"));
-  if (!out.includes("node-esm ok")) throw new Error(out);
+step("Node ESM: import init, then await init(); each entry point", () => {
+  const dir = consumer("node-esm");
+  const out = run("node", ["main.mjs"], dir) + run("node", ["entries.mjs"], dir);
+  if (!out.includes("node-esm ok") || !out.includes("node-esm entries ok")) throw new Error(out);
 });
-step("Node CommonJS: require()", () => {
-  const out = run("node", ["main.js"], consumer("node-cjs"));
-  if (!out.includes("node-cjs ok")) throw new Error(out);
+step("Node CommonJS: require(); each entry point", () => {
+  const dir = consumer("node-cjs");
+  const out = run("node", ["main.js"], dir) + run("node", ["entries.js"], dir);
+  if (!out.includes("node-cjs ok") || !out.includes("node-cjs entries ok")) throw new Error(out);
 });
 step("TypeScript strict: nodenext ESM and CommonJS, bundler", () => {
   const dir = consumer("typescript");

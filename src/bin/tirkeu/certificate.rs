@@ -86,13 +86,13 @@ unconfirmed (status.missing).
 Exit: 0 valid (and not DEMO), 1 any other verdict (unconfirmed and DEMO included; with several
 codes, the worst), 2 unusable input (unreadable or refused lists).";
 
-fn wants_help(argv: &[String]) -> bool {
-    argv.iter().any(|a| a == "--help" || a == "-h")
-}
-
-fn help(text: &str) -> ExitCode {
-    println!("{text}");
-    ExitCode::SUCCESS
+/// Prints `text` and ends with `code`; a closed standard output is quiet, any other failure to
+/// write is exit 2.
+fn printed(text: &str, code: ExitCode) -> ExitCode {
+    match args::print_line(text) {
+        Ok(()) => code,
+        Err(message) => unusable(message),
+    }
 }
 
 /// The current time in seconds since 1970, from the system clock.
@@ -140,14 +140,11 @@ fn to_json<T: serde::Serialize>(value: &T) -> String {
 
 /// `tirkeu keygen --out KEY.json [--seed HEX]`.
 pub fn keygen(argv: Vec<String>) -> ExitCode {
-    if wants_help(&argv) {
-        return help(KEYGEN_HELP);
+    if args::wants_help(&argv) {
+        return args::help(KEYGEN_HELP);
     }
     match run_keygen(argv) {
-        Ok(public_file) => {
-            print!("{public_file}");
-            ExitCode::SUCCESS
-        }
+        Ok(public_file) => printed(public_file.trim_end_matches('\n'), ExitCode::SUCCESS),
         Err(message) => unusable(message),
     }
 }
@@ -190,14 +187,11 @@ fn write_secret_file(path: &str, bytes: &[u8]) -> Result<(), String> {
 
 /// `tirkeu issue --key KEY.json [--iat SECONDS] [--svg F] [--png F] RECORD.json`.
 pub fn issue(argv: Vec<String>) -> ExitCode {
-    if wants_help(&argv) {
-        return help(ISSUE_HELP);
+    if args::wants_help(&argv) {
+        return args::help(ISSUE_HELP);
     }
     match run_issue(argv) {
-        Ok(text) => {
-            println!("{text}");
-            ExitCode::SUCCESS
-        }
+        Ok(text) => printed(&text, ExitCode::SUCCESS),
         Err(message) => unusable(message),
     }
 }
@@ -257,14 +251,11 @@ fn read_trust_list_spec(path: &str) -> Result<TrustListSpec, String> {
 
 /// `tirkeu trust-list --root KEY.json --out F.cose KEYSPEC.json`.
 pub fn trust_list(argv: Vec<String>) -> ExitCode {
-    if wants_help(&argv) {
-        return help(TRUST_LIST_HELP);
+    if args::wants_help(&argv) {
+        return args::help(TRUST_LIST_HELP);
     }
     match run_trust_list(argv) {
-        Ok(summary) => {
-            println!("{summary}");
-            ExitCode::SUCCESS
-        }
+        Ok(summary) => printed(&summary, ExitCode::SUCCESS),
         Err(message) => unusable(message),
     }
 }
@@ -283,14 +274,11 @@ fn run_trust_list(argv: Vec<String>) -> Result<String, String> {
 
 /// `tirkeu status-list --key KEY.json --out F.cose REVOKED.json`.
 pub fn status_list(argv: Vec<String>) -> ExitCode {
-    if wants_help(&argv) {
-        return help(STATUS_LIST_HELP);
+    if args::wants_help(&argv) {
+        return args::help(STATUS_LIST_HELP);
     }
     match run_status_list(argv) {
-        Ok(summary) => {
-            println!("{summary}");
-            ExitCode::SUCCESS
-        }
+        Ok(summary) => printed(&summary, ExitCode::SUCCESS),
         Err(message) => unusable(message),
     }
 }
@@ -317,8 +305,8 @@ fn run_status_list(argv: Vec<String>) -> Result<String, String> {
 /// `tirkeu verify --root PUB --trust F.cose [--status F.cose] [--on D] [--lang L]
 /// [--grace-days N] (TEXT | --image F)`.
 pub fn verify(argv: Vec<String>) -> ExitCode {
-    if wants_help(&argv) {
-        return help(VERIFY_HELP);
+    if args::wants_help(&argv) {
+        return args::help(VERIFY_HELP);
     }
     match run_verify(argv) {
         Ok(results) => {
@@ -330,11 +318,8 @@ pub fn verify(argv: Vec<String>) -> ExitCode {
                     .map(|result| serde_json::to_string(result).unwrap_or_default())
                     .collect()
             };
-            for line in lines {
-                println!("{line}");
-            }
             let worst = results.iter().map(VerificationResult::exit_code).max();
-            ExitCode::from(worst.unwrap_or(1))
+            printed(&lines.join("\n"), ExitCode::from(worst.unwrap_or(1)))
         }
         Err(message) => unusable(message),
     }
@@ -386,7 +371,11 @@ fn run_verify(argv: Vec<String>) -> Result<Vec<VerificationResult>, String> {
     let lang = args::lang_option(&args)?;
     let texts = match (args.option("image"), args.positionals()) {
         (Some(image), []) => {
-            let texts = super::image_input::qr_texts_in_image_file(image)?;
+            // A code whose data is not text verifies as not_a_certificate, as its empty text does.
+            let texts: Vec<String> = super::image_input::qr_codes_in_image_file(image)?
+                .into_iter()
+                .map(|code| code.into_text().unwrap_or_default())
+                .collect();
             let certificates: Vec<String> = texts
                 .iter()
                 .filter(|t| t.starts_with(tirkeu::cert::QR_PREFIX))
@@ -402,7 +391,14 @@ fn run_verify(argv: Vec<String>) -> Result<Vec<VerificationResult>, String> {
         (None, [text]) if text == "-" => vec![args::read_text("-")?],
         (None, [text]) => vec![text.clone()],
         (None, []) => return Err("a QR text or --image is required".into()),
-        _ => return Err("give either one QR text or --image, not both".into()),
+        (Some(_), [_, ..]) => return Err("give either one QR text or --image, not both".into()),
+        (None, [_, _, ..]) => {
+            return Err(
+                "expected one QR text, got several arguments: quote the text (a certificate's \
+                 text holds spaces)"
+                    .into(),
+            );
+        }
     };
     let mut results: Vec<VerificationResult> = texts
         .iter()

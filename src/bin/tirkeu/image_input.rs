@@ -1,6 +1,6 @@
 //! Image files for `scan` and `verify --image`, and PNG output for `issue --png`.
 
-use std::io::{Cursor, Write};
+use std::io::Cursor;
 use std::process::ExitCode;
 
 use image::{DynamicImage, GenericImageView, ImageFormat, ImageReader, Limits};
@@ -13,20 +13,26 @@ use super::args::{Args, read_input, unusable};
 const MAX_DECODED_SIDE: u32 = 30_000;
 
 const SCAN_HELP: &str = "\
-tirkeu scan IMAGE...
+tirkeu scan [--json] IMAGE...
 
 Finds the QR codes in each image file (PNG, JPEG or WebP; - for standard input) and prints the
-text of each, one a line. Photos, scans and screenshots: small, blurred or rotated codes are
-retried at other scales before giving up.
-Exit: 0 at least one code found, 1 none, 2 an image could not be read.";
+text of each, one a line, file after file. Photos, scans and screenshots: small, blurred or
+rotated codes are retried at other scales before giving up. A file that cannot be read is one
+line on standard error; the others are still scanned. A code whose text holds a line break, or
+whose data is not text (Kanji, another character set, GS1, binary), is not printed as text: it is
+named on standard error.
+--json: one JSON object a line (JSON Lines) for every code, text or not:
+  {\"file\": \"a.png\", \"kind\": \"text\", \"text\": \"KZ1:...\"}
+  {\"file\": \"b.png\", \"kind\": \"not_text\", \"data\": \"kanji\"|\"eci\"|\"gs1\"|\"bytes\", \"bytes\": \"hex\"}
+Exit: 0 at least one code found, 1 none, 2 a file could not be read (the others still printed).";
 
-/// `tirkeu scan IMAGE...`: prints each QR text found, one per line, file after file; exit 0 when
-/// at least one was found, 1 when none, 2 (one line on stderr) when a file cannot be read or
-/// decoded as an image.
+/// `tirkeu scan [--json] IMAGE...`: every code of every file, in order; see [`SCAN_HELP`].
 pub fn scan(argv: Vec<String>) -> ExitCode {
     if super::args::wants_help(&argv) {
         return super::args::help(SCAN_HELP);
     }
+    let json = argv.iter().any(|arg| arg == "--json");
+    let argv: Vec<String> = argv.into_iter().filter(|arg| arg != "--json").collect();
     let args = match Args::parse(argv, &[]) {
         Ok(args) => args,
         Err(message) => return unusable(message),
@@ -36,41 +42,95 @@ pub fn scan(argv: Vec<String>) -> ExitCode {
             "`scan` needs at least one image file (PNG, JPEG or WebP; `-` for standard input)",
         );
     }
-    // Read every file before printing, so that an unusable file leaves no partial output.
-    let mut texts = Vec::new();
+    let (mut found, mut unreadable) = (false, false);
     for path in args.positionals() {
-        match qr_texts_in_image_file(path) {
-            Ok(found) => texts.extend(found),
-            Err(message) => return unusable(message),
+        let codes = match qr_codes_in_image_file(path) {
+            Ok(codes) => codes,
+            Err(message) => {
+                eprintln!("tirkeu: {message}");
+                unreadable = true;
+                continue;
+            }
+        };
+        found |= !codes.is_empty();
+        for code in codes {
+            let line = if json {
+                Some(code_json(path, &code))
+            } else {
+                match code.text() {
+                    Some(text) if !text.contains(['\n', '\r']) => Some(text.to_owned()),
+                    Some(_) => {
+                        eprintln!(
+                            "tirkeu: `{path}`: a QR code whose text holds a line break \
+                             (--json prints it)"
+                        );
+                        None
+                    }
+                    None => {
+                        eprintln!("tirkeu: `{path}`: {code}");
+                        None
+                    }
+                }
+            };
+            if let Some(line) = line
+                && let Err(message) = super::args::print_line(&line)
+            {
+                return unusable(message);
+            }
         }
     }
-    if texts.is_empty() {
-        return ExitCode::from(1);
-    }
-    let mut out = std::io::stdout().lock();
-    for text in &texts {
-        // A closed pipe (`tirkeu scan x.png | head -1`) is not an error worth reporting.
-        if writeln!(out, "{text}").is_err() {
-            break;
-        }
-    }
-    ExitCode::SUCCESS
+    ExitCode::from(if unreadable {
+        super::args::EXIT_UNUSABLE
+    } else if found {
+        0
+    } else {
+        1
+    })
 }
 
-/// Every QR text found in the PNG, JPEG or WebP file at `path` (`-` reads standard input).
-/// A photo over [`qr::MAX_PIXELS`] is downscaled to fit first; an image too small to hold a
-/// code has none.
+/// A code as one line of JSON: its file, and its text or why it has none.
+fn code_json(path: &str, code: &qr::Code) -> String {
+    let value = match code {
+        qr::Code::NotText { kind, bytes } => {
+            let (data, eci) = match kind {
+                qr::NotText::Kanji => ("kanji", None),
+                qr::NotText::Eci(eci) => ("eci", Some(*eci)),
+                qr::NotText::Gs1 => ("gs1", None),
+                _ => ("bytes", None),
+            };
+            let hex: String = bytes.iter().map(|byte| format!("{byte:02x}")).collect();
+            let mut value = serde_json::json!({
+                "file": path, "kind": "not_text", "data": data, "bytes": hex,
+            });
+            if let Some(eci) = eci {
+                value["eci"] = eci.into();
+            }
+            value
+        }
+        _ => serde_json::json!({ "file": path, "kind": "text", "text": code.text() }),
+    };
+    value.to_string()
+}
+
+/// Every QR code found in the PNG, JPEG or WebP file at `path` (`-` reads standard input), text
+/// or not. A photo over [`qr::MAX_PIXELS`] is downscaled to fit first; an image too small to hold
+/// a code has none.
 ///
 /// # Errors
 ///
 /// A message when the file cannot be read or decoded as an image.
-pub fn qr_texts_in_image_file(path: &str) -> Result<Vec<String>, String> {
+pub fn qr_codes_in_image_file(path: &str) -> Result<Vec<qr::Code>, String> {
     let bytes = read_input(path)?;
     let image = decode_image(path, bytes)?;
     let image = fit_pixel_limit(image);
     let rgba = image.to_rgba8();
-    match qr::scan_rgba(rgba.width(), rgba.height(), rgba.as_raw()) {
-        Ok(texts) => Ok(texts),
+    match qr::scan_rgba_codes(
+        rgba.width(),
+        rgba.height(),
+        rgba.as_raw(),
+        qr::ScanEffort::Thorough,
+    ) {
+        Ok(codes) => Ok(codes),
         Err(ScanError::TooSmall { .. }) => Ok(Vec::new()),
         Err(other) => Err(format!("`{path}`: {other}")),
     }
@@ -142,7 +202,10 @@ mod tests {
         let path = temp_path("round-trip.png");
         let text = "KZ1:NCFOXN%TS3DH3ZSUZK+.V0ETD%65NL-AH-R6";
         write_qr_png(text, &path, 4).unwrap();
-        assert_eq!(qr_texts_in_image_file(&path).unwrap(), [text]);
+        assert_eq!(
+            qr_codes_in_image_file(&path).unwrap(),
+            [qr::Code::Text(text.to_owned())]
+        );
         std::fs::remove_file(&path).unwrap();
     }
 
@@ -160,14 +223,14 @@ mod tests {
         );
         let missing = temp_path("missing.png");
         assert!(
-            qr_texts_in_image_file(&missing)
+            qr_codes_in_image_file(&missing)
                 .unwrap_err()
                 .contains("cannot read")
         );
         let text_file = temp_path("not-an-image.txt");
         std::fs::write(&text_file, "KZ1:NOT AN IMAGE").unwrap();
         assert!(
-            qr_texts_in_image_file(&text_file)
+            qr_codes_in_image_file(&text_file)
                 .unwrap_err()
                 .contains("is not a PNG, JPEG or WebP image")
         );
