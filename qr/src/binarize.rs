@@ -387,13 +387,17 @@ fn sampled_row<'a>(
     if step <= 1 {
         return row;
     }
-    // An index loop: this runs once a pixel of the sampled image.
+    // An index loop: this runs once a pixel of the sampled image. Four bytes as an array, not
+    // `copy_from_slice`: the size-optimised WebAssembly build called `memcpy` for each pixel.
     let mut x = 0;
-    while let (Some(to), Some(from)) = (
-        gathered.get_mut(4 * x..4 * x + 4),
-        row.get(4 * step * x..4 * step * x + 4),
+    while let (Some(Ok(to)), Some(Ok(from))) = (
+        gathered
+            .get_mut(4 * x..4 * x + 4)
+            .map(<&mut [u8; 4]>::try_from),
+        row.get(4 * step * x..4 * step * x + 4)
+            .map(<&[u8; 4]>::try_from),
     ) {
-        to.copy_from_slice(from);
+        *to = *from;
         x += 1;
     }
     gathered
