@@ -14,7 +14,10 @@
 //! The cost model of a miss: the negative is skipped once a grid that looked like a symbol was
 //! seen the right way round, and the last three rungs, which cost a pass or more each, run only
 //! once a cheaper rung saw a finder pattern, and try fewer finder triples (the blurred or tiny
-//! codes they are for show plain finder patterns there). An image without a code costs about two passes; a
+//! codes they are for show plain finder patterns there); the blur, and doubling in an image over
+//! half a megapixel, wait for more: a grid that looked like a symbol and did not decode (make
+//! bench: the blur rung read none of its frames, and cost a tenth of the misses' time on the
+//! steep views and curved codes no decoder reads). An image without a code costs about two passes; a
 //! code that does not read, about four (it was ten before: make bench, the frames that no decoder
 //! reads). A one-and-a-half rung between the last two rescued nothing the others did not and cost
 //! two passes, and doubling a 1280 x 720 frame cost four and rescued nothing: both are gone from the
@@ -288,6 +291,11 @@ fn scan_with<'a>(image: &Luma<'a>, first: BitMatrix<'a>, rungs: Vec<Rung>) -> Sc
             {
                 continue;
             }
+            // Blurring read no frame of make bench and cost its misses (steep views, curved
+            // codes) a tenth of their time: it too waits for a grid that looked like a symbol.
+            // (The two-thirds rung does not: a view steeper than make bench's perspective class
+            // reads there from finder patterns alone, tests/scan.)
+            Rung::Blur if near.is_none() => continue,
             Rung::Blur | Rung::Resample { .. } => {
                 let Some(region) = evidence else {
                     continue;
