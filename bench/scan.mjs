@@ -103,7 +103,8 @@ export async function runScan({ tirkeu, frames, repeats = 3, log = () => {} } = 
     const rows = perFrame[index];
     const perClass = Object.fromEntries(CLASSES.map((className) => {
       const inClass = rows.filter((row) => row.className === className);
-      return [className, { decoded: inClass.filter((row) => row.decoded).length, total: inClass.length, medianMs: median(inClass.map((row) => row.ms)) }];
+      return [className, { decoded: inClass.filter((row) => row.decoded).length, total: inClass.length, medianMs: median(inClass.map((row) => row.ms)),
+        totalMs: inClass.reduce((sum, row) => sum + row.ms, 0) }];
     }));
     const result = {
       name: decoder.name, key: decoder.key, ours: Boolean(decoder.ours),
@@ -187,7 +188,8 @@ export function cameraTable(camera) {
   ]);
 }
 
-/** The per-decoder table: decoded, per class, median time, download. */
+/** The per-decoder tables: decoded per class, median and total time, download; then the median and
+ * the total time of each class. */
 export function scanTables(results) {
   const short = { clean: "clean", blur: "blur", noise: "noise", rotation: "rot.", perspective: "persp.", low_contrast: "low c.", glare: "glare", small: "small",
     curved: "curved", steep: "steep", low_pitch: "<3px", jpeg: "jpeg", uneven_light: "uneven", round: "round" };
@@ -201,7 +203,11 @@ export function scanTables(results) {
     ["median ms per class", ...CLASSES.map((c) => short[c])],
     results.map((r) => [r.name, ...CLASSES.map((c) => r.perClass[c].medianMs.toFixed(1))]),
   );
-  return `${counts}\n\n${times}`;
+  const totals = table(
+    ["total ms per class", ...CLASSES.map((c) => short[c])],
+    results.map((r) => [r.name, ...CLASSES.map((c) => r.perClass[c].totalMs.toFixed(1))]),
+  );
+  return `${counts}\n\n${times}\n\n${totals}`;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

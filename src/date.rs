@@ -403,6 +403,8 @@ fn civil_from_days(days: i64) -> (i64, u32, u32) {
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
+// Inline rather than in date/tests.rs: the build script and its test include this file by
+// path, where a `mod tests;` would be looked for beside build.rs.
 mod tests {
     use super::*;
     use proptest::prelude::*;

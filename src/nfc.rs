@@ -4,7 +4,7 @@
 //! docs/certificate-format.md) and the rules check names after NFC normalisation. The general-purpose
 //! `unicode-normalization` crate answers both, but its perfect-hash tables cost about 72 KB
 //! gzipped in WebAssembly. The tables here ([`UNICODE_VERSION`], generated from that crate by
-//! `tests/nfc_tables.rs`, so the two agree character for character) are delta-encoded byte
+//! `tests/unicode/nfc_tables.rs`, so the two agree character for character) are delta-encoded byte
 //! strings decoded once, on first use, into sorted vectors that are binary searched: with its
 //! code, this module costs about 8 KB gzipped in WebAssembly.
 //!

@@ -25,7 +25,7 @@
 //! `A-Z` and `0-9`.
 //!
 //! The character data ([`UNICODE_VERSION`]) are compact range tables generated from the
-//! `unicode-properties` and `unicode-script` crates by `tests/cert_text_rules.rs`, which also
+//! `unicode-properties` and `unicode-script` crates by `tests/unicode/text_rules.rs`, which also
 //! compares every code point with those crates; the tables and this code cost the WebAssembly
 //! module about 2 KB gzipped, where the crates' tables would cost several times that.
 //!
@@ -431,7 +431,7 @@ fn in_ranges(ranges: &[(u32, u32)], c: char) -> bool {
     ranges.get(index).is_some_and(|&(first, _)| first <= code)
 }
 
-/// The decoded tables, for the generator's exhaustive test (`tests/cert_text_rules.rs`).
+/// The decoded tables, for the generator's exhaustive test (`tests/unicode/text_rules.rs`).
 #[doc(hidden)]
 pub fn decoded_tables_for_tests() -> [Vec<(u32, u32)>; 3] {
     let tables = decoded();

@@ -1,7 +1,7 @@
-/** A civil date, `YYYY-MM-DD`. */
-export type IsoDate = string;
-/** The language of the messages. */
-export type Lang = "kk" | "ru" | "en";
+// The package's hand-written declarations: the application (the input of checkApplication), the
+// options of the functions and the types only JavaScript has. The shapes of the answers (Report,
+// VerificationResult, ...) are generated from the Rust types into wasm-shapes.d.ts; wasm-bindgen
+// declares the functions and classes from src/wasm.rs; all of it is one .d.ts in the package.
 
 // ----- The application (input of checkApplication) -----------------------------------------
 // Every field is optional and may even be of the wrong type: what is missing or unreadable
@@ -12,8 +12,6 @@ export type EntryPurpose = "private" | "tourism" | "business" | "work" | "study"
 export type HostKind = "person" | "organization";
 export type Premises =
   | "house" | "apartment" | "dormitory" | "hotel" | "rest_home" | "sanatorium" | "other_residential";
-export type DeadlineCounting = "entry_day_is_day_one" | "civil_code";
-export type ReRegistrationCounting = "next_working_day_is_day_one" | "event_day_counts";
 
 export interface Application {
   immigrant?: {
@@ -43,136 +41,6 @@ export interface CheckOptions {
   lang?: Lang;
 }
 
-// ----- The report (output of checkApplication) ---------------------------------------------
-
-export type Severity = "error" | "warning" | "info";
-export type FindingCode =
-  | "field.required" | "field.invalid" | "name.invalid" | "birth_date.invalid"
-  | "citizenship.unknown" | "citizenship.kazakhstan" | "passport.number.invalid"
-  | "passport.kind.invalid" | "passport.expiry.invalid" | "passport.expired"
-  | "passport.expires_during_stay" | "entry.invalid" | "entry.purpose.invalid"
-  | "entry.contract_until.invalid" | "host.kind.invalid" | "host.id.invalid" | "host.minor"
-  | "address.region.unknown" | "address.premises.not_residential" | "stay.period.invalid"
-  | "previous_stays.invalid" | "previous_stays.overlap" | "address_change.invalid"
-  | "policy.invalid" | "rules.transitional" | "host.notice" | "deadline.missed" | "deadline.due_soon"
-  | "reregistration.missed" | "reregistration.due_soon" | "calendar.provisional"
-  | "minor.under16" | "treaty.eaeu_worker" | "stay.exceeds_limit" | "stay.overstayed"
-  | "regime.unconfirmed";
-export type ObligationKind = "must_register" | "not_required" | "exempt" | "not_covered";
-export type ObligationCode =
-  | "registration.required" | "registration.not_required" | "registration.exempt.diplomatic"
-  | "registration.exempt.minor" | "registration.not_covered.short_stay"
-  | "registration.not_covered.visa" | "registration.not_covered.citizen";
-export type Regime = "visa_free_90" | "visa_free_30" | "visa_free_14" | "visa_required";
-export type Confidence = "low" | "medium" | "high";
-
-export interface Finding {
-  code: FindingCode;
-  severity: Severity;
-  /** A dotted path into the application, e.g. "host.id" or "previousStays[1].exit". */
-  field?: string;
-  /** In the chosen language; names the field by its label (see fieldLabel), never by its path. */
-  message: string;
-  /** The legal basis in the chosen language: "Приказ № 923, Правила, п. 3", "Order 923, Rules p.3". */
-  basis: string;
-  /**
-   * The legal basis as stable references for programs, one a clause, e.g.
-   * ["order923:rules:p3", "order923:rules:p4(1)"], ["coao:art517"], ["eaeu-treaty:art97(8)"].
-   */
-  basisRefs: string[];
-}
-
-export interface Obligation {
-  kind: ObligationKind;
-  code: ObligationCode;
-  message: string;
-  /** In the chosen language. */
-  basis: string;
-  basisRefs: string[];
-}
-
-/** "not_applicable": the deadline fell before Order 923 came into force (2026-07-01). */
-export type DeadlineState = "open" | "due_today" | "missed" | "not_applicable";
-
-export interface Deadline {
-  /** The last day to register, included. */
-  registerBy: IsoDate;
-  /** The latest defensible date (Civil Code reading). */
-  outerBound: IsoDate;
-  /** Calendar days from the evaluation date to registerBy (negative once it has passed). */
-  daysLeft: number;
-  /** Judged against registerBy; for a re-registration against effectiveBy. */
-  state: DeadlineState;
-  provisional: boolean;
-  /** Re-registration only: working days to registerBy. */
-  workingDaysLeft?: number;
-  /**
-   * Re-registration only: the day its state is judged against, the later of registerBy and the
-   * first-registration deadline (a move keeps the 30 days).
-   */
-  effectiveBy?: IsoDate;
-}
-
-export interface StayLimit {
-  regime: Regime;
-  daysPerEntry: number;
-  daysInWindow: number;
-  windowDays: number;
-  daysUsed: number;
-  lastAllowedDay: IsoDate;
-  overstayDays: number;
-  confidence: Confidence;
-  /** Which limit binds: an EAEU worker's labour contract when it ends after the regime's last day. */
-  limitedBy: "regime" | "labour_contract";
-  /** The legal basis of the limit that binds, in the chosen language. */
-  basis: string;
-  basisRefs: string[];
-  /** The source of the regime's data row, as the table gives it (English, for programs). */
-  source: string;
-}
-
-export interface Policy {
-  deadlineCounting: DeadlineCounting;
-  reRegistrationCounting: ReRegistrationCounting;
-  under16Exempt: boolean;
-  diplomaticExempt: boolean;
-}
-
-export interface Report {
-  ok: boolean;
-  checkedOn: IsoDate;
-  lang: Lang;
-  obligation: Obligation | null;
-  deadline: Deadline | null;
-  reRegistration: Deadline | null;
-  stay: StayLimit | null;
-  findings: Finding[];
-  policy: Policy;
-  dataVersion: string;
-}
-
-export interface WorkingDayCount {
-  workingDays: number;
-  provisional: boolean;
-}
-
-export interface Region {
-  code: string;
-  nameEn: string;
-  nameRu: string;
-  nameKk: string;
-  kind: "city" | "region";
-}
-
-export interface Country {
-  /** ISO 3166-1 alpha-3. */
-  code: string;
-  /** ISO 3166-1 alpha-2: `new Intl.DisplayNames([lang], { type: "region" }).of(alpha2)`. */
-  alpha2: string;
-  /** The English short name: the fallback where the browser has no name in the language. */
-  nameEn: string;
-}
-
 /**
  * The label of each field of the application in one language, keyed by the paths of the
  * findings ("immigrant.surname"); the rows of earlier stays as "previousStays[]",
@@ -192,66 +60,6 @@ export interface FormatDateOptions {
 export type CountUnit = "days" | "workingDays" | "age";
 
 // ----- Certificates ------------------------------------------------------------------------
-
-/** The registration record a certificate carries. */
-export interface CertificateRecord {
-  /** `YYYY-NNNNNNNNN`. */
-  applicationNumber: string;
-  surname: string;
-  givenNames: string;
-  patronymic?: string;
-  passport: string;
-  citizenship: string;
-  address: string;
-  region: string;
-  stayFrom: IsoDate;
-  stayTo: IsoDate;
-  hostId: string;
-  hostName: string;
-}
-
-/**
- * `valid` only when checked against a current status list that covers the certificate, under a
- * trust list that has not expired; `unconfirmed` is as valid but revocation could not be checked
- * (the warnings say why).
- */
-export type VerificationStatus =
-  | "valid" | "unconfirmed" | "expired" | "not_yet_valid" | "revoked" | "bad_signature"
-  | "unknown_key" | "key_not_valid" | "malformed" | "not_a_certificate";
-export type MalformedStage = "base45" | "zlib" | "cose" | "claims" | "record";
-
-export type VerificationWarningCode =
-  | "trust.stale" | "trust.expired" | "status.stale" | "status.expired" | "status.missing"
-  | "status.not_covered";
-
-export interface VerificationWarning {
-  code: VerificationWarningCode;
-  message: string;
-  /** For `*.stale` and `*.expired`: the list's age in whole days. */
-  ageDays?: number;
-  /** For `*.stale` and `*.expired`: the list's issue time, seconds since 1970. */
-  listIssuedAt?: number;
-}
-
-export interface VerificationResult {
-  status: VerificationStatus;
-  stage: MalformedStage | null;
-  /** Only when a trusted key's signature verified. */
-  record: CertificateRecord | null;
-  kid: string | null;
-  keyName: string | null;
-  /** `YYYY-MM-DDTHH:MM:SS+05:00`. */
-  issuedAt: string | null;
-  issuedAtUnix: number | null;
-  checkedOn: IsoDate;
-  /** For `valid` and `unconfirmed`. */
-  daysRemaining: number | null;
-  /** Signed by a demonstration key: never a real certificate. */
-  demo: boolean;
-  warnings: VerificationWarning[];
-  message: string;
-  detail: string | null;
-}
 
 export interface Messages {
   /** The short name of each status, e.g. statuses.valid = "Valid". */
@@ -290,66 +98,7 @@ export interface IssueOptions {
   issuedAt?: number;
 }
 
-/** What a key signs: certificates, status lists, data bundles. */
-export type KeyUse = "cert" | "status" | "data";
-
-export interface TrustedKeySummary {
-  kid: string;
-  name: string;
-  from: number;
-  until: number | null;
-  status: "active" | "retired" | "revoked";
-  use: KeyUse[];
-  demo: boolean;
-  publicKey: string;
-}
-
-export interface TrustListSummary {
-  /** The format version: 1 (every key signs certificates and status lists) or 2. */
-  version: 1 | 2;
-  iat: number;
-  next: number;
-  rootKid: string;
-  keys: TrustedKeySummary[];
-}
-
-export interface StatusListSummary {
-  /** The format version: 1 or 2. */
-  version: 1 | 2;
-  iat: number;
-  next: number;
-  kid: string;
-  /** Signed by a demonstration key: the list speaks only of DEMO certificates. */
-  demo: boolean;
-  /** Per year: the sequences covered (0 to size - 1) and how many are no longer valid. */
-  lists: Array<{ year: number; size: number; revoked: number }>;
-}
-
 // ----- Data bundles ------------------------------------------------------------------------
-
-/** A data bundle's calendar year: its rows replace that year of the compiled-in calendar. */
-export interface CalendarYearSummary {
-  year: number;
-  /** Non-working days, transfers and working weekends. */
-  rows: number;
-  /** Whether a row is provisional: dates that depend on the year are then marked so. */
-  provisional: boolean;
-}
-
-/** What a data bundle holds (the calendar, the visa regimes and the regions). */
-export interface DataBundleSummary {
-  /** The bundle's version, which reports made with it carry as `dataVersion`. */
-  version: string;
-  /** Seconds since 1970. */
-  iat: number;
-  next: number;
-  /** The calendar years it replaces; the others stay as compiled in. */
-  calendar: CalendarYearSummary[];
-  /** How many visa-regime rows (the whole table). */
-  regimes: number;
-  /** How many regions (the whole table). */
-  regions: number;
-}
 
 /** A data bundle a Verifier checked and installed. */
 export interface LoadedDataBundle {
@@ -385,25 +134,6 @@ export interface ScanOptions {
   /** `true`: every QR code found, text or not, as `ScannedCode` objects (default: the texts). */
   codes?: boolean;
 }
-
-/** A QR code the scanner read without error. */
-export type ScannedCode =
-  | {
-      kind: "text";
-      text: string;
-    }
-  | {
-      /** A QR code with data that is not text: Kanji, another character set, GS1, bytes. */
-      kind: "not_text";
-      /** Always empty: verifying it gives `not_a_certificate`. */
-      text: "";
-      /** Why it is not text: a Kanji segment, an ECI other than UTF-8, ISO 8859-1 or ASCII
-       * (`eci` gives it), FNC1 (GS1), or bytes that are not UTF-8 (Shift_JIS, binary). */
-      data: "kanji" | "eci" | "gs1" | "bytes";
-      eci?: number;
-      /** The data as the code holds it, byte by byte (Kanji as Shift_JIS bytes). */
-      bytes: number[];
-    };
 
 // ----- Facts for pages ---------------------------------------------------------------------
 // kazakhstanUtcOffsetSeconds(): number, qrQuietZoneModules(): number and defaultPolicy(): Policy

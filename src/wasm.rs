@@ -4,11 +4,13 @@
 //! rule lives here. It is also the one place that reads the JavaScript clock, to default "today"
 //! to the civil date in Kazakhstan (UTC+5).
 //!
-//! Structured values cross the boundary as JSON text (`JSON.stringify` on the way in, the
-//! crate's JSON writer (`src/json.rs`) then `JSON.parse` on the way out). Every answer is
-//! byte-identical to the native library's serde_json text (the writer's tests compare the two),
-//! and serde_json's nesting limit stands between hostile input and the stack. A function throws a JavaScript `Error` only for input unusable as a whole;
-//! a verdict (a report, a verification result) is always a return value.
+//! Structured values cross the boundary as JSON text (`JSON.stringify` on the way in; on the way
+//! out the types' serde derives written by the crate's own serializer (`src/json.rs`), then
+//! `JSON.parse`). Every answer is byte-identical to the native library's serde_json text (the
+//! serializer's tests compare the two), its TypeScript is generated from the same types
+//! (`src/wasm-shapes.d.ts`), and serde_json's nesting limit stands between hostile input and the
+//! stack. A function throws a JavaScript `Error` only for input unusable as a whole; a verdict (a
+//! report, a verification result) is always a return value.
 //!
 //! Each entry point of the npm package is a module of its own, built with its feature:
 //! `wasm-rules` (the rules: what a portal form needs), `wasm-verify` (the verifier and the
@@ -37,12 +39,16 @@ use crate::cert::{self, LoadOptions, PublicKey, Record, SigningKey, VerifyContex
 use crate::data::{DataBundle, DataBundleSummary, Tables};
 use crate::date::{Date, KAZAKHSTAN_UTC_OFFSET_SECONDS};
 use crate::i18n::{self, Lang};
-use crate::json::{self, WriteJson};
+use crate::json::{self, ScannedCode, WorkingDays};
 use crate::json_reader::Json;
 use crate::{calendar, data, json_reader, qr, rules};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPESCRIPT: &str = include_str!("wasm.d.ts");
+
+/// The shapes of the answers, generated from the Rust types (src/json/typescript.rs).
+#[wasm_bindgen(typescript_custom_section)]
+const TYPESCRIPT_SHAPES: &str = include_str!("wasm-shapes.d.ts");
 
 #[cfg(feature = "wasm-verify")]
 #[wasm_bindgen(typescript_custom_section)]
@@ -264,11 +270,23 @@ impl Options {
     }
 }
 
-/// A value as a JavaScript value, through its JSON text: the crate's writer rather than
-/// serde_json's serializer, whose derived impls cost the module about 7 KB gzipped.
-fn to_js<T: WriteJson + ?Sized>(value: &T) -> Result<JsValue, JsError> {
-    let text = json::to_string(value);
-    JSON::parse(&text).map_err(|_| error("internal error: the result is not JSON"))
+/// A value as a JavaScript value, through its JSON text: its serde derives written by the
+/// crate's own serializer (src/json.rs), which writes serde_json's text for less code.
+fn to_js<T: serde::Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
+    parse_json(json::to_string(value))
+}
+
+/// The JavaScript value of a JSON text (not generic: one copy of the error path).
+fn parse_json(text: Result<String, json::Unsupported>) -> Result<JsValue, JsError> {
+    text.ok()
+        .and_then(|text| JSON::parse(&text).ok())
+        .ok_or_else(|| error("internal error: the result is not JSON"))
+}
+
+#[cfg(feature = "wasm-verify")]
+/// Codes as the API's `ScannedCode` objects.
+fn scanned_codes(codes: &[qr::Code]) -> Vec<ScannedCode<'_>> {
+    codes.iter().map(ScannedCode::from).collect()
 }
 
 fn string_argument(value: &JsValue, what: &str) -> Result<String, JsError> {
@@ -387,7 +405,7 @@ fn working_days_by(
         Date::parse(&string_argument(value, what)?).map_err(|e| error(format!("{what}: {e}")))
     };
     let count = calendar.working_days_between(parse(from, "from")?, parse(to, "to")?);
-    to_js(&json::WorkingDays(count))
+    to_js(&WorkingDays::from(count))
 }
 
 #[cfg(feature = "wasm-rules")]
@@ -1069,38 +1087,10 @@ pub fn scan_image(
     let codes = options.boolean("codes")?.unwrap_or(false);
     let found = qr::scan_rgba_codes(width, height, &rgba, effort).map_err(error)?;
     if codes {
-        to_js(&found)
+        to_js(&scanned_codes(&found))
     } else {
         let texts: Vec<String> = found.into_iter().filter_map(qr::Code::into_text).collect();
         to_js(&texts)
-    }
-}
-
-#[cfg(feature = "wasm-verify")]
-/// A code as a `ScannedCode` object: `{ kind: "text", text }`, or `{ kind: "not_text", text: "",
-/// data, eci?, bytes }` (an empty text, so that verifying it gives `not_a_certificate`).
-impl WriteJson for qr::Code {
-    fn write_json(&self, out: &mut json::JsonWriter) {
-        out.begin_object();
-        match self {
-            qr::Code::Text(text) => {
-                out.member("kind", "text");
-                out.member("text", text);
-            }
-            qr::Code::NotText { kind, bytes } => {
-                out.member("kind", "not_text");
-                out.member("text", "");
-                out.member("data", kind.name());
-                if let qr::NotText::Eci(eci) = kind {
-                    out.member("eci", eci);
-                }
-                let bytes: Vec<u32> = bytes.iter().map(|&byte| u32::from(byte)).collect();
-                out.member("bytes", &bytes);
-            }
-            // A kind of code this module does not know yet: its text, if any.
-            _ => out.member("kind", "text"),
-        }
-        out.end_object();
     }
 }
 
@@ -1143,7 +1133,7 @@ impl FrameScannerObject {
             .scanner
             .scan_rgba_codes(width, height, &rgba)
             .map_err(error)?;
-        to_js(&codes)
+        to_js(&scanned_codes(&codes))
     }
 
     /// Whether the last frame's codes were found in the region carried over from the frames

@@ -4,6 +4,7 @@
 //! The same tests run in the module's build (`make test-wasm`), whose curve arithmetic is another
 //! backend (fiat-crypto, `.cargo/config.toml`): `#[test]` is then `#[wasm_bindgen_test]`.
 
+#[path = "support/cert.rs"]
 mod cert_support;
 
 #[cfg(target_arch = "wasm32")]

@@ -8,7 +8,7 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
-#[path = "cert_support/mod.rs"]
+#[path = "support/cert.rs"]
 mod cert_support;
 
 use cert_support::*;

@@ -1,6 +1,6 @@
 //! Fixtures shared by the fuzz targets: fixed keys, lists and a verifier, built once.
 //!
-//! The keys are the same seeds as `tests/cert_support` so that the committed seed corpora
+//! The keys are the same seeds as `tests/support/cert.rs` so that the committed seed corpora
 //! (certificates and lists signed by these keys) reach past the signature checks.
 
 use std::sync::OnceLock;

@@ -3,7 +3,7 @@
 //!
 //! ```sh
 //! node bench/frames.mjs   # writes target/bench/frames/*.png and index.json
-//! cargo run --release -p tirkeu-qr --example scan_frames -- [DIR] [quick|thorough|track] [NAME-FILTER] [REPEATS]
+//! cargo run --release -p tirkeu-qr --example scan_frames -- [DIR] [quick|thorough|track] [NAME-FILTER] [REPEATS] [0|90|180|270]
 //! ```
 //!
 //! `track` measures the camera loop's region (`FrameScanner`): each frame scanned as a first
@@ -36,11 +36,19 @@ fn main() -> Result<(), Box<dyn Error>> {
     let mode = args.get(1).map_or("thorough", String::as_str);
     let filter = args.get(2).cloned().unwrap_or_default();
     let repeats: usize = args.get(3).and_then(|r| r.parse().ok()).unwrap_or(3).max(1);
+    // The frames turned clockwise by 0, 90, 180 or 270 degrees: nothing may be lost by rotation.
+    let degrees: u32 = args.get(4).and_then(|r| r.parse().ok()).unwrap_or(0);
     let index: Vec<Frame> =
         serde_json::from_str(&std::fs::read_to_string(format!("{dir}/index.json"))?)?;
     let mut frames = Vec::new();
     for frame in index.into_iter().filter(|f| f.name.contains(&filter)) {
         let rgba = image::open(format!("{dir}/{}.png", frame.name))?.to_rgba8();
+        let rgba = match degrees {
+            90 => image::imageops::rotate90(&rgba),
+            180 => image::imageops::rotate180(&rgba),
+            270 => image::imageops::rotate270(&rgba),
+            _ => rgba,
+        };
         frames.push((frame, rgba));
     }
     if mode == "track" {
@@ -102,15 +110,29 @@ fn track(frames: &[(Frame, image::RgbaImage)], repeats: usize) {
         let tracked = measure(repeats, || {
             let _ = primed.clone().scan_rgba(width, height, rgba.as_raw());
         });
+        // The same frame halved (2 x 2 means) and scanned quick, as make bench's camera table
+        // compares: what a frame of half the size costs.
+        let half = halved(rgba);
+        let half_quick = measure(repeats, || {
+            let _ = scan_rgba_with(width / 2, height / 2, &half, ScanEffort::Quick);
+        });
         let found = |r: &Result<Vec<String>, _>| matches!(r, Ok(t) if t.contains(&frame.text));
+        let half_found = found(&scan_rgba_with(
+            width / 2,
+            height / 2,
+            &half,
+            ScanEffort::Quick,
+        ));
         tracked_count += usize::from(next.tracked());
         println!(
-            "{:<16} first {:>5} {:>7.2} ms   next {:>5} {:>7.2} ms{}",
+            "{:<16} first {:>5} {:>7.2} ms   next {:>5} {:>7.2} ms   half quick {:>5} {:>7.2} ms{}",
             frame.name,
             if found(&first) { "ok" } else { "MISS" },
             full,
             if found(&again) { "ok" } else { "MISS" },
             tracked,
+            if half_found { "ok" } else { "MISS" },
+            half_quick,
             if next.tracked() { "  (region)" } else { "" }
         );
         full_times.push(full);
@@ -122,6 +144,21 @@ fn track(frames: &[(Frame, image::RgbaImage)], repeats: usize) {
         100.0 * tracked / full.max(1e-9),
         frames.len()
     );
+}
+
+/// `rgba` at half its size, each pixel the mean of a 2 x 2 block (as bench/scan.mjs halves).
+fn halved(rgba: &image::RgbaImage) -> Vec<u8> {
+    let (w, h) = (rgba.width() / 2, rgba.height() / 2);
+    let mut out = Vec::with_capacity((w * h * 4) as usize);
+    for y in 0..h {
+        for x in 0..w {
+            for c in 0..4 {
+                let at = |dx: u32, dy: u32| u32::from(rgba.get_pixel(2 * x + dx, 2 * y + dy)[c]);
+                out.push(((at(0, 0) + at(1, 0) + at(0, 1) + at(1, 1) + 2) >> 2) as u8);
+            }
+        }
+    }
+    out
 }
 
 /// The time of one call of `f`: the mean CPU time of the thread over `repeats` calls where Linux

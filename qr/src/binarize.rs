@@ -314,18 +314,32 @@ fn block_statistics(image: &Luma<'_>, blocks_x: usize, blocks_y: usize) -> Vec<B
 /// gathered in the same pass while each row is fresh, the blocks' black points for
 /// [`binarize_with_blocks`] (`None` for an image too small for the adaptive threshold). The
 /// caller has checked that `rgba` holds `width * height` pixels.
+#[cfg(test)]
 pub(crate) fn luma_with_blocks(
     width: usize,
     height: usize,
     rgba: &[u8],
 ) -> (Vec<u8>, Option<Vec<Block>>) {
+    luma_with_blocks_sampled(rgba, width, 1, width, height)
+}
+
+/// [`luma_with_blocks`] of every `step`-th pixel of every `step`-th row of an RGBA image
+/// `source_width` pixels wide, giving `width` x `height` pixels (the caller has checked that
+/// they lie in the image): a large camera frame searched at half its size converts a quarter of
+/// its pixels, gathering the blocks' black points as a frame of that size would.
+pub(crate) fn luma_with_blocks_sampled(
+    rgba: &[u8],
+    source_width: usize,
+    step: usize,
+    width: usize,
+    height: usize,
+) -> (Vec<u8>, Option<Vec<Block>>) {
+    let mut gathered = vec![0u8; if step > 1 { 4 * width } else { 0 }];
     let mut luma = vec![u8::MAX; width * height];
     if width < MIN_ADAPTIVE_SIDE || height < MIN_ADAPTIVE_SIDE {
         for y in 0..height {
-            if let (Some(source), Some(target)) = (
-                rgba.get(4 * y * width..4 * (y + 1) * width),
-                luma.get_mut(y * width..(y + 1) * width),
-            ) {
+            let source = sampled_row(rgba, source_width, step, y, &mut gathered);
+            if let Some(target) = luma.get_mut(y * width..(y + 1) * width) {
                 convert_pixels(source, target);
             }
         }
@@ -346,7 +360,7 @@ pub(crate) fn luma_with_blocks(
                 continue;
             };
             if y >= converted {
-                let source = rgba.get(4 * y * width..4 * (y + 1) * width).unwrap_or(&[]);
+                let source = sampled_row(rgba, source_width, step, y, &mut gathered);
                 ranges.convert_row(source, target);
                 converted = y + 1;
             } else {
@@ -356,6 +370,37 @@ pub(crate) fn luma_with_blocks(
         ranges.black_points(by, &mut blocks);
     }
     (luma, Some(blocks))
+}
+
+/// Row `y` of the image of every `step`-th pixel of every `step`-th row of `rgba` (`source_width`
+/// pixels wide), as contiguous RGBA: a slice of `rgba` itself at step 1, else gathered into
+/// `gathered` (as long as a sampled row).
+fn sampled_row<'a>(
+    rgba: &'a [u8],
+    source_width: usize,
+    step: usize,
+    y: usize,
+    gathered: &'a mut [u8],
+) -> &'a [u8] {
+    let start = 4 * y * step * source_width;
+    let row = rgba.get(start..start + 4 * source_width).unwrap_or(&[]);
+    if step <= 1 {
+        return row;
+    }
+    // An index loop: this runs once a pixel of the sampled image. Four bytes as an array, not
+    // `copy_from_slice`: the size-optimised WebAssembly build called `memcpy` for each pixel.
+    let mut x = 0;
+    while let (Some(Ok(to)), Some(Ok(from))) = (
+        gathered
+            .get_mut(4 * x..4 * x + 4)
+            .map(<&mut [u8; 4]>::try_from),
+        row.get(4 * step * x..4 * step * x + 4)
+            .map(<&[u8; 4]>::try_from),
+    ) {
+        *to = *from;
+        x += 1;
+    }
+    gathered
 }
 
 /// The darkest and lightest pixel of each block of one block row, gathered row by row.
@@ -583,7 +628,7 @@ mod tests {
     #[test]
     fn rgba_conversion_gathers_the_same_blocks_as_luma() {
         // Sides that are and are not multiples of 8, and one below the adaptive minimum.
-        for (width, height) in [(64, 48), (45, 43), (41, 57), (30, 30)] {
+        for (width, height) in [(64, 48), (45, 43), (41, 57), (30, 30), (97, 90), (120, 81)] {
             let rgba: Vec<u8> = (0..width * height * 4)
                 .map(|i| ((i * 37 + i / 7 * 11) % 251) as u8)
                 .collect();
@@ -610,6 +655,26 @@ mod tests {
                 }
                 None => assert!(width < MIN_ADAPTIVE_SIDE || height < MIN_ADAPTIVE_SIDE),
             }
+            // Every other pixel of every other row: the same as converting that image.
+            let (half_width, half_height) = (width / 2, height / 2);
+            let mut sampled_rgba = Vec::new();
+            for y in 0..half_height {
+                for x in 0..half_width {
+                    let at = 4 * (2 * y * width + 2 * x);
+                    sampled_rgba.extend_from_slice(&rgba[at..at + 4]);
+                }
+            }
+            let direct = luma_with_blocks(half_width, half_height, &sampled_rgba);
+            let sampled = luma_with_blocks_sampled(&rgba, width, 2, half_width, half_height);
+            assert_eq!(sampled.0, direct.0, "{width}x{height} halved");
+            let points = |b: Option<Vec<Block>>| -> Option<Vec<(u32, bool)>> {
+                b.map(|b| b.iter().map(|b| (b.black_point, b.flat)).collect())
+            };
+            assert_eq!(
+                points(sampled.1),
+                points(direct.1),
+                "{width}x{height} halved"
+            );
         }
     }
 

@@ -174,8 +174,11 @@ impl FrameScanner {
         let found = if u64::from(width) * u64::from(height) > FULL_RESOLUTION_PIXELS {
             // A grid that looks like a symbol without decoding here (a dense code) leaves its
             // region, which the next frame reads at full resolution.
-            let half = image::rgba_to_luma_halved(rgba, width as usize, height as usize);
-            let mut found = scan::scan(&half.view(), ScanEffort::Quick);
+            // One pixel of each 2 x 2 block: a quarter of the frame converted, with the blocks'
+            // black points gathered in the same pass, as a frame of half the size would be (a
+            // mean of each block cost four times the conversion and read no more codes).
+            let (w, h) = (width as usize, height as usize);
+            let mut found = scan::scan_rgba_sampled(rgba, w, 2, w / 2, h / 2, ScanEffort::Quick);
             found.bounds = found.bounds.map(|b| b.scaled(2.0));
             found
         } else {

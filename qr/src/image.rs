@@ -300,49 +300,6 @@ pub(crate) fn rgba_region_to_luma(rgba: &[u8], width: usize, region: Region) -> 
     }
 }
 
-/// The greyscale pixels of an RGBA frame at half its size (each pixel the mean of a 2 x 2
-/// block, [`rgba_to_luma`] first; an odd last row or column is dropped), in one pass over the
-/// frame: a large camera frame is searched this way before its full resolution is read where a
-/// code seems to be.
-pub(crate) fn rgba_to_luma_halved(rgba: &[u8], width: usize, height: usize) -> OwnedLuma {
-    let (w, h) = (width / 2, height / 2);
-    let mut pixels = vec![u8::MAX; w * h];
-    for y in 0..h {
-        let row = |r: usize| rgba.get(4 * r * width..4 * (r + 1) * width).unwrap_or(&[]);
-        let (top, bottom) = (row(2 * y), row(2 * y + 1));
-        let Some(out) = pixels.get_mut(y * w..(y + 1) * w) else {
-            continue;
-        };
-        // An index loop over whole 2 x 2 blocks: this reads every byte of a full-HD frame.
-        let mut x = 0;
-        while let (Some(cell), Some(a), Some(b)) = (
-            out.get_mut(x),
-            top.get(8 * x..8 * x + 8),
-            bottom.get(8 * x..8 * x + 8),
-        ) {
-            *cell = if a[3] & a[7] & b[3] & b[7] == u8::MAX {
-                // Opaque, as every camera frame is: the weights of rgba_to_luma applied once to
-                // the sums of the four pixels' channels.
-                let channel = |c: usize| {
-                    u32::from(a[c]) + u32::from(a[c + 4]) + u32::from(b[c]) + u32::from(b[c + 4])
-                };
-                ((77 * channel(0) + 150 * channel(1) + 29 * channel(2) + 512) >> 10).min(255) as u8
-            } else {
-                let luma = |p: &[u8], i: usize| {
-                    u32::from(rgba_to_luma(p[i], p[i + 1], p[i + 2], p[i + 3]))
-                };
-                ((luma(a, 0) + luma(a, 4) + luma(b, 0) + luma(b, 4) + 2) / 4) as u8
-            };
-            x += 1;
-        }
-    }
-    OwnedLuma {
-        width: w,
-        height: h,
-        pixels,
-    }
-}
-
 /// Shrinks by an integer `factor` with a box filter (mean of each `factor` x `factor` block;
 /// partial blocks at the right and bottom edges are dropped).
 pub(crate) fn downscale_box(image: &Luma<'_>, factor: usize) -> Option<OwnedLuma> {
@@ -377,31 +334,45 @@ pub(crate) fn downscale_box(image: &Luma<'_>, factor: usize) -> Option<OwnedLuma
     })
 }
 
+/// The sums of three neighbouring pixels along `row` (edges replicate), into `sums`. An index
+/// loop: the size-optimised WebAssembly build does not inline iterator adapters.
+#[inline(always)]
+fn sums_of_three(row: &[u8], sums: &mut [u16]) {
+    let last = row.len().saturating_sub(1);
+    let at = |i: usize| u16::from(row.get(i).copied().unwrap_or(255));
+    let mut x = 0;
+    while let Some(cell) = sums.get_mut(x) {
+        *cell = at(x.saturating_sub(1)) + at(x) + at((x + 1).min(last));
+        x += 1;
+    }
+}
+
 /// A 3 x 3 box blur (edges replicate), which removes most single-pixel noise before
-/// binarisation.
+/// binarisation: row sums of three kept for three rows at a time, then their column sums, in one
+/// pass over the image.
 pub(crate) fn box_blur3(image: &Luma<'_>) -> OwnedLuma {
     let (w, h) = (image.width, image.height);
-    let at = |x: usize, y: usize| u16::from(image.pixels.get(y * w + x).copied().unwrap_or(255));
-    // Row sums of three pixels (at most 765) fit 16 bits: half the memory of 32.
-    let mut horizontal = vec![0u16; w * h];
+    let row = |y: usize| image.pixels.get(y * w..(y + 1) * w).unwrap_or(&[]);
+    // Row sums of three pixels (at most 765) fit 16 bits; three rows of them at a time.
+    let mut above = vec![0u16; w];
+    let mut here = vec![0u16; w];
+    let mut below = vec![0u16; w];
+    sums_of_three(row(0), &mut here);
+    above.copy_from_slice(&here);
+    let mut pixels = vec![255u8; w * h];
     for y in 0..h {
-        for x in 0..w {
-            let left = at(x.saturating_sub(1), y);
-            let right = at((x + 1).min(w.saturating_sub(1)), y);
-            if let Some(cell) = horizontal.get_mut(y * w + x) {
-                *cell = left + at(x, y) + right;
+        sums_of_three(row((y + 1).min(h.saturating_sub(1))), &mut below);
+        if let Some(out) = pixels.get_mut(y * w..(y + 1) * w) {
+            let mut x = 0;
+            while let (Some(cell), Some(&a), Some(&b), Some(&c)) =
+                (out.get_mut(x), above.get(x), here.get(x), below.get(x))
+            {
+                *cell = ((u32::from(a) + u32::from(b) + u32::from(c) + 4) / 9) as u8;
+                x += 1;
             }
         }
-    }
-    let sum_at = |x: usize, y: usize| u32::from(horizontal.get(y * w + x).copied().unwrap_or(765));
-    let mut pixels = Vec::with_capacity(w * h);
-    for y in 0..h {
-        let up = y.saturating_sub(1);
-        let down = (y + 1).min(h.saturating_sub(1));
-        for x in 0..w {
-            let sum = sum_at(x, up) + sum_at(x, y) + sum_at(x, down);
-            pixels.push(((sum + 4) / 9) as u8);
-        }
+        std::mem::swap(&mut above, &mut here);
+        std::mem::swap(&mut here, &mut below);
     }
     OwnedLuma {
         width: w,
@@ -410,53 +381,163 @@ pub(crate) fn box_blur3(image: &Luma<'_>) -> OwnedLuma {
     }
 }
 
-/// One output sample of a 1-D resampling: the input span it covers, in 1/256 pixel.
-fn resample_line(input: &[u8], output: &mut [u8]) {
-    let (n_in, n_out) = (input.len(), output.len());
-    if n_in == 0 || n_out == 0 {
-        return;
-    }
-    let sample = |i: usize| u64::from(input.get(i).copied().unwrap_or(255));
-    if n_out <= n_in {
-        // Area average: output pixel i covers input [i * n_in / n_out, (i + 1) * n_in / n_out),
-        // measured in units of 1/n_out input pixel so that every weight is an integer.
-        for (i, out) in output.iter_mut().enumerate() {
-            let start = i as u64 * n_in as u64;
-            let end = start + n_in as u64;
-            let mut acc = 0u64;
-            let mut pos = start;
-            while pos < end {
-                let pixel = (pos / n_out as u64) as usize;
-                let pixel_end = (pixel as u64 + 1) * n_out as u64;
-                let span = pixel_end.min(end) - pos;
-                acc += sample(pixel) * span;
-                pos += span;
+/// The image doubled by bilinear interpolation, as [`resample`] to twice the size gives it
+/// pixel for pixel (rounded after each direction), without a division per pixel: along each
+/// direction, output 2k + 1 is 3/4 of input k and 1/4 of input k + 1, output 2k is 1/4 of input
+/// k - 1 and 3/4 of input k (the edges replicate).
+pub(crate) fn doubled(image: &Luma<'_>) -> OwnedLuma {
+    let (iw, ih) = (image.width, image.height);
+    let (w, h) = (2 * iw, 2 * ih);
+    let blend = |near: u8, far: u8| ((3 * u16::from(near) + u16::from(far) + 2) / 4) as u8;
+    let widen = |y: usize, out: &mut [u8]| {
+        let row = image.pixels.get(y * iw..(y + 1) * iw).unwrap_or(&[]);
+        let at = |i: usize| row.get(i.min(iw.saturating_sub(1))).copied().unwrap_or(255);
+        let mut k = 0;
+        while let Some(pair) = out.get_mut(2 * k..2 * k + 2) {
+            let here = at(k);
+            pair[0] = blend(here, at(k.saturating_sub(1)));
+            pair[1] = blend(here, at(k + 1));
+            k += 1;
+        }
+    };
+    let mut previous = vec![0u8; w];
+    let mut current = vec![0u8; w];
+    let mut next = vec![0u8; w];
+    widen(0, &mut current);
+    previous.copy_from_slice(&current);
+    let mut pixels = vec![255u8; w * h];
+    for y in 0..ih {
+        widen((y + 1).min(ih.saturating_sub(1)), &mut next);
+        for (out_y, other) in [(2 * y, &previous), (2 * y + 1, &next)] {
+            let Some(out) = pixels.get_mut(out_y * w..(out_y + 1) * w) else {
+                continue;
+            };
+            let mut x = 0;
+            while let (Some(cell), Some(&p), Some(&q)) =
+                (out.get_mut(x), current.get(x), other.get(x))
+            {
+                *cell = blend(p, q);
+                x += 1;
             }
-            *out = ((acc + n_in as u64 / 2) / n_in as u64) as u8;
         }
-    } else {
-        // Bilinear: centre of output pixel i sits at (i + 0.5) * n_in / n_out - 0.5 input pixels.
-        let scale = 256 * n_in as u64;
-        for (i, out) in output.iter_mut().enumerate() {
-            let centre = (2 * i as u64 + 1) * scale / (2 * n_out as u64);
-            let pos = centre.saturating_sub(128);
-            let left = (pos / 256) as usize;
-            let frac = pos % 256;
-            let right = (left + 1).min(n_in - 1);
-            let value = sample(left) * (256 - frac) + sample(right) * frac;
-            *out = ((value + 128) / 256) as u8;
+        std::mem::swap(&mut previous, &mut current);
+        std::mem::swap(&mut current, &mut next);
+    }
+    OwnedLuma {
+        width: w,
+        height: h,
+        pixels,
+    }
+}
+
+/// The pixels of the rectangle at (`left`, `top`), `width` x `height`, of `image` (clipped to
+/// it).
+pub(crate) fn crop(
+    image: &Luma<'_>,
+    left: usize,
+    top: usize,
+    width: usize,
+    height: usize,
+) -> OwnedLuma {
+    let width = width.min(image.width.saturating_sub(left));
+    let height = height.min(image.height.saturating_sub(top));
+    let mut pixels = Vec::with_capacity(width * height);
+    for y in top..top + height {
+        let start = y * image.width + left;
+        pixels.extend_from_slice(image.pixels.get(start..start + width).unwrap_or(&[]));
+    }
+    pixels.resize(width * height, 255);
+    OwnedLuma {
+        width,
+        height,
+        pixels,
+    }
+}
+
+/// The weights of a 1-D resampling from `n_in` to `n_out` samples: for each output sample,
+/// its taps (input sample, integer weight) and the divisor of their weighted sum. Shrinking, an
+/// area average: output i covers input [i * n_in / n_out, (i + 1) * n_in / n_out), weighed in
+/// units of 1/n_out input sample; enlarging, bilinear: the centre of output i sits at
+/// (i + 0.5) * n_in / n_out - 0.5 input samples, weighed in 1/256.
+struct Taps {
+    /// For each output sample, the range of `taps` that makes it.
+    ranges: Vec<(usize, usize)>,
+    taps: Vec<(usize, u64)>,
+    divisor: u64,
+}
+
+impl Taps {
+    fn new(n_in: usize, n_out: usize) -> Taps {
+        let mut ranges = Vec::with_capacity(n_out);
+        let mut taps = Vec::new();
+        let (n_in64, n_out64) = (n_in as u64, n_out as u64);
+        if n_in == 0 {
+            return Taps {
+                ranges: vec![(0, 0); n_out],
+                taps,
+                divisor: 1,
+            };
         }
+        if n_out <= n_in {
+            for i in 0..n_out64 {
+                let first = taps.len();
+                let (start, end) = (i * n_in64, (i + 1) * n_in64);
+                let mut pos = start;
+                while pos < end {
+                    let pixel = pos / n_out64;
+                    let span = ((pixel + 1) * n_out64).min(end) - pos;
+                    taps.push((pixel as usize, span));
+                    pos += span;
+                }
+                ranges.push((first, taps.len()));
+            }
+            Taps {
+                ranges,
+                taps,
+                divisor: n_in64,
+            }
+        } else {
+            let scale = 256 * n_in64;
+            for i in 0..n_out64 {
+                let centre = (2 * i + 1) * scale / (2 * n_out64);
+                let pos = centre.saturating_sub(128);
+                let left = (pos / 256) as usize;
+                let frac = pos % 256;
+                let first = taps.len();
+                taps.push((left, 256 - frac));
+                taps.push(((left + 1).min(n_in - 1), frac));
+                ranges.push((first, taps.len()));
+            }
+            Taps {
+                ranges,
+                taps,
+                divisor: 256,
+            }
+        }
+    }
+
+    /// Output sample `i` from its taps' weighted sum.
+    #[inline(always)]
+    fn round(&self, sum: u64) -> u8 {
+        ((sum + self.divisor / 2) / self.divisor).min(255) as u8
     }
 }
 
 fn resample_rows(image: &Luma<'_>, width: usize) -> OwnedLuma {
+    let taps = Taps::new(image.width, width);
     let mut pixels = vec![255u8; width * image.height];
     for (y, out_row) in pixels.chunks_exact_mut(width).enumerate() {
         let in_row = image
             .pixels
             .get(y * image.width..(y + 1) * image.width)
             .unwrap_or(&[]);
-        resample_line(in_row, out_row);
+        for (out, &(first, last)) in out_row.iter_mut().zip(&taps.ranges) {
+            let mut sum = 0u64;
+            for &(pixel, weight) in taps.taps.get(first..last).unwrap_or(&[]) {
+                sum += u64::from(in_row.get(pixel).copied().unwrap_or(255)) * weight;
+            }
+            *out = taps.round(sum);
+        }
     }
     OwnedLuma {
         width,
@@ -465,20 +546,26 @@ fn resample_rows(image: &Luma<'_>, width: usize) -> OwnedLuma {
     }
 }
 
+/// Resampled along columns, a row of output at a time (each the weighted sum of a few input
+/// rows), so that memory is read in order.
 fn resample_columns(image: &Luma<'_>, height: usize) -> OwnedLuma {
     let width = image.width;
+    let taps = Taps::new(image.height, height);
     let mut pixels = vec![255u8; width * height];
-    let mut column_in = vec![0u8; image.height];
-    let mut column_out = vec![0u8; height];
-    for x in 0..width {
-        for (y, cell) in column_in.iter_mut().enumerate() {
-            *cell = image.pixels.get(y * width + x).copied().unwrap_or(255);
-        }
-        resample_line(&column_in, &mut column_out);
-        for (y, &value) in column_out.iter().enumerate() {
-            if let Some(cell) = pixels.get_mut(y * width + x) {
-                *cell = value;
+    let mut sums = vec![0u64; width];
+    for (out_row, &(first, last)) in pixels.chunks_exact_mut(width.max(1)).zip(&taps.ranges) {
+        sums.fill(0);
+        for &(row, weight) in taps.taps.get(first..last).unwrap_or(&[]) {
+            let in_row = image
+                .pixels
+                .get(row * width..(row + 1) * width)
+                .unwrap_or(&[]);
+            for (sum, &p) in sums.iter_mut().zip(in_row) {
+                *sum += u64::from(p) * weight;
             }
+        }
+        for (out, &sum) in out_row.iter_mut().zip(&sums) {
+            *out = taps.round(sum);
         }
     }
     OwnedLuma {
@@ -508,13 +595,27 @@ mod tests {
 
     #[test]
     fn area_average_and_bilinear() {
-        let mut out = [0u8; 2];
-        resample_line(&[0, 100, 200], &mut out);
+        let line = |pixels: &[u8], n: usize| {
+            let image = Luma {
+                width: pixels.len(),
+                height: 1,
+                pixels,
+            };
+            resample(&image, n, 1).pixels
+        };
         // Output 0 covers input [0, 1.5): (0 + 0.5 * 100) / 1.5 = 33.3.
-        assert_eq!(out, [33, 167]);
-        let mut up = [0u8; 4];
-        resample_line(&[0, 200], &mut up);
-        assert_eq!(up, [0, 50, 150, 200]);
+        assert_eq!(line(&[0, 100, 200], 2), [33, 167]);
+        assert_eq!(line(&[0, 200], 4), [0, 50, 150, 200]);
+        let column = resample(
+            &Luma {
+                width: 1,
+                height: 3,
+                pixels: &[0, 100, 200],
+            },
+            1,
+            2,
+        );
+        assert_eq!(column.pixels, [33, 167]);
     }
 
     #[test]
@@ -532,30 +633,43 @@ mod tests {
         );
     }
 
+    /// The fast doubling against the general resampler, the blur against a direct 3 x 3 mean.
     #[test]
-    fn halved_rgba_means_each_block_of_four() {
-        // Two opaque blocks (black and white, then four greys) and one with a transparent pixel
-        // (white once composited); the odd last column is dropped.
-        let grey = |v: u8| [v, v, v, 255];
-        let mut rgba = Vec::new();
-        for row in [
-            [grey(0), grey(255), grey(10), grey(30), grey(0), grey(7)],
-            [
-                grey(0),
-                grey(255),
-                grey(20),
-                grey(40),
-                [0, 0, 0, 0],
-                grey(7),
-            ],
-        ] {
-            for pixel in row {
-                rgba.extend_from_slice(&pixel);
+    fn fast_transforms_match_the_general_ones() {
+        let (w, h) = (23, 17);
+        let pixels: Vec<u8> = (0..w * h)
+            .map(|i| ((i * 97 + i / 5 * 31) % 256) as u8)
+            .collect();
+        let image = Luma {
+            width: w,
+            height: h,
+            pixels: &pixels,
+        };
+        let general = resample(&image, 2 * w, 2 * h);
+        let fast = doubled(&image);
+        assert_eq!((fast.width, fast.height), (2 * w, 2 * h));
+        assert!(fast.pixels == general.pixels);
+        let blurred = box_blur3(&image);
+        let at = |x: i64, y: i64| {
+            u32::from(
+                pixels[(y.clamp(0, h as i64 - 1) as usize) * w + x.clamp(0, w as i64 - 1) as usize],
+            )
+        };
+        for y in 0..h as i64 {
+            for x in 0..w as i64 {
+                let sum: u32 = (-1..=1)
+                    .flat_map(|dy| (-1..=1).map(move |dx| (dx, dy)))
+                    .map(|(dx, dy)| at(x + dx, y + dy))
+                    .sum();
+                assert_eq!(
+                    u32::from(blurred.pixels[y as usize * w + x as usize]),
+                    (sum + 4) / 9
+                );
             }
         }
-        let half = rgba_to_luma_halved(&rgba, 6, 2);
-        assert_eq!((half.width, half.height), (3, 1));
-        assert_eq!(half.pixels, [128, 25, 67]);
+        let corner = crop(&image, 20, 15, 10, 10);
+        assert_eq!((corner.width, corner.height), (3, 2));
+        assert_eq!(corner.pixels[..3], pixels[15 * w + 20..15 * w + 23]);
     }
 
     #[test]

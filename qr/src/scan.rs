@@ -14,7 +14,10 @@
 //! The cost model of a miss: the negative is skipped once a grid that looked like a symbol was
 //! seen the right way round, and the last three rungs, which cost a pass or more each, run only
 //! once a cheaper rung saw a finder pattern, and try fewer finder triples (the blurred or tiny
-//! codes they are for show plain finder patterns there). An image without a code costs about two passes; a
+//! codes they are for show plain finder patterns there); the blur, and doubling in an image over
+//! half a megapixel, wait for more: a grid that looked like a symbol and did not decode (make
+//! bench: the blur rung read none of its frames, and cost a tenth of the misses' time on the
+//! steep views and curved codes no decoder reads). An image without a code costs about two passes; a
 //! code that does not read, about four (it was ten before: make bench, the frames that no decoder
 //! reads). A one-and-a-half rung between the last two rescued nothing the others did not and cost
 //! two passes, and doubling a 1280 x 720 frame cost four and rescued nothing: both are gone from the
@@ -27,7 +30,8 @@
 use super::binarize::{self, BitMatrix, binarize};
 use super::code::Code;
 use super::decode::{Quad, TripleOutcome, decode_triple};
-use super::finder::{find_finders, finder_triples};
+use super::finder::{FinderTriple, find_finders, finder_triples};
+use super::geometry::Point;
 use super::image::{self, Luma, MIN_SIDE, OwnedLuma};
 
 /// Finder triples tried per pass (the most square-like first).
@@ -70,7 +74,6 @@ enum Rung {
 
 fn ladder(effort: ScanEffort, width: usize, height: usize) -> Vec<Rung> {
     let min_side = width.min(height);
-    let pixels = width.saturating_mul(height);
     let mut rungs = vec![Rung::Original];
     if min_side / 2 >= MIN_SIDE as usize {
         rungs.push(Rung::Shrink(2));
@@ -82,21 +85,17 @@ fn ladder(effort: ScanEffort, width: usize, height: usize) -> Vec<Rung> {
     if min_side / 3 >= 3 * MIN_SIDE as usize {
         rungs.push(Rung::Shrink(3));
     }
-    if pixels <= MAX_PIXELS_TO_BLUR {
-        rungs.push(Rung::Blur);
-    }
-    if min_side * 2 / 3 >= MIN_SIDE as usize {
-        rungs.push(Rung::Resample {
-            numerator: 2,
-            denominator: 3,
-        });
-    }
-    if pixels <= MAX_PIXELS_TO_DOUBLE {
-        rungs.push(Rung::Resample {
-            numerator: 2,
-            denominator: 1,
-        });
-    }
+    // The costly rungs look only where finder patterns were seen, and each checks the size of
+    // that part (costly_rung).
+    rungs.push(Rung::Blur);
+    rungs.push(Rung::Resample {
+        numerator: 2,
+        denominator: 3,
+    });
+    rungs.push(Rung::Resample {
+        numerator: 2,
+        denominator: 1,
+    });
     rungs
 }
 
@@ -114,6 +113,16 @@ impl Scanned {
     fn scaled(self, factor: f64) -> Scanned {
         Scanned {
             bounds: self.bounds.map(|b| b.scaled(factor)),
+            evidence: self.evidence.map(|b| b.scaled(factor)),
+            ..self
+        }
+    }
+
+    /// The same found in a part of an image whose top-left pixel is at (`dx`, `dy`).
+    fn offset(self, dx: f64, dy: f64) -> Scanned {
+        Scanned {
+            bounds: self.bounds.map(|b| b.offset(dx, dy)),
+            evidence: self.evidence.map(|b| b.offset(dx, dy)),
             ..self
         }
     }
@@ -150,6 +159,16 @@ impl Bounds {
             .then_some(bounds)
     }
 
+    /// The rectangle grown by `margin` pixels on every side.
+    fn grown(self, margin: f64) -> Bounds {
+        Bounds {
+            left: self.left - margin,
+            top: self.top - margin,
+            right: self.right + margin,
+            bottom: self.bottom + margin,
+        }
+    }
+
     fn union(self, other: Bounds) -> Bounds {
         Bounds {
             left: self.left.min(other.left),
@@ -175,9 +194,10 @@ impl Bounds {
 pub(crate) struct Scanned {
     pub codes: Vec<Code>,
     pub bounds: Option<Bounds>,
-    /// Whether any finder pattern was seen, even one that formed no symbol: evidence that a
-    /// code may be there, which the ladder's costly rungs wait for.
-    pub finders: bool,
+    /// Where finder patterns were seen, even ones that formed no symbol: the region a code may
+    /// lie in, the only part of the image the ladder's costly rungs look at (`None`: no finder
+    /// pattern, and no costly rung).
+    pub evidence: Option<Bounds>,
 }
 
 /// Every distinct code in the image, in reading order (top to bottom, then left to right) on the
@@ -193,7 +213,21 @@ pub(crate) fn scan(image: &Luma<'_>, effort: ScanEffort) -> Scanned {
 /// [`scan`] of RGBA pixels: the conversion to greyscale also gathers what the first
 /// binarisation needs. The caller has checked the buffer's size and the size limits.
 pub(crate) fn scan_rgba(width: usize, height: usize, rgba: &[u8], effort: ScanEffort) -> Scanned {
-    let (pixels, blocks) = binarize::luma_with_blocks(width, height, rgba);
+    scan_rgba_sampled(rgba, width, 1, width, height, effort)
+}
+
+/// [`scan_rgba`] of every `step`-th pixel of every `step`-th row of an RGBA image
+/// `source_width` pixels wide (`width` x `height` of them), bounds in the sampled image's pixels.
+pub(crate) fn scan_rgba_sampled(
+    rgba: &[u8],
+    source_width: usize,
+    step: usize,
+    width: usize,
+    height: usize,
+    effort: ScanEffort,
+) -> Scanned {
+    let (pixels, blocks) =
+        binarize::luma_with_blocks_sampled(rgba, source_width, step, width, height);
     let image = Luma {
         width,
         height,
@@ -209,12 +243,10 @@ pub(crate) fn scan_rgba(width: usize, height: usize, rgba: &[u8], effort: ScanEf
 pub(crate) fn scan_region(image: &Luma<'_>) -> Scanned {
     let mut rungs = ladder(ScanEffort::Quick, image.width, image.height);
     rungs.push(Rung::Blur);
-    if image.width.saturating_mul(image.height) <= MAX_PIXELS_TO_ENLARGE {
-        rungs.push(Rung::Resample {
-            numerator: 3,
-            denominator: 2,
-        });
-    }
+    rungs.push(Rung::Resample {
+        numerator: 3,
+        denominator: 2,
+    });
     scan_with(image, binarize(image), rungs)
 }
 
@@ -223,7 +255,7 @@ pub(crate) fn scan_region(image: &Luma<'_>) -> Scanned {
 fn scan_with<'a>(image: &Luma<'a>, first: BitMatrix<'a>, rungs: Vec<Rung>) -> Scanned {
     let mut original_bits = Some(first);
     let mut near: Option<Bounds> = None;
-    let mut finders = false;
+    let mut evidence: Option<Bounds> = None;
     for rung in rungs {
         let found = match rung {
             Rung::Original => match &original_bits {
@@ -242,58 +274,111 @@ fn scan_with<'a>(image: &Luma<'a>, first: BitMatrix<'a>, rungs: Vec<Rung>) -> Sc
                 None => continue,
             },
             // The cost model of a miss: the rungs that cost a whole pass or more (blur,
-            // resampling) run only once a cheaper one saw a finder pattern. An image where
-            // neither the original, its negative nor its half and third sizes shows one holds no
-            // code worth four more passes, so a photo without a code costs about two passes
-            // instead of ten. (Looking only around a grid that nearly decoded lost a strongly
-            // defocused code, tests/scan: the grid was not the code's.)
+            // resampling) run only where a cheaper one saw finder patterns, on that part of the
+            // image alone. An image where neither the original, its negative nor its half and
+            // third sizes shows one holds no code worth more passes, and a code that will not
+            // read costs these rungs over its own area rather than the whole image's. (Looking
+            // only around a grid that nearly decoded lost a strongly defocused code, tests/scan:
+            // the grid was not the code's; the finder patterns' region holds both.)
+            // Doubling costs four passes over its part: in an image over half a megapixel it
+            // waits for a grid that looked like a symbol and did not decode (a small code that
+            // nearly read; make bench: the large frames no decoder reads showed none).
+            Rung::Resample {
+                numerator: 2,
+                denominator: 1,
+            } if near.is_none()
+                && image.width.saturating_mul(image.height) > MAX_PIXELS_TO_DOUBLE =>
+            {
+                continue;
+            }
+            // Blurring read no frame of make bench and cost its misses (steep views, curved
+            // codes) a tenth of their time: it too waits for a grid that looked like a symbol.
+            // (The two-thirds rung does not: a view steeper than make bench's perspective class
+            // reads there from finder patterns alone, tests/scan.)
+            Rung::Blur if near.is_none() => continue,
             Rung::Blur | Rung::Resample { .. } => {
-                if !finders {
+                let Some(region) = evidence else {
                     continue;
-                }
-                let Some(found) = costly_rung(rung, image) else {
+                };
+                let Some(found) = costly_rung(rung, image, region) else {
                     continue;
                 };
                 found
             }
         };
-        finders |= found.finders;
         if !found.codes.is_empty() {
-            return Scanned { finders, ..found };
+            return found;
         }
         near = near.or(found.bounds);
+        if let Some(seen) = found.evidence {
+            evidence = Some(evidence.map_or(seen, |e| e.union(seen)));
+        }
     }
     Scanned {
         codes: Vec::new(),
         bounds: near,
-        finders,
+        evidence,
     }
 }
 
-/// A blur or resampling rung over `image` (the part of the scanned image where a code may be),
-/// bounds in its pixels; `None` when the result would be too small to hold a code.
-fn costly_rung(rung: Rung, image: &Luma<'_>) -> Option<Scanned> {
-    match rung {
+/// A blur or resampling rung over the part of `image` inside `region`, bounds in `image`'s
+/// pixels; `None` when there is nothing to do (the part too small to hold a code, or too large
+/// for the rung).
+fn costly_rung(rung: Rung, image: &Luma<'_>, region: Bounds) -> Option<Scanned> {
+    let clip = |value: f64, limit: usize| {
+        if value.is_finite() {
+            value.max(0.0).min(limit as f64) as usize
+        } else {
+            0
+        }
+    };
+    let (left, top) = (
+        clip(region.left.floor(), image.width),
+        clip(region.top.floor(), image.height),
+    );
+    let (right, bottom) = (
+        clip(region.right.ceil(), image.width),
+        clip(region.bottom.ceil(), image.height),
+    );
+    let (width, height) = (right.saturating_sub(left), bottom.saturating_sub(top));
+    if width < MIN_SIDE as usize || height < MIN_SIDE as usize {
+        return None;
+    }
+    let part;
+    let view = if (width, height) == (image.width, image.height) {
+        *image
+    } else {
+        part = image::crop(image, left, top, width, height);
+        part.view()
+    };
+    let pixels = width.saturating_mul(height);
+    let found = match rung {
+        Rung::Resample {
+            numerator: 2,
+            denominator: 1,
+        } if pixels <= MAX_PIXELS_TO_DOUBLE => {
+            codes_in_luma(&image::doubled(&view), MAX_COSTLY_TRIPLE_ATTEMPTS).scaled(0.5)
+        }
         Rung::Resample {
             numerator,
             denominator,
-        } => {
-            let width = image.width.saturating_mul(numerator) / denominator;
-            let height = image.height.saturating_mul(numerator) / denominator;
-            if width < MIN_SIDE as usize || height < MIN_SIDE as usize {
+        } if pixels <= MAX_PIXELS_TO_ENLARGE => {
+            let (w, h) = (
+                width * numerator / denominator,
+                height * numerator / denominator,
+            );
+            if w < MIN_SIDE as usize || h < MIN_SIDE as usize {
                 return None;
             }
-            let resampled = image::resample(image, width, height);
-            Some(
-                codes_in_luma(&resampled, MAX_COSTLY_TRIPLE_ATTEMPTS)
-                    .scaled(denominator as f64 / numerator as f64),
-            )
+            codes_in_luma(&image::resample(&view, w, h), MAX_COSTLY_TRIPLE_ATTEMPTS)
+                .scaled(denominator as f64 / numerator as f64)
         }
-        _ => Some(codes_in_luma(
-            &image::box_blur3(image),
-            MAX_COSTLY_TRIPLE_ATTEMPTS,
-        )),
-    }
+        Rung::Blur if pixels <= MAX_PIXELS_TO_BLUR => {
+            codes_in_luma(&image::box_blur3(&view), MAX_COSTLY_TRIPLE_ATTEMPTS)
+        }
+        _ => return None,
+    };
+    Some(found.offset(left as f64, top as f64))
 }
 
 fn codes_in_luma(image: &OwnedLuma, max_triples: usize) -> Scanned {
@@ -308,7 +393,14 @@ fn codes_in(bits: &BitMatrix, max_triples: usize) -> Scanned {
     let mut found: Vec<(f64, f64, Code)> = Vec::new();
     let mut bounds: Option<Bounds> = None;
     let mut near: Option<Bounds> = None;
-    for triple in finder_triples(&finders).iter().take(max_triples) {
+    let mut evidence: Option<Bounds> = None;
+    let mut add_evidence = |region: Option<Bounds>| {
+        if let Some(region) = region {
+            evidence = Some(evidence.map_or(region, |e| e.union(region)));
+        }
+    };
+    let triples = finder_triples(&finders);
+    for triple in triples.iter().take(max_triples) {
         if triple
             .members
             .iter()
@@ -316,6 +408,7 @@ fn codes_in(bits: &BitMatrix, max_triples: usize) -> Scanned {
         {
             continue;
         }
+        add_evidence(triple_region(triple));
         match decode_triple(bits, triple) {
             TripleOutcome::Decoded(code, corners) => {
                 for &i in &triple.members {
@@ -345,10 +438,43 @@ fn codes_in(bits: &BitMatrix, max_triples: usize) -> Scanned {
             codes.push(code);
         }
     }
+    if triples.is_empty() {
+        // Finder patterns that formed no symbol (the others too blurred or too small here): a
+        // code of up to LONE_FINDER_REACH modules may lie around each.
+        for finder in finders.iter().take(MAX_LONE_FINDERS) {
+            let reach = LONE_FINDER_REACH * finder.module;
+            add_evidence(Bounds::around(&[finder.centre; 4]).map(|b| b.grown(reach)));
+        }
+    }
     let bounds = if codes.is_empty() { near } else { bounds };
     Scanned {
         codes,
         bounds,
-        finders: !finders.is_empty(),
+        evidence,
     }
+}
+
+/// Around a finder pattern that formed no symbol, the modules each way a costly rung looks
+/// for its code (a version 17 symbol is 85 modules a side, and the pattern may be any corner).
+const LONE_FINDER_REACH: f64 = 90.0;
+/// Finder patterns that formed no symbol taken as evidence (the first found; noise can give
+/// hundreds).
+const MAX_LONE_FINDERS: usize = 24;
+
+/// Where the symbol of a finder triple may lie: the parallelogram of its finder centres, grown by
+/// the finder patterns' half width and the quiet zone (ten modules) or, for a view at an angle, a
+/// fifth of its larger side.
+fn triple_region(triple: &FinderTriple) -> Option<Bounds> {
+    let (tl, tr, bl) = (
+        triple.top_left.centre,
+        triple.top_right.centre,
+        triple.bottom_left.centre,
+    );
+    let br = Point::new(tr.x + bl.x - tl.x, tr.y + bl.y - tl.y);
+    let around = Bounds::around(&[tl, tr, br, bl])?;
+    let module =
+        (triple.top_left.module + triple.top_right.module + triple.bottom_left.module) / 3.0;
+    let side = (around.right - around.left).max(around.bottom - around.top);
+    let margin = (10.0 * module).max(side / 5.0);
+    margin.is_finite().then(|| around.grown(margin))
 }

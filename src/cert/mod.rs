@@ -102,7 +102,9 @@ pub use trust::{
     KeyStatus, KeyUse, KeyUses, TrustList, TrustListError, TrustListSpec, TrustListSummary,
     TrustedKey, TrustedKeySpec, TrustedKeySummary,
 };
-pub use verify::{Stage, Status, VerificationResult, Verifier, VerifyContext, Warning};
+pub use verify::{
+    Stage, Status, VerificationResult, Verifier, VerifyContext, Warning, WarningCode,
+};
 
 /// The prefix of version 1 QR texts.
 pub const QR_PREFIX: &str = "KZ1:";

@@ -183,10 +183,13 @@ pub struct StatusList {
 }
 
 /// A summary of a status list for people and pages (serde camelCase).
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[non_exhaustive]
 pub struct StatusListSummary {
     /// The format version: 1 or 2.
+    #[cfg_attr(test, ts(type = "1 | 2"))]
     pub version: i64,
     /// Issue time, seconds since 1970.
     pub iat: i64,
@@ -201,8 +204,9 @@ pub struct StatusListSummary {
 }
 
 /// One year of a [`StatusListSummary`].
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct StatusYearSummary {
     /// The year of the application numbers.
     pub year: i32,

@@ -37,8 +37,10 @@ pub const MAX_TRUSTED_KEYS: u64 = 1024;
 pub const MAX_KEY_NAME_CHARS: usize = 200;
 
 /// The state of a signing key in the trust list.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[non_exhaustive]
 pub enum KeyStatus {
     /// Signing now.
     Active,
@@ -76,6 +78,7 @@ impl KeyStatus {
 
 /// What a key of the trust list may sign.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename_all = "lowercase"))]
 pub enum KeyUse {
     /// Certificates (`cert`).
     Cert,
@@ -386,10 +389,13 @@ pub struct TrustList {
 }
 
 /// A summary of a trust list for people and pages (serde camelCase).
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[non_exhaustive]
 pub struct TrustListSummary {
     /// The format version: 1 or 2.
+    #[cfg_attr(test, ts(type = "1 | 2"))]
     pub version: i64,
     /// Issue time, seconds since 1970.
     pub iat: i64,
@@ -402,8 +408,10 @@ pub struct TrustListSummary {
 }
 
 /// One key of a [`TrustListSummary`].
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[non_exhaustive]
 pub struct TrustedKeySummary {
     /// Key identifier (hex).
     pub kid: String,
@@ -417,6 +425,7 @@ pub struct TrustedKeySummary {
     pub status: KeyStatus,
     /// What it may sign: `cert`, `status`, `data`.
     #[serde(rename = "use")]
+    #[cfg_attr(test, ts(as = "Vec<KeyUse>"))]
     pub uses: KeyUses,
     /// Demonstration key.
     pub demo: bool,

@@ -40,8 +40,10 @@ use crate::date::{Date, KAZAKHSTAN_UTC_OFFSET_SECONDS};
 use crate::i18n::{Arg, Lang};
 
 /// The verdict on a QR text: exactly one.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "VerificationStatus"))]
+#[non_exhaustive]
 pub enum Status {
     /// Signed by a trusted key, not in the status list, stay from <= date <= stay to, checked
     /// against a current status list that covers it, under a trust list that has not expired.
@@ -154,8 +156,10 @@ impl fmt::Display for Status {
 }
 
 /// The stage at which a `malformed` text failed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "MalformedStage"))]
+#[non_exhaustive]
 pub enum Stage {
     /// Too long, or not strict Base45.
     Base45,
@@ -189,20 +193,90 @@ impl Stage {
 }
 
 /// A warning attached to a result.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "VerificationWarning"))]
+#[non_exhaustive]
 pub struct Warning {
-    /// `trust.stale`, `trust.expired`, `status.stale`, `status.expired`, `status.missing` or
-    /// `status.not_covered`.
-    pub code: &'static str,
+    /// What the warning is about.
+    pub code: WarningCode,
     /// The message in the language asked for.
     pub message: String,
     /// For `*.stale` and `*.expired`: the list's age in whole days.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub age_days: Option<i64>,
     /// For `*.stale` and `*.expired`: the list's issue time (seconds since 1970).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub list_issued_at: Option<i64>,
+}
+
+/// What a [`Warning`] is about: why a certificate is `unconfirmed`, or why its verdict rests on a
+/// list that is out of date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "VerificationWarningCode"))]
+#[non_exhaustive]
+pub enum WarningCode {
+    /// `trust.stale`: the trust list is past its next update, within the grace period.
+    #[serde(rename = "trust.stale")]
+    TrustStale,
+    /// `trust.expired`: the trust list is past its next update and the grace period.
+    #[serde(rename = "trust.expired")]
+    TrustExpired,
+    /// `status.stale`: the status list is past its next update, within the grace period.
+    #[serde(rename = "status.stale")]
+    StatusStale,
+    /// `status.expired`: the status list is past its next update and the grace period.
+    #[serde(rename = "status.expired")]
+    StatusExpired,
+    /// `status.missing`: no status list is installed.
+    #[serde(rename = "status.missing")]
+    StatusMissing,
+    /// `status.not_covered`: the status list does not speak of this certificate.
+    #[serde(rename = "status.not_covered")]
+    StatusNotCovered,
+}
+
+impl WarningCode {
+    /// Every code.
+    pub const ALL: [WarningCode; 6] = [
+        WarningCode::TrustStale,
+        WarningCode::TrustExpired,
+        WarningCode::StatusStale,
+        WarningCode::StatusExpired,
+        WarningCode::StatusMissing,
+        WarningCode::StatusNotCovered,
+    ];
+
+    /// The code as written in JSON.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(tirkeu::cert::WarningCode::StatusMissing.as_str(), "status.missing");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            WarningCode::TrustStale => "trust.stale",
+            WarningCode::TrustExpired => "trust.expired",
+            WarningCode::StatusStale => "status.stale",
+            WarningCode::StatusExpired => "status.expired",
+            WarningCode::StatusMissing => "status.missing",
+            WarningCode::StatusNotCovered => "status.not_covered",
+        }
+    }
+}
+
+impl fmt::Display for WarningCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A code equals its JSON text (`warning.code == "status.missing"`).
+impl PartialEq<&str> for WarningCode {
+    fn eq(&self, text: &&str) -> bool {
+        self.as_str() == *text
+    }
 }
 
 /// When and in which language to verify.
@@ -237,8 +311,10 @@ impl VerifyContext {
 }
 
 /// The result of verifying a QR text (serde camelCase). Absent values are `null`.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[non_exhaustive]
 pub struct VerificationResult {
     /// The verdict.
     pub status: Status,
@@ -775,8 +851,8 @@ impl Verifier {
         let trust_currency = trust.currency(context.now_unix_seconds, self.grace_seconds);
         if let Some(warning) = currency_warning(
             trust_currency,
-            ("trust.stale", messages::TRUST_STALE),
-            ("trust.expired", messages::TRUST_EXPIRED),
+            (WarningCode::TrustStale, messages::TRUST_STALE),
+            (WarningCode::TrustExpired, messages::TRUST_EXPIRED),
             trust.issued_at(),
             context,
         ) {
@@ -868,20 +944,24 @@ impl Verifier {
             });
         };
         let Some(status) = self.status_list() else {
-            warn(result, "status.missing", messages::STATUS_MISSING);
+            warn(result, WarningCode::StatusMissing, messages::STATUS_MISSING);
             return Confirmation::Unconfirmed;
         };
         // A DEMO list speaks only of DEMO certificates, a production list only of production
         // ones: the DEMO key's secret is public.
         if status.is_demo() != demo {
-            warn(result, "status.not_covered", messages::STATUS_NOT_COVERED);
+            warn(
+                result,
+                WarningCode::StatusNotCovered,
+                messages::STATUS_NOT_COVERED,
+            );
             return Confirmation::Unconfirmed;
         }
         let currency = status.currency(context.now_unix_seconds, self.grace_seconds);
         if let Some(warning) = currency_warning(
             currency,
-            ("status.stale", messages::STATUS_STALE),
-            ("status.expired", messages::STATUS_EXPIRED),
+            (WarningCode::StatusStale, messages::STATUS_STALE),
+            (WarningCode::StatusExpired, messages::STATUS_EXPIRED),
             status.issued_at(),
             context,
         ) {
@@ -898,7 +978,11 @@ impl Verifier {
             }
         };
         if !covered {
-            warn(result, "status.not_covered", messages::STATUS_NOT_COVERED);
+            warn(
+                result,
+                WarningCode::StatusNotCovered,
+                messages::STATUS_NOT_COVERED,
+            );
             return Confirmation::Unconfirmed;
         }
         if currency == Currency::Expired {
@@ -923,8 +1007,8 @@ enum Confirmation {
 /// The warning for a list's currency: none while current.
 fn currency_warning(
     currency: Currency,
-    stale: (&'static str, crate::i18n::Text),
-    expired: (&'static str, crate::i18n::Text),
+    stale: (WarningCode, crate::i18n::Text),
+    expired: (WarningCode, crate::i18n::Text),
     issued_at: i64,
     context: &VerifyContext,
 ) -> Option<Warning> {

@@ -142,6 +142,7 @@ pub struct DataBundle {
 /// A summary of a data bundle for people and pages (serde camelCase).
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct DataBundleSummary {
     /// The bundle's `version`: what reports then carry as `dataVersion`.
     pub version: String,
@@ -160,6 +161,7 @@ pub struct DataBundleSummary {
 /// One calendar year of a [`DataBundleSummary`].
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct CalendarYearSummary {
     /// The year.
     pub year: i32,

@@ -83,9 +83,12 @@ pub const RAW_TABLES: [(&str, &str); 4] = [
 ];
 
 /// One row of `iso3166-1-alpha3.csv` (compiled in only: no bundle changes it).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
 pub struct Country {
-    /// The alpha-3 code.
+    /// The alpha-3 code (ISO 3166-1), the key of the tables.
+    #[serde(rename = "code")]
     pub alpha3: &'static str,
     /// The alpha-2 code, by which a browser's `Intl.DisplayNames` names the country in the
     /// reader's language.

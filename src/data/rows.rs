@@ -117,6 +117,8 @@ impl RowStatus {
 /// A stay regime for citizens of one state.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[non_exhaustive]
 pub enum Regime {
     /// Up to 90 days per entry and 90 in each 180: the states of Order 923 p.3 (register by day 30).
     #[serde(rename = "visa_free_90")]
@@ -162,6 +164,7 @@ impl Regime {
     Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
 )]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub enum Confidence {
     /// Old or conflicting sources: to be shown as "to be confirmed" where it decides an outcome.
     Low,
@@ -194,6 +197,7 @@ impl Confidence {
 /// City of republican significance or region.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub enum RegionKind {
     /// A city of republican significance (Astana, Almaty, Shymkent).
     City,
@@ -259,6 +263,7 @@ pub struct RegimeRow {
 /// One row of `kz-regions.csv`: a top-level administrative unit.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Region {
     /// The project's stable code (`ALA`, `AST`, ...).
     pub code: Text,

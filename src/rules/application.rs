@@ -149,8 +149,9 @@ pub enum HostKind {
 }
 
 /// `policy.deadlineCounting`: how "not later than the thirtieth calendar day" is read.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub enum DeadlineCounting {
     /// The crossing day is day 1: register by entry + 29 days (default).
     #[default]
@@ -176,8 +177,9 @@ impl DeadlineCounting {
 }
 
 /// `policy.reRegistrationCounting`: how "within five working days" is read.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub enum ReRegistrationCounting {
     /// The move day is not counted; the first working day after it is day 1 (default).
     #[default]

@@ -11,8 +11,10 @@ use crate::date::Date;
 use crate::i18n::Lang;
 
 /// How serious a finding is. `ok` is false exactly when there is an `Error`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[non_exhaustive]
 pub enum Severity {
     /// The application cannot be accepted as it is.
     Error,
@@ -42,6 +44,8 @@ impl Severity {
 /// One finding.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[non_exhaustive]
 pub struct Finding {
     /// The stable code.
     pub code: FindingCode,
@@ -62,8 +66,10 @@ pub struct Finding {
 }
 
 /// Who must register.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[non_exhaustive]
 pub enum ObligationKind {
     /// Must register by the deadline.
     MustRegister,
@@ -96,6 +102,8 @@ impl ObligationKind {
 /// The obligation to register.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[non_exhaustive]
 pub struct Obligation {
     /// Kind.
     pub kind: ObligationKind,
@@ -110,8 +118,10 @@ pub struct Obligation {
 }
 
 /// State of a deadline on the evaluation date.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[non_exhaustive]
 pub enum DeadlineState {
     /// Before the last day.
     Open,
@@ -145,6 +155,8 @@ impl DeadlineState {
 /// A registration or re-registration deadline.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[non_exhaustive]
 pub struct Deadline {
     /// The last day under the policy's reading ("register by").
     pub register_by: Date,
@@ -170,8 +182,10 @@ pub struct Deadline {
 }
 
 /// What limits the current stay.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[non_exhaustive]
 pub enum LimitedBy {
     /// The regime's days per entry and days in the rolling window.
     Regime,
@@ -199,6 +213,8 @@ impl LimitedBy {
 /// The stay limit (Order 923, Rules p.4(2), and the regimes' limits).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[non_exhaustive]
 pub struct StayLimit {
     /// The regime.
     pub regime: Regime,
@@ -233,6 +249,7 @@ pub struct StayLimit {
 /// used.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Policy {
     /// Reading of the 30-day deadline (default `entry_day_is_day_one`).
     pub deadline_counting: DeadlineCounting,
@@ -258,6 +275,8 @@ impl Default for Policy {
 /// The report on one application.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[non_exhaustive]
 pub struct Report {
     /// True exactly when no finding is an error.
     pub ok: bool,

@@ -215,3 +215,66 @@ fn full_hd_frames_read_dense_codes_at_full_resolution() {
         assert!(scanner.tracked());
     }
 }
+
+/// A 1920 x 1080 RGBA frame as a browser shows a camera's fake device video of the page's camera
+/// test (luma 190, 30 and 235 in video range): grey 203, the code's modules at 16 and 255, `module_pixels` (fractional) pixels a module by the
+/// nearest pixel, its quiet zone of four modules at (`left`, `top`).
+fn full_hd_fractional_frame(code: &LumaImage, module_pixels: f64, left: u32, top: u32) -> Vec<u8> {
+    let (width, height) = (1920u32, 1080u32);
+    // `code` is drawn at one pixel a module with its quiet zone.
+    let side = f64::from(code.width()) * module_pixels;
+    let mut rgba = Vec::with_capacity((width * height * 4) as usize);
+    for y in 0..height {
+        for x in 0..width {
+            let (dx, dy) = (
+                f64::from(x) - f64::from(left),
+                f64::from(y) - f64::from(top),
+            );
+            let v = if dx >= 0.0 && dy >= 0.0 && dx < side && dy < side {
+                let module = |d: f64| (d / module_pixels) as u32;
+                if code.pixel(module(dx), module(dy)).unwrap_or(255) < 128 {
+                    16
+                } else {
+                    255
+                }
+            } else {
+                203
+            };
+            rgba.extend_from_slice(&[v, v, v, 255]);
+        }
+    }
+    rgba
+}
+
+// Source: web spec, revision 2 (a dense version 17-20 code at arm's length in a full-resolution
+// frame); the "keep working below 3 pixels per module". A full-HD frame searched at half
+// size sees such a code at 1.25-1.5 pixels a module: the camera loop must still read it within
+// a few frames, and at full resolution.
+#[test]
+fn full_hd_frames_read_codes_under_three_pixels_a_module() {
+    let cases = [
+        (51u64, 2.5, 994, 424),
+        (52, 2.5, 995, 425),
+        (53, 2.6, 993, 421),
+        (54, 2.75, 990, 417),
+        (55, 2.75, 601, 300),
+        (56, 2.9, 983, 412),
+    ];
+    for (seed, module_pixels, left, top) in cases {
+        let t = text(seed, 560);
+        let code = render(&t, 1);
+        let frame = full_hd_fractional_frame(&code, module_pixels, left, top);
+        let mut scanner = FrameScanner::new();
+        let mut read_at = None;
+        for n in 0..4 {
+            if scanner.scan_rgba(1920, 1080, &frame).unwrap() == std::slice::from_ref(&t) {
+                read_at = Some(n);
+                break;
+            }
+        }
+        assert!(
+            read_at.is_some_and(|n| n <= 2),
+            "{module_pixels} px a module: read at frame {read_at:?}"
+        );
+    }
+}
