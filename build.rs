@@ -107,7 +107,7 @@ pub fn generate(data_dir: &Path, out_dir: &Path) -> Result<(), TableError> {
     let countries = table(&paths[3], &texts[3], rows::countries_csv)?;
     let mut regimes = table(&paths[1], &texts[1], |text| {
         rows::regimes_csv(text, |code| {
-            code == rows::STATELESS || countries.iter().any(|[alpha3, _, _]| alpha3 == code)
+            code == rows::STATELESS || countries.iter().any(|[alpha3, ..]| alpha3 == code)
         })
     })?;
     // Sorted by code, for the look-up by binary search.
@@ -160,8 +160,11 @@ pub fn generate(data_dir: &Path, out_dir: &Path) -> Result<(), TableError> {
         "COUNTRIES",
         "Country",
         countries.iter(),
-        |[alpha3, alpha2, name_en]| {
-            format!("Country {{ alpha3: {alpha3:?}, alpha2: {alpha2:?}, name_en: {name_en:?} }}")
+        |[alpha3, alpha2, name_en, name_ru, name_kk]| {
+            format!(
+                "Country {{ alpha3: {alpha3:?}, alpha2: {alpha2:?}, name_en: {name_en:?}, \
+                 name_ru: {name_ru:?}, name_kk: {name_kk:?} }}"
+            )
         },
     );
 
