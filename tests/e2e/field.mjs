@@ -1019,6 +1019,11 @@ test("embedding example: in Kazakh and Russian as well as English", async () => 
     await page.click("button[type=submit]");
     await page.waitForSelector('[data-code="field.required"]');
     const text = await page.evaluate(() => [...document.querySelector("main").children].filter((e) => !e.matches(".lang")).map((e) => e.innerText).join("\n"));
+    // The citizenship and region lists name countries and regions in the language, from the package.
+    const citizenships = await page.$$eval('[name="immigrant.citizenship"] option', (els) => els.map((e) => e.textContent));
+    assert(citizenships.length === 250 && citizenships.includes({ kk: "Өзбекстан", ru: "Узбекистан" }[code]), `${code}: the citizenship list`);
+    const regions = await page.$$eval('[name="address.region"] option', (els) => els.map((e) => e.textContent));
+    assert(regions.includes({ kk: "Алматы облысы", ru: "Алматинская область" }[code]), `${code}: the region list: ${regions.join(" | ")}`);
     const latin = (text.match(/[A-Za-z][A-Za-z']+/g) ?? []).filter((w) => !/^(tirkeu|npm|embed|js|RUS|UZB|CHN|AST|ALA|SHY)$/.test(w));
     assertEqual([...new Set(latin)].join(" "), "", `${code}: Latin words on the embed page`);
   }
