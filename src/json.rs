@@ -384,56 +384,58 @@ impl<'a> ser::Serializer for &'a mut JsonWriter {
     }
 }
 
-impl ser::SerializeSeq for &mut JsonWriter {
-    type Ok = ();
-    type Error = Never;
+// The compound serializers: each writes its elements or members in order and closes what
+// `open` opened (a variant's value also closes the object that tags it).
+macro_rules! compound {
+    ($($compound:ident :: $element:ident closed by $close:ident($bracket:literal);)*) => {$(
+        impl ser::$compound for &mut JsonWriter {
+            type Ok = ();
+            type Error = Never;
 
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
-        value.serialize(&mut **self)
-    }
+            fn $element<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
+                value.serialize(&mut **self)
+            }
 
-    fn end(self) -> Done {
-        self.close(']')
-    }
+            fn end(self) -> Done {
+                self.$close($bracket)
+            }
+        }
+    )*};
+    ($($(#[$attribute:meta])* $compound:ident closed by $close:ident($bracket:literal);)*) => {$(
+        impl ser::$compound for &mut JsonWriter {
+            type Ok = ();
+            type Error = Never;
+
+            $(#[$attribute])*
+            fn serialize_field<T: Serialize + ?Sized>(
+                &mut self,
+                name: &'static str,
+                value: &T,
+            ) -> Done {
+                self.name(name);
+                value.serialize(&mut **self)
+            }
+
+            fn end(self) -> Done {
+                self.$close($bracket)
+            }
+        }
+    )*};
 }
 
-impl ser::SerializeTuple for &mut JsonWriter {
-    type Ok = ();
-    type Error = Never;
-
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
-        value.serialize(&mut **self)
-    }
-
-    fn end(self) -> Done {
-        self.close(']')
-    }
+compound! {
+    SerializeSeq::serialize_element closed by close(']');
+    SerializeTuple::serialize_element closed by close(']');
+    SerializeTupleStruct::serialize_field closed by close(']');
+    SerializeTupleVariant::serialize_field closed by close_variant(']');
 }
 
-impl ser::SerializeTupleStruct for &mut JsonWriter {
-    type Ok = ();
-    type Error = Never;
-
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
-        value.serialize(&mut **self)
-    }
-
-    fn end(self) -> Done {
-        self.close(']')
-    }
-}
-
-impl ser::SerializeTupleVariant for &mut JsonWriter {
-    type Ok = ();
-    type Error = Never;
-
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
-        value.serialize(&mut **self)
-    }
-
-    fn end(self) -> Done {
-        self.close_variant(']')
-    }
+compound! {
+    // Inlined into each derived serialize: a function a field type would cost more than the
+    // call it saves.
+    #[inline(always)]
+    SerializeStruct closed by close('}');
+    SerializeStructVariant closed by close_variant('}');
 }
 
 impl ser::SerializeMap for &mut JsonWriter {
@@ -467,37 +469,6 @@ impl ser::SerializeMap for &mut JsonWriter {
 
     fn end(self) -> Done {
         self.close('}')
-    }
-}
-
-impl ser::SerializeStruct for &mut JsonWriter {
-    type Ok = ();
-    type Error = Never;
-
-    // Inlined into each derived serialize: a function a field type would cost more than the call
-    // it saves.
-    #[inline(always)]
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, name: &'static str, value: &T) -> Done {
-        self.name(name);
-        value.serialize(&mut **self)
-    }
-
-    fn end(self) -> Done {
-        self.close('}')
-    }
-}
-
-impl ser::SerializeStructVariant for &mut JsonWriter {
-    type Ok = ();
-    type Error = Never;
-
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, name: &'static str, value: &T) -> Done {
-        self.name(name);
-        value.serialize(&mut **self)
-    }
-
-    fn end(self) -> Done {
-        self.close_variant('}')
     }
 }
 
