@@ -59,7 +59,7 @@ pub(crate) fn read_payload<'p, E: PayloadError>(
             "next" => next_update = Some(reader.int()?),
             other => {
                 if !member(other, reader)? {
-                    return Err(E::format(format!("unknown field {:?}", shorten(other))));
+                    return Err(E::format(format!("unknown field `{}`", shorten(other))));
                 }
             }
         }
