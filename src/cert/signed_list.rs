@@ -13,6 +13,8 @@
 //! trust list that may sign it ([`verify_signed`]): its `use` holds the list's use, it is not
 //! revoked, and the payload's `iat` lies in its validity.
 
+use core::fmt::Write as _;
+
 use super::cbor::{CborError, Reader, seen_before};
 use super::cose::{CoseError, Sign1};
 use super::keys::{Kid, PublicKey};
@@ -67,11 +69,12 @@ pub(crate) fn read_payload<'p, E: PayloadError>(
     })?;
     reader.finish()?;
     let version = version.filter(|v| versions.contains(v)).ok_or_else(|| {
-        let versions: Vec<String> = versions.iter().map(i64::to_string).collect();
-        E::format(format!(
-            "version `v` is missing or not {}",
-            versions.join(" or ")
-        ))
+        let mut reason = String::from("version `v` is missing or not ");
+        for (i, version) in versions.iter().enumerate() {
+            let separator = if i == 0 { "" } else { " or " };
+            let _ = write!(reason, "{separator}{version}");
+        }
+        E::format(reason)
     })?;
     let issued_at = issued_at.ok_or_else(|| E::format("`iat` is missing".into()))?;
     let next_update = next_update.ok_or_else(|| E::format("`next` is missing".into()))?;
