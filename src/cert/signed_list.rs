@@ -68,14 +68,9 @@ pub(crate) fn read_payload<'p, E: PayloadError>(
         Ok(())
     })?;
     reader.finish()?;
-    let version = version.filter(|v| versions.contains(v)).ok_or_else(|| {
-        let mut reason = String::from("version `v` is missing or not ");
-        for (i, version) in versions.iter().enumerate() {
-            let separator = if i == 0 { "" } else { " or " };
-            let _ = write!(reason, "{separator}{version}");
-        }
-        E::format(reason)
-    })?;
+    let version = version
+        .filter(|v| versions.contains(v))
+        .ok_or_else(|| E::format(version_missing(versions)))?;
     let issued_at = issued_at.ok_or_else(|| E::format("`iat` is missing".into()))?;
     let next_update = next_update.ok_or_else(|| E::format("`next` is missing".into()))?;
     if next_update <= issued_at {
@@ -86,6 +81,16 @@ pub(crate) fn read_payload<'p, E: PayloadError>(
         issued_at,
         next_update,
     })
+}
+
+/// The reason for refusing a payload whose version is missing or not one of `versions`.
+fn version_missing(versions: &[i64]) -> String {
+    let mut reason = String::from("version `v` is missing or not ");
+    for (i, version) in versions.iter().enumerate() {
+        let separator = if i == 0 { "" } else { " or " };
+        let _ = write!(reason, "{separator}{version}");
+    }
+    reason
 }
 
 /// Reads a CBOR map with text keys, refusing a key given twice: each member by `member`, which
@@ -182,18 +187,7 @@ pub(crate) fn verify_signed<'b, T, E: From<SignerError>>(
     issued_at: impl FnOnce(&T) -> i64,
 ) -> Result<(T, Signer), E> {
     let message = Sign1::decode(bytes).map_err(SignerError::Cose)?;
-    let kid = message.require_profile().map_err(SignerError::Cose)?;
-    let candidates: Vec<&TrustedKey> = trust.keys_with_kid(&kid).collect();
-    if candidates.is_empty() {
-        return Err(SignerError::UnknownKey { kid }.into());
-    }
-    let verifying: Vec<&TrustedKey> = candidates
-        .into_iter()
-        .filter(|key| message.verify(&key.public_key))
-        .collect();
-    if verifying.is_empty() {
-        return Err(SignerError::BadSignature { kid }.into());
-    }
+    let (kid, verifying) = keys_verifying(&message, trust)?;
     let list = read(message.payload)?;
     let issued_at = issued_at(&list);
     let signer = verifying
@@ -206,4 +200,26 @@ pub(crate) fn verify_signed<'b, T, E: From<SignerError>>(
         demo: signer.demo,
     };
     Ok((list, signer))
+}
+
+/// The kid of `message` and the keys of `trust` listed under it that verify its signature (every
+/// one is tried). (Apart from [`verify_signed`], so that the module holds this code once.)
+fn keys_verifying<'t>(
+    message: &Sign1<'_>,
+    trust: &'t TrustList,
+) -> Result<(Kid, Vec<&'t TrustedKey>), SignerError> {
+    let kid = message.require_profile().map_err(SignerError::Cose)?;
+    let listed = trust.keys().iter().filter(|key| key.kid == kid);
+    let candidates: Vec<&TrustedKey> = listed.collect();
+    if candidates.is_empty() {
+        return Err(SignerError::UnknownKey { kid });
+    }
+    let verifying: Vec<&TrustedKey> = candidates
+        .into_iter()
+        .filter(|key| message.verify(&key.public_key))
+        .collect();
+    if verifying.is_empty() {
+        return Err(SignerError::BadSignature { kid });
+    }
+    Ok((kid, verifying))
 }
