@@ -379,6 +379,25 @@ pub fn status_v1_payload(bits: &[u8]) -> Vec<u8> {
         .build()
 }
 
+/// What [`corpus_certificates`] reaches, as `status/stage`: every status and every malformed
+/// stage.
+pub const CORPUS_OUTCOMES: [&str; 14] = [
+    "valid/-",
+    "unconfirmed/-",
+    "expired/-",
+    "not_yet_valid/-",
+    "revoked/-",
+    "bad_signature/-",
+    "unknown_key/-",
+    "key_not_valid/-",
+    "malformed/base45",
+    "malformed/zlib",
+    "malformed/cose",
+    "malformed/claims",
+    "malformed/record",
+    "not_a_certificate/-",
+];
+
 /// `text` with its COSE_Sign1 bytes changed by `change`.
 pub fn reencoded(text: &str, change: impl FnOnce(&mut Vec<u8>)) -> String {
     let mut cose = cose_of(text);
@@ -444,4 +463,9 @@ pub fn corpus_certificates() -> Vec<(String, &'static str)> {
         texts.push((text, "2026-07-15"));
     }
     texts
+}
+
+/// The sample certificate ([`certificate`]) verified by `verifier` on 2026-07-15, at `NOW`.
+pub fn verify_sample(verifier: &Verifier) -> VerificationResult {
+    verifier.verify(&certificate(), &context("2026-07-15"))
 }
