@@ -201,6 +201,22 @@ impl JsonWriter {
     }
 }
 
+/// The serializer's integer methods: each writes its value in decimal ([`JsonWriter::integer`]),
+/// a narrower type through the method of `i32` or `u32`, as core's formatting does.
+macro_rules! integers {
+    ($($method:ident($type:ty) $(through $wider:ident)?;)*) => {$(
+        fn $method(self, value: $type) -> Done {
+            integers!(@write self, value $(, $wider)?)
+        }
+    )*};
+    (@write $writer:ident, $value:ident) => {
+        $writer.integer($value)
+    };
+    (@write $writer:ident, $value:ident, $wider:ident) => {
+        $writer.$wider($value.into())
+    };
+}
+
 impl<'a> ser::Serializer for &'a mut JsonWriter {
     type Ok = ();
     type Error = Never;
@@ -216,44 +232,17 @@ impl<'a> ser::Serializer for &'a mut JsonWriter {
         self.literal(if value { "true" } else { "false" })
     }
 
-    fn serialize_i8(self, value: i8) -> Done {
-        self.serialize_i32(value.into())
-    }
-
-    fn serialize_i16(self, value: i16) -> Done {
-        self.serialize_i32(value.into())
-    }
-
-    fn serialize_i32(self, value: i32) -> Done {
-        self.integer(value)
-    }
-
-    fn serialize_i64(self, value: i64) -> Done {
-        self.integer(value)
-    }
-
-    fn serialize_i128(self, value: i128) -> Done {
-        self.integer(value)
-    }
-
-    fn serialize_u8(self, value: u8) -> Done {
-        self.serialize_u32(value.into())
-    }
-
-    fn serialize_u16(self, value: u16) -> Done {
-        self.serialize_u32(value.into())
-    }
-
-    fn serialize_u32(self, value: u32) -> Done {
-        self.integer(value)
-    }
-
-    fn serialize_u64(self, value: u64) -> Done {
-        self.integer(value)
-    }
-
-    fn serialize_u128(self, value: u128) -> Done {
-        self.integer(value)
+    integers! {
+        serialize_i8(i8) through serialize_i32;
+        serialize_i16(i16) through serialize_i32;
+        serialize_i32(i32);
+        serialize_i64(i64);
+        serialize_i128(i128);
+        serialize_u8(u8) through serialize_u32;
+        serialize_u16(u16) through serialize_u32;
+        serialize_u32(u32);
+        serialize_u64(u64);
+        serialize_u128(u128);
     }
 
     /// Refused: no answer holds a float, and float formatting is kilobytes of the module.
@@ -384,56 +373,58 @@ impl<'a> ser::Serializer for &'a mut JsonWriter {
     }
 }
 
-impl ser::SerializeSeq for &mut JsonWriter {
-    type Ok = ();
-    type Error = Never;
+// The compound serializers: each writes its elements or members in order and closes what
+// `open` opened (a variant's value also closes the object that tags it).
+macro_rules! compound {
+    ($($compound:ident :: $element:ident closed by $close:ident($bracket:literal);)*) => {$(
+        impl ser::$compound for &mut JsonWriter {
+            type Ok = ();
+            type Error = Never;
 
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
-        value.serialize(&mut **self)
-    }
+            fn $element<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
+                value.serialize(&mut **self)
+            }
 
-    fn end(self) -> Done {
-        self.close(']')
-    }
+            fn end(self) -> Done {
+                self.$close($bracket)
+            }
+        }
+    )*};
+    ($($(#[$attribute:meta])* $compound:ident closed by $close:ident($bracket:literal);)*) => {$(
+        impl ser::$compound for &mut JsonWriter {
+            type Ok = ();
+            type Error = Never;
+
+            $(#[$attribute])*
+            fn serialize_field<T: Serialize + ?Sized>(
+                &mut self,
+                name: &'static str,
+                value: &T,
+            ) -> Done {
+                self.name(name);
+                value.serialize(&mut **self)
+            }
+
+            fn end(self) -> Done {
+                self.$close($bracket)
+            }
+        }
+    )*};
 }
 
-impl ser::SerializeTuple for &mut JsonWriter {
-    type Ok = ();
-    type Error = Never;
-
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
-        value.serialize(&mut **self)
-    }
-
-    fn end(self) -> Done {
-        self.close(']')
-    }
+compound! {
+    SerializeSeq::serialize_element closed by close(']');
+    SerializeTuple::serialize_element closed by close(']');
+    SerializeTupleStruct::serialize_field closed by close(']');
+    SerializeTupleVariant::serialize_field closed by close_variant(']');
 }
 
-impl ser::SerializeTupleStruct for &mut JsonWriter {
-    type Ok = ();
-    type Error = Never;
-
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
-        value.serialize(&mut **self)
-    }
-
-    fn end(self) -> Done {
-        self.close(']')
-    }
-}
-
-impl ser::SerializeTupleVariant for &mut JsonWriter {
-    type Ok = ();
-    type Error = Never;
-
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
-        value.serialize(&mut **self)
-    }
-
-    fn end(self) -> Done {
-        self.close_variant(']')
-    }
+compound! {
+    // Inlined into each derived serialize: a function a field type would cost more than the
+    // call it saves.
+    #[inline(always)]
+    SerializeStruct closed by close('}');
+    SerializeStructVariant closed by close_variant('}');
 }
 
 impl ser::SerializeMap for &mut JsonWriter {
@@ -467,37 +458,6 @@ impl ser::SerializeMap for &mut JsonWriter {
 
     fn end(self) -> Done {
         self.close('}')
-    }
-}
-
-impl ser::SerializeStruct for &mut JsonWriter {
-    type Ok = ();
-    type Error = Never;
-
-    // Inlined into each derived serialize: a function a field type would cost more than the call
-    // it saves.
-    #[inline(always)]
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, name: &'static str, value: &T) -> Done {
-        self.name(name);
-        value.serialize(&mut **self)
-    }
-
-    fn end(self) -> Done {
-        self.close('}')
-    }
-}
-
-impl ser::SerializeStructVariant for &mut JsonWriter {
-    type Ok = ();
-    type Error = Never;
-
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, name: &'static str, value: &T) -> Done {
-        self.name(name);
-        value.serialize(&mut **self)
-    }
-
-    fn end(self) -> Done {
-        self.close_variant('}')
     }
 }
 

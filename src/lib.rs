@@ -64,6 +64,11 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+// The JSON writer's tests (json/tests.rs) share the integration tests' fixtures (tests/support),
+// which name the crate `tirkeu`.
+#[cfg(test)]
+extern crate self as tirkeu;
+
 /// `Serialize` for unit-only enums through the method that returns the serde name of a variant
 /// (`as_str`; `json::tests` holds the two equal for every variant): one table lookup, where the
 /// derived impl's call for each variant cost the WebAssembly module about 40 bytes an enum.

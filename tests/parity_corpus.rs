@@ -10,169 +10,59 @@
 
 #[path = "support/cert.rs"]
 mod cert_support;
+#[path = "support/rules.rs"]
+mod rules_support;
 
 use cert_support::*;
+use rules_support::{corpus_applications, edited, sample_application, set};
 use serde_json::{Value, json};
 use tirkeu::cert::*;
 use tirkeu::i18n::Lang;
 
 const LANGS: [Lang; 3] = [Lang::Kk, Lang::Ru, Lang::En];
 
-fn sample_application() -> Value {
-    // The sample application of interfaces.md.
-    serde_json::from_str(include_str!("fixtures/application.json")).unwrap()
-}
-
-/// Sets (or with `Value::Null` for a missing key, removes) the value at a dotted path.
-fn with(mut application: Value, path: &str, value: Option<Value>) -> Value {
-    let keys: Vec<&str> = path.split('.').collect();
-    let mut node = &mut application;
-    for key in &keys[..keys.len() - 1] {
-        node = &mut node[*key];
-    }
-    let last = keys[keys.len() - 1];
-    match (node.as_object_mut(), value) {
-        (Some(object), Some(value)) => {
-            object.insert(last.to_owned(), value);
-        }
-        (Some(object), None) => {
-            object.remove(last);
-        }
-        (None, _) => {}
-    }
-    application
-}
-
+/// The applications of the corpus, each with its evaluation date: inside the deadline, on it, and
+/// after it, in turn.
 fn applications() -> Vec<(Value, &'static str)> {
-    let base = sample_application();
-    let variants: Vec<(&str, Option<Value>)> = vec![
-        ("immigrant.surname", None),
-        ("immigrant.surname", Some(json!(""))),
-        ("immigrant.surname", Some(json!("R2-D2"))),
-        ("immigrant.surname", Some(json!("И\u{0306}ВАНОВ"))),
-        ("immigrant.givenNames", Some(json!(42))),
-        // Numbers of every kind where a text belongs. The package reads them through JavaScript's
-        // JSON.parse, the command line through serde_json. Each is written as JavaScript writes
-        // it (beyond 2^53 JavaScript keeps only the shortest digits).
-        ("immigrant.givenNames", Some(json!(0.1))),
-        ("immigrant.givenNames", Some(json!(-2.5e-7))),
-        ("immigrant.givenNames", Some(json!(1e21))),
-        ("immigrant.givenNames", Some(json!(5e-324))),
-        ("immigrant.givenNames", Some(json!(1.7976931348623157e308))),
-        ("immigrant.givenNames", Some(json!(9007199254740992u64))),
-        ("immigrant.givenNames", Some(json!(9223372036854776000u64))),
-        ("immigrant.givenNames", Some(json!(-9007199254740992i64))),
-        ("immigrant.givenNames", Some(json!(18446744073709552000.0))),
-        ("immigrant.givenNames", Some(json!(-9223372036854776000.0))),
-        (
-            "immigrant.surname",
-            Some(json!([1, [2.5, {"a": null}], true])),
-        ),
-        ("immigrant.birthDate", Some(json!("2026-02-30"))),
-        ("immigrant.birthDate", Some(json!("2015-01-01"))),
-        ("immigrant.birthDate", Some(json!("1890-01-01"))),
-        ("immigrant.citizenship", Some(json!("KAZ"))),
-        ("immigrant.citizenship", Some(json!("XXX"))),
-        ("immigrant.citizenship", Some(json!("XXA"))),
-        ("immigrant.citizenship", Some(json!("CHE"))),
-        ("immigrant.citizenship", Some(json!("IND"))),
-        ("immigrant.citizenship", Some(json!("GEO"))),
-        ("immigrant.citizenship", Some(json!("TKM"))),
-        ("immigrant.passport.number", Some(json!("12 34"))),
-        ("immigrant.passport.kind", Some(json!("diplomatic"))),
-        ("immigrant.passport.kind", Some(json!("secret"))),
-        ("immigrant.passport.expiresOn", Some(json!("2026-06-01"))),
-        ("immigrant.passport.expiresOn", Some(json!("2026-08-01"))),
-        ("entry.date", Some(json!("2026-06-20"))),
-        ("entry.date", Some(json!("2026-08-01"))),
-        ("entry.date", Some(json!("2026-09-26"))),
-        ("entry.date", None),
-        ("entry.purpose", Some(json!("work"))),
-        ("entry.contractUntil", Some(json!("2027-06-30"))),
-        ("previousStays", Some(json!([]))),
-        (
-            "previousStays",
-            Some(
-                json!([{"entry":"2026-01-10","exit":"2026-02-08"},{"entry":"2026-02-15","exit":"2026-03-16"},{"entry":"2026-03-25","exit":"2026-04-23"}]),
-            ),
-        ),
-        (
-            "previousStays",
-            Some(json!([{"entry":"2026-03-01","exit":"2026-02-01"}])),
-        ),
-        ("previousStays", Some(json!("none"))),
-        ("host.id", Some(json!("900515300128"))),
-        ("host.id", Some(json!("010229500456"))),
-        ("host.id", Some(json!("150101500123"))),
-        ("host.kind", Some(json!("organization"))),
-        ("host.name", Some(json!("ТОО «Kaspi 2»"))),
-        ("address.region", Some(json!("XYZ"))),
-        ("address.premises", Some(json!("office"))),
-        ("address.apartment", None),
-        ("address.street", Some(json!("  "))),
-        ("stay.to", Some(json!("2026-12-31"))),
-        ("stay.from", Some(json!("2026-06-01"))),
-        ("stay.to", Some(json!("2026-07-20"))),
-        ("addressChange", Some(json!({"movedOn":"2026-07-03"}))),
-        ("addressChange", Some(json!({"movedOn":"2026-12-31"}))),
-        ("addressChange", Some(json!({"movedOn":"yesterday"}))),
-        ("policy", Some(json!({"deadlineCounting":"civil_code"}))),
-        (
-            "policy",
-            Some(json!({"reRegistrationCounting":"event_day_counts"})),
-        ),
-        (
-            "policy",
-            Some(json!({"under16Exempt":true,"diplomaticExempt":false})),
-        ),
-        ("policy", Some(json!({"deadlineCounting":"whenever"}))),
-        ("immigrant", Some(json!([]))),
-    ];
-    let mut corpus: Vec<(Value, &str)> =
-        vec![(base.clone(), "2026-07-15"), (json!({}), "2026-07-15")];
-    for (i, (path, value)) in variants.into_iter().enumerate() {
-        // Alternate evaluation dates: inside the deadline, on it, and after it.
-        let today = ["2026-07-15", "2026-07-30", "2026-08-20"][i % 3];
-        corpus.push((with(base.clone(), path, value), today));
-    }
-    corpus
+    corpus_applications()
+        .into_iter()
+        .enumerate()
+        .map(|(i, application)| {
+            let today = ["2026-07-15", "2026-07-30", "2026-08-20"][i % 3];
+            (application, today)
+        })
+        .collect()
 }
 
 /// The cases of the second reading of Order 923, each several edits of the sample (Rules p.3,
 /// p.4, p.5; Order p.4; Treaty on the EAEU art. 97(8); the character rules of record texts).
 fn revision_two(base: &Value) -> Vec<(Value, &'static str)> {
-    let edit = |edits: &[(&str, Option<Value>)]| {
-        edits
-            .iter()
-            .fold(base.clone(), |application, (path, value)| {
-                with(application, path, value.clone())
-            })
-    };
+    let edit = |edits: &[(&str, Option<Value>)]| edited(base, edits);
     let moved = |date: &str| {
         edit(&[
-            ("addressChange", Some(json!({ "movedOn": date }))),
-            ("stay.from", Some(json!(date))),
+            ("/addressChange", Some(json!({ "movedOn": date }))),
+            ("/stay/from", Some(json!(date))),
         ])
     };
     let entered = |date: &str, to: &str| {
         edit(&[
-            ("entry.date", Some(json!(date))),
-            ("stay.from", Some(json!(date))),
-            ("stay.to", Some(json!(to))),
+            ("/entry/date", Some(json!(date))),
+            ("/stay/from", Some(json!(date))),
+            ("/stay/to", Some(json!(to))),
         ])
     };
     let organisation = |id: &str| {
         edit(&[
-            ("host.kind", Some(json!("organization"))),
-            ("host.id", Some(json!(id))),
-            ("host.name", Some(json!("ТОО «Алатау Сервис»"))),
+            ("/host/kind", Some(json!("organization"))),
+            ("/host/id", Some(json!(id))),
+            ("/host/name", Some(json!("ТОО «Алатау Сервис»"))),
         ])
     };
     let worker = |until: &str| {
         edit(&[
-            ("immigrant.citizenship", Some(json!("KGZ"))),
-            ("entry.purpose", Some(json!("work"))),
-            ("entry.contractUntil", Some(json!(until))),
+            ("/immigrant/citizenship", Some(json!("KGZ"))),
+            ("/entry/purpose", Some(json!("work"))),
+            ("/entry/contractUntil", Some(json!(until))),
         ])
     };
     vec![
@@ -191,52 +81,52 @@ fn revision_two(base: &Value) -> Vec<(Value, &'static str)> {
         (worker("2027-06-30"), "2026-07-15"),
         // A passport expired on the evaluation date, and on its last day.
         (
-            edit(&[("immigrant.passport.expiresOn", Some(json!("2026-07-10")))]),
+            edit(&[("/immigrant/passport/expiresOn", Some(json!("2026-07-10")))]),
             "2026-07-15",
         ),
         (
-            edit(&[("immigrant.passport.expiresOn", Some(json!("2026-07-15")))]),
+            edit(&[("/immigrant/passport/expiresOn", Some(json!("2026-07-15")))]),
             "2026-07-15",
         ),
         // A BIN as a BIN; a host of unknown kind.
         (organisation("900515300127"), "2026-07-15"),
         (organisation("160740018306"), "2026-07-15"),
         (organisation("161340018304"), "2026-07-15"),
-        (edit(&[("host.kind", None)]), "2026-07-15"),
+        (edit(&[("/host/kind", None)]), "2026-07-15"),
         (
             edit(&[
-                ("host.kind", None),
-                ("host.id", Some(json!("900515300128"))),
+                ("/host/kind", None),
+                ("/host/id", Some(json!("900515300128"))),
             ]),
             "2026-07-15",
         ),
         // An impossible stay period decides nothing else.
         (
             edit(&[
-                ("stay.from", Some(json!("2026-07-20"))),
-                ("stay.to", Some(json!("2026-07-10"))),
+                ("/stay/from", Some(json!("2026-07-20"))),
+                ("/stay/to", Some(json!("2026-07-10"))),
             ]),
             "2026-07-15",
         ),
         // The diplomatic exemption's basis.
         (
-            edit(&[("immigrant.passport.kind", Some(json!("diplomatic")))]),
+            edit(&[("/immigrant/passport/kind", Some(json!("diplomatic")))]),
             "2026-07-15",
         ),
         // The character rules, and the labels of earlier stays.
         (
             edit(&[
-                ("immigrant.surname", Some(json!("IV\u{410}NOV"))),
-                ("immigrant.givenNames", Some(json!("IVAN\u{200d}"))),
-                ("host.name", Some(json!("\u{3164}"))),
-                ("address.street", Some(json!("Абая\u{a0}10"))),
-                ("immigrant.passport.number", Some(json!("АВ1234567"))),
+                ("/immigrant/surname", Some(json!("IV\u{410}NOV"))),
+                ("/immigrant/givenNames", Some(json!("IVAN\u{200d}"))),
+                ("/host/name", Some(json!("\u{3164}"))),
+                ("/address/street", Some(json!("Абая\u{a0}10"))),
+                ("/immigrant/passport/number", Some(json!("АВ1234567"))),
             ]),
             "2026-07-15",
         ),
         (
             edit(&[(
-                "previousStays",
+                "/previousStays",
                 Some(
                     json!([{ "entry": "2026-03-10", "exit": "2026-03-01" }, { "entry": "2026-02-30" }]),
                 ),
@@ -244,69 +134,6 @@ fn revision_two(base: &Value) -> Vec<(Value, &'static str)> {
             "2026-07-15",
         ),
     ]
-}
-
-fn reencoded(text: &str, change: impl FnOnce(&mut Vec<u8>)) -> String {
-    let mut cose = cose_of(text);
-    change(&mut cose);
-    qr_text_from_cose(&cose)
-}
-
-fn certificates() -> Vec<(String, &'static str)> {
-    let valid = certificate();
-    let mut revoked_record = record();
-    revoked_record.application_number = "2026-000000777".into();
-    let revoked = issue_certificate(&revoked_record, &issuer(), IAT).unwrap();
-    let unknown_key = issue_certificate(&record(), &stranger(), IAT).unwrap();
-    let before_key = issue_certificate(&record(), &issuer(), KEY_FROM - 86_400).unwrap();
-    let bad_signature = reencoded(&valid, |cose| {
-        if let Some(last) = cose.last_mut() {
-            *last ^= 1;
-        }
-    });
-    let not_claims = signed_text(&Cbor::new().text("not claims").build(), &issuer());
-    let mut bad_record = record();
-    bad_record.surname = "И\u{0306}ВАНОВА".into(); // not NFC
-    let not_nfc = signed_text(&payload(&bad_record), &issuer());
-    let mut kazakh = record();
-    kazakh.surname = "ӘҒҚҢӨҰҮҺІ".into();
-    kazakh.patronymic = None;
-    let without_patronymic = issue_certificate(&kazakh, &issuer(), IAT).unwrap();
-    // Issued before the status list, past the sequences it covers: unconfirmed.
-    let uncovered = Record {
-        application_number: format!("2026-{:09}", ISSUED_2026 + 1),
-        ..record()
-    };
-    let uncovered = issue_certificate(&uncovered, &issuer(), LIST_IAT - 3600).unwrap();
-
-    let mut texts: Vec<(String, &str)> = Vec::new();
-    for on in ["2026-07-15", "2026-06-30", "2026-09-28", "2026-09-29"] {
-        texts.push((valid.clone(), on)); // valid, not_yet_valid, valid on the last day, expired
-    }
-    for text in [
-        revoked,
-        unknown_key,
-        before_key,
-        bad_signature,
-        not_claims,
-        not_nfc,
-        without_patronymic,
-        uncovered,
-        format!("{valid}\n"),
-        valid.to_lowercase(),
-        "KZ1:%%%".into(),                      // base45: a triple above 65535
-        "KZ1:A".into(),                        // base45: length 1 mod 3
-        "KZ1:000".into(),                      // zlib
-        qr_text_from_cose(b"not cbor at all"), // cose
-        qr_text_from_cose(&Cbor::new().map(0).build()), // cose: not a COSE_Sign1
-        "KZ2:ABC".into(),                      // a future version: not ours
-        "HC1:6BFOXN%TS3DH0YOJ58S S-W5HDC *M0II5XHC9B5G2+$N".into(),
-        "https://egov.kz/cms/ru".into(),
-        String::new(),
-    ] {
-        texts.push((text, "2026-07-15"));
-    }
-    texts
 }
 
 #[test]
@@ -347,7 +174,7 @@ fn write_the_parity_corpus() {
         }
     }
     let mut certificate_cases = Vec::new();
-    for (i, ((text, on), lang)) in certificates()
+    for (i, ((text, on), lang)) in corpus_certificates()
         .into_iter()
         .flat_map(|case| LANGS.map(|lang| (case.clone(), lang)))
         .enumerate()
@@ -394,16 +221,15 @@ fn write_the_parity_corpus() {
     .into_iter()
     .enumerate()
     {
-        let application = [
-            ("entry.date", json!("2026-12-01")),
-            ("stay.from", json!("2026-12-01")),
-            ("stay.to", json!("2027-02-20")),
-            ("addressChange", json!({ "movedOn": moved_on })),
-        ]
-        .into_iter()
-        .fold(base.clone(), |application, (path, value)| {
-            with(application, path, Some(value))
-        });
+        let mut application = base.clone();
+        for (pointer, value) in [
+            ("/entry/date", json!("2026-12-01")),
+            ("/stay/from", json!("2026-12-01")),
+            ("/stay/to", json!("2027-02-20")),
+            ("/addressChange", json!({ "movedOn": moved_on })),
+        ] {
+            set(&mut application, pointer, value);
+        }
         let lang = LANGS[i % 3];
         let report = tirkeu::rules::check_json_with(
             &application,
@@ -431,22 +257,7 @@ fn write_the_parity_corpus() {
             )
         })
         .collect();
-    for expected in [
-        "valid/-",
-        "unconfirmed/-",
-        "expired/-",
-        "not_yet_valid/-",
-        "revoked/-",
-        "bad_signature/-",
-        "unknown_key/-",
-        "key_not_valid/-",
-        "malformed/base45",
-        "malformed/zlib",
-        "malformed/cose",
-        "malformed/claims",
-        "malformed/record",
-        "not_a_certificate/-",
-    ] {
+    for expected in CORPUS_OUTCOMES {
         assert!(
             statuses.contains(expected),
             "{expected} missing from {statuses:?}"

@@ -18,6 +18,7 @@ use libfuzzer_sys::fuzz_target;
 use tirkeu::cert::cose::sign;
 use tirkeu::cert::deflate::compress;
 use tirkeu::cert::*;
+use tirkeu_fuzz::{active_key_fields, list_payload};
 
 /// Reads the fuzzer's bytes as small numbers; zeros once they run out.
 struct Input<'a>(&'a [u8]);
@@ -33,50 +34,6 @@ impl Input<'_> {
     }
     fn bytes(&mut self, length: usize) -> Vec<u8> {
         (0..length).map(|_| self.byte()).collect()
-    }
-}
-
-/// Minimal CBOR for the payloads (text keys, shortest heads).
-#[derive(Default)]
-struct Cbor(Vec<u8>);
-
-impl Cbor {
-    fn head(&mut self, major: u8, n: u64) -> &mut Self {
-        let major = major << 5;
-        match n {
-            0..=23 => self.0.push(major | n as u8),
-            24..=0xff => self.0.extend([major | 24, n as u8]),
-            0x100..=0xffff => {
-                self.0.push(major | 25);
-                self.0.extend((n as u16).to_be_bytes());
-            }
-            0x1_0000..=0xffff_ffff => {
-                self.0.push(major | 26);
-                self.0.extend((n as u32).to_be_bytes());
-            }
-            _ => {
-                self.0.push(major | 27);
-                self.0.extend(n.to_be_bytes());
-            }
-        }
-        self
-    }
-    fn int(&mut self, n: i64) -> &mut Self {
-        if n >= 0 {
-            self.head(0, n as u64)
-        } else {
-            self.head(1, (-1 - n) as u64)
-        }
-    }
-    fn text(&mut self, text: &str) -> &mut Self {
-        self.head(3, text.len() as u64);
-        self.0.extend(text.as_bytes());
-        self
-    }
-    fn bytes(&mut self, bytes: &[u8]) -> &mut Self {
-        self.head(2, bytes.len() as u64);
-        self.0.extend(bytes);
-        self
     }
 }
 
@@ -103,17 +60,11 @@ fn size(input: &mut Input<'_>) -> u32 {
 fn status_list(input: &mut Input<'_>) {
     let iat = tirkeu_fuzz::LIST_IAT;
     let years = usize::from(input.byte() % 4);
-    let mut payload = Cbor::default();
-    payload
-        .head(5, 4)
-        .text("v")
-        .int(2)
-        .text("iat")
-        .int(iat)
+    let mut payload = list_payload(2)
         .text("next")
         .int(iat + 1 + i64::from(input.byte()))
         .text("lists")
-        .head(4, years as u64);
+        .array(years as u64);
     let mut expected_ok = true;
     let mut written: Vec<(i64, u32, Vec<u8>)> = Vec::new();
     for _ in 0..years {
@@ -131,8 +82,8 @@ fn status_list(input: &mut Input<'_>) {
         if bits.len() != right || size > LIMIT || written.iter().any(|(y, _, _)| *y == year) {
             expected_ok = false;
         }
-        payload
-            .head(5, 3)
+        payload = payload
+            .map(3)
             .text("bits")
             .bytes(&compress(&bits))
             .text("size")
@@ -141,7 +92,7 @@ fn status_list(input: &mut Input<'_>) {
             .int(year);
         written.push((year, size, bits));
     }
-    let bytes = sign(&payload.0, &tirkeu_fuzz::status_key());
+    let bytes = sign(&payload.build(), &tirkeu_fuzz::status_key());
     let loaded = StatusList::from_cose(&bytes, tirkeu_fuzz::trust_list());
     assert_eq!(loaded.is_ok(), expected_ok, "{loaded:?}");
     let Ok(list) = loaded else { return };
@@ -168,15 +119,7 @@ fn trust_list(input: &mut Input<'_>) {
     const WORDS: [&str; 5] = ["cert", "status", "data", "CERT", "sign"];
     let keys = usize::from(input.byte() % 3);
     let iat = tirkeu_fuzz::LIST_IAT;
-    let mut payload = Cbor::default();
-    payload
-        .head(5, 4)
-        .text("v")
-        .int(2)
-        .text("iat")
-        .int(iat)
-        .text("keys")
-        .head(4, keys as u64);
+    let mut payload = list_payload(2).text("keys").array(keys as u64);
     let mut expected_ok = true;
     for index in 0..keys {
         let key = SigningKey::from_seed([index as u8 + 1; 32]);
@@ -190,31 +133,21 @@ fn trust_list(input: &mut Input<'_>) {
             .enumerate()
             .all(|(i, w)| !words[..i].contains(w));
         expected_ok &= !words.is_empty() && known && distinct;
-        payload
-            .head(5, 8)
+        let mut entry = payload
+            .map(8)
             .text("pk")
             .bytes(&key.public_key().to_bytes())
             .text("kid")
             .bytes(&key.kid())
             .text("use")
-            .head(4, words.len() as u64);
+            .array(words.len() as u64);
         for word in &words {
-            payload.text(word);
+            entry = entry.text(word);
         }
-        payload
-            .text("demo")
-            .head(7, 20)
-            .text("from")
-            .int(0)
-            .text("name")
-            .text("Office")
-            .text("until")
-            .head(7, 22)
-            .text("status")
-            .text("active");
+        payload = active_key_fields(entry, 0, "Office");
     }
-    payload.text("next").int(iat + 1);
-    let bytes = sign(&payload.0, &tirkeu_fuzz::root());
+    let payload = payload.text("next").int(iat + 1);
+    let bytes = sign(&payload.build(), &tirkeu_fuzz::root());
     let loaded = TrustList::from_cose(&bytes, &tirkeu_fuzz::root().public_key());
     assert_eq!(loaded.is_ok(), expected_ok, "{loaded:?}");
     let Ok(list) = loaded else { return };

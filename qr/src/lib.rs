@@ -43,7 +43,10 @@ mod reed_solomon;
 mod render;
 mod scan;
 mod segments;
-mod sort;
+// Public for tirkeu, which sorts with it too (one sort in the module); not part of this crate's
+// API.
+#[doc(hidden)]
+pub mod sort;
 mod symbol;
 
 pub use camera::{FULL_RESOLUTION_PIXELS, FrameScanner, Region};

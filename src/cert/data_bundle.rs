@@ -17,10 +17,11 @@
 
 use core::fmt;
 
-use super::cose::{CoseError, Sign1};
+use super::cose::CoseError;
 use super::freshness::ListDateError;
-use super::keys::{Kid, PublicKey, to_hex};
-use super::trust::{KeyUse, TrustList, Unverified};
+use super::keys::{Kid, to_hex};
+use super::signed_list::{Signer, SignerError, verify_signed};
+use super::trust::{KeyUse, TrustList};
 use crate::data::{BundleError, DataBundle, DataBundleSummary, Tables};
 
 /// Why a signed data bundle is refused.
@@ -92,6 +93,17 @@ impl From<BundleError> for DataBundleError {
     }
 }
 
+impl From<SignerError> for DataBundleError {
+    fn from(e: SignerError) -> Self {
+        match e {
+            SignerError::Cose(e) => DataBundleError::Cose(e),
+            SignerError::UnknownKey { kid } => DataBundleError::UnknownKey { kid },
+            SignerError::BadSignature { kid } => DataBundleError::BadSignature { kid },
+            SignerError::KeyNotValid { kid } => DataBundleError::KeyNotValid { kid },
+        }
+    }
+}
+
 impl From<ListDateError> for DataBundleError {
     fn from(e: ListDateError) -> Self {
         DataBundleError::Date(e)
@@ -105,9 +117,7 @@ pub struct SignedDataBundle {
     /// The compiled tables with the bundle's in place.
     tables: Tables,
     payload: Vec<u8>,
-    signer_kid: Kid,
-    signer: PublicKey,
-    demo: bool,
+    signer: Signer,
 }
 
 impl SignedDataBundle {
@@ -140,27 +150,18 @@ impl SignedDataBundle {
     /// assert!(matches!(SignedDataBundle::from_cose(&by_root, &trust), Err(DataBundleError::UnknownKey { .. })));
     /// ```
     pub fn from_cose(bytes: &[u8], trust: &TrustList) -> Result<SignedDataBundle, DataBundleError> {
-        let message = Sign1::decode(bytes).map_err(DataBundleError::Cose)?;
-        let kid = message.require_profile().map_err(DataBundleError::Cose)?;
-        let verifying =
-            trust
-                .keys_verifying(&message, &kid)
-                .map_err(|unverified| match unverified {
-                    Unverified::UnknownKey => DataBundleError::UnknownKey { kid },
-                    Unverified::BadSignature => DataBundleError::BadSignature { kid },
-                })?;
-        let bundle = DataBundle::from_payload(message.payload)?;
-        let signer = verifying
-            .iter()
-            .find(|key| key.may_sign(KeyUse::Data, bundle.issued_at))
-            .ok_or(DataBundleError::KeyNotValid { kid })?;
+        let read = |payload: &[u8]| {
+            Ok::<_, DataBundleError>((DataBundle::from_payload(payload)?, payload.to_vec()))
+        };
+        let ((bundle, payload), signer) =
+            verify_signed(bytes, trust, KeyUse::Data, read, |(bundle, _)| {
+                bundle.issued_at
+            })?;
         Ok(SignedDataBundle {
             tables: bundle.tables(),
             bundle,
-            payload: message.payload.to_vec(),
-            signer_kid: kid,
-            signer: signer.public_key,
-            demo: signer.demo,
+            payload,
+            signer,
         })
     }
 
@@ -224,7 +225,7 @@ impl SignedDataBundle {
     /// assert_eq!(signed.kid(), tirkeu::cert::SigningKey::from_seed([4; 32]).kid());
     /// ```
     pub fn kid(&self) -> Kid {
-        self.signer_kid
+        self.signer.kid
     }
 
     /// Whether a demonstration key signed it.
@@ -236,7 +237,7 @@ impl SignedDataBundle {
     /// assert!(signed.is_demo());
     /// ```
     pub fn is_demo(&self) -> bool {
-        self.demo
+        self.signer.demo
     }
 
     /// The summary for people and pages ([`DataBundle::summary`]).
@@ -254,18 +255,8 @@ impl SignedDataBundle {
     /// Takes the demonstration flag of the signer from `trust` (a new trust list may mark it
     /// otherwise); `false` when `trust` no longer trusts the signer to sign data bundles.
     pub(crate) fn rebind(&mut self, trust: &TrustList) -> bool {
-        match trust.signer(
-            &self.signer_kid,
-            &self.signer,
-            KeyUse::Data,
-            self.bundle.issued_at,
-        ) {
-            Some(key) => {
-                self.demo = key.demo;
-                true
-            }
-            None => false,
-        }
+        self.signer
+            .rebind(trust, KeyUse::Data, self.bundle.issued_at)
     }
 }
 
@@ -300,8 +291,10 @@ pub fn example() -> SignedDataBundle {
         tables: bundle.tables(),
         payload: bundle.to_payload(),
         bundle,
-        signer_kid: data_key.kid(),
-        signer: data_key.public_key(),
-        demo: true,
+        signer: Signer {
+            kid: data_key.kid(),
+            public_key: data_key.public_key(),
+            demo: true,
+        },
     })
 }

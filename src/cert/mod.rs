@@ -83,6 +83,7 @@ pub mod issue;
 pub mod keys;
 mod messages;
 pub mod record;
+pub(crate) mod signed_list;
 pub mod status;
 pub mod trust;
 pub mod verify;

@@ -28,12 +28,13 @@
 
 use core::fmt;
 
-use super::cbor::{CborError, Reader, Writer, seen_before};
+use super::cbor::{CborError, Reader, Writer};
 use super::cose::{CoseError, Sign1};
 use super::deflate::{InflateError, inflate};
 use super::keys::{Kid, PublicKey, to_hex};
 use super::record::{Record, application_sequence};
-use super::trust::{KeyUse, TrustList, Unverified};
+use super::signed_list::{Header, PayloadError, Signer, SignerError, read_map, read_payload};
+use super::trust::{KeyUse, TrustList};
 
 /// The status list format version the issuer writes.
 pub const STATUS_LIST_VERSION: i64 = 2;
@@ -141,10 +142,25 @@ impl From<super::ListDateError> for StatusListError {
     }
 }
 
-fn format_error(reason: impl Into<String>) -> StatusListError {
-    StatusListError::Format {
-        reason: reason.into(),
+impl From<SignerError> for StatusListError {
+    fn from(e: SignerError) -> Self {
+        match e {
+            SignerError::Cose(e) => StatusListError::Cose(e),
+            SignerError::UnknownKey { kid } => StatusListError::UnknownKey { kid },
+            SignerError::BadSignature { kid } => StatusListError::BadSignature { kid },
+            SignerError::KeyNotValid { kid } => StatusListError::KeyNotValid { kid },
+        }
     }
+}
+
+impl PayloadError for StatusListError {
+    fn format(reason: String) -> Self {
+        StatusListError::Format { reason }
+    }
+}
+
+fn format_error(reason: impl Into<String>) -> StatusListError {
+    StatusListError::format(reason.into())
 }
 
 /// What a status list says about one certificate.
@@ -174,11 +190,8 @@ pub struct StatusList {
     version: i64,
     issued_at: i64,
     next_update: i64,
-    signer_kid: Kid,
-    signer: PublicKey,
-    /// Whether the signer is a demonstration key: the list then speaks only of certificates
-    /// signed by demonstration keys.
-    demo: bool,
+    /// A demonstration signer's list speaks only of certificates signed by demonstration keys.
+    signer: Signer,
     years: Vec<YearBits>,
 }
 
@@ -243,29 +256,24 @@ impl StatusList {
     /// assert_eq!(status.lookup_number("2026-000000124"), Lookup::NotCovered); // size 124
     /// ```
     pub fn from_cose(bytes: &[u8], trust: &TrustList) -> Result<StatusList, StatusListError> {
-        let message = Sign1::decode(bytes).map_err(StatusListError::Cose)?;
-        let kid = message.require_profile().map_err(StatusListError::Cose)?;
-        let verifying =
-            trust
-                .keys_verifying(&message, &kid)
-                .map_err(|unverified| match unverified {
-                    Unverified::UnknownKey => StatusListError::UnknownKey { kid },
-                    Unverified::BadSignature => StatusListError::BadSignature { kid },
-                })?;
-        let (version, issued_at, next_update, years) = decode_payload(message.payload)?;
-        let signer = verifying
-            .iter()
-            .find(|key| key.may_sign(KeyUse::Status, issued_at))
-            .ok_or(StatusListError::KeyNotValid { kid })?;
-        Ok(StatusList {
-            version,
-            issued_at,
-            next_update,
-            signer_kid: kid,
-            signer: signer.public_key,
-            demo: signer.demo,
+        let ((header, years), signer) = super::signed_list::verify_signed(
+            bytes,
+            trust,
+            KeyUse::Status,
+            decode_payload,
+            |(header, _)| header.issued_at,
+        )?;
+        Ok(StatusList::new(header, signer, years))
+    }
+
+    fn new(header: Header, signer: Signer, years: Vec<YearBits>) -> StatusList {
+        StatusList {
+            version: header.version,
+            issued_at: header.issued_at,
+            next_update: header.next_update,
+            signer,
             years,
-        })
+        }
     }
 
     /// Reads a status list signed by `signer`, with no trust list: for the issuer's tools, which
@@ -292,16 +300,13 @@ impl StatusList {
         if !message.verify(signer) {
             return Err(StatusListError::BadSignature { kid });
         }
-        let (version, issued_at, next_update, years) = decode_payload(message.payload)?;
-        Ok(StatusList {
-            version,
-            issued_at,
-            next_update,
-            signer_kid: kid,
-            signer: *signer,
+        let (header, years) = decode_payload(message.payload)?;
+        let signer = Signer {
+            kid,
+            public_key: *signer,
             demo: false,
-            years,
-        })
+        };
+        Ok(StatusList::new(header, signer, years))
     }
 
     /// The format version of the list: 1 or 2.
@@ -350,7 +355,7 @@ impl StatusList {
     /// assert!(status.is_demo());
     /// ```
     pub fn is_demo(&self) -> bool {
-        self.demo
+        self.signer.demo
     }
 
     /// Whether the list is past its `next` update time at `now_unix_seconds`.
@@ -395,28 +400,15 @@ impl StatusList {
     /// assert!(!status.signer_trusted_by(&empty));
     /// ```
     pub fn signer_trusted_by(&self, trust: &TrustList) -> bool {
-        self.signer_in(trust).is_some()
-    }
-
-    fn signer_in<'t>(&self, trust: &'t TrustList) -> Option<&'t super::TrustedKey> {
-        trust.signer(
-            &self.signer_kid,
-            &self.signer,
-            KeyUse::Status,
-            self.issued_at,
-        )
+        self.signer
+            .in_trust_list(trust, KeyUse::Status, self.issued_at)
+            .is_some()
     }
 
     /// Takes the demonstration flag of the signer from `trust` (a new trust list may mark it
     /// otherwise); `false` when `trust` no longer trusts the signer.
     pub(crate) fn rebind(&mut self, trust: &TrustList) -> bool {
-        match self.signer_in(trust) {
-            Some(key) => {
-                self.demo = key.demo;
-                true
-            }
-            None => false,
-        }
+        self.signer.rebind(trust, KeyUse::Status, self.issued_at)
     }
 
     /// What the list says about the certificate with this application number: a number that is
@@ -494,8 +486,8 @@ impl StatusList {
             version: self.version,
             iat: self.issued_at,
             next: self.next_update,
-            kid: to_hex(&self.signer_kid),
-            demo: self.demo,
+            kid: to_hex(&self.signer.kid),
+            demo: self.signer.demo,
             lists: self
                 .years
                 .iter()
@@ -560,52 +552,30 @@ pub fn example() -> StatusList {
         version: STATUS_LIST_VERSION,
         issued_at: 0,
         next_update: 0,
-        signer_kid: [0; 8],
-        signer: office.public_key(),
-        demo: false,
+        signer: Signer {
+            kid: [0; 8],
+            public_key: office.public_key(),
+            demo: false,
+        },
         years: Vec::new(),
     })
 }
 
-/// A payload's version, `iat`, `next` and yearly lists.
-type Payload = (i64, i64, i64, Vec<YearBits>);
-
-fn decode_payload(payload: &[u8]) -> Result<Payload, StatusListError> {
-    let mut reader = Reader::new(payload);
-    let mut names = Vec::new();
-    let (mut version, mut issued_at, mut next_update, mut years) = (None, None, None, None);
-    for _ in 0..reader.map()? {
-        let position = reader.position();
-        let name = reader.text()?;
-        if seen_before(&mut names, name) {
-            return Err(CborError::DuplicateKey { position }.into());
-        }
+/// A payload's version, `iat` and `next`, and its yearly lists.
+fn decode_payload(payload: &[u8]) -> Result<(Header, Vec<YearBits>), StatusListError> {
+    let mut years = None;
+    let versions = [STATUS_LIST_VERSION_1, STATUS_LIST_VERSION];
+    let header = read_payload::<StatusListError>(payload, &versions, |name, reader| {
         match name {
-            "v" => version = Some(reader.int()?),
-            "iat" => issued_at = Some(reader.int()?),
-            "next" => next_update = Some(reader.int()?),
             // The version may come after the lists: each is read raw and inflated below.
-            "lists" => years = Some(read_raw_years(&mut reader)?),
-            other => {
-                return Err(format_error(format!(
-                    "unknown field {:?}",
-                    other.chars().take(32).collect::<String>()
-                )));
-            }
+            "lists" => years = Some(read_raw_years(reader)?),
+            _ => return Ok(false),
         }
-    }
-    reader.finish()?;
-    let version = version
-        .filter(|v| [STATUS_LIST_VERSION_1, STATUS_LIST_VERSION].contains(v))
-        .ok_or_else(|| format_error("version `v` is missing or not 1 or 2"))?;
-    let issued_at = issued_at.ok_or_else(|| format_error("`iat` is missing"))?;
-    let next_update = next_update.ok_or_else(|| format_error("`next` is missing"))?;
-    if next_update <= issued_at {
-        return Err(format_error("`next` is not after `iat`"));
-    }
+        Ok(true)
+    })?;
     let raw = years.ok_or_else(|| format_error("`lists` is missing"))?;
-    let years = inflate_years(raw, version)?;
-    Ok((version, issued_at, next_update, years))
+    let years = inflate_years(raw, header.version)?;
+    Ok((header, years))
 }
 
 /// A yearly list as read: year, `size` if given, compressed bits.
@@ -624,21 +594,16 @@ fn read_raw_years<'p>(reader: &mut Reader<'p>) -> Result<Vec<RawYear<'p>>, Statu
     }
     let mut years: Vec<RawYear<'p>> = Vec::new();
     for _ in 0..count {
-        let mut names = Vec::new();
         let (mut year, mut size, mut bits) = (None, None, None);
-        for _ in 0..reader.map()? {
-            let position = reader.position();
-            let name = reader.text()?;
-            if seen_before(&mut names, name) {
-                return Err(CborError::DuplicateKey { position }.into());
-            }
+        read_map(reader, |name, reader| {
             match name {
                 "year" => year = Some(reader.int()?),
                 "size" => size = Some(reader.int()?),
                 "bits" => bits = Some(reader.bytes()?),
                 _ => return Err(format_error("unknown field in a yearly list")),
             }
-        }
+            Ok(())
+        })?;
         let year = year
             .and_then(|y| i32::try_from(y).ok())
             .filter(|y| (0..=9999).contains(y))

@@ -22,9 +22,10 @@
 
 use core::fmt;
 
-use super::cbor::{CborError, Reader, Writer, seen_before};
+use super::cbor::{CborError, Reader, Writer};
 use super::cose::{CoseError, Sign1};
 use super::keys::{KID_LENGTH, Kid, PublicKey, to_hex};
+use super::signed_list::{PayloadError, read_map, read_payload, shorten};
 
 /// The trust list format version the issuer writes.
 pub const TRUST_LIST_VERSION: i64 = 2;
@@ -363,19 +364,14 @@ impl From<super::ListDateError> for TrustListError {
     }
 }
 
-/// Why no key of a trust list verifies a signed list or bundle.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Unverified {
-    /// No key has the signer's kid.
-    UnknownKey,
-    /// Keys have the kid, but none verifies the signature.
-    BadSignature,
+impl PayloadError for TrustListError {
+    fn format(reason: String) -> Self {
+        TrustListError::Format { reason }
+    }
 }
 
 fn format_error(reason: impl Into<String>) -> TrustListError {
-    TrustListError::Format {
-        reason: reason.into(),
-    }
+    TrustListError::format(reason.into())
 }
 
 /// A verified trust list.
@@ -471,32 +467,16 @@ impl TrustList {
     }
 
     fn decode_payload(payload: &[u8]) -> Result<TrustList, TrustListError> {
-        let mut reader = Reader::new(payload);
-        let mut names = Vec::new();
-        let (mut version, mut issued_at, mut next_update, mut keys) = (None, None, None, None);
-        for _ in 0..reader.map()? {
-            let position = reader.position();
-            let name = reader.text()?;
-            if seen_before(&mut names, name) {
-                return Err(CborError::DuplicateKey { position }.into());
-            }
+        let mut keys = None;
+        let versions = [TRUST_LIST_VERSION_1, TRUST_LIST_VERSION];
+        let header = read_payload::<TrustListError>(payload, &versions, |name, reader| {
             match name {
-                "v" => version = Some(reader.int()?),
-                "iat" => issued_at = Some(reader.int()?),
-                "next" => next_update = Some(reader.int()?),
-                "keys" => keys = Some(read_keys(&mut reader)?),
-                other => return Err(format_error(format!("unknown field {:?}", shorten(other)))),
+                "keys" => keys = Some(read_keys(reader)?),
+                _ => return Ok(false),
             }
-        }
-        reader.finish()?;
-        let version = version
-            .filter(|v| [TRUST_LIST_VERSION_1, TRUST_LIST_VERSION].contains(v))
-            .ok_or_else(|| format_error("version `v` is missing or not 1 or 2"))?;
-        let issued_at = issued_at.ok_or_else(|| format_error("`iat` is missing"))?;
-        let next_update = next_update.ok_or_else(|| format_error("`next` is missing"))?;
-        if next_update <= issued_at {
-            return Err(format_error("`next` is not after `iat`"));
-        }
+            Ok(true)
+        })?;
+        let version = header.version;
         let keys = keys
             .ok_or_else(|| format_error("`keys` is missing"))?
             .into_iter()
@@ -514,8 +494,8 @@ impl TrustList {
             .collect::<Result<Vec<_>, _>>()?;
         Ok(TrustList {
             version,
-            issued_at,
-            next_update,
+            issued_at: header.issued_at,
+            next_update: header.next_update,
             root_kid: [0; KID_LENGTH],
             keys,
         })
@@ -622,42 +602,6 @@ impl TrustList {
         self.keys.iter().filter(move |key| key.kid == *kid)
     }
 
-    /// The keys listed under `kid` whose public key verifies `message` (every key with the kid is
-    /// tried): how a signed list or bundle finds its signers.
-    pub(crate) fn keys_verifying<'t>(
-        &'t self,
-        message: &Sign1<'_>,
-        kid: &Kid,
-    ) -> Result<Vec<&'t TrustedKey>, Unverified> {
-        let candidates: Vec<&TrustedKey> = self.keys.iter().filter(|key| key.kid == *kid).collect();
-        if candidates.is_empty() {
-            return Err(Unverified::UnknownKey);
-        }
-        let verifying: Vec<&TrustedKey> = candidates
-            .into_iter()
-            .filter(|key| message.verify(&key.public_key))
-            .collect();
-        if verifying.is_empty() {
-            Err(Unverified::BadSignature)
-        } else {
-            Ok(verifying)
-        }
-    }
-
-    /// The key of this list with `kid` and `public_key` that may sign `used` at `issued_at`:
-    /// whether a list or bundle installed under an earlier trust list is still trusted.
-    pub(crate) fn signer(
-        &self,
-        kid: &Kid,
-        public_key: &PublicKey,
-        used: KeyUse,
-        issued_at: i64,
-    ) -> Option<&TrustedKey> {
-        self.keys.iter().find(|key| {
-            key.kid == *kid && key.public_key == *public_key && key.may_sign(used, issued_at)
-        })
-    }
-
     /// Whether the list is past its `next` update time at `now_unix_seconds`.
     ///
     /// # Example
@@ -733,10 +677,6 @@ impl TrustList {
     }
 }
 
-fn shorten(text: &str) -> String {
-    text.chars().take(32).collect()
-}
-
 /// A key as read, with its `use` if the list gives one (checked against the version later).
 type KeyRead = (TrustedKey, Option<KeyUses>);
 
@@ -775,16 +715,10 @@ fn read_uses(reader: &mut Reader<'_>) -> Result<KeyUses, TrustListError> {
 }
 
 fn read_key(reader: &mut Reader<'_>) -> Result<KeyRead, TrustListError> {
-    let mut names = Vec::new();
     let (mut kid, mut pk, mut name, mut from, mut until, mut status, mut demo) =
         (None, None, None, None, None, None, None);
     let mut uses = None;
-    for _ in 0..reader.map()? {
-        let position = reader.position();
-        let field = reader.text()?;
-        if seen_before(&mut names, field) {
-            return Err(CborError::DuplicateKey { position }.into());
-        }
+    read_map(reader, |field, reader| {
         match field {
             "kid" => kid = Some(reader.bytes()?),
             "pk" => pk = Some(reader.bytes()?),
@@ -808,7 +742,8 @@ fn read_key(reader: &mut Reader<'_>) -> Result<KeyRead, TrustListError> {
                 )));
             }
         }
-    }
+        Ok(())
+    })?;
     let kid: Kid = kid
         .and_then(|k| k.try_into().ok())
         .ok_or_else(|| format_error("a key's `kid` is missing or not 8 bytes"))?;

@@ -35,7 +35,8 @@ use super::rows::{
     RowProblem, RowStatus,
 };
 use super::{Tables, compiled_issued_at, is_country_code};
-use crate::cert::cbor::{CborError, Reader, Writer, seen_before};
+use crate::cert::cbor::{CborError, Reader, Writer};
+use crate::cert::signed_list::{PayloadError, read_payload};
 
 /// The payload format version.
 pub const DATA_BUNDLE_VERSION: i64 = 1;
@@ -116,10 +117,14 @@ impl From<CborError> for BundleError {
     }
 }
 
-fn format_error(reason: impl Into<String>) -> BundleError {
-    BundleError::Format {
-        reason: reason.into(),
+impl PayloadError for BundleError {
+    fn format(reason: String) -> Self {
+        BundleError::Format { reason }
     }
+}
+
+fn format_error(reason: impl Into<String>) -> BundleError {
+    BundleError::format(reason.into())
 }
 
 /// The tables of a data bundle, as read from its payload (checked) or as an issuer writes them.
@@ -196,24 +201,14 @@ impl DataBundle {
     /// assert!(error.to_string().contains("(2027-01-02): a transfer falls on a working weekday"), "{error}");
     /// ```
     pub fn from_payload(payload: &[u8]) -> Result<DataBundle, BundleError> {
-        let mut reader = Reader::new(payload);
-        let mut names = Vec::new();
-        let (mut v, mut issued_at, mut next_update, mut version) = (None, None, None, None);
-        let (mut calendar, mut regimes, mut regions) = (None, None, None);
-        for _ in 0..reader.map()? {
-            let position = reader.position();
-            let name = reader.text()?;
-            if seen_before(&mut names, name) {
-                return Err(CborError::DuplicateKey { position }.into());
-            }
+        let (mut version, mut calendar, mut regimes, mut regions) = (None, None, None, None);
+        let versions = [DATA_BUNDLE_VERSION];
+        let header = read_payload::<BundleError>(payload, &versions, |name, reader| {
             match name {
-                "v" => v = Some(reader.int()?),
-                "iat" => issued_at = Some(reader.int()?),
-                "next" => next_update = Some(reader.int()?),
                 "version" => version = Some(reader.text()?),
                 "calendar" => {
                     calendar = Some(read_rows(
-                        &mut reader,
+                        reader,
                         "calendar",
                         CALENDAR_COLUMNS,
                         MAX_CALENDAR_ROWS,
@@ -222,7 +217,7 @@ impl DataBundle {
                 }
                 "regimes" => {
                     regimes = Some(read_rows(
-                        &mut reader,
+                        reader,
                         "regimes",
                         REGIME_COLUMNS,
                         MAX_REGIME_ROWS,
@@ -231,32 +226,18 @@ impl DataBundle {
                 }
                 "regions" => {
                     regions = Some(read_rows(
-                        &mut reader,
+                        reader,
                         "regions",
                         REGION_COLUMNS,
                         MAX_REGION_ROWS,
                         rows::region_row,
                     )?)
                 }
-                other => {
-                    return Err(format_error(format!(
-                        "unknown field `{}`",
-                        other.chars().take(32).collect::<String>()
-                    )));
-                }
+                _ => return Ok(false),
             }
-        }
-        reader.finish()?;
-        if v != Some(DATA_BUNDLE_VERSION) {
-            return Err(format_error(format!(
-                "version `v` is missing or not {DATA_BUNDLE_VERSION}"
-            )));
-        }
-        let issued_at = issued_at.ok_or_else(|| format_error("`iat` is missing"))?;
-        let next_update = next_update.ok_or_else(|| format_error("`next` is missing"))?;
-        if next_update <= issued_at {
-            return Err(format_error("`next` is not after `iat`"));
-        }
+            Ok(true)
+        })?;
+        let (issued_at, next_update) = (header.issued_at, header.next_update);
         let version = version.ok_or_else(|| format_error("`version` is missing"))?;
         check_version(version)?;
         let bundle = DataBundle {

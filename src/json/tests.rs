@@ -11,12 +11,9 @@ use serde_json::{Value, json};
 use super::*;
 use crate::calendar::WorkingDayCount;
 use crate::cert::{
-    KeyStatus, KeyUses, LoadOptions, Record, Stage, Status, StatusListSpec, StatusListSummary,
-    StatusYearSummary, TrustListSpec, TrustListSummary, TrustedKeySpec, Verifier, VerifyContext,
-    WarningCode, base45, build_status_list, build_trust_list, cose, deflate, issue_certificate,
-    qr_text_from_cose,
+    KeyStatus, KeyUses, SigningKey, Stage, Status, StatusListSummary, StatusYearSummary,
+    TrustListSummary, TrustedKeySpec, Verifier, VerifyContext, WarningCode,
 };
-use crate::cert::{SigningKey, claims::Claims};
 use crate::data::{Confidence, Regime, RegionKind};
 use crate::date::Date;
 use crate::i18n::Lang;
@@ -24,6 +21,18 @@ use crate::rules::{
     DeadlineCounting, DeadlineState, Finding, FindingCode, LimitedBy, ObligationCode,
     ObligationKind, ReRegistrationCounting, Severity, check_json,
 };
+
+// The integration tests' fixtures (which name this crate `tirkeu`, see lib.rs).
+#[path = "../../tests/support/cert.rs"]
+mod cert_support;
+#[path = "../../tests/support/rules.rs"]
+mod rules_support;
+
+use cert_support::{
+    CORPUS_OUTCOMES, LIST_IAT, LIST_NEXT, NOW, at_now, corpus_certificates, issuer, key_spec,
+    record, root, status_bytes_by, verifier_with,
+};
+use rules_support::{corpus_applications, edited, sample_application};
 
 /// The writer's text equals serde_json's, and is returned for further checks.
 #[track_caller]
@@ -189,126 +198,30 @@ fn dates_are_written_as_yyyy_mm_dd() {
 // -----------------------------------------------------------------------------------------
 // Reports
 
-/// Sets the value at a dotted path (`None` removes it).
-fn with(mut application: Value, path: &str, value: Option<Value>) -> Value {
-    let (parents, last) = path.rsplit_once('.').map_or(("", path), |split| split);
-    let mut node = &mut application;
-    for key in parents.split('.').filter(|key| !key.is_empty()) {
-        node = &mut node[key];
-    }
-    let object = node.as_object_mut().unwrap();
-    match value {
-        Some(value) => object.insert(last.to_owned(), value),
-        None => object.remove(last),
-    };
-    application
-}
-
-/// The applications of the parity corpus' kind: the sample of interfaces.md and variants
-/// reaching every obligation, deadline state, stay limit, policy and many findings.
+/// The applications of the parity corpus, and EAEU workers: a labour contract that ends after
+/// the 90/180 day (it binds) and one that ends before it (the regime binds) (Treaty on the EAEU
+/// art. 97(8)); and, before the Order came into force, an entry and a move whose deadlines are
+/// not judged.
 fn applications() -> Vec<Value> {
-    let base: Value =
-        serde_json::from_str(include_str!("../../tests/fixtures/application.json")).unwrap();
-    let variants: Vec<(&str, Option<Value>)> = vec![
-        ("immigrant.surname", None),
-        ("immigrant.surname", Some(json!(""))),
-        ("immigrant.surname", Some(json!("R2-D2\n\t\"\\"))),
-        ("immigrant.surname", Some(json!("И\u{0306}ВАНОВ"))),
-        ("immigrant.givenNames", Some(json!(42))),
-        ("immigrant.givenNames", Some(json!(-2.5e-7))),
-        (
-            "immigrant.givenNames",
-            Some(json!([1, [2.5, {"a": null}], true])),
-        ),
-        ("immigrant.birthDate", Some(json!("2026-02-30"))),
-        ("immigrant.birthDate", Some(json!("2015-01-01"))),
-        ("immigrant.birthDate", Some(json!("1890-01-01"))),
-        ("immigrant.citizenship", Some(json!("KAZ"))),
-        ("immigrant.citizenship", Some(json!("XXX"))),
-        ("immigrant.citizenship", Some(json!("XXA"))),
-        ("immigrant.citizenship", Some(json!("CHE"))),
-        ("immigrant.citizenship", Some(json!("IND"))),
-        ("immigrant.citizenship", Some(json!("GEO"))),
-        ("immigrant.citizenship", Some(json!("TKM"))),
-        ("immigrant.citizenship", Some(json!("KGZ"))),
-        ("immigrant.passport.number", Some(json!("12 34"))),
-        ("immigrant.passport.kind", Some(json!("diplomatic"))),
-        ("immigrant.passport.kind", Some(json!("service"))),
-        ("immigrant.passport.kind", Some(json!("secret"))),
-        ("immigrant.passport.expiresOn", Some(json!("2026-06-01"))),
-        ("immigrant.passport.expiresOn", Some(json!("2026-08-01"))),
-        ("entry.date", Some(json!("2026-06-20"))),
-        ("entry.date", Some(json!("2026-08-01"))),
-        ("entry.date", Some(json!("2026-09-26"))),
-        ("entry.date", Some(json!("2025-01-01"))),
-        ("entry.date", None),
-        ("entry.purpose", Some(json!("work"))),
-        ("entry.contractUntil", Some(json!("2027-06-30"))),
-        ("previousStays", Some(json!([]))),
-        (
-            "previousStays",
-            Some(json!([
-                {"entry": "2026-01-10", "exit": "2026-02-08"},
-                {"entry": "2026-02-15", "exit": "2026-03-16"},
-                {"entry": "2026-03-25", "exit": "2026-04-23"}
-            ])),
-        ),
-        (
-            "previousStays",
-            Some(json!([{"entry": "2026-03-01", "exit": "2026-02-01"}])),
-        ),
-        ("previousStays", Some(json!("none"))),
-        ("host.id", Some(json!("900515300128"))),
-        ("host.id", Some(json!("010229500456"))),
-        ("host.id", Some(json!("150101500123"))),
-        ("host.kind", Some(json!("organization"))),
-        ("host.name", Some(json!("ТОО «Kaspi 2»"))),
-        ("address.region", Some(json!("XYZ"))),
-        ("address.premises", Some(json!("office"))),
-        ("address.apartment", None),
-        ("address.street", Some(json!("  "))),
-        ("stay.to", Some(json!("2026-12-31"))),
-        ("stay.from", Some(json!("2026-06-01"))),
-        ("stay.to", Some(json!("2026-07-20"))),
-        ("stay.to", Some(json!("2026-07-05"))),
-        ("addressChange", Some(json!({"movedOn": "2026-07-03"}))),
-        ("addressChange", Some(json!({"movedOn": "2026-07-10"}))),
-        ("addressChange", Some(json!({"movedOn": "2026-12-31"}))),
-        ("addressChange", Some(json!({"movedOn": "yesterday"}))),
-        ("policy", Some(json!({"deadlineCounting": "civil_code"}))),
-        (
-            "policy",
-            Some(json!({"reRegistrationCounting": "event_day_counts"})),
-        ),
-        (
-            "policy",
-            Some(json!({"under16Exempt": true, "diplomaticExempt": false})),
-        ),
-        ("policy", Some(json!({"deadlineCounting": "whenever"}))),
-        ("immigrant", Some(json!([]))),
-    ];
-    let mut applications = vec![base.clone(), json!({})];
-    for (path, value) in variants {
-        applications.push(with(base.clone(), path, value));
-    }
-    // EAEU workers: a labour contract that ends after the 90/180 day (it binds) and one that
-    // ends before it (the regime binds) (Treaty on the EAEU art. 97(8)).
-    let worker = with(base.clone(), "immigrant.citizenship", Some(json!("KGZ")));
-    let worker = with(worker, "entry.purpose", Some(json!("work")));
+    let base = sample_application();
+    let mut applications = corpus_applications();
     for until in ["2027-06-30", "2026-08-01"] {
-        applications.push(with(
-            worker.clone(),
-            "entry.contractUntil",
-            Some(json!(until)),
+        applications.push(edited(
+            &base,
+            &[
+                ("/immigrant/citizenship", Some(json!("KGZ"))),
+                ("/entry/purpose", Some(json!("work"))),
+                ("/entry/contractUntil", Some(json!(until))),
+            ],
         ));
     }
-    // Before the Order came into force: an entry and a move whose deadlines are not judged.
-    let early = with(base.clone(), "entry.date", Some(json!("2026-06-01")));
-    let early = with(early, "stay.from", Some(json!("2026-06-10")));
-    applications.push(with(
-        early,
-        "addressChange",
-        Some(json!({"movedOn": "2026-06-10"})),
+    applications.push(edited(
+        &base,
+        &[
+            ("/entry/date", Some(json!("2026-06-01"))),
+            ("/stay/from", Some(json!("2026-06-10"))),
+            ("/addressChange", Some(json!({"movedOn": "2026-06-10"}))),
+        ],
     ));
     applications
 }
@@ -398,170 +311,60 @@ fn reports_are_written_as_serde_writes_them() {
 }
 
 // -----------------------------------------------------------------------------------------
-// Certificates: the fixtures of tests/cert_support/mod.rs
+// Certificates: the fixtures of the integration tests (tests/support/cert.rs)
 
-/// 2026-07-01T10:00:00+05:00.
-const IAT: i64 = 1_782_882_000;
-/// 2026-07-15T01:00:00+05:00.
-const NOW: i64 = 1_784_059_200;
-/// 2026-01-01T00:00:00+05:00.
-const KEY_FROM: i64 = 1_767_207_600;
-/// 2026-07-01T00:00:00+05:00, and a year later.
-const LIST_IAT: i64 = 1_782_846_000;
-const LIST_NEXT: i64 = LIST_IAT + 365 * 86_400;
-
-fn root() -> SigningKey {
-    SigningKey::from_seed([0x52; 32])
-}
-
-fn issuer() -> SigningKey {
-    SigningKey::from_seed([0x49; 32])
-}
-
-fn record() -> Record {
-    Record {
-        application_number: "2026-000000123".into(),
-        surname: "ӘБІЛҚАСЫМОВА".into(),
-        given_names: "ҒАЛИЯ".into(),
-        patronymic: Some("ҰЛАНҚЫЗЫ".into()),
-        passport: "FA1234567".into(),
-        citizenship: "UZB".into(),
-        address: "Алматы қ., \"Абай\" даңғылы, 10-үй, 5-пәтер".into(),
-        region: "ALA".into(),
-        stay_from: "2026-07-01".parse().unwrap(),
-        stay_to: "2026-09-28".parse().unwrap(),
-        host_id: "150640001237".into(),
-        host_name: "ТОО «Өнер-Құрылыс»".into(),
-    }
-}
-
-fn key_spec(key: &SigningKey, name: &str, status: KeyStatus, demo: bool) -> TrustedKeySpec {
+/// A key of the fixtures' validity that signs certificates and status lists.
+fn key(key: &SigningKey, name: &str, status: KeyStatus, demo: bool) -> TrustedKeySpec {
     TrustedKeySpec {
         status,
         uses: KeyUses::CERT_AND_STATUS,
         demo,
-        ..TrustedKeySpec::new(key.public_key(), name, KEY_FROM)
+        ..key_spec(key, name)
     }
 }
 
-fn verifier(keys: Vec<TrustedKeySpec>) -> Verifier {
-    let spec = TrustListSpec {
-        iat: LIST_IAT,
-        next: LIST_NEXT,
-        keys,
-    };
-    let mut verifier = Verifier::new(root().public_key());
+/// A status list signed by `issuer()`, issued at `iat`.
+fn issuer_status_list(revoked: &[&str], iat: i64) -> Vec<u8> {
+    status_bytes_by(revoked, iat, LIST_NEXT, &issuer())
+}
+
+/// A verifier trusting `issuer()`, named `name`, with a status list revoking `2026-000000777`.
+fn fresh_verifier(name: &str) -> Verifier {
+    let mut verifier = verifier_with(vec![key(&issuer(), name, KeyStatus::Active, false)]);
     verifier
-        .load_trust_list(
-            &build_trust_list(&spec, &root()).unwrap(),
-            &LoadOptions::at(NOW),
+        .load_status_list(
+            &issuer_status_list(&["2026-000000777"], LIST_IAT),
+            &at_now(),
         )
         .unwrap();
     verifier
 }
 
-fn status_bytes(revoked: &[&str], iat: i64) -> Vec<u8> {
-    let mut spec = StatusListSpec::new(iat, LIST_NEXT);
-    spec.revoked = revoked.iter().map(|number| number.to_string()).collect();
-    spec.issued.insert(2026, 1000);
-    build_status_list(&spec, &issuer()).unwrap()
-}
-
-fn signed_text(payload: &[u8], key: &SigningKey) -> String {
-    qr_text_from_cose(&cose::sign(payload, key))
-}
-
-/// The QR texts of the parity corpus: every status and every malformed stage.
-fn certificates() -> Vec<(String, &'static str)> {
-    let valid = issue_certificate(&record(), &issuer(), IAT).unwrap();
-    let mut revoked_record = record();
-    revoked_record.application_number = "2026-000000777".into();
-    let revoked = issue_certificate(&revoked_record, &issuer(), IAT).unwrap();
-    let stranger = SigningKey::from_seed([0x53; 32]);
-    let unknown_key = issue_certificate(&record(), &stranger, IAT).unwrap();
-    let before_key = issue_certificate(&record(), &issuer(), KEY_FROM - 86_400).unwrap();
-    let mut cose = deflate::inflate(
-        &base45::decode(valid.strip_prefix("KZ1:").unwrap()).unwrap(),
-        deflate::CERTIFICATE_LIMIT,
-    )
-    .unwrap();
-    *cose.last_mut().unwrap() ^= 1;
-    let bad_signature = qr_text_from_cose(&cose);
-    // A CBOR text string: signed, but not claims.
-    let not_claims = signed_text(b"\x6anot claims", &issuer());
-    let mut not_nfc = record();
-    not_nfc.surname = "И\u{0306}ВАНОВА".into();
-    let not_nfc = Claims {
-        issued_at: IAT,
-        record: not_nfc,
-    }
-    .encode();
-    let not_nfc = signed_text(&not_nfc, &issuer());
-    let mut kazakh = record();
-    kazakh.surname = "ӘҒҚҢӨҰҮҺІ".into();
-    kazakh.patronymic = None;
-    let without_patronymic = issue_certificate(&kazakh, &issuer(), IAT).unwrap();
-    // Issued before the status list, past its size: `status.not_covered`.
-    let mut uncovered = record();
-    uncovered.application_number = "2026-000005000".into();
-    let uncovered = issue_certificate(&uncovered, &issuer(), LIST_IAT - 3600).unwrap();
-
-    let mut texts = Vec::new();
-    for on in ["2026-07-15", "2026-06-30", "2026-09-28", "2026-09-29"] {
-        texts.push((valid.clone(), on));
-    }
-    for text in [
-        revoked,
-        unknown_key,
-        before_key,
-        bad_signature,
-        not_claims,
-        not_nfc,
-        without_patronymic,
-        uncovered,
-        format!("{valid}\n"),
-        valid.to_lowercase(),
-        "KZ1:%%%".into(),
-        "KZ1:A".into(),
-        "KZ1:000".into(),
-        qr_text_from_cose(b"not cbor at all"),
-        qr_text_from_cose(&[0xa0]),
-        "KZ2:ABC".into(),
-        "https://egov.kz/cms/ru".into(),
-        String::new(),
-    ] {
-        texts.push((text, "2026-07-15"));
-    }
-    texts
+/// A verifier trusting a key of each status: `issuer()` active, a retired demonstration key named
+/// `retired` that signs status lists until the lists' issue time, and the root revoked.
+fn verifier_of_every_key_status(retired: &str) -> Verifier {
+    let other = SigningKey::from_seed([0x54; 32]);
+    let mut retired = key(&other, retired, KeyStatus::Retired, true);
+    retired.until = Some(LIST_IAT);
+    retired.uses = KeyUses::STATUS;
+    verifier_with(vec![
+        key(&issuer(), "Office", KeyStatus::Active, false),
+        retired,
+        key(&root(), "Revoked", KeyStatus::Revoked, false),
+    ])
 }
 
 #[test]
 fn verification_results_are_written_as_serde_writes_them() {
-    let mut fresh = verifier(vec![key_spec(
-        &issuer(),
-        "Test office \"Алматы\"",
-        KeyStatus::Active,
-        false,
-    )]);
-    fresh
-        .load_status_list(
-            &status_bytes(&["2026-000000777"], LIST_IAT),
-            &LoadOptions::at(NOW),
-        )
-        .unwrap();
+    let fresh = fresh_verifier("Test office \"Алматы\"");
     // A demonstration key and no status list: a DEMO result with `status.missing`.
-    let demo = verifier(vec![key_spec(&issuer(), "Demo", KeyStatus::Active, true)]);
+    let demo = verifier_with(vec![key(&issuer(), "Demo", KeyStatus::Active, true)]);
     // A revoked key: every certificate it signed is `key_not_valid`.
-    let revoked_key = verifier(vec![key_spec(
-        &issuer(),
-        "Revoked",
-        KeyStatus::Revoked,
-        false,
-    )]);
+    let revoked_key = verifier_with(vec![key(&issuer(), "Revoked", KeyStatus::Revoked, false)]);
     let verifiers = [&fresh, &demo, &revoked_key];
 
     let mut seen = BTreeSet::new();
-    for (i, (text, on)) in certificates().iter().enumerate() {
+    for (i, (text, on)) in corpus_certificates().iter().enumerate() {
         for lang in Lang::ALL {
             // Now, two weeks past the lists' next update (`trust.stale`, `status.stale`)
             // and two years on (`trust.expired`, `status.expired`).
@@ -593,21 +396,7 @@ fn verification_results_are_written_as_serde_writes_them() {
             }
         }
     }
-    for expected in [
-        "valid/-",
-        "unconfirmed/-",
-        "expired/-",
-        "not_yet_valid/-",
-        "revoked/-",
-        "bad_signature/-",
-        "unknown_key/-",
-        "key_not_valid/-",
-        "malformed/base45",
-        "malformed/zlib",
-        "malformed/cose",
-        "malformed/claims",
-        "malformed/record",
-        "not_a_certificate/-",
+    let more = [
         "trust.stale",
         "trust.expired",
         "status.stale",
@@ -617,7 +406,8 @@ fn verification_results_are_written_as_serde_writes_them() {
         "demo",
         "patronymic/true",
         "patronymic/false",
-    ] {
+    ];
+    for expected in CORPUS_OUTCOMES.into_iter().chain(more) {
         assert!(seen.contains(expected), "{expected} missing from {seen:#?}");
     }
 }
@@ -626,7 +416,9 @@ fn verification_results_are_written_as_serde_writes_them() {
 fn records_are_written_as_serde_writes_them() {
     let mut without = record();
     without.patronymic = None;
-    for record in [record(), without] {
+    let mut quoted = record();
+    quoted.address = "Алматы қ., \"Абай\" даңғылы, 10-үй, 5-пәтер".into();
+    for record in [record(), without, quoted] {
         same(&record);
         same(&Some(record));
     }
@@ -634,15 +426,7 @@ fn records_are_written_as_serde_writes_them() {
 
 #[test]
 fn list_summaries_are_written_as_serde_writes_them() {
-    let other = SigningKey::from_seed([0x54; 32]);
-    let mut retired = key_spec(&other, "Ретired \u{1}", KeyStatus::Retired, true);
-    retired.until = Some(LIST_IAT);
-    retired.uses = KeyUses::STATUS;
-    let mut verifier = verifier(vec![
-        key_spec(&issuer(), "Office", KeyStatus::Active, false),
-        retired,
-        key_spec(&root(), "Revoked", KeyStatus::Revoked, false),
-    ]);
+    let mut verifier = verifier_of_every_key_status("Ретired \u{1}");
     let summary = verifier.trust_list().unwrap().summary();
     let text = same(&summary);
     assert!(text.contains("\"until\":null") && text.contains("\"retired\""));
@@ -666,10 +450,7 @@ fn list_summaries_are_written_as_serde_writes_them() {
     .enumerate()
     {
         let summary = verifier
-            .load_status_list(
-                &status_bytes(revoked, LIST_IAT + i as i64),
-                &LoadOptions::at(NOW),
-            )
+            .load_status_list(&issuer_status_list(revoked, LIST_IAT + i as i64), &at_now())
             .unwrap();
         same(&summary);
         same(&Some(summary));
@@ -968,21 +749,10 @@ fn reports_read_back_into_the_same_report() {
 
 #[test]
 fn verification_results_read_back_into_the_same_result() {
-    let mut fresh = verifier(vec![key_spec(
-        &issuer(),
-        "Office",
-        KeyStatus::Active,
-        false,
-    )]);
-    fresh
-        .load_status_list(
-            &status_bytes(&["2026-000000777"], LIST_IAT),
-            &LoadOptions::at(NOW),
-        )
-        .unwrap();
-    let demo = verifier(vec![key_spec(&issuer(), "Demo", KeyStatus::Active, true)]);
+    let fresh = fresh_verifier("Office");
+    let demo = verifier_with(vec![key(&issuer(), "Demo", KeyStatus::Active, true)]);
     let mut seen = BTreeSet::new();
-    for (text, on) in certificates() {
+    for (text, on) in corpus_certificates() {
         for verifier in [&fresh, &demo] {
             for now in [NOW, LIST_NEXT + 3 * 86_400, LIST_NEXT + 365 * 86_400] {
                 let context = VerifyContext {
@@ -1010,20 +780,12 @@ fn verification_results_read_back_into_the_same_result() {
 
 #[test]
 fn list_summaries_read_back_into_the_same_summary() {
-    let other = SigningKey::from_seed([0x54; 32]);
-    let mut retired = key_spec(&other, "Retired", KeyStatus::Retired, true);
-    retired.until = Some(LIST_IAT);
-    retired.uses = KeyUses::STATUS;
-    let mut verifier = verifier(vec![
-        key_spec(&issuer(), "Office", KeyStatus::Active, false),
-        retired,
-        key_spec(&root(), "Revoked", KeyStatus::Revoked, false),
-    ]);
+    let mut verifier = verifier_of_every_key_status("Retired");
     reads_back(&verifier.trust_list().unwrap().summary());
     let summary = verifier
         .load_status_list(
-            &status_bytes(&["2025-000000001", "2026-000000345"], LIST_IAT),
-            &LoadOptions::at(NOW),
+            &issuer_status_list(&["2025-000000001", "2026-000000345"], LIST_IAT),
+            &at_now(),
         )
         .unwrap();
     reads_back(&summary);

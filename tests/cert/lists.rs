@@ -206,12 +206,7 @@ fn a_list_with_the_same_iat_and_other_bytes_is_refused() {
             issued_at: LIST_IAT + DAY
         }))
     );
-    assert_eq!(
-        verifier
-            .verify(&certificate(), &context("2026-07-15"))
-            .status,
-        Status::KeyNotValid
-    );
+    assert_eq!(verify_sample(&verifier).status, Status::KeyNotValid);
     // The same bytes again are a no-op that returns the summary.
     let summary = verifier
         .load_trust_list(&with_revocation, &at_now())
@@ -241,10 +236,7 @@ fn min_issued_at_keeps_an_older_list_from_coming_back_after_a_reload() {
     let older = status_bytes(&[], LIST_IAT, LIST_NEXT);
     let mut first = verifier_with(keys());
     let accepted = first.load_status_list(&newer, &at_now()).unwrap().iat;
-    assert_eq!(
-        first.verify(&certificate(), &context("2026-07-15")).status,
-        Status::Revoked
-    );
+    assert_eq!(verify_sample(&first).status, Status::Revoked);
 
     let mut reloaded = verifier_with(keys());
     let remembered = LoadOptions {
@@ -260,12 +252,7 @@ fn min_issued_at_keeps_an_older_list_from_coming_back_after_a_reload() {
     );
     // The list it had is accepted again (equal is not below).
     reloaded.load_status_list(&newer, &remembered).unwrap();
-    assert_eq!(
-        reloaded
-            .verify(&certificate(), &context("2026-07-15"))
-            .status,
-        Status::Revoked
-    );
+    assert_eq!(verify_sample(&reloaded).status, Status::Revoked);
     // The same for trust lists.
     let mut reloaded = Verifier::new(root().public_key());
     let remembered = LoadOptions {
@@ -315,7 +302,7 @@ fn a_refused_list_keeps_the_installed_one() {
 #[test]
 fn no_status_list_is_unconfirmed_with_status_missing() {
     let verifier = verifier_with(keys());
-    let result = verifier.verify(&certificate(), &context("2026-07-15"));
+    let result = verify_sample(&verifier);
     assert_eq!(result.status, Status::Unconfirmed);
     assert_eq!(codes(&result), ["status.missing"]);
     assert_eq!(result.record, Some(record()));
@@ -354,7 +341,7 @@ fn an_expired_status_list_confirms_nothing_but_still_revokes() {
     verifier
         .load_status_list(&status_bytes(&["2026-000000666"], iat, next), &at_now())
         .unwrap();
-    let result = verifier.verify(&certificate(), &context("2026-07-15"));
+    let result = verify_sample(&verifier);
     assert_eq!(result.status, Status::Unconfirmed);
     assert_eq!(codes(&result), ["status.expired"]);
     assert_eq!(result.warnings[0].age_days, Some(60));
@@ -369,7 +356,7 @@ fn an_expired_status_list_confirms_nothing_but_still_revokes() {
     let mut verifier = verifier_with(keys());
     let within = status_bytes(&[], iat, NOW - 7 * DAY);
     verifier.load_status_list(&within, &at_now()).unwrap();
-    let result = verifier.verify(&certificate(), &context("2026-07-15"));
+    let result = verify_sample(&verifier);
     assert_eq!(result.status, Status::Valid);
     assert_eq!(codes(&result), ["status.stale"]);
 }
@@ -377,7 +364,7 @@ fn an_expired_status_list_confirms_nothing_but_still_revokes() {
 #[test]
 fn an_expired_trust_list_confirms_nothing() {
     let verifier = verifier_with_lists(NOW - 190 * DAY, NOW - 30 * DAY, &[]);
-    let result = verifier.verify(&certificate(), &context("2026-07-15"));
+    let result = verify_sample(&verifier);
     assert_eq!(result.status, Status::Unconfirmed);
     assert_eq!(codes(&result), ["trust.expired", "status.expired"]);
     assert_eq!(result.warnings[0].age_days, Some(190));
@@ -397,7 +384,7 @@ fn an_expired_trust_list_confirms_nothing() {
     verifier
         .load_status_list(&status_bytes(&[], LIST_IAT, LIST_NEXT), &at_now())
         .unwrap();
-    let result = verifier.verify(&certificate(), &context("2026-07-15"));
+    let result = verify_sample(&verifier);
     assert_eq!(result.status, Status::Unconfirmed);
     assert_eq!(codes(&result), ["trust.expired"]);
 }
@@ -406,11 +393,11 @@ fn an_expired_trust_list_confirms_nothing() {
 fn the_grace_period_is_a_setting() {
     let (iat, next) = (NOW - 60 * DAY, NOW - 3 * DAY);
     let strict = verifier_with_lists(iat, next, &[]).with_grace_seconds(DAY);
-    let result = strict.verify(&certificate(), &context("2026-07-15"));
+    let result = verify_sample(&strict);
     assert_eq!(result.status, Status::Unconfirmed);
     assert_eq!(codes(&result), ["trust.expired", "status.expired"]);
     let default = verifier_with_lists(iat, next, &[]);
-    let result = default.verify(&certificate(), &context("2026-07-15"));
+    let result = verify_sample(&default);
     assert_eq!(result.status, Status::Valid);
     assert_eq!(codes(&result), ["trust.stale", "status.stale"]);
 }
@@ -563,12 +550,7 @@ fn a_leaked_key_is_contained_only_by_revoking_it() {
         })
     );
     // The genuine certificates of the revoked key fail as well.
-    assert_eq!(
-        revoked
-            .verify(&certificate(), &context("2026-07-15"))
-            .status,
-        Status::KeyNotValid
-    );
+    assert_eq!(verify_sample(&revoked).status, Status::KeyNotValid);
 }
 
 // ---- the versions still read -----------------------------------------------------------------
@@ -768,7 +750,7 @@ fn two_verifiers_with_two_roots_live_side_by_side() {
 #[test]
 fn a_verifier_without_a_trust_list_knows_no_key() {
     let verifier = Verifier::new(root().public_key());
-    let result = verifier.verify(&certificate(), &context("2026-07-15"));
+    let result = verify_sample(&verifier);
     assert_eq!(result.status, Status::UnknownKey);
     assert_eq!(result.record, None);
     let mut verifier = verifier;

@@ -142,7 +142,7 @@ fn status_key_not_valid_when_the_key_is_revoked() {
     let mut spec = key_spec(&issuer(), "Issuer");
     spec.status = KeyStatus::Revoked;
     let verifier = verifier_trusting(vec![spec]);
-    let result = verifier.verify(&certificate(), &context("2026-07-15"));
+    let result = verify_sample(&verifier);
     assert_eq!(result.status, Status::KeyNotValid);
     assert_eq!(result.record, None);
     assert_eq!(result.issued_at_unix, Some(IAT));
@@ -156,12 +156,7 @@ fn status_key_not_valid_when_iat_is_outside_the_keys_validity() {
     too_early.until = Some(IAT - 1);
     for spec in [too_late, too_early] {
         let verifier = verifier_trusting(vec![spec]);
-        assert_eq!(
-            verifier
-                .verify(&certificate(), &context("2026-07-15"))
-                .status,
-            Status::KeyNotValid
-        );
+        assert_eq!(verify_sample(&verifier).status, Status::KeyNotValid);
     }
     // The bounds are inclusive, and a retired key still vouches for what it signed in time.
     let mut exact = key_spec(&issuer(), "Issuer");
@@ -169,12 +164,7 @@ fn status_key_not_valid_when_iat_is_outside_the_keys_validity() {
     exact.until = Some(IAT);
     exact.status = KeyStatus::Retired;
     let verifier = verifier_trusting(vec![exact]);
-    assert_eq!(
-        verifier
-            .verify(&certificate(), &context("2026-07-15"))
-            .status,
-        Status::Valid
-    );
+    assert_eq!(verify_sample(&verifier).status, Status::Valid);
 }
 
 #[test]
@@ -189,7 +179,7 @@ fn the_demo_flag_follows_the_key() {
     verifier
         .load_status_list(&status_bytes(&[], LIST_IAT, LIST_NEXT), &at_now())
         .unwrap();
-    let result = verifier.verify(&certificate(), &context("2026-07-15"));
+    let result = verify_sample(&verifier);
     assert_eq!(result.status, Status::Valid);
     assert!(result.demo);
     assert_eq!(result.exit_code(), 1, "a DEMO verdict never exits 0");
@@ -823,7 +813,7 @@ fn two_keys_with_the_same_kid_are_both_tried() {
     let mut impostor = key_spec(&stranger(), "First under this kid");
     impostor.kid = Some(issuer().kid());
     let verifier = verifier_trusting(vec![impostor.clone(), key_spec(&issuer(), "Issuer")]);
-    let result = verifier.verify(&certificate(), &context("2026-07-15"));
+    let result = verify_sample(&verifier);
     assert_eq!(result.status, Status::Valid);
     assert_eq!(result.key_name.as_deref(), Some("Issuer"));
     // The same key listed twice, revoked then active with another window: the valid entry wins.
@@ -831,20 +821,12 @@ fn two_keys_with_the_same_kid_are_both_tried() {
     revoked.status = KeyStatus::Revoked;
     let verifier = verifier_trusting(vec![revoked, key_spec(&issuer(), "New entry")]);
     assert_eq!(
-        verifier
-            .verify(&certificate(), &context("2026-07-15"))
-            .key_name
-            .as_deref(),
+        verify_sample(&verifier).key_name.as_deref(),
         Some("New entry")
     );
     // With only the impostor under that kid, the signature is bad.
     let verifier = verifier_trusting(vec![impostor]);
-    assert_eq!(
-        verifier
-            .verify(&certificate(), &context("2026-07-15"))
-            .status,
-        Status::BadSignature
-    );
+    assert_eq!(verify_sample(&verifier).status, Status::BadSignature);
 }
 
 #[test]
@@ -1149,12 +1131,7 @@ fn an_older_status_list_never_replaces_a_newer_one() {
             revoked: 1
         }]
     );
-    assert_eq!(
-        verifier
-            .verify(&certificate(), &context("2026-07-15"))
-            .status,
-        Status::Revoked
-    );
+    assert_eq!(verify_sample(&verifier).status, Status::Revoked);
 }
 
 #[test]

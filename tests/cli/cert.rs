@@ -2,7 +2,7 @@
 //! trust-list -> issue -> verify on the demonstration files and on fresh keys, exit codes 0
 //! valid / 1 other status / 2 unusable with one line on stderr.
 
-use crate::support::cli::{TIRKEU, run_in as run};
+use crate::support::cli::{TIRKEU, run_in as run, verify_args};
 use crate::support::{demo_dir as demo, scratch_dir};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -42,20 +42,19 @@ fn the_demo_certificate_verifies_with_the_demo_lists() {
     let certificate = read(demo().join("certificate.txt"));
     let output = run(
         &demo(),
-        &[
-            "verify",
-            "--root",
+        &verify_args(
             &demo_root(),
-            "--trust",
             "trust-list.cose",
-            "--status",
-            "status-list.cose",
-            "--on",
-            "2026-07-15",
-            "--lang",
-            "kk",
-            certificate.trim(),
-        ],
+            &[
+                "--status",
+                "status-list.cose",
+                "--on",
+                "2026-07-15",
+                "--lang",
+                "kk",
+                certificate.trim(),
+            ],
+        ),
     );
     // Valid, but a DEMO verdict never exits 0.
     assert_eq!(output.status.code(), Some(1), "{}", stdout(&output));
@@ -70,18 +69,17 @@ fn the_demo_certificate_verifies_with_the_demo_lists() {
     let revoked = read(demo().join("certificate-revoked.txt"));
     let output = run(
         &demo(),
-        &[
-            "verify",
-            "--root",
+        &verify_args(
             "root.pub.json",
-            "--trust",
             "trust-list.cose",
-            "--status",
-            "status-list.cose",
-            "--on",
-            "2026-07-15",
-            revoked.trim(),
-        ],
+            &[
+                "--status",
+                "status-list.cose",
+                "--on",
+                "2026-07-15",
+                revoked.trim(),
+            ],
+        ),
     );
     assert_eq!(output.status.code(), Some(1));
     assert_eq!(json(&output)["status"], "revoked");
@@ -356,18 +354,11 @@ fn keygen_trust_list_issue_verify_on_fresh_keys() {
     let verify = |on: &str| {
         run(
             &dir,
-            &[
-                "verify",
-                "--root",
+            &verify_args(
                 "root.json",
-                "--trust",
                 "trust.cose",
-                "--status",
-                "status.cose",
-                "--on",
-                on,
-                text.trim(),
-            ],
+                &["--status", "status.cose", "--on", on, text.trim()],
+            ),
         )
     };
     let valid = verify("2026-07-15");
@@ -381,16 +372,11 @@ fn keygen_trust_list_issue_verify_on_fresh_keys() {
     // standard input.
     let mut child = Command::new(TIRKEU)
         .current_dir(&dir)
-        .args([
-            "verify",
-            "--root",
+        .args(verify_args(
             "root.json",
-            "--trust",
             "trust.cose",
-            "--on",
-            "2026-07-15",
-            "-",
-        ])
+            &["--on", "2026-07-15", "-"],
+        ))
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
         .spawn()
@@ -410,14 +396,7 @@ fn keygen_trust_list_issue_verify_on_fresh_keys() {
     // Verified against the demo root instead: the trust list is refused, exit 2.
     let wrong_root = run(
         &dir,
-        &[
-            "verify",
-            "--root",
-            &demo_root(),
-            "--trust",
-            "trust.cose",
-            text.trim(),
-        ],
+        &verify_args(&demo_root(), "trust.cose", &[text.trim()]),
     );
     assert_unusable(&wrong_root);
     std::fs::remove_dir_all(dir).unwrap();
@@ -427,27 +406,13 @@ fn keygen_trust_list_issue_verify_on_fresh_keys() {
 fn other_statuses_exit_1() {
     let output = run(
         &demo(),
-        &[
-            "verify",
-            "--root",
-            &demo_root(),
-            "--trust",
-            "trust-list.cose",
-            "https://egov.kz",
-        ],
+        &verify_args(&demo_root(), "trust-list.cose", &["https://egov.kz"]),
     );
     assert_eq!(output.status.code(), Some(1));
     assert_eq!(json(&output)["status"], "not_a_certificate");
     let output = run(
         &demo(),
-        &[
-            "verify",
-            "--root",
-            &demo_root(),
-            "--trust",
-            "trust-list.cose",
-            "KZ1:GGW",
-        ],
+        &verify_args(&demo_root(), "trust-list.cose", &["KZ1:GGW"]),
     );
     assert_eq!(output.status.code(), Some(1));
     assert_eq!(json(&output)["stage"], "base45");
@@ -465,6 +430,8 @@ fn unusable_input_is_exit_2_with_one_line() {
     ))
     .unwrap();
     std::fs::write(dir.join("not-a-list.cose"), b"\xd2\x84").unwrap();
+    let (root, trust) = (demo_root(), d("trust-list.cose"));
+    let owned = |args: Vec<&str>| -> Vec<String> { args.into_iter().map(String::from).collect() };
     let cases: Vec<Vec<String>> = vec![
         vec!["keygen".into()],
         vec!["keygen".into(), "--out".into(), d("root.key.json")],
@@ -517,67 +484,13 @@ fn unusable_input_is_exit_2_with_one_line() {
             "s.cose".into(),
             d("record.json"),
         ],
-        vec![
-            "verify".into(),
-            "--root".into(),
-            "1234".into(),
-            "--trust".into(),
-            d("trust-list.cose"),
-            "KZ1:".into(),
-        ],
-        vec![
-            "verify".into(),
-            "--root".into(),
-            demo_root(),
-            "--trust".into(),
-            "not-a-list.cose".into(),
-            "KZ1:".into(),
-        ],
-        vec![
-            "verify".into(),
-            "--root".into(),
-            demo_root(),
-            "--trust".into(),
-            d("trust-list.cose"),
-            "--status".into(),
-            d("trust-list.cose"),
-            "KZ1:".into(),
-        ],
-        vec![
-            "verify".into(),
-            "--root".into(),
-            demo_root(),
-            "--trust".into(),
-            d("trust-list.cose"),
-            "--on".into(),
-            "2026-02-30".into(),
-            "KZ1:".into(),
-        ],
-        vec![
-            "verify".into(),
-            "--root".into(),
-            demo_root(),
-            "--trust".into(),
-            d("trust-list.cose"),
-        ],
-        vec![
-            "verify".into(),
-            "--root".into(),
-            demo_root(),
-            "--trust".into(),
-            d("trust-list.cose"),
-            "--image".into(),
-            "none.png".into(),
-        ],
-        vec![
-            "verify".into(),
-            "--root".into(),
-            demo_root(),
-            "--trust".into(),
-            d("trust-list.cose"),
-            "--bogus".into(),
-            "1".into(),
-        ],
+        owned(verify_args("1234", &trust, &["KZ1:"])),
+        owned(verify_args(&root, "not-a-list.cose", &["KZ1:"])),
+        owned(verify_args(&root, &trust, &["--status", &trust, "KZ1:"])),
+        owned(verify_args(&root, &trust, &["--on", "2026-02-30", "KZ1:"])),
+        owned(verify_args(&root, &trust, &[])),
+        owned(verify_args(&root, &trust, &["--image", "none.png"])),
+        owned(verify_args(&root, &trust, &["--bogus", "1"])),
     ];
     for args in cases {
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
@@ -711,19 +624,11 @@ fn issue_in(dir: &Path, name: &str, number: &str, stay: (&str, &str)) -> String 
 }
 
 fn verify_in(dir: &Path, extra: &[&str]) -> Output {
-    let mut args = vec![
-        "verify",
-        "--root",
-        "root.pub.json",
-        "--trust",
-        "trust.cose",
-        "--status",
-        "status.cose",
-        "--on",
-        "2026-07-15",
-    ];
-    args.extend_from_slice(extra);
-    run(dir, &args)
+    let lists = ["--status", "status.cose", "--on", "2026-07-15"];
+    run(
+        dir,
+        &verify_args("root.pub.json", "trust.cose", &[&lists, extra].concat()),
+    )
 }
 
 /// An image holding each text's QR code, side by side.
@@ -809,16 +714,11 @@ fn unconfirmed_and_demo_verdicts_never_exit_0() {
     // Without --status: unconfirmed, exit 1.
     let output = run(
         &dir,
-        &[
-            "verify",
-            "--root",
+        &verify_args(
             "root.pub.json",
-            "--trust",
             "trust.cose",
-            "--on",
-            "2026-07-15",
-            &valid,
-        ],
+            &["--on", "2026-07-15", &valid],
+        ),
     );
     assert_eq!(output.status.code(), Some(1));
     assert_eq!(json(&output)["status"], "unconfirmed");
@@ -888,6 +788,17 @@ fn the_issuer_refuses_sequences_no_status_list_can_hold() {
         &dir,
         &["issue", "--key", "issuer.key.json", "high.json"],
     ));
+    let sign_status = || {
+        let args = [
+            "status-list",
+            "--key",
+            "status.key.json",
+            "--out",
+            "r.cose",
+            "r.json",
+        ];
+        run(&dir, &args)
+    };
     for revoked in [
         r#"{"iat": 1, "next": 2, "revoked": ["2026-134217728"]}"#,
         r#"{"iat": 1, "next": 2, "issued": {"2026": 134217728}, "revoked": []}"#,
@@ -895,17 +806,7 @@ fn the_issuer_refuses_sequences_no_status_list_can_hold() {
         r#"{"iat": 2, "next": 2, "revoked": []}"#,
     ] {
         std::fs::write(dir.join("r.json"), revoked).unwrap();
-        assert_unusable(&run(
-            &dir,
-            &[
-                "status-list",
-                "--key",
-                "status.key.json",
-                "--out",
-                "r.cose",
-                "r.json",
-            ],
-        ));
+        assert_unusable(&sign_status());
     }
     // The summary names the years' sizes.
     std::fs::write(
@@ -914,17 +815,7 @@ fn the_issuer_refuses_sequences_no_status_list_can_hold() {
             "revoked": ["2026-000000001", "2025-000000007"]}"#,
     )
     .unwrap();
-    let output = run(
-        &dir,
-        &[
-            "status-list",
-            "--key",
-            "status.key.json",
-            "--out",
-            "r.cose",
-            "r.json",
-        ],
-    );
+    let output = sign_status();
     assert_eq!(output.status.code(), Some(0));
     let summary = json(&output);
     assert_eq!(summary["version"], 2);

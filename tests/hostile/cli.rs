@@ -6,7 +6,7 @@
 //!
 //! Source: the hostile-input issue; interfaces.md ("Command line": exit codes 0 / 1 / 2).
 
-use crate::support::cli::{TIRKEU, run, run_with_input};
+use crate::support::cli::{TIRKEU, run, run_with_input, verify_args};
 use crate::support::{demo_dir, scratch_dir};
 use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
@@ -112,11 +112,9 @@ fn every_command_takes_every_hostile_file() {
             vec!["trust-list", "--root", f, "--out", &out, &keyspec],
             vec!["status-list", "--key", &issuer_key, "--out", &out, f],
             vec!["status-list", "--key", f, "--out", &out, &revoked],
-            vec!["verify", "--root", &root, "--trust", f, "KZ1:ABC"],
-            vec![
-                "verify", "--root", &root, "--trust", &trust, "--status", f, "KZ1:ABC",
-            ],
-            vec!["verify", "--root", &root, "--trust", &trust, "--image", f],
+            verify_args(&root, f, &["KZ1:ABC"]),
+            verify_args(&root, &trust, &["--status", f, "KZ1:ABC"]),
+            verify_args(&root, &trust, &["--image", f]),
             vec!["scan", f],
         ];
         for args in runs {
@@ -144,38 +142,11 @@ fn every_option_takes_every_hostile_value() {
             vec!["check", v],
             vec!["keygen", "--out", &out, "--seed", v],
             vec!["issue", "--key", issuer_key, "--iat", v, record],
-            vec!["verify", "--root", v, "--trust", &trust, certificate.trim()],
-            vec![
-                "verify",
-                "--root",
-                root,
-                "--trust",
-                &trust,
-                "--on",
-                v,
-                certificate.trim(),
-            ],
-            vec![
-                "verify",
-                "--root",
-                root,
-                "--trust",
-                &trust,
-                "--lang",
-                v,
-                certificate.trim(),
-            ],
-            vec!["verify", "--root", root, "--trust", &trust, v],
-            vec![
-                "verify",
-                "--root",
-                root,
-                "--trust",
-                &trust,
-                "--grace-days",
-                v,
-                certificate.trim(),
-            ],
+            verify_args(v, &trust, &[certificate.trim()]),
+            verify_args(root, &trust, &["--on", v, certificate.trim()]),
+            verify_args(root, &trust, &["--lang", v, certificate.trim()]),
+            verify_args(root, &trust, &[v]),
+            verify_args(root, &trust, &["--grace-days", v, certificate.trim()]),
             vec!["scan", v],
             vec!["serve", "--port", v],
             vec![v],

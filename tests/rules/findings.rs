@@ -25,14 +25,7 @@ const fn case(
     trigger: Edit,
     near_miss: Edit,
 ) -> Case {
-    Case {
-        code,
-        field,
-        trigger,
-        trigger_today: TODAY,
-        near_miss,
-        near_miss_today: TODAY,
-    }
+    case_on(code, field, trigger, TODAY, near_miss, TODAY)
 }
 
 const fn case_on(
@@ -228,21 +221,12 @@ fn cases() -> Vec<Case> {
         case(
             C::RulesTransitional,
             Some("entry.date"),
-            |a| {
-                set(a, "/entry/date", json!("2026-06-30"));
-                set(a, "/stay/from", json!("2026-06-30"));
-            },
+            entered_06_30,
             |a| set(a, "/entry/date", json!("2026-07-01")),
         ),
-        case(
-            C::HostNotice,
-            None,
-            |a| {
-                set(a, "/entry/date", json!("2026-06-30"));
-                set(a, "/stay/from", json!("2026-06-30"));
-            },
-            |a| set(a, "/entry/date", json!("2026-07-01")),
-        ),
+        case(C::HostNotice, None, entered_06_30, |a| {
+            set(a, "/entry/date", json!("2026-07-01"))
+        }),
         case_on(
             C::DeadlineMissed,
             Some("entry.date"),
@@ -335,6 +319,12 @@ fn moved_on_07_03(application: &mut Value) {
 
 fn moved_on_07_28(application: &mut Value) {
     move_address(application, "2026-07-28");
+}
+
+/// Entered (and staying from) 2026-06-30, the day before the Order came into force.
+fn entered_06_30(application: &mut Value) {
+    set(application, "/entry/date", json!("2026-06-30"));
+    set(application, "/stay/from", json!("2026-06-30"));
 }
 
 fn entry_on(application: &mut Value, date: &str) {

@@ -378,3 +378,94 @@ pub fn status_v1_payload(bits: &[u8]) -> Vec<u8> {
         .int(2026)
         .build()
 }
+
+/// What [`corpus_certificates`] reaches, as `status/stage`: every status and every malformed
+/// stage.
+pub const CORPUS_OUTCOMES: [&str; 14] = [
+    "valid/-",
+    "unconfirmed/-",
+    "expired/-",
+    "not_yet_valid/-",
+    "revoked/-",
+    "bad_signature/-",
+    "unknown_key/-",
+    "key_not_valid/-",
+    "malformed/base45",
+    "malformed/zlib",
+    "malformed/cose",
+    "malformed/claims",
+    "malformed/record",
+    "not_a_certificate/-",
+];
+
+/// `text` with its COSE_Sign1 bytes changed by `change`.
+pub fn reencoded(text: &str, change: impl FnOnce(&mut Vec<u8>)) -> String {
+    let mut cose = cose_of(text);
+    change(&mut cose);
+    qr_text_from_cose(&cose)
+}
+
+/// The certificates of the parity corpus, each with the date it is checked on: QR texts that reach
+/// every verification status and every malformed stage, checked against a trust list holding
+/// `issuer()` and a status list revoking `2026-000000777` that covers 2026 up to [`ISSUED_2026`].
+pub fn corpus_certificates() -> Vec<(String, &'static str)> {
+    let valid = certificate();
+    let mut revoked_record = record();
+    revoked_record.application_number = "2026-000000777".into();
+    let revoked = issue_certificate(&revoked_record, &issuer(), IAT).unwrap();
+    let unknown_key = issue_certificate(&record(), &stranger(), IAT).unwrap();
+    let before_key = issue_certificate(&record(), &issuer(), KEY_FROM - 86_400).unwrap();
+    let bad_signature = reencoded(&valid, |cose| {
+        if let Some(last) = cose.last_mut() {
+            *last ^= 1;
+        }
+    });
+    let not_claims = signed_text(&Cbor::new().text("not claims").build(), &issuer());
+    let mut bad_record = record();
+    bad_record.surname = "И\u{0306}ВАНОВА".into(); // not NFC
+    let not_nfc = signed_text(&payload(&bad_record), &issuer());
+    let mut kazakh = record();
+    kazakh.surname = "ӘҒҚҢӨҰҮҺІ".into();
+    kazakh.patronymic = None;
+    let without_patronymic = issue_certificate(&kazakh, &issuer(), IAT).unwrap();
+    // Issued before the status list, past the sequences it covers: unconfirmed.
+    let uncovered = Record {
+        application_number: format!("2026-{:09}", ISSUED_2026 + 1),
+        ..record()
+    };
+    let uncovered = issue_certificate(&uncovered, &issuer(), LIST_IAT - 3600).unwrap();
+
+    let mut texts: Vec<(String, &str)> = Vec::new();
+    for on in ["2026-07-15", "2026-06-30", "2026-09-28", "2026-09-29"] {
+        texts.push((valid.clone(), on)); // valid, not_yet_valid, valid on the last day, expired
+    }
+    for text in [
+        revoked,
+        unknown_key,
+        before_key,
+        bad_signature,
+        not_claims,
+        not_nfc,
+        without_patronymic,
+        uncovered,
+        format!("{valid}\n"),
+        valid.to_lowercase(),
+        "KZ1:%%%".into(),                      // base45: a triple above 65535
+        "KZ1:A".into(),                        // base45: length 1 mod 3
+        "KZ1:000".into(),                      // zlib
+        qr_text_from_cose(b"not cbor at all"), // cose
+        qr_text_from_cose(&Cbor::new().map(0).build()), // cose: not a COSE_Sign1
+        "KZ2:ABC".into(),                      // a future version: not ours
+        "HC1:6BFOXN%TS3DH0YOJ58S S-W5HDC *M0II5XHC9B5G2+$N".into(),
+        "https://egov.kz/cms/ru".into(),
+        String::new(),
+    ] {
+        texts.push((text, "2026-07-15"));
+    }
+    texts
+}
+
+/// The sample certificate ([`certificate`]) verified by `verifier` on 2026-07-15, at `NOW`.
+pub fn verify_sample(verifier: &Verifier) -> VerificationResult {
+    verifier.verify(&certificate(), &context("2026-07-15"))
+}

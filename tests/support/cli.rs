@@ -59,3 +59,11 @@ pub fn run_with_stdout_closed(command: &mut Command) -> Output {
     drop(child.stdout.take());
     child.wait_with_output().unwrap()
 }
+
+/// The arguments `verify --root ROOT --trust TRUST` and then `rest`: what every verification on
+/// the command line starts with.
+pub fn verify_args<'a>(root: &'a str, trust: &'a str, rest: &[&'a str]) -> Vec<&'a str> {
+    let mut args = vec!["verify", "--root", root, "--trust", trust];
+    args.extend_from_slice(rest);
+    args
+}
