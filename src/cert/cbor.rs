@@ -277,7 +277,8 @@ impl<'b> Reader<'b> {
             }
         };
         // -1 - argument for a negative integer: in range exactly when the argument is.
-        let magnitude = i64::try_from(argument).map_err(|_| CborError::IntegerRange { position })?;
+        let magnitude =
+            i64::try_from(argument).map_err(|_| CborError::IntegerRange { position })?;
         self.position += length;
         Ok(if negative { -1 - magnitude } else { magnitude })
     }
