@@ -13,7 +13,8 @@ import { gzipSync } from "node:zlib";
 import { formatBytes, rootPath, table } from "./common.mjs";
 
 export const SHIPPED_WASM = "www/pkg/tirkeu_bg.wasm";
-export const NAMED_WASM = "target/wasm32-unknown-unknown/wasm-release/tirkeu.wasm";
+// Cargo's target directory: CARGO_TARGET_DIR when set (absolute, or relative to the checkout).
+export const NAMED_WASM = `${process.env.CARGO_TARGET_DIR || "target"}/wasm32-unknown-unknown/wasm-release/tirkeu.wasm`;
 
 async function fileSize(relative) {
   const bytes = await readFile(rootPath(relative));
