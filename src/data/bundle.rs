@@ -361,6 +361,19 @@ impl DataBundle {
         )
     }
 
+    /// [`DataBundle::tables`], taking the bundle's rows rather than copying them.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use tirkeu::data::{DataBundle, Tables};
+    /// let bundle = DataBundle::from_tables("2027.1", 1_782_846_000, 1_814_382_000, Tables::compiled());
+    /// assert_eq!(bundle.clone().into_tables(), bundle.tables());
+    /// ```
+    pub fn into_tables(self) -> Tables {
+        Tables::with_bundle_rows(self.version, &self.calendar, self.regimes, self.regions)
+    }
+
     /// The summary for people and pages.
     ///
     /// # Example
