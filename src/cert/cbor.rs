@@ -16,10 +16,10 @@
 //!
 //! The reader is our own: the strict subset needs a head check before every item anyway, and
 //! with it reading is a few lines more (advance over the head, borrow the string's bytes). It
-//! replaced `minicbor`, under which every item was parsed twice (our check, then its decoder),
-//! for about 1 KB gzipped less in each module that reads CBOR (the rules' `RulesData` and the
-//! verifier). Byte and text strings are borrowed from the input without copying. Writing
-//! ([`Writer`]) is infallible and always emits the shortest heads.
+//! replaced `minicbor`, under which every item was parsed twice (our check, then its decoder):
+//! the rules' module (`RulesData`) is 2.0 KB gzipped smaller without it. Byte and text strings
+//! are borrowed from the input without copying. Writing ([`Writer`]) is infallible and always
+//! emits the shortest heads.
 
 use core::fmt;
 
