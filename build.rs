@@ -107,7 +107,7 @@ pub fn generate(data_dir: &Path, out_dir: &Path) -> Result<(), TableError> {
     let countries = table(&paths[3], &texts[3], rows::countries_csv)?;
     let mut regimes = table(&paths[1], &texts[1], |text| {
         rows::regimes_csv(text, |code| {
-            code == rows::STATELESS || countries.iter().any(|[alpha3, _, _]| alpha3 == code)
+            code == rows::STATELESS || countries.iter().any(|[alpha3, ..]| alpha3 == code)
         })
     })?;
     // Sorted by code, for the look-up by binary search.
@@ -155,15 +155,11 @@ pub fn generate(data_dir: &Path, out_dir: &Path) -> Result<(), TableError> {
             row.code, row.name_en, row.name_ru, row.name_kk, row.kind
         )
     });
-    statics(
-        &mut code,
-        "COUNTRIES",
-        "Country",
-        countries.iter(),
-        |[alpha3, alpha2, name_en]| {
-            format!("Country {{ alpha3: {alpha3:?}, alpha2: {alpha2:?}, name_en: {name_en:?} }}")
-        },
-    );
+    countries_packed(&mut code, &countries).map_err(|reason| TableError {
+        path: paths[3].clone(),
+        line: 0,
+        reason,
+    })?;
 
     let write = |name: &str, contents: &str| {
         let path = out_dir.join(name);
@@ -202,4 +198,44 @@ fn statics<'a, T: 'a>(
         let _ = writeln!(code, "    {},", literal(row));
     }
     code.push_str("];\n\n");
+}
+
+/// Appends the ISO 3166-1 table packed, without a pointer per row (which would cost the module
+/// more than the names themselves): the alpha-3 codes one after another, the alpha-2 codes
+/// likewise, each language's names one after another, and the length of each name in bytes.
+/// `data::countries` unpacks them once into its rows.
+fn countries_packed(code: &mut String, countries: &[[String; 5]]) -> Result<(), String> {
+    let column =
+        |index: usize| -> String { countries.iter().map(|row| row[index].as_str()).collect() };
+    let _ = writeln!(
+        code,
+        "/// The alpha-3 codes in order, three letters each.\n\
+         pub(crate) static COUNTRY_ALPHA3: &str = {:?};\n\
+         /// The alpha-2 codes in the same order, two letters each.\n\
+         pub(crate) static COUNTRY_ALPHA2: &str = {:?};\n\
+         /// The names in English, Russian and Kazakh, each language's one after another.\n\
+         pub(crate) static COUNTRY_NAMES: [&str; 3] = [{:?}, {:?}, {:?}];",
+        column(0),
+        column(1),
+        column(2),
+        column(3),
+        column(4)
+    );
+    let _ = writeln!(
+        code,
+        "/// The length in bytes of each row's names, in the order of `COUNTRY_NAMES`.\n\
+         pub(crate) static COUNTRY_NAME_LENGTHS: [[u8; 3]; {}] = [",
+        countries.len()
+    );
+    for row in countries {
+        let lengths = [&row[2], &row[3], &row[4]].map(|name| u8::try_from(name.len()));
+        match lengths {
+            [Ok(en), Ok(ru), Ok(kk)] => {
+                let _ = writeln!(code, "    [{en}, {ru}, {kk}],");
+            }
+            _ => return Err(format!("a name of {} is longer than 255 bytes", row[0])),
+        }
+    }
+    code.push_str("];\n\n");
+    Ok(())
 }

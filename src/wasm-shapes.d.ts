@@ -263,17 +263,24 @@ export type Region = {
 /** City of republican significance or region. */
 export type RegionKind = "city" | "region";
 
-/** One row of `iso3166-1-alpha3.csv` (compiled in only: no bundle changes it). */
+/**
+ * One row of `iso3166-1-alpha3.csv` (compiled in only: no bundle changes it), or the stateless
+ * person, `XXA` (`STATELESS_PERSON`).
+ */
 export type Country = {
   /** The alpha-3 code (ISO 3166-1), the key of the tables. */
   code: string;
   /**
-   * The alpha-2 code, by which a browser's `Intl.DisplayNames` names the country in the
-   * reader's language.
+   * The alpha-2 code (empty for the stateless person, who has none), as other systems and a
+   * browser's `Intl.DisplayNames` know the country.
    */
   alpha2: string;
-  /** The English short name (the name where no other language's is at hand). */
+  /** The English short name. */
   nameEn: string;
+  /** The Russian short name, as a citizenship is written on a form in Kazakhstan ("Узбекистан"). */
+  nameRu: string;
+  /** The Kazakh short name ("Өзбекстан"). */
+  nameKk: string;
 };
 
 /** A summary of a data bundle for people and pages (serde camelCase). */

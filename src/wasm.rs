@@ -548,15 +548,15 @@ pub fn regions() -> Result<JsValue, JsError> {
 }
 
 #[cfg(any(feature = "wasm-rules", feature = "wasm-verify"))]
-/// The ISO 3166-1 countries: alpha-3 code, alpha-2 code (for `Intl.DisplayNames`, which names a
-/// country in the reader's language) and English name (the fallback).
+/// The ISO 3166-1 countries, ordered by alpha-3 code: the code, the alpha-2 code and the short
+/// names in English, Russian and Kazakh (`nameEn`, `nameRu`, `nameKk`).
 ///
 /// # Errors
 ///
 /// None in practice; the conversion is fallible in form only.
 #[wasm_bindgen(unchecked_return_type = "Country[]")]
 pub fn countries() -> Result<JsValue, JsError> {
-    // `{ code, alpha2, nameEn }` each: see the `Country` impl in src/json.rs.
+    // `{ code, alpha2, nameEn, nameRu, nameKk }` each (serde, src/data/mod.rs).
     to_js(data::countries())
 }
 

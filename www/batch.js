@@ -3,7 +3,7 @@
 // sorting, the "not valid" filter) and its CSV export. The statuses and their words are the
 // module's; the page adds only the states of files it could not read.
 import { lang, t } from "./i18n.js";
-import { daysBetween, download, el, fullName, isolated, nameParts, printedDate, sentence, statusWord } from "./ui.js";
+import { countryName, daysBetween, download, el, fullName, isolated, nameParts, printedDate, sentence, statusWord } from "./ui.js";
 
 /** @typedef {import("./pkg/verify.js").VerificationResult} VerificationResult */
 /** @typedef {"no_code" | "unreadable" | "unsupported" | "unavailable"} Problem */
@@ -99,7 +99,7 @@ export function createBatch({ rows, onOpen }) {
       demo: isDemo(row) ? 0 : 1,
       name: record ? fullName(record) : "",
       passport: record?.passport ?? "",
-      citizenship: record?.citizenship ?? "",
+      citizenship: record?.citizenship ? countryName(record.citizenship) : "",
       period: record ? record.stayFrom : "",
       daysLeft: daysLeft(row) ?? Number.NEGATIVE_INFINITY,
       source: sourceLabel(row),
@@ -120,7 +120,8 @@ export function createBatch({ rows, onOpen }) {
       el("td", {}, isDemo(row) ? el("span", { class: "demo-tag", text: t("verdict.demoMark") }) : ""),
       el("td", {}, open),
       el("td", {}, record ? isolated(record.passport) : ""),
-      el("td", { text: record?.citizenship ?? "" }),
+      // The country by name in the reader's language, its code beside it.
+      el("td", {}, ...(record?.citizenship ? [countryName(record.citizenship), " ", el("small", { text: `(${record.citizenship})` })] : [])),
       el("td", {}, ...(record ? [el("span", { class: "nowrap", text: printedDate(record.stayFrom) }), " – ",
         el("span", { class: "nowrap", text: printedDate(record.stayTo) })] : [])),
       el("td", { class: `num${days !== null && days >= 0 && days <= 7 ? " soon" : ""}`, text: days ?? "" }),
@@ -169,19 +170,19 @@ export function createBatch({ rows, onOpen }) {
 
   /**
    * The rows as CSV: column names in the interface language (the machine-readable `status` and
-   * `demo` columns keep their codes), `;` between cells for Kazakh and Russian (what a
+   * `demo` columns keep their codes, the citizenship its code beside the country's name), `;` between cells for Kazakh and Russian (what a
    * spreadsheet set up for those languages expects), ISO dates, days remaining negative once
    * expired, a BOM so that spreadsheets read UTF-8.
    */
   function exportCsv() {
     const header = [t("csv.status"), "status", "demo", t("csv.application"), t("csv.surname"), t("csv.givenNames"),
-      t("csv.patronymic"), t("csv.passport"), t("csv.citizenship"), t("csv.stayFrom"), t("csv.stayTo"),
+      t("csv.patronymic"), t("csv.passport"), t("csv.citizenship"), t("csv.country"), t("csv.stayFrom"), t("csv.stayTo"),
       t("csv.daysLeft"), t("csv.checkedOn"), t("csv.source")];
     const lines = [header, ...rows.map((row) => {
       const record = row.result?.record;
       return [wordOf(statusOf(row)), statusOf(row), String(isDemo(row)), record?.applicationNumber ?? "",
         record?.surname ?? "", record?.givenNames ?? "", record?.patronymic ?? "", record?.passport ?? "",
-        record?.citizenship ?? "", record?.stayFrom ?? "", record?.stayTo ?? "", daysLeft(row) ?? "", row.on, sourceLabel(row)];
+        record?.citizenship ?? "", record?.citizenship ? countryName(record.citizenship) : "", record?.stayFrom ?? "", record?.stayTo ?? "", daysLeft(row) ?? "", row.on, sourceLabel(row)];
     })];
     const separator = lang() === "en" ? "," : ";";
     // Quote every cell; a leading = + - @ would be read as a formula by spreadsheets (a negative

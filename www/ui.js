@@ -137,25 +137,15 @@ let names = null;
 function lookups() {
   if (names?.lang !== lang()) {
     const language = lang();
-    const regionKey = /** @type {const} */ ({ kk: "nameKk", ru: "nameRu", en: "nameEn" })[language];
-    // The browser names countries in the reader's language where it knows them (the module gives
-    // the alpha-2 code for that); the module's English name is the fallback. A browser without
-    // Kazakh names gives English ones under the Kazakh tag (Chromium: "Uzbekistan"): a Kazakh
-    // reader is given the Russian name, in the same script, before the English one.
-    const tags = language === "kk" ? ["kk", "ru"] : [language];
-    /** @type {Intl.DisplayNames[]} */
-    const displays = [];
-    for (const tag of tags) {
-      try {
-        displays.push(new Intl.DisplayNames([tag], { type: "region", fallback: "none" }));
-      } catch { /* no Intl.DisplayNames: English names */ }
-    }
-    const inScript = (/** @type {string | undefined} */ name) => Boolean(name) && (language === "en" || !/[A-Za-z]/.test(name ?? ""));
-    const countryIn = (/** @type {string} */ alpha2) => displays.map((display) => display.of(alpha2)).find(inScript);
+    // Regions and countries are named by the module in each language (its country names are the
+    // Unicode CLDR's, in the official register), whatever locale data the browser has.
+    const nameKey = /** @type {const} */ ({ kk: "nameKk", ru: "nameRu", en: "nameEn" })[language];
     names = {
       lang: language,
-      regions: new Map(tirkeu.regions().map((r) => [r.code, r[regionKey]])),
-      countries: new Map(tirkeu.countries().map((c) => [c.code, (c.alpha2 && countryIn(c.alpha2)) || c.nameEn])),
+      regions: new Map(tirkeu.regions().map((r) => [r.code, r[nameKey]])),
+      countries: new Map([...tirkeu.countries().map((c) => /** @type {[string, string]} */ ([c.code, c[nameKey]])),
+        // A stateless person (XXA, accepted wherever a citizenship is): not an ISO 3166-1 country.
+        ["XXA", t("country.stateless")]]),
       statuses: tirkeu.messages(language).statuses,
     };
   }

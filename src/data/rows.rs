@@ -40,7 +40,7 @@ pub const REGIME_COLUMNS: [&str; 8] = [
 /// The columns of `kz-regions.csv` (and of a bundle's `regions` rows).
 pub const REGION_COLUMNS: [&str; 5] = ["code", "name_en", "name_ru", "name_kk", "kind"];
 /// The columns of `iso3166-1-alpha3.csv` (compiled in only: no bundle changes it).
-pub const COUNTRY_COLUMNS: [&str; 3] = ["alpha3", "alpha2", "name_en"];
+pub const COUNTRY_COLUMNS: [&str; 5] = ["alpha3", "alpha2", "name_en", "name_ru", "name_kk"];
 
 /// What a row of the non-working-days table says about its date.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -484,16 +484,37 @@ pub fn region_row(cells: [&str; 5]) -> Result<Region, String> {
 }
 
 /// Reads one row of the ISO 3166-1 table, in the order of [`COUNTRY_COLUMNS`]: an alpha-3 code,
-/// an alpha-2 code, an English name.
+/// an alpha-2 code, and the short names in English, Russian and Kazakh. The Russian and Kazakh
+/// names are written in Cyrillic letters only: a Latin letter there is a name CLDR lacked and
+/// nobody wrote.
 ///
 /// # Errors
 ///
 /// What is wrong with the row, in words.
-pub fn country_row(cells: [&str; 3]) -> Result<[String; 3], String> {
-    let [alpha3, alpha2, name_en] = cells;
+///
+/// # Example
+///
+/// ```
+/// use tirkeu::data::rows::country_row;
+/// assert!(country_row(["UZB", "UZ", "Uzbekistan", "Узбекистан", "Өзбекстан"]).is_ok());
+/// let error = country_row(["UZB", "UZ", "Uzbekistan", "Узбекистан", "Uzbekistan"]).unwrap_err();
+/// assert!(error.contains("name_kk"));
+/// ```
+pub fn country_row(cells: [&str; 5]) -> Result<[String; 5], String> {
+    let [alpha3, alpha2, name_en, name_ru, name_kk] = cells;
     capitals("alpha3", alpha3, 3)?;
     capitals("alpha2", alpha2, 2)?;
     text("name_en", name_en, false)?;
+    for (column, name) in [("name_ru", name_ru), ("name_kk", name_kk)] {
+        text(column, name, false)?;
+        let cyrillic = |letter: char| ('\u{0400}'..='\u{04FF}').contains(&letter);
+        if let Some(letter) = name.chars().find(|&c| c.is_alphabetic() && !cyrillic(c)) {
+            return Err(format!(
+                "{column} `{}` has the letter {letter}: the name is written in Cyrillic",
+                shorten(name)
+            ));
+        }
+    }
     Ok(cells.map(str::to_owned))
 }
 
@@ -586,9 +607,9 @@ pub fn check_regions(rows: &[Region]) -> Result<(), RowProblem> {
 /// # Errors
 ///
 /// The first duplicate or out-of-order row.
-pub fn check_countries(rows: &[[String; 3]]) -> Result<(), RowProblem> {
-    first_out_of_order(rows.iter().map(|[alpha3, _, _]| alpha3), "code")?;
-    first_repeated(rows, |[_, alpha2, _]| alpha2)
+pub fn check_countries(rows: &[[String; 5]]) -> Result<(), RowProblem> {
+    first_out_of_order(rows.iter().map(|[alpha3, ..]| alpha3), "code")?;
+    first_repeated(rows, |[_, alpha2, ..]| alpha2)
 }
 
 /// A bad line of a CSV table.
@@ -725,7 +746,7 @@ pub fn regions_csv(text: &str) -> Result<Vec<Region>, CsvProblem> {
 /// # Errors
 ///
 /// The first bad line.
-pub fn countries_csv(text: &str) -> Result<Vec<[String; 3]>, CsvProblem> {
+pub fn countries_csv(text: &str) -> Result<Vec<[String; 5]>, CsvProblem> {
     read_table(text, COUNTRY_COLUMNS, country_row, check_countries)
 }
 

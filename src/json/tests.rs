@@ -709,6 +709,8 @@ fn countries_are_written_as_the_javascript_api_declares_them() {
         code: &'static str,
         alpha2: &'static str,
         name_en: &'static str,
+        name_ru: &'static str,
+        name_kk: &'static str,
     }
     let countries = crate::data::countries();
     let expected: Vec<SerdeCountry> = countries
@@ -717,6 +719,8 @@ fn countries_are_written_as_the_javascript_api_declares_them() {
             code: country.alpha3,
             alpha2: country.alpha2,
             name_en: country.name_en,
+            name_ru: country.name_ru,
+            name_kk: country.name_kk,
         })
         .collect();
     assert_eq!(countries.len(), 249);

@@ -804,8 +804,8 @@ impl FindingCode {
                         Warning,
                         REGIME_DATA,
                         "{country} азаматтығы үшін болу режимі ескірген не қайшылықты дереккөздер бойынша анықталған: нәтижеге сүйенбес бұрын оны көші-қон қызметінен нақтылаңыз.",
-                        "Режим пребывания для гражданства {country} определён по устаревшим или противоречивым источникам: уточните его в миграционной службе, прежде чем полагаться на результат.",
-                        "The stay regime for citizenship {country} comes from old or conflicting sources: confirm it with the migration service before relying on this result.",
+                        "Режим пребывания граждан страны «{country}» определён по устаревшим или противоречивым источникам: уточните его в миграционной службе, прежде чем полагаться на результат.",
+                        "The stay regime for citizens of {country} comes from old or conflicting sources: confirm it with the migration service before relying on this result.",
                     )
                 }
             }

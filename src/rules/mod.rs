@@ -187,7 +187,7 @@ pub fn check_application(application: &Application, today: Date, lang: Lang) -> 
 /// let updated = check_application_with(&application, today, lang, &tables);
 /// assert!(compiled.re_registration.unwrap().provisional);
 /// assert!(!updated.re_registration.unwrap().provisional);
-/// assert_eq!((compiled.data_version.as_str(), updated.data_version.as_str()), ("2026-03-18.2", "2027.1"));
+/// assert_eq!((compiled.data_version.as_str(), updated.data_version.as_str()), ("2026-03-18.3", "2027.1"));
 /// ```
 pub fn check_application_with(
     application: &Application,

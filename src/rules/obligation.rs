@@ -7,7 +7,7 @@ use super::fields::{Facts, age_on};
 use super::messages::{FindingCode as C, ObligationCode};
 use super::report::{Obligation, ObligationKind, Policy};
 use crate::calendar;
-use crate::data::{Confidence, Regime, RegimeRow, Tables};
+use crate::data::{self, Confidence, Regime, RegimeRow, Tables};
 use crate::date::Date;
 use crate::i18n::{Arg, Lang};
 
@@ -99,10 +99,12 @@ pub(crate) fn decide<'t>(
     decision.row = tables.regime(citizenship);
     let regime = decision.row.map_or(Regime::VisaRequired, |row| row.regime);
     if let Some(row) = decision.row.filter(|row| row.confidence == Confidence::Low) {
+        // The country by its name in the reader's language, not by its code.
+        let country = data::citizenship(&row.iso3).map_or(&*row.iso3, |c| c.name(findings.lang()));
         findings.push(
             C::RegimeUnconfirmed,
             Some("immigrant.citizenship"),
-            &[("country", Arg::Str(&row.iso3))],
+            &[("country", Arg::Str(country))],
         );
     }
     decision.obligation = match regime {

@@ -188,3 +188,35 @@ fn codes_twice_or_unknown_and_a_wrong_header_fail_the_build() {
         "{error}"
     );
 }
+
+#[test]
+fn a_country_without_its_kazakh_or_russian_name_fails_the_build() {
+    // A Kazakh or Russian name the CLDR lacked comes out as the English one or the code: the
+    // build refuses it rather than show a Kazakh or Russian reader a Latin name.
+    const COUNTRIES: &str = "iso3166-1-alpha3.csv";
+    let (dir, out) = copy_of_the_tables("country-kk");
+    let line = line_starting(&dir, COUNTRIES, "UZB,");
+    edit(
+        &dir,
+        COUNTRIES,
+        line,
+        "UZB,UZ,Uzbekistan,Узбекистан,Uzbekistan",
+        false,
+    );
+    let error = build_error(&dir, &out);
+    assert!(
+        error.ends_with(&format!(
+            "{COUNTRIES}:{line}: name_kk `Uzbekistan` has the letter U: the name is written in Cyrillic"
+        )),
+        "{error}"
+    );
+
+    let (dir, out) = copy_of_the_tables("country-ru");
+    let line = line_starting(&dir, COUNTRIES, "UZB,");
+    edit(&dir, COUNTRIES, line, "UZB,UZ,Uzbekistan,,Өзбекстан", false);
+    let error = build_error(&dir, &out);
+    assert!(
+        error.ends_with(&format!("{COUNTRIES}:{line}: name_ru is empty")),
+        "{error}"
+    );
+}

@@ -173,8 +173,7 @@ test("fieldLabels, fieldLabel, formatDate, formatCount and countries serve the p
   assert.throws(() => tirkeu.formatCount(1.5, "days", "ru"), Error);
   const countries = tirkeu.countries();
   assert.equal(countries.length, 249);
-  assert.deepEqual(countries.find((c) => c.code === "UZB"), { code: "UZB", alpha2: "UZ", nameEn: "Uzbekistan" });
+  assert.deepEqual(countries.find((c) => c.code === "UZB"),
+    { code: "UZB", alpha2: "UZ", nameEn: "Uzbekistan", nameRu: "Узбекистан", nameKk: "Өзбекстан" });
   assert.ok(countries.every((c) => /^[A-Z]{2}$/.test(c.alpha2)));
-  // Node's ICU names the country in Russian from the alpha-2 code.
-  assert.equal(new Intl.DisplayNames(["ru"], { type: "region" }).of("UZ"), "Узбекистан");
 });

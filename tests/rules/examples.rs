@@ -8,8 +8,9 @@ use rules_support::{
 use serde_json::json;
 use tirkeu::calendar::{is_working_day, nth_working_day_after, working_days_between};
 use tirkeu::data::Regime;
+use tirkeu::i18n::Lang;
 use tirkeu::rules::iin::{IdError, validate_bin, validate_iin};
-use tirkeu::rules::{DeadlineState, FindingCode, LimitedBy, ObligationKind};
+use tirkeu::rules::{DeadlineState, FindingCode, LimitedBy, ObligationKind, check_json};
 
 #[test]
 fn interfaces_example_report() {
@@ -453,4 +454,23 @@ fn low_confidence_regime_travels_into_the_report() {
     );
     assert!(report.has(FindingCode::RegimeUnconfirmed));
     assert!(report.ok, "a warning does not block");
+}
+
+#[test]
+fn an_unconfirmed_regime_names_the_country_in_the_readers_language() {
+    // The warning names the citizenship as the form shows it, in the reader's language, not by
+    // its code. Source: Unicode CLDR 48 (Kazakh, Russian and English names of UZ).
+    let mut application = valid();
+    set(&mut application, "/immigrant/citizenship", json!("UZB"));
+    let today = day("2026-07-15");
+    for (lang, name) in [
+        (Lang::Kk, "Өзбекстан азаматтығы"),
+        (Lang::Ru, "граждан страны «Узбекистан»"),
+        (Lang::En, "citizens of Uzbekistan"),
+    ] {
+        let report = check_json(&application, today, lang).unwrap();
+        let finding = first_finding(&report, FindingCode::RegimeUnconfirmed);
+        assert!(finding.message.contains(name), "{}", finding.message);
+        assert!(!finding.message.contains("UZB"), "{}", finding.message);
+    }
 }

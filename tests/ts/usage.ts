@@ -62,8 +62,7 @@ export async function portal(form: Application, bytes: Uint8Array, root: string,
   }, "00".repeat(32));
   const working: number = workingDaysBetween("2026-05-06", "2026-05-15").workingDays;
   const names = regions().map((region) => region.nameKk).concat(countries().map((country) => country.nameEn));
-  const display = new Intl.DisplayNames(["kk"], { type: "region" });
-  const local: string[] = countries().map((country) => display.of(country.alpha2) ?? country.nameEn);
+  const local: string[] = countries().map((country) => `${country.nameKk} / ${country.nameRu}`);
   const labels = fieldLabels("ru");
   const label: string = (report.findings[0]?.field ? fieldLabel(report.findings[0].field, "kk") : null) ?? labels["immigrant.surname"] ?? "";
   const refs: string[] = report.findings.flatMap((finding) => finding.basisRefs);

@@ -4,14 +4,14 @@
 //
 // The findings, the field labels they use and the dates are the package's, in the language asked
 // for; the portal keeps only its own texts (TEXTS below).
-import init, { checkApplication, fieldLabel, formatDate } from "../pkg/rules.js";
+import init, { checkApplication, countries, fieldLabel, formatDate, regions } from "../pkg/rules.js";
 
 const TEXTS = {
   en: {
     lang: "Language", title: "A portal form that checks itself",
     intro: "This page shows how a form on another site uses the tirkeu npm package: the application is checked in the browser on every change and on submit, and each finding is shown beside the field it names. Nothing is sent: this example stops at “ready to submit”.",
     source: "The source: embed.js", immigrant: "Immigrant", stay: "Entry and stay", host: "Host and address",
-    citizenshipHint: "three-letter code: RUS, UZB, CHN…", regionHint: "code: AST, ALA, SHY…",
+    choose: "Choose…",
     submit: "Submit", back: "Back to the full checker",
     errors: "Errors to correct: {0}.", ready: "No errors: ready to submit.",
     deadline: "Last day to register: {0} (this day included).",
@@ -20,7 +20,7 @@ const TEXTS = {
     lang: "Язык", title: "Форма портала, которая проверяет себя сама",
     intro: "Эта страница показывает, как форма на другом сайте пользуется npm-пакетом tirkeu: заявление проверяется в браузере при каждом изменении и при отправке, а каждое замечание выводится рядом с полем, к которому оно относится. Ничего не отправляется: пример останавливается на сообщении «можно отправлять».",
     source: "Исходный код: embed.js", immigrant: "Иммигрант", stay: "Въезд и пребывание", host: "Принимающая сторона и адрес",
-    citizenshipHint: "трёхбуквенный код: RUS, UZB, CHN…", regionHint: "код: AST, ALA, SHY…",
+    choose: "Выберите…",
     submit: "Отправить", back: "Вернуться к полной проверке",
     errors: "Исправьте ошибки: {0}.", ready: "Ошибок нет: можно отправлять.",
     deadline: "Последний день регистрации: {0} (включительно).",
@@ -29,7 +29,7 @@ const TEXTS = {
     lang: "Тіл", title: "Өзін-өзі тексеретін портал формасы",
     intro: "Бұл бет басқа сайттағы форманың tirkeu npm-пакетін қалай пайдаланатынын көрсетеді: өтініш әр өзгерген сайын және жіберу кезінде браузерде тексеріледі, ал әр ескертпе өзі қатысты өрістің жанында шығады. Ештеңе жіберілмейді: мысал «жіберуге болады» деген хабармен аяқталады.",
     source: "Бастапқы коды: embed.js", immigrant: "Иммигрант", stay: "Келу және болу", host: "Қабылдаушы тарап және мекенжай",
-    citizenshipHint: "үш әріпті код: RUS, UZB, CHN…", regionHint: "коды: AST, ALA, SHY…",
+    choose: "Таңдаңыз…",
     submit: "Жіберу", back: "Толық тексеруге оралу",
     errors: "Түзетілетін қателер: {0}.", ready: "Қате жоқ: жіберуге болады.",
     deadline: "Тіркелудің соңғы күні: {0} (осы күнді қоса алғанда).",
@@ -106,7 +106,25 @@ function show(/** @type {boolean} */ touchedOnly) {
   return errors;
 }
 
-// The page's texts in the chosen language; the fields' labels from the package.
+// The citizenship and region lists, named by the package in the chosen language: countries sorted
+// by name for the language, regions in the package's order (cities first). A stateless person's
+// code (XXA) is accepted too; a portal offers it as its own forms name it.
+function fillLists() {
+  const key = /** @type {const} */ ({ kk: "nameKk", ru: "nameRu", en: "nameEn" })[lang];
+  const collator = new Intl.Collator(lang);
+  const lists = {
+    "immigrant.citizenship": countries().map((c) => [c.code, c[key]]).sort((a, b) => collator.compare(a[1], b[1])),
+    "address.region": regions().map((r) => [r.code, r[key]]),
+  };
+  for (const [name, options] of Object.entries(lists)) {
+    const select = /** @type {HTMLSelectElement} */ (form.elements.namedItem(name));
+    const kept = select.value;
+    select.replaceChildren(new Option(text("choose"), ""), ...options.map(([code, label]) => new Option(label, code)));
+    select.value = kept;
+  }
+}
+
+// The page's texts in the chosen language; the fields' labels and the lists from the package.
 function translate() {
   document.documentElement.lang = lang;
   langSelect.value = lang;
@@ -117,6 +135,7 @@ function translate() {
     for (const node of document.querySelectorAll("[data-label]")) {
       node.textContent = fieldLabel(/** @type {HTMLElement} */ (node).dataset.label ?? "", lang) ?? node.textContent;
     }
+    fillLists();
     if (form.querySelector("[data-touched]")) show(true);
   }
 }
