@@ -21,7 +21,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 out=www/pkg
-target_dir=target/wasm32-unknown-unknown/wasm-release
+# Cargo's target directory as cargo resolves it (CARGO_TARGET_DIR, a config's build.target-dir, or
+# target/ in the checkout), so that a CI sharing one target directory finds the modules it built.
+target_root=$(cargo metadata --format-version 1 --no-deps |
+  node -e 'let text = ""; process.stdin.on("data", (d) => (text += d)).on("end", () => console.log(JSON.parse(text).target_directory))')
+target_dir=$target_root/wasm32-unknown-unknown/wasm-release
 # wasm-bindgen's output uses these post-MVP features (Rust's default wasm32 target features).
 opt_features=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
               --enable-mutable-globals --enable-reference-types --enable-multivalue)

@@ -206,11 +206,12 @@ impl Text {
 /// never by substring: the substring searcher costs the module kilobytes.)
 fn placeholder_names(template: &str) -> impl Iterator<Item = &str> {
     let mut rest = template;
+    // `get` rather than indexing (the positions are character boundaries): an index that could
+    // panic brings core's slicing panic and its character formatting into the module.
     core::iter::from_fn(move || {
-        let open = rest.find('{')?;
-        let close = open + rest[open..].find('}')?;
-        let inside = &rest[open + 1..close];
-        rest = &rest[close + 1..];
+        let (_, from_brace) = rest.split_once('{')?;
+        let (inside, after) = from_brace.split_once('}')?;
+        rest = after;
         Some(inside.split(':').next().unwrap_or(inside))
     })
 }
@@ -238,30 +239,31 @@ pub enum Arg<'a> {
 fn render_template(template: &str, value: impl Fn(&str, DateCase) -> Option<String>) -> String {
     let mut rest = template;
     let mut out = String::with_capacity(rest.len() + 32);
-    while let Some(open) = rest.find('{') {
-        let (before, from_brace) = rest.split_at(open);
+    // Split by `split_once`, never by index: see `placeholder_names`.
+    while let Some((before, after_brace)) = rest.split_once('{') {
         out.push_str(before);
-        let filled = from_brace.find('}').and_then(|close| {
-            let inside = from_brace.get(1..close)?;
+        let filled = after_brace.split_once('}').and_then(|(inside, after)| {
             let (name, case) = match inside.split_once(':') {
                 Some((name, case)) => (name, DateCase::from_suffix(case)?),
                 None => (inside, DateCase::Nominative),
             };
-            Some((value(name, case)?, close))
+            Some((value(name, case)?, after))
         });
         match filled {
-            Some((value, close)) => {
+            Some((value, after)) => {
                 out.push_str(&value);
-                rest = from_brace.get(close + 1..).unwrap_or_default();
+                rest = after;
                 // A value ending a sentence with its own dot ("19 декабря 2026 г.") takes the
                 // sentence's dot.
-                if value.ends_with('.') && rest.starts_with('.') {
-                    rest = &rest[1..];
+                if value.ends_with('.')
+                    && let Some(after_dot) = rest.strip_prefix('.')
+                {
+                    rest = after_dot;
                 }
             }
             None => {
                 out.push('{');
-                rest = from_brace.get(1..).unwrap_or_default();
+                rest = after_brace;
             }
         }
     }

@@ -110,6 +110,11 @@ fn today_in_kazakhstan() -> Date {
 }
 
 fn error(message: impl std::fmt::Display) -> JsError {
+    error_text(&message)
+}
+
+/// [`error`] once for every type of message.
+fn error_text(message: &dyn std::fmt::Display) -> JsError {
     JsError::new(&message.to_string())
 }
 
@@ -161,7 +166,13 @@ fn read_json<'a>(text: &'a str, what: &str) -> Result<Json<'a>, JsError> {
 /// Options are read by hand rather than by serde's derived readers, whose code and error
 /// messages cost the module about 15 KB gzipped.
 fn options_argument(value: Option<impl Into<JsValue>>, known: &[&str]) -> Result<Options, JsError> {
-    let Some(text) = json_text(&value.map_or(JsValue::UNDEFINED, Into::into), "options")? else {
+    options_of(&value.map_or(JsValue::UNDEFINED, Into::into), known)
+}
+
+/// [`options_argument`] once for every type of options (a copy per type cost the rules' module
+/// about a kilobyte).
+fn options_of(value: &JsValue, known: &[&str]) -> Result<Options, JsError> {
+    let Some(text) = json_text(value, "options")? else {
         return Ok(Options::default());
     };
     // Read into the reader's own tree, not a serde_json value, whose map would bring a B-tree into
@@ -465,8 +476,8 @@ impl JsRulesData {
         let payload = bytes_argument(&payload, "the payload")?;
         let bundle = DataBundle::from_payload(&payload).map_err(error)?;
         Ok(JsRulesData {
-            tables: bundle.tables(),
             summary: bundle.summary(),
+            tables: bundle.into_tables(),
         })
     }
 

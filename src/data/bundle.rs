@@ -207,7 +207,7 @@ impl DataBundle {
             match name {
                 "version" => version = Some(reader.text()?),
                 "calendar" => {
-                    calendar = Some(read_rows(
+                    calendar = Some(read_table(
                         reader,
                         "calendar",
                         CALENDAR_COLUMNS,
@@ -216,7 +216,7 @@ impl DataBundle {
                     )?)
                 }
                 "regimes" => {
-                    regimes = Some(read_rows(
+                    regimes = Some(read_table(
                         reader,
                         "regimes",
                         REGIME_COLUMNS,
@@ -225,7 +225,7 @@ impl DataBundle {
                     )?)
                 }
                 "regions" => {
-                    regions = Some(read_rows(
+                    regions = Some(read_table(
                         reader,
                         "regions",
                         REGION_COLUMNS,
@@ -340,6 +340,19 @@ impl DataBundle {
             self.regimes.clone(),
             self.regions.clone(),
         )
+    }
+
+    /// [`DataBundle::tables`], taking the bundle's rows rather than copying them.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use tirkeu::data::{DataBundle, Tables};
+    /// let bundle = DataBundle::from_tables("2027.1", 1_782_846_000, 1_814_382_000, Tables::compiled());
+    /// assert_eq!(bundle.clone().into_tables(), bundle.tables());
+    /// ```
+    pub fn into_tables(self) -> Tables {
+        Tables::with_bundle_rows(self.version, &self.calendar, self.regimes, self.regions)
     }
 
     /// The summary for people and pages.
@@ -487,24 +500,47 @@ fn check_version(version: &str) -> Result<(), BundleError> {
     }
 }
 
-/// Reads an array of rows, each a map of the table's column names to text cells (every column
-/// once), and each row by its table's row function.
-fn read_rows<const N: usize, T>(
-    reader: &mut Reader<'_>,
+/// Most columns of a bundle's table (the regimes have 8).
+const MAX_COLUMNS: usize = 8;
+
+/// Reads an array of rows of a table ([`read_rows`]), each by its table's row function.
+fn read_table<'b, const N: usize, T>(
+    reader: &mut Reader<'b>,
     table: &'static str,
     columns: [&str; N],
     max_rows: u64,
     row: fn([&str; N]) -> Result<T, String>,
 ) -> Result<Vec<T>, BundleError> {
+    let mut rows = Vec::new();
+    read_rows(reader, table, &columns, max_rows, &mut |cells| {
+        // `read_rows` hands over one cell per column: the conversion cannot fail.
+        let cells = <[&str; N]>::try_from(cells).map_err(|_| String::new())?;
+        rows.push(row(cells)?);
+        Ok(())
+    })?;
+    Ok(rows)
+}
+
+/// Reads an array of rows, each a map of the table's column names to text cells (every column
+/// once), and hands each row's cells, in the order of `columns`, to `row`, whose refusal names
+/// the row. One copy for every table (the tables differ only in `columns` and `row`), so the
+/// module carries the reader once.
+fn read_rows<'b>(
+    reader: &mut Reader<'b>,
+    table: &'static str,
+    columns: &[&str],
+    max_rows: u64,
+    row: &mut dyn FnMut(&[&'b str]) -> Result<(), String>,
+) -> Result<(), BundleError> {
     let count = reader.array()?;
     if count > max_rows {
         return Err(format_error(format!(
             "`{table}` has more than {max_rows} rows"
         )));
     }
-    let mut rows = Vec::new();
+    let width = columns.len().min(MAX_COLUMNS);
     for index in 0..count {
-        let mut cells: [Option<&str>; N] = [None; N];
+        let mut cells: [Option<&'b str>; MAX_COLUMNS] = [None; MAX_COLUMNS];
         let problem = |key: Option<&str>, reason: String| BundleError::Row {
             table,
             row: index as usize + 1,
@@ -514,7 +550,7 @@ fn read_rows<const N: usize, T>(
         for _ in 0..reader.map()? {
             let position = reader.position();
             let name = reader.text()?;
-            let Some(slot) = columns.iter().position(|column| *column == name) else {
+            let Some(slot) = columns[..width].iter().position(|column| *column == name) else {
                 let name: String = name.chars().take(32).collect();
                 return Err(problem(
                     cells[0],
@@ -529,15 +565,14 @@ fn read_rows<const N: usize, T>(
             }
             cells[slot] = Some(reader.text()?);
         }
-        let mut complete = [""; N];
-        for (slot, cell) in cells.iter().enumerate() {
-            complete[slot] = cell.ok_or_else(|| {
-                problem(cells[0], format!("column `{}` is missing", columns[slot]))
-            })?;
+        let mut complete = [""; MAX_COLUMNS];
+        for (slot, column) in columns[..width].iter().enumerate() {
+            complete[slot] = cells[slot]
+                .ok_or_else(|| problem(cells[0], format!("column `{column}` is missing")))?;
         }
-        rows.push(row(complete).map_err(|reason| problem(cells[0], reason))?);
+        row(&complete[..width]).map_err(|reason| problem(cells[0], reason))?;
     }
-    Ok(rows)
+    Ok(())
 }
 
 /// Writes a row as a map of column names to cells, in the deterministic key order.

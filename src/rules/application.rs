@@ -399,12 +399,17 @@ impl Application {
     /// assert!(application.immigrant.surname.is_missing());
     /// ```
     pub fn from_json(json: &Value) -> Result<Application, InputError> {
-        Application::from_tree(&Json::borrow(json))
+        Application::from_tree(&Json::borrow(json), |value| value.to_value())
     }
 
     /// [`Application::from_json`] on the module's own JSON tree, which the bindings read without
-    /// building a `serde_json::Value`.
-    pub(crate) fn from_tree(root: &Json<'_>) -> Result<Application, InputError> {
+    /// building a `serde_json::Value`; `unreadable` keeps the value of an unreadable field
+    /// ([`Json::to_value`] for the whole value, [`unreadable_type`] where only the checks see it).
+    pub(crate) fn from_tree(
+        root: &Json<'_>,
+        unreadable: fn(&Json<'_>) -> Value,
+    ) -> Result<Application, InputError> {
+        let read = Read { unreadable };
         if !matches!(root, Json::Object(_)) {
             return Err(InputError::NotAnObject {
                 found: json_type(root),
@@ -419,25 +424,25 @@ impl Application {
         let policy = section(root, "policy");
         Ok(Application {
             immigrant: Immigrant {
-                surname: text(immigrant.member("surname")),
-                given_names: text(immigrant.member("givenNames")),
-                patronymic: text(immigrant.member("patronymic")),
-                birth_date: date(immigrant.member("birthDate")),
-                citizenship: code(immigrant.member("citizenship")),
+                surname: read.text(immigrant.member("surname")),
+                given_names: read.text(immigrant.member("givenNames")),
+                patronymic: read.text(immigrant.member("patronymic")),
+                birth_date: read.date(immigrant.member("birthDate")),
+                citizenship: read.code(immigrant.member("citizenship")),
                 passport: Passport {
-                    number: text(passport.member("number")),
-                    kind: choice(passport.member("kind"), |kind| match kind {
+                    number: read.text(passport.member("number")),
+                    kind: read.choice(passport.member("kind"), |kind| match kind {
                         "ordinary" => Some(PassportKind::Ordinary),
                         "diplomatic" => Some(PassportKind::Diplomatic),
                         "service" => Some(PassportKind::Service),
                         _ => None,
                     }),
-                    expires_on: date(passport.member("expiresOn")),
+                    expires_on: read.date(passport.member("expiresOn")),
                 },
             },
             entry: Entry {
-                date: date(entry.member("date")),
-                purpose: choice(entry.member("purpose"), |purpose| match purpose {
+                date: read.date(entry.member("date")),
+                purpose: read.choice(entry.member("purpose"), |purpose| match purpose {
                     "private" => Some(Purpose::Private),
                     "tourism" => Some(Purpose::Tourism),
                     "business" => Some(Purpose::Business),
@@ -446,44 +451,46 @@ impl Application {
                     "other" => Some(Purpose::Other),
                     _ => None,
                 }),
-                contract_until: date(entry.member("contractUntil")),
+                contract_until: read.date(entry.member("contractUntil")),
             },
-            previous_stays: previous_stays(root.member("previousStays")),
+            previous_stays: read.previous_stays(root.member("previousStays")),
             host: Host {
-                kind: choice(host.member("kind"), |kind| match kind {
+                kind: read.choice(host.member("kind"), |kind| match kind {
                     "person" => Some(HostKind::Person),
                     "organization" | "organisation" => Some(HostKind::Organization),
                     _ => None,
                 }),
-                id: trimmed_text(host.member("id")),
-                name: text(host.member("name")),
+                id: read.trimmed_text(host.member("id")),
+                name: read.text(host.member("name")),
             },
             address: Address {
-                region: code(address.member("region")),
-                locality: text(address.member("locality")),
-                street: text(address.member("street")),
-                building: text(address.member("building")),
-                apartment: text(address.member("apartment")),
-                premises: trimmed_text(address.member("premises")),
+                region: read.code(address.member("region")),
+                locality: read.text(address.member("locality")),
+                street: read.text(address.member("street")),
+                building: read.text(address.member("building")),
+                apartment: read.text(address.member("apartment")),
+                premises: read.trimmed_text(address.member("premises")),
             },
             stay: StayPeriod {
-                from: date(stay.member("from")),
-                to: date(stay.member("to")),
+                from: read.date(stay.member("from")),
+                to: read.date(stay.member("to")),
             },
             address_change: match root.member("addressChange") {
                 None | Some(Json::Null) => Field::Missing,
                 Some(change @ Json::Object(_)) => Field::Value(AddressChange {
-                    moved_on: date(change.member("movedOn")),
+                    moved_on: read.date(change.member("movedOn")),
                 }),
-                Some(other) => Field::Unreadable(other.to_value()),
+                Some(other) => Field::Unreadable(unreadable(other)),
             },
             policy: PolicyInput {
-                deadline_counting: choice(policy.member("deadlineCounting"), |value| match value {
-                    "entry_day_is_day_one" => Some(DeadlineCounting::EntryDayIsDayOne),
-                    "civil_code" => Some(DeadlineCounting::CivilCode),
-                    _ => None,
+                deadline_counting: read.choice(policy.member("deadlineCounting"), |value| {
+                    match value {
+                        "entry_day_is_day_one" => Some(DeadlineCounting::EntryDayIsDayOne),
+                        "civil_code" => Some(DeadlineCounting::CivilCode),
+                        _ => None,
+                    }
                 }),
-                re_registration_counting: choice(
+                re_registration_counting: read.choice(
                     policy.member("reRegistrationCounting"),
                     |value| match value {
                         "next_working_day_is_day_one" => {
@@ -493,8 +500,8 @@ impl Application {
                         _ => None,
                     },
                 ),
-                under16_exempt: boolean(policy.member("under16Exempt")),
-                diplomatic_exempt: boolean(policy.member("diplomaticExempt")),
+                under16_exempt: read.boolean(policy.member("under16Exempt")),
+                diplomatic_exempt: read.boolean(policy.member("diplomaticExempt")),
             },
         })
     }
@@ -552,82 +559,105 @@ pub(super) fn trim(text: &str) -> &str {
     }
 }
 
-/// A string, `Missing` or `Unreadable` as [`text`] reads it, not yet copied.
-fn text_slice<'t>(value: Option<&'t Json<'_>>) -> Field<&'t str> {
+/// How the fields are read: the value an unreadable field keeps.
+struct Read {
+    unreadable: fn(&Json<'_>) -> Value,
+}
+
+/// An unreadable field's value as the checks need it: its JSON type, with a scalar as given (a
+/// number is a building's number, a string is shown nowhere) and an array or an object empty.
+/// For the applications the rules read and drop ([`super::check_tree`]): no copy of a nested
+/// value, and, in the WebAssembly module, none of serde_json's map code.
+pub(crate) fn unreadable_type(value: &Json<'_>) -> Value {
     match value {
-        None | Some(Json::Null) => Field::Missing,
-        Some(Json::String(s)) if trim(s).is_empty() => Field::Missing,
-        Some(Json::String(s)) => Field::Value(s.as_ref()),
-        Some(other) => Field::Unreadable(other.to_value()),
+        Json::Null => Value::Null,
+        Json::Bool(value) => Value::Bool(*value),
+        Json::Number(number) => Value::Number(number.clone()),
+        Json::String(text) => Value::String(text.as_ref().to_owned()),
+        Json::Array(_) => Value::Array(Vec::new()),
+        Json::Object(_) => Value::Object(serde_json::Map::new()),
     }
 }
 
-/// A string field; blank counts as missing. The text is kept untrimmed (the checks trim).
-fn text(value: Option<&Json<'_>>) -> Field<String> {
-    text_slice(value).map_value(str::to_owned)
-}
-
-/// A string field kept trimmed (identifiers and enumerations whose checks want the bare word).
-fn trimmed_text(value: Option<&Json<'_>>) -> Field<String> {
-    text_slice(value).map_value(|s| trim(s).to_owned())
-}
-
-/// A code (citizenship, region): trimmed and upper-cased. Codes are ASCII; ASCII case mapping
-/// keeps the Unicode case tables out of the WebAssembly module (a non-ASCII code is unknown either
-/// way).
-fn code(value: Option<&Json<'_>>) -> Field<String> {
-    text_slice(value).map_value(|s| trim(s).to_ascii_uppercase())
-}
-
-/// A date `YYYY-MM-DD` (surrounding spaces allowed).
-fn date(value: Option<&Json<'_>>) -> Field<Date> {
-    match text_slice(value) {
-        Field::Value(s) => match Date::parse(trim(s)) {
-            Ok(date) => Field::Value(date),
-            Err(_) => Field::Unreadable(Value::String(s.to_owned())),
-        },
-        Field::Missing => Field::Missing,
-        Field::Unreadable(other) => Field::Unreadable(other),
+impl Read {
+    /// A string, `Missing` or `Unreadable` as [`Read::text`] reads it, not yet copied.
+    fn text_slice<'t>(&self, value: Option<&'t Json<'_>>) -> Field<&'t str> {
+        match value {
+            None | Some(Json::Null) => Field::Missing,
+            Some(Json::String(s)) if trim(s).is_empty() => Field::Missing,
+            Some(Json::String(s)) => Field::Value(s.as_ref()),
+            Some(other) => Field::Unreadable((self.unreadable)(other)),
+        }
     }
-}
 
-/// One of a set of lower-case words.
-fn choice<T>(value: Option<&Json<'_>>, pick: impl Fn(&str) -> Option<T>) -> Field<T> {
-    match text_slice(value) {
-        Field::Value(s) => match pick(trim(s)) {
-            Some(choice) => Field::Value(choice),
-            None => Field::Unreadable(Value::String(s.to_owned())),
-        },
-        Field::Missing => Field::Missing,
-        Field::Unreadable(other) => Field::Unreadable(other),
+    /// A string field; blank counts as missing. The text is kept untrimmed (the checks trim).
+    fn text(&self, value: Option<&Json<'_>>) -> Field<String> {
+        self.text_slice(value).map_value(str::to_owned)
     }
-}
 
-fn boolean(value: Option<&Json<'_>>) -> Field<bool> {
-    match value {
-        None | Some(Json::Null) => Field::Missing,
-        Some(Json::Bool(b)) => Field::Value(*b),
-        Some(other) => Field::Unreadable(other.to_value()),
+    /// A string field kept trimmed (identifiers and enumerations whose checks want the bare word).
+    fn trimmed_text(&self, value: Option<&Json<'_>>) -> Field<String> {
+        self.text_slice(value).map_value(|s| trim(s).to_owned())
     }
-}
 
-fn previous_stays(value: Option<&Json<'_>>) -> Field<Vec<Field<PreviousStay>>> {
-    match value {
-        None | Some(Json::Null) => Field::Missing,
-        Some(Json::Array(items)) => Field::Value(
-            items
-                .iter()
-                .map(|item| match item {
-                    Json::Object(_) => Field::Value(PreviousStay {
-                        entry: date(item.member("entry")),
-                        exit: date(item.member("exit")),
-                    }),
-                    Json::Null => Field::Missing,
-                    other => Field::Unreadable(other.to_value()),
-                })
-                .collect(),
-        ),
-        Some(other) => Field::Unreadable(other.to_value()),
+    /// A code (citizenship, region): trimmed and upper-cased. Codes are ASCII; ASCII case
+    /// mapping keeps the Unicode case tables out of the WebAssembly module (a non-ASCII code is
+    /// unknown either way).
+    fn code(&self, value: Option<&Json<'_>>) -> Field<String> {
+        self.text_slice(value)
+            .map_value(|s| trim(s).to_ascii_uppercase())
+    }
+
+    /// A date `YYYY-MM-DD` (surrounding spaces allowed).
+    fn date(&self, value: Option<&Json<'_>>) -> Field<Date> {
+        match self.text_slice(value) {
+            Field::Value(s) => match Date::parse(trim(s)) {
+                Ok(date) => Field::Value(date),
+                Err(_) => Field::Unreadable(Value::String(s.to_owned())),
+            },
+            Field::Missing => Field::Missing,
+            Field::Unreadable(other) => Field::Unreadable(other),
+        }
+    }
+
+    /// One of a set of lower-case words.
+    fn choice<T>(&self, value: Option<&Json<'_>>, pick: impl Fn(&str) -> Option<T>) -> Field<T> {
+        match self.text_slice(value) {
+            Field::Value(s) => match pick(trim(s)) {
+                Some(choice) => Field::Value(choice),
+                None => Field::Unreadable(Value::String(s.to_owned())),
+            },
+            Field::Missing => Field::Missing,
+            Field::Unreadable(other) => Field::Unreadable(other),
+        }
+    }
+
+    fn boolean(&self, value: Option<&Json<'_>>) -> Field<bool> {
+        match value {
+            None | Some(Json::Null) => Field::Missing,
+            Some(Json::Bool(b)) => Field::Value(*b),
+            Some(other) => Field::Unreadable((self.unreadable)(other)),
+        }
+    }
+
+    fn previous_stays(&self, value: Option<&Json<'_>>) -> Field<Vec<Field<PreviousStay>>> {
+        match value {
+            None | Some(Json::Null) => Field::Missing,
+            Some(Json::Array(items)) => Field::Value(
+                items
+                    .iter()
+                    .map(|item| match item {
+                        Json::Object(_) => Field::Value(PreviousStay {
+                            entry: self.date(item.member("entry")),
+                            exit: self.date(item.member("exit")),
+                        }),
+                        Json::Null => Field::Missing,
+                        other => Field::Unreadable((self.unreadable)(other)),
+                    })
+                    .collect(),
+            ),
+            Some(other) => Field::Unreadable((self.unreadable)(other)),
+        }
     }
 }
 

@@ -397,7 +397,7 @@ pub(crate) fn check_tree(
     lang: Lang,
     tables: &Tables,
 ) -> Result<Report, InputError> {
-    let application = Application::from_tree(application)?;
+    let application = Application::from_tree(application, application::unreadable_type)?;
     Ok(check_application_with(&application, today, lang, tables))
 }
 

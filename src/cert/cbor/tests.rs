@@ -198,3 +198,57 @@ fn skip_is_strict_and_bounded() {
     r.skip().unwrap();
     r.finish().unwrap();
 }
+
+#[test]
+fn every_error_names_its_byte_in_words() {
+    // Source: the module documentation: every error names the byte it was found at.
+    let cases = [
+        (
+            CborError::UnexpectedEnd { position: 3 },
+            "CBOR: input ends early at byte 3",
+        ),
+        (
+            CborError::UnexpectedType {
+                position: 4,
+                expected: "a map",
+                found: "an array",
+            },
+            "CBOR: expected a map at byte 4, found an array",
+        ),
+        (
+            CborError::NonMinimal { position: 5 },
+            "CBOR: the head at byte 5 is not in its shortest form",
+        ),
+        (
+            CborError::IndefiniteLength { position: 6 },
+            "CBOR: indefinite-length item at byte 6",
+        ),
+        (
+            CborError::Unsupported { position: 7 },
+            "CBOR: float, simple value or reserved head at byte 7",
+        ),
+        (
+            CborError::IntegerRange { position: 8 },
+            "CBOR: integer out of range at byte 8",
+        ),
+        (
+            CborError::InvalidUtf8 { position: 9 },
+            "CBOR: text at byte 9 is not UTF-8",
+        ),
+        (
+            CborError::DuplicateKey { position: 10 },
+            "CBOR: duplicate map key at byte 10",
+        ),
+        (
+            CborError::TrailingBytes { position: 11 },
+            "CBOR: unexpected bytes after the end of the structure, at byte 11",
+        ),
+        (
+            CborError::TooDeep { position: 12 },
+            "CBOR: nesting too deep at byte 12",
+        ),
+    ];
+    for (error, message) in cases {
+        assert_eq!(error.to_string(), message);
+    }
+}
