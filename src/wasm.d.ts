@@ -128,6 +128,18 @@ export interface RgbaImage {
   data: Uint8ClampedArray | Uint8Array;
 }
 
+/** The part of a camera frame a `FrameScanner` reads next: draw the frame's source rectangle at
+ * `width` x `height` (`drawImage(video, sourceLeft, sourceTop, sourceWidth, sourceHeight, 0, 0,
+ * width, height)`, with `imageSmoothingEnabled = false`) and pass those pixels to `scanView`. */
+export interface FrameView {
+  sourceLeft: number;
+  sourceTop: number;
+  sourceWidth: number;
+  sourceHeight: number;
+  width: number;
+  height: number;
+}
+
 export interface ScanOptions {
   /** "thorough" (default) for photos and files, "quick" for live camera frames. */
   effort?: "quick" | "thorough";

@@ -1109,10 +1109,27 @@ pub fn scan_image(
 /// A camera's frames, scanned one after another: where the last frame's code was is looked at
 /// first (cropped at full resolution, with a little more effort), then the whole frame (a frame
 /// over 1.3 megapixels at half its size). Each object keeps its own state; frames of another
-/// size start afresh.
+/// size start afresh. `view(width, height)` names the part of the next frame it reads and the
+/// size it wants it at, and `scanView(image)` scans just those pixels: a page draws them from
+/// the video itself, so that a full-HD frame never crosses into the module whole.
 #[wasm_bindgen(js_name = FrameScanner)]
 pub struct FrameScannerObject {
     scanner: qr::FrameScanner,
+    /// The view last given by `view`, which `scanView` reads.
+    view: Option<qr::FrameView>,
+}
+
+#[cfg(feature = "wasm-verify")]
+/// `qr::FrameView` as the API's `FrameView` object: the arguments of a canvas's `drawImage`.
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+struct FrameViewObject {
+    source_left: u32,
+    source_top: u32,
+    source_width: u32,
+    source_height: u32,
+    width: u32,
+    height: u32,
 }
 
 #[cfg(feature = "wasm-verify")]
@@ -1124,6 +1141,7 @@ impl FrameScannerObject {
     pub fn new() -> FrameScannerObject {
         FrameScannerObject {
             scanner: qr::FrameScanner::new(),
+            view: None,
         }
     }
 
@@ -1147,6 +1165,53 @@ impl FrameScannerObject {
         to_js(&scanned_codes(&codes))
     }
 
+    /// The part of the next frame, `width` x `height` pixels, that `scanView` reads, and the size
+    /// to draw it at (`sourceLeft`, `sourceTop`, `sourceWidth`, `sourceHeight`, `width`,
+    /// `height`: the arguments of `drawImage`, image smoothing off): the whole frame, at half
+    /// its size when over 1.3 megapixels, or the region where the last code was.
+    #[wasm_bindgen(unchecked_return_type = "FrameView")]
+    pub fn view(&mut self, width: u32, height: u32) -> Result<JsValue, JsError> {
+        let view = self.scanner.view(width, height);
+        self.view = Some(view);
+        to_js(&FrameViewObject {
+            source_left: view.source.left,
+            source_top: view.source.top,
+            source_width: view.source.width,
+            source_height: view.source.height,
+            width: view.width,
+            height: view.height,
+        })
+    }
+
+    /// Every QR code in the pixels of the view last given by `view`, an `ImageData` or
+    /// `{ width, height, data }` of the view's size, text or not (`ScannedCode`).
+    ///
+    /// # Errors
+    ///
+    /// Throws when no view was asked for, or the image is not of that shape or size; the state
+    /// is kept.
+    #[wasm_bindgen(js_name = scanView, unchecked_return_type = "ScannedCode[]")]
+    pub fn scan_view(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "ImageData | RgbaImage")] image: JsValue,
+    ) -> Result<JsValue, JsError> {
+        let view = self
+            .view
+            .ok_or_else(|| error("call view(width, height) before scanView(image)"))?;
+        let (width, height, rgba) = rgba_image_argument(&image)?;
+        if (width, height) != (view.width, view.height) {
+            return Err(error(format!(
+                "the image is {width}x{height}, the view {}x{}",
+                view.width, view.height
+            )));
+        }
+        let codes = self
+            .scanner
+            .scan_view_rgba_codes(&view, &rgba)
+            .map_err(error)?;
+        to_js(&scanned_codes(&codes))
+    }
+
     /// Whether the last frame's codes were found in the region carried over from the frames
     /// before it.
     #[wasm_bindgen(getter)]
@@ -1157,6 +1222,7 @@ impl FrameScannerObject {
     /// Forgets where the last code was.
     pub fn reset(&mut self) {
         self.scanner.reset();
+        self.view = None;
     }
 }
 

@@ -1,9 +1,10 @@
 // The camera: the rear camera at the device's full resolution, an aiming frame, a scan of every
 // frame until a code is read, advice when nothing reads, and errors that say what happened and
 // how to allow the camera. A dense code (version 17-20) held at arm's length has modules of about
-// three pixels in a full 1920x1080 frame and under two once shrunk to 960 pixels, so frames are
-// never shrunk: the module's FrameScanner looks first where the previous frame's code was,
-// cropped, which keeps a full frame cheap.
+// three pixels in a full 1920x1080 frame and under two once shrunk to 960 pixels, so the camera
+// runs at full resolution and the module's FrameScanner says which part of each frame it reads
+// and at what size (the whole frame at half size, or where the last code was at full
+// resolution): only those pixels are drawn, read back and copied into the module.
 import * as tirkeu from "./pkg/verify.js";
 import { t } from "./i18n.js";
 import { el } from "./ui.js";
@@ -110,17 +111,20 @@ export function createCamera({ onCodes }) {
 
   function scan() {
     if (!stream || !scanner) return;
-    const { videoWidth: width, videoHeight: height } = video;
-    if (video.readyState >= 2 && width && height) {
-      if (canvas.width !== width || canvas.height !== height) {
-        canvas.width = width;
-        canvas.height = height;
+    const { videoWidth, videoHeight } = video;
+    if (video.readyState >= 2 && videoWidth && videoHeight) {
+      const view = scanner.view(videoWidth, videoHeight);
+      if (canvas.width !== view.width || canvas.height !== view.height) {
+        canvas.width = view.width;
+        canvas.height = view.height;
       }
-      context.drawImage(video, 0, 0, width, height);
+      // Nearest pixel, as the view asks (resizing the canvas resets it).
+      context.imageSmoothingEnabled = false;
+      context.drawImage(video, view.sourceLeft, view.sourceTop, view.sourceWidth, view.sourceHeight, 0, 0, view.width, view.height);
       /** @type {ScannedCode[]} */
       let codes = [];
       try {
-        codes = scanner.scan(context.getImageData(0, 0, width, height));
+        codes = scanner.scanView(context.getImageData(0, 0, view.width, view.height));
       } catch { /* an unreadable frame: try the next one */ }
       if (codes.length) {
         stop();

@@ -24,6 +24,49 @@ pub struct Region {
     pub height: u32,
 }
 
+/// The part of a camera frame a [`FrameScanner`] reads next ([`FrameScanner::view`]), and the
+/// size it wants it at: a caller that draws its frames itself (a page's canvas) hands over only
+/// those pixels, scaled, rather than the whole frame.
+///
+/// A view scaled down is wanted by the nearest pixel (a canvas with image smoothing off), not
+/// by the mean of the pixels each covers: a dense code's modules of two or three pixels keep
+/// their contrast when sampled and blur to grey when averaged, and a grid that still looks like
+/// a symbol is what brings the next view to its region at full resolution.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct FrameView {
+    /// The frame's width in pixels.
+    pub frame_width: u32,
+    /// The frame's height in pixels.
+    pub frame_height: u32,
+    /// The rectangle of the frame to read: the whole frame, or the region where the last code
+    /// was.
+    pub source: Region,
+    /// The width to deliver `source` at: its own, or half of it for a large frame searched
+    /// whole.
+    pub width: u32,
+    /// The height to deliver `source` at.
+    pub height: u32,
+}
+
+impl FrameView {
+    /// Whether the view is a part of the frame (a region carried over) rather than all of it.
+    fn is_region(&self) -> bool {
+        self.source.width < self.frame_width || self.source.height < self.frame_height
+    }
+
+    /// `bounds` in the view's pixels as frame pixels.
+    fn in_frame(&self, bounds: Bounds) -> Bounds {
+        let x = f64::from(self.source.width) / f64::from(self.width);
+        let y = f64::from(self.source.height) / f64::from(self.height);
+        Bounds {
+            left: bounds.left * x + f64::from(self.source.left),
+            top: bounds.top * y + f64::from(self.source.top),
+            right: bounds.right * x + f64::from(self.source.left),
+            bottom: bounds.bottom * y + f64::from(self.source.top),
+        }
+    }
+}
+
 /// Frames larger than this, in pixels, are searched at half their size when no region is carried
 /// over (1280 x 960 and smaller frames at full size).
 pub const FULL_RESOLUTION_PIXELS: u64 = 1_300_000;
@@ -74,6 +117,8 @@ pub struct FrameScanner {
     region: Option<Region>,
     misses: u32,
     tracked: bool,
+    /// The last view was the region and read nothing: the next view is the whole frame.
+    region_missed: bool,
 }
 
 impl Default for FrameScanner {
@@ -97,6 +142,7 @@ impl FrameScanner {
             region: None,
             misses: 0,
             tracked: false,
+            region_missed: false,
         }
     }
 
@@ -156,14 +202,9 @@ impl FrameScanner {
     ) -> Result<Vec<Code>, ScanError> {
         image::check_dimensions(width, height, rgba.len(), 4)?;
         check_scannable(width, height)?;
-        if self.frame != (width, height) {
-            *self = FrameScanner {
-                frame: (width, height),
-                ..FrameScanner::new()
-            };
-        }
-        self.tracked = false;
-        if let Some(region) = self.region.filter(|r| worth_a_pass(r, width, height)) {
+        self.start_frame(width, height);
+        self.region_missed = false;
+        if let Some(region) = self.carried_region() {
             let found = scan_crop(rgba, width, region);
             if !found.codes.is_empty() {
                 self.tracked = true;
@@ -185,6 +226,128 @@ impl FrameScanner {
             scan::scan_rgba(width as usize, height as usize, rgba, ScanEffort::Quick)
         };
         self.remember(found.bounds);
+        Ok(found.codes)
+    }
+
+    /// The part of the next frame, `width` x `height` pixels, this scanner reads, and the size it
+    /// reads it at: the region where the last code was, at full resolution; after a frame that
+    /// found nothing there, or with no region carried over, the whole frame, at half its size
+    /// when it has more than [`FULL_RESOLUTION_PIXELS`] pixels. A caller that scales and crops
+    /// its frames itself (a page drawing video into a canvas) hands
+    /// [`FrameScanner::scan_view_rgba_codes`] only those pixels: a full-HD frame then costs
+    /// what a quarter of it does, its copy included.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use tirkeu_qr::{FrameScanner, Region};
+    /// let view = FrameScanner::new().view(1920, 1080);
+    /// let whole = Region { left: 0, top: 0, width: 1920, height: 1080 };
+    /// assert_eq!((view.source, view.width, view.height), (whole, 960, 540));
+    /// ```
+    pub fn view(&self, width: u32, height: u32) -> FrameView {
+        let whole = Region {
+            left: 0,
+            top: 0,
+            width,
+            height,
+        };
+        let carried = if self.frame == (width, height) && !self.region_missed {
+            self.carried_region()
+        } else {
+            None
+        };
+        let (source, halve) = match carried {
+            Some(region) => (region, false),
+            None => (
+                whole,
+                u64::from(width) * u64::from(height) > FULL_RESOLUTION_PIXELS,
+            ),
+        };
+        let (out_width, out_height) = if halve {
+            (source.width / 2, source.height / 2)
+        } else {
+            (source.width, source.height)
+        };
+        FrameView {
+            frame_width: width,
+            frame_height: height,
+            source,
+            width: out_width,
+            height: out_height,
+        }
+    }
+
+    /// Every QR code in the RGBA pixels of `view` of a frame (`view.width` x `view.height`
+    /// pixels, 4 bytes each: `view.source` scaled to that size), as
+    /// [`FrameScanner::scan_rgba_codes`] would find there. `view` is what [`FrameScanner::view`]
+    /// gave for this frame; another view of the frame works too.
+    ///
+    /// # Errors
+    ///
+    /// As [`FrameScanner::scan_rgba`] for the view's pixels, and [`ScanError::ViewOutsideFrame`]
+    /// when `view.source` does not lie in the frame. The state is kept.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use tirkeu_qr::{encode, Code, FrameScanner};
+    /// let code = encode("KZ1:ABC")?.to_luma(3, 4)?;
+    /// let rgba: Vec<u8> = code.pixels().iter().flat_map(|&v| [v, v, v, 255]).collect();
+    /// let mut scanner = FrameScanner::new();
+    /// let view = scanner.view(code.width(), code.height()); // the whole frame, full size
+    /// let found = scanner.scan_view_rgba_codes(&view, &rgba).unwrap();
+    /// assert_eq!(found, [Code::Text("KZ1:ABC".to_owned())]);
+    /// assert!(!scanner.tracked()); // found in the whole frame, not in a region carried over
+    /// # Ok::<(), tirkeu_qr::QrError>(())
+    /// ```
+    pub fn scan_view_rgba_codes(
+        &mut self,
+        view: &FrameView,
+        rgba: &[u8],
+    ) -> Result<Vec<Code>, ScanError> {
+        image::check_dimensions(view.width, view.height, rgba.len(), 4)?;
+        check_scannable(view.width, view.height)?;
+        let source = view.source;
+        let inside = u64::from(source.left) + u64::from(source.width)
+            <= u64::from(view.frame_width)
+            && u64::from(source.top) + u64::from(source.height) <= u64::from(view.frame_height)
+            && source.width > 0
+            && source.height > 0;
+        if !inside {
+            return Err(ScanError::ViewOutsideFrame {
+                frame_width: view.frame_width,
+                frame_height: view.frame_height,
+                source,
+            });
+        }
+        self.start_frame(view.frame_width, view.frame_height);
+        let (width, height) = (view.width as usize, view.height as usize);
+        if view.is_region() {
+            let mut pixels = vec![0; width * height];
+            image::convert_pixels(rgba, &mut pixels);
+            let luma = image::Luma {
+                width,
+                height,
+                pixels: &pixels,
+            };
+            let found = scan::scan_region(&luma);
+            let bounds = found.bounds.map(|b| view.in_frame(b));
+            self.region_missed = found.codes.is_empty();
+            if self.region_missed {
+                // Not a miss yet: the whole frame, next, may find the code elsewhere.
+                if let Some(region) = bounds.and_then(|b| self.region_in_frame(b)) {
+                    self.region = Some(region);
+                }
+            } else {
+                self.tracked = true;
+                self.remember(bounds);
+            }
+            return Ok(found.codes);
+        }
+        self.region_missed = false;
+        let found = scan::scan_rgba(width, height, rgba, ScanEffort::Quick);
+        self.remember(found.bounds.map(|b| view.in_frame(b)));
         Ok(found.codes)
     }
 
@@ -225,10 +388,31 @@ impl FrameScanner {
         *self = FrameScanner::new();
     }
 
+    /// A frame of `width` x `height` begins: a frame of another size starts afresh.
+    fn start_frame(&mut self, width: u32, height: u32) {
+        if self.frame != (width, height) {
+            *self = FrameScanner {
+                frame: (width, height),
+                ..FrameScanner::new()
+            };
+        }
+        self.tracked = false;
+    }
+
+    /// The region carried over, when a pass over it saves anything.
+    fn carried_region(&self) -> Option<Region> {
+        let (width, height) = self.frame;
+        self.region.filter(|r| worth_a_pass(r, width, height))
+    }
+
+    /// The region around `bounds` (frame pixels) in the current frame.
+    fn region_in_frame(&self, bounds: Bounds) -> Option<Region> {
+        region_around(bounds, self.frame.0, self.frame.1)
+    }
+
     /// Keeps the region around `bounds` (frame pixels), or counts a miss.
     fn remember(&mut self, bounds: Option<Bounds>) {
-        let (width, height) = self.frame;
-        match bounds.and_then(|b| region_around(b, width, height)) {
+        match bounds.and_then(|b| self.region_in_frame(b)) {
             Some(region) => {
                 self.region = Some(region);
                 self.misses = 0;

@@ -2,6 +2,7 @@
 
 use core::fmt;
 
+use crate::camera::Region;
 use crate::image::{MAX_PIXELS, MIN_SIDE};
 
 /// Why a text cannot be rendered.
@@ -80,6 +81,16 @@ pub enum ScanError {
         /// Height in pixels.
         height: u32,
     },
+    /// A camera frame's view ([`FrameView`](crate::FrameView)) reaches outside the frame or is
+    /// empty.
+    ViewOutsideFrame {
+        /// The frame's width in pixels.
+        frame_width: u32,
+        /// The frame's height in pixels.
+        frame_height: u32,
+        /// The rectangle asked for.
+        source: Region,
+    },
 }
 
 impl fmt::Display for ScanError {
@@ -104,6 +115,15 @@ impl fmt::Display for ScanError {
                     "a {width}x{height} image is too small to hold a QR code (at least {MIN_SIDE}x{MIN_SIDE})"
                 )
             }
+            ScanError::ViewOutsideFrame {
+                frame_width,
+                frame_height,
+                source,
+            } => write!(
+                f,
+                "the view {}x{} at ({}, {}) is empty or reaches outside the {frame_width}x{frame_height} frame",
+                source.width, source.height, source.left, source.top
+            ),
         }
     }
 }

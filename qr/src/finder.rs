@@ -59,6 +59,9 @@ pub(crate) struct FinderTriple {
     pub top_right: Finder,
     /// Indices into the finder list, to avoid reusing a finder once its symbol decoded.
     pub members: [usize; 3],
+    /// Shaped as only a steep view shows a symbol (finder patterns of very different sizes, a
+    /// triangle far from right-angled): its grid must be fitted to the finder rings' corners.
+    pub steep: bool,
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -307,6 +310,20 @@ pub(crate) fn find_finders(m: &BitMatrix) -> Vec<Finder> {
 // ---------------------------------------------------------------------------------------------
 // Grouping
 
+/// The limits of a triple's shape that any view short of a steep one keeps: the largest finder
+/// pattern's module against the smallest's, the distortion of the triangle of their centres
+/// from an isosceles right triangle, the cosine of its corner angle (45 to 135 degrees).
+const MAX_MODULE_RATIO: f64 = 2.2;
+const MAX_DISTORTION: f64 = 1.2;
+const MAX_COSINE: f64 = 0.7;
+/// The limits for a steep view, about a diagonal (make bench's steep class: its nearest finder
+/// pattern 2.6 times the size of the others, a triangle near equilateral, a corner of 144
+/// degrees): such a triple is tried only with the finder rings' corners, which carry the
+/// perspective (fit.rs), so a false one costs little.
+const MAX_STEEP_MODULE_RATIO: f64 = 3.0;
+const MAX_STEEP_DISTORTION: f64 = 1.3;
+const MAX_STEEP_COSINE: f64 = 0.85;
+
 /// Plausible triples of finder patterns, the most square-like first, each ordered as
 /// bottom-left, top-left, top-right.
 pub(crate) fn finder_triples(finders: &[Finder]) -> Vec<FinderTriple> {
@@ -338,7 +355,7 @@ fn score_triple(finders: &[Finder], members: [usize; 3]) -> Option<(f64, FinderT
     let (a, b, c) = (a?, b?, c?);
     let min_module = a.module.min(b.module).min(c.module);
     let max_module = a.module.max(b.module).max(c.module);
-    if max_module > 2.2 * min_module {
+    if max_module > MAX_STEEP_MODULE_RATIO * min_module {
         return None;
     }
     let ab = a.centre.squared_distance(b.centre);
@@ -360,7 +377,7 @@ fn score_triple(finders: &[Finder], members: [usize; 3]) -> Option<(f64, FinderT
     let distortion =
         ((hypotenuse - 2.0 * leg1).abs() + (hypotenuse - 2.0 * leg2).abs()) / hypotenuse;
     // Loose enough for a symbol seen at a steep angle; the most square-like triples come first.
-    if distortion > 1.2 {
+    if distortion > MAX_STEEP_DISTORTION {
         return None;
     }
     let module = (a.module + b.module + c.module) / 3.0;
@@ -372,12 +389,16 @@ fn score_triple(finders: &[Finder], members: [usize; 3]) -> Option<(f64, FinderT
     // Orientation: seen from the top-left corner, the top-right is clockwise of the bottom-left.
     let (corner_centre, p_centre, q_centre) = (corner.1.centre, p.1.centre, q.1.centre);
     // However steep the view, the corner's angle stays well away from flat (collinear finder
-    // patterns, as in a row of symbols, are no symbol): |cos| at most 0.7, 45 to 135 degrees.
+    // patterns, as in a row of symbols, are no symbol): |cos| at most 0.85, 32 to 148 degrees.
     let dot = (p_centre.x - corner_centre.x) * (q_centre.x - corner_centre.x)
         + (p_centre.y - corner_centre.y) * (q_centre.y - corner_centre.y);
-    if dot.abs() > 0.7 * (leg1 * leg2).sqrt() {
+    let cosine = dot.abs() / (leg1 * leg2).sqrt();
+    if cosine.is_nan() || cosine > MAX_STEEP_COSINE {
         return None;
     }
+    let steep = max_module > MAX_MODULE_RATIO * min_module
+        || distortion > MAX_DISTORTION
+        || cosine > MAX_COSINE;
     let cross = (q_centre.x - corner_centre.x) * (p_centre.y - corner_centre.y)
         - (q_centre.y - corner_centre.y) * (p_centre.x - corner_centre.x);
     let (bottom_left, top_right) = if cross < 0.0 { (q, p) } else { (p, q) };
@@ -386,6 +407,7 @@ fn score_triple(finders: &[Finder], members: [usize; 3]) -> Option<(f64, FinderT
         top_left: corner.1,
         top_right: top_right.1,
         members: [bottom_left.0, corner.0, top_right.0],
+        steep,
     };
     let module_spread = (max_module - min_module) / max_module;
     Some((distortion + module_spread, triple))
@@ -425,6 +447,36 @@ mod tests {
         assert!(find_finders(&threshold_at_middle(50, 50, &all_dark)).is_empty());
         let stripes = test_pixels(64, 64, |x, _| x % 2 == 0);
         assert!(finder_triples(&find_finders(&threshold_at_middle(64, 64, &stripes))).is_empty());
+    }
+
+    // Source: make bench's steep class (steep-3): finder patterns of 2.75, 2.0 and 5.19 pixels a
+    // module at (184, 48), (356, 211.5), (101, 265) form the symbol's triple, marked steep; a
+    // module ratio past the steep limit forms none.
+    #[test]
+    fn a_steep_view_forms_a_triple_marked_steep() {
+        let finder = |x: f64, y: f64, module: f64| Finder {
+            centre: Point::new(x, y),
+            module,
+            count: 2,
+        };
+        let seen = [
+            finder(184.0, 48.0, 2.75),
+            finder(356.5, 211.5, 2.0),
+            finder(101.0, 265.0, 5.19),
+        ];
+        let triples = finder_triples(&seen);
+        let t = triples.first().expect("a triple");
+        assert!(t.steep);
+        assert_eq!(t.top_left.centre, Point::new(184.0, 48.0));
+        assert_eq!(t.bottom_left.centre, Point::new(101.0, 265.0));
+        let square = [
+            finder(10.0, 10.0, 3.0),
+            finder(100.0, 10.0, 3.0),
+            finder(10.0, 100.0, 3.0),
+        ];
+        assert!(!finder_triples(&square).first().expect("a triple").steep);
+        let too_far_apart = [seen[0], seen[1], finder(101.0, 265.0, 6.5)];
+        assert!(finder_triples(&too_far_apart).is_empty());
     }
 
     #[test]

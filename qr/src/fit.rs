@@ -531,14 +531,22 @@ pub(crate) struct SymbolGeometry<'a> {
 }
 
 impl<'a> SymbolGeometry<'a> {
-    /// `None` when the finder patterns give no usable module size.
+    /// `None` when the finder patterns give no usable module size, or a steep triple's finder
+    /// rings have no corners (the fits without them cannot follow a steep view).
     pub fn new(m: &'a BitMatrix<'a>, triple: &'a FinderTriple) -> Option<Self> {
         let module = module_size(m, triple);
-        (module.is_finite() && module > 0.0).then(|| SymbolGeometry {
+        if !(module.is_finite() && module > 0.0) {
+            return None;
+        }
+        let corners = triple_corners(m, triple);
+        if triple.steep && corners.is_none() {
+            return None;
+        }
+        Some(SymbolGeometry {
             m,
             triple,
             module,
-            corners: triple_corners(m, triple),
+            corners,
         })
     }
 

@@ -49,7 +49,7 @@ mod segments;
 pub mod sort;
 mod symbol;
 
-pub use camera::{FULL_RESOLUTION_PIXELS, FrameScanner, Region};
+pub use camera::{FULL_RESOLUTION_PIXELS, FrameScanner, FrameView, Region};
 pub use code::{Code, NotText};
 pub use error::{QrError, ScanError};
 pub use image::{LumaImage, MAX_PIXELS, MIN_SIDE};

@@ -399,12 +399,19 @@ fn codes_in(bits: &BitMatrix, max_triples: usize) -> Scanned {
             evidence = Some(evidence.map_or(region, |e| e.union(region)));
         }
     };
+    // The symbols decoded so far: a finder pattern inside one is part of its data (a look-alike
+    // of data modules), not another symbol's corner, and costs no more grids.
+    let mut decoded: Vec<Quad> = Vec::new();
     let triples = finder_triples(&finders);
     for triple in triples.iter().take(max_triples) {
+        let members = [triple.bottom_left, triple.top_left, triple.top_right];
         if triple
             .members
             .iter()
             .any(|&i| used.get(i).copied().unwrap_or(true))
+            || members
+                .iter()
+                .any(|f| decoded.iter().any(|quad| inside(quad, f.centre)))
         {
             continue;
         }
@@ -417,6 +424,7 @@ fn codes_in(bits: &BitMatrix, max_triples: usize) -> Scanned {
                     }
                 }
                 found.push((triple.top_left.centre.y, triple.top_left.centre.x, code));
+                decoded.push(corners);
                 if let Some(around) = Bounds::around(&corners) {
                     bounds = Some(bounds.map_or(around, |b| b.union(around)));
                 }
@@ -454,6 +462,18 @@ fn codes_in(bits: &BitMatrix, max_triples: usize) -> Scanned {
     }
 }
 
+/// Whether `point` lies inside the convex quadrilateral `quad` (corners in order, either way
+/// round).
+fn inside(quad: &Quad, point: Point) -> bool {
+    let next = quad.iter().cycle().skip(1);
+    let sides = quad
+        .iter()
+        .zip(next)
+        .map(|(a, b)| (b.x - a.x) * (point.y - a.y) - (b.y - a.y) * (point.x - a.x) > 0.0);
+    let left = sides.clone().filter(|&s| s).count();
+    left == 0 || left == 4
+}
+
 /// Around a finder pattern that formed no symbol, the modules each way a costly rung looks
 /// for its code (a version 17 symbol is 85 modules a side, and the pattern may be any corner).
 const LONE_FINDER_REACH: f64 = 90.0;
@@ -477,4 +497,26 @@ fn triple_region(triple: &FinderTriple) -> Option<Bounds> {
     let side = (around.right - around.left).max(around.bottom - around.top);
     let margin = (10.0 * module).max(side / 5.0);
     margin.is_finite().then(|| around.grown(margin))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn points_inside_a_quadrilateral_either_way_round() {
+        let quad = [
+            Point::new(0.0, 0.0),
+            Point::new(10.0, 1.0),
+            Point::new(11.0, 12.0),
+            Point::new(-1.0, 10.0),
+        ];
+        let mut reversed = quad;
+        reversed.reverse();
+        for corners in [quad, reversed] {
+            assert!(inside(&corners, Point::new(5.0, 5.0)));
+            assert!(!inside(&corners, Point::new(12.0, 5.0)));
+            assert!(!inside(&corners, Point::new(5.0, -0.5)));
+        }
+    }
 }

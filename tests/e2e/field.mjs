@@ -532,7 +532,7 @@ async function cameraBrowser(video) {
 const node = await import(join(ROOT, "www/pkg/tirkeu.node.mjs"));
 await node.default?.();
 
-test("camera: a dense code (version 17-20) at arm's length is read from full-resolution frames (1920x1080), not shrunk", async () => {
+test("camera: a dense code (version 17-20) at arm's length is read from the full-resolution camera (1920x1080); only the part the scanner asks for is copied, never the whole frame", async () => {
   const matrix = node.qrMatrix(VALID);
   assert(matrix.version >= 17 && matrix.version <= 20, `the certificate's code is version ${matrix.version}`);
   const px = 2.9; // a certificate held at arm's length: under 3 pixels a module in a 1080p frame
@@ -542,18 +542,31 @@ test("camera: a dense code (version 17-20) at arm's length is read from full-res
   try {
     const page = await newPage(camera, { viewport: PHONE, permissions: ["camera"] });
     await page.addInitScript(() => {
-      window.__frames = [];
-      const original = CanvasRenderingContext2D.prototype.getImageData;
+      window.__views = [];
+      const draw = CanvasRenderingContext2D.prototype.drawImage;
+      CanvasRenderingContext2D.prototype.drawImage = function (...args) {
+        if (args[0] instanceof HTMLVideoElement) window.__views.push(args.slice(1).concat([args[0].videoWidth, args[0].videoHeight, this.imageSmoothingEnabled]));
+        return draw.apply(this, args);
+      };
+      window.__reads = [];
+      const read = CanvasRenderingContext2D.prototype.getImageData;
       CanvasRenderingContext2D.prototype.getImageData = function (...args) {
-        window.__frames.push([args[2], args[3]]);
-        return original.apply(this, args);
+        window.__reads.push([args[2], args[3]]);
+        return read.apply(this, args);
       };
     });
     await open(page, server.url, "verify");
     await page.click("#camera-start");
     await page.waitForSelector("#verdict[data-status=valid]", { timeout: 30_000 });
-    const frames = await page.evaluate(() => window.__frames);
-    assert(frames.length > 0 && frames.every(([w, h]) => w === 1920 && h === 1080), `frames scanned: ${JSON.stringify(frames.slice(0, 3))}`);
+    const views = await page.evaluate(() => window.__views);
+    const reads = await page.evaluate(() => window.__reads);
+    const shown = JSON.stringify(views.slice(0, 3));
+    assert(views.length > 0 && views.every((v) => v[8] === 1920 && v[9] === 1080 && v[10] === false), `the camera's full resolution, drawn without smoothing: ${shown}`);
+    const [sx, sy, sw, sh, , , dw, dh] = views[0];
+    assert(sx === 0 && sy === 0 && sw === 1920 && sh === 1080 && dw === 960 && dh === 540, `the first frame at half size: ${shown}`);
+    // Each later view is the whole frame at half size again or a region at full resolution.
+    assert(views.every(([, , w, h, , , dw, dh]) => (w === 1920 && dw === 960) || (w === dw && h === dh && w * h < 1920 * 1080 / 4)), shown);
+    assert(reads.every(([w, h]) => w * h <= 960 * 540), `no frame read back whole: ${JSON.stringify(reads.slice(0, 3))}`);
     noProblems(page);
   } finally {
     await camera.close();

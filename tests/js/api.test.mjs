@@ -39,6 +39,31 @@ test("certificates: load lists, verify, issue, render, scan", () => {
   }
   assert.deepEqual(tirkeu.scanImage({ width: side, height: side, data }), [text]);
   assert.deepEqual(tirkeu.scanCameraFrame({ width: side, height: side, data }), [text]);
+  // A camera loop that hands over only the view the scanner names: the whole frame first, then
+  // the region where the code was (its pixels cut from the frame, as a page's canvas draws them).
+  const scanner = new tirkeu.FrameScanner();
+  assert.throws(() => scanner.scanView({ width: side, height: side, data }), /view\(width, height\)/);
+  const whole = scanner.view(side, side);
+  assert.deepEqual(whole, { sourceLeft: 0, sourceTop: 0, sourceWidth: side, sourceHeight: side, width: side, height: side });
+  assert.deepEqual(scanner.scanView({ width: side, height: side, data }).map((code) => code.text), [text]);
+  const region = scanner.view(side + 40, side + 40);
+  assert.equal(region.width, side + 40, "a frame of another size starts afresh: the whole frame");
+  const frame = new Uint8ClampedArray((side + 200) * (side + 200) * 4).fill(255);
+  for (let y = 0; y < side; y++) frame.set(data.subarray(y * side * 4, (y + 1) * side * 4), ((y + 100) * (side + 200) + 100) * 4);
+  const big = { width: side + 200, height: side + 200, data: frame };
+  scanner.view(big.width, big.height);
+  assert.deepEqual(scanner.scanView(big).map((code) => code.text), [text]);
+  const view = scanner.view(big.width, big.height);
+  assert.ok(view.sourceWidth < big.width && view.sourceLeft > 0 && view.width === view.sourceWidth, JSON.stringify(view));
+  const cut = new Uint8ClampedArray(view.width * view.height * 4);
+  for (let y = 0; y < view.height; y++) {
+    const from = ((view.sourceTop + y) * big.width + view.sourceLeft) * 4;
+    cut.set(frame.subarray(from, from + view.width * 4), y * view.width * 4);
+  }
+  assert.throws(() => scanner.scanView(big), /the image is/);
+  assert.deepEqual(scanner.scanView({ width: view.width, height: view.height, data: cut }).map((code) => code.text), [text]);
+  assert.equal(scanner.tracked, true);
+  scanner.free();
 });
 
 test("calendar, regions, countries, dates", () => {

@@ -6,7 +6,7 @@ import init, {
   regions, countries, todayInKazakhstan, dataVersion, version, fieldLabels, fieldLabel, formatDate,
   formatCount, Verifier, FrameScanner,
   type Application, type Report, type Finding, type VerificationResult, type CertificateRecord,
-  type VerificationStatus, type VerificationWarningCode, type KeyUse, type LoadOptions,
+  type VerificationStatus, type VerificationWarningCode, type KeyUse, type LoadOptions, type FrameView,
 } from "../../www/pkg/tirkeu.js";
 
 /** The package's verifier as a page uses it: a pinned root, the remembered issue times. */
@@ -53,6 +53,8 @@ export async function portal(form: Application, bytes: Uint8Array, root: string,
   const scanner = new FrameScanner();
   const seen: string[] = scanner.scan(pixels).map((code) => code.text);
   const tracked: boolean = scanner.tracked;
+  const view: FrameView = scanner.view(1920, 1080);
+  const inView: string[] = scanner.scanView({ width: view.width, height: view.height, data: new Uint8ClampedArray(view.width * view.height * 4) }).map((code) => code.text);
   scanner.free();
   const svg: string = renderQrSvg(texts[0] ?? "");
   const size: number = qrMatrix(svg).size;

@@ -3,7 +3,7 @@
 //! carried between camera frames" (tried first, cropped with a margin; a miss falls back to the
 //! whole frame); images generated here with fixed seeds.
 
-use tirkeu_qr::{self as qr, FrameScanner, LumaImage, Region, ScanEffort, ScanError};
+use tirkeu_qr::{self as qr, FrameScanner, FrameView, LumaImage, Region, ScanEffort, ScanError};
 
 use crate::support::{Rng, render, text};
 
@@ -277,4 +277,126 @@ fn full_hd_frames_read_codes_under_three_pixels_a_module() {
             "{module_pixels} px a module: read at frame {read_at:?}"
         );
     }
+}
+
+/// The RGBA pixels of `view` of a frame `frame_width` pixels wide, as a page's canvas draws them
+/// without smoothing (`drawImage` of the view's source at the view's size, nearest pixel): each
+/// pixel the source pixel at the middle of those it covers.
+fn view_pixels(rgba: &[u8], frame_width: u32, view: &FrameView) -> Vec<u8> {
+    let (w, h) = (u64::from(view.width), u64::from(view.height));
+    let source = view.source;
+    let middle = |i: u64, out: u64, size: u32, start: u32| {
+        u64::from(start) + ((2 * i + 1) * u64::from(size) / out) / 2
+    };
+    let mut pixels = Vec::with_capacity((w * h * 4) as usize);
+    for y in 0..h {
+        let sy = middle(y, h, source.height, source.top);
+        for x in 0..w {
+            let sx = middle(x, w, source.width, source.left);
+            let at = ((sy * u64::from(frame_width) + sx) * 4) as usize;
+            pixels.extend_from_slice(&rgba[at..at + 4]);
+        }
+    }
+    pixels
+}
+
+// Source: the camera's requirement that a full-resolution frame cost no more than a 960-pixel
+// one: the scanner names the part of the frame it reads and its size, so that a page copies no
+// more than that. A full-HD frame is asked for whole at half size; a dense code that does not
+// read there (2.2 pixels a module: 1.1 at half size) is asked for next where it lay, at full
+// resolution, and read.
+#[test]
+fn full_hd_views_are_half_size_then_the_code_at_full_resolution() {
+    for (seed, module_pixels, left, top, in_region) in
+        [(61u64, 2.2, 994, 424, true), (62, 2.9, 601, 300, false)]
+    {
+        let t = text(seed, 560);
+        let frame = full_hd_fractional_frame(&render(&t, 1), module_pixels, left, top);
+        let mut scanner = FrameScanner::new();
+        let first = scanner.view(1920, 1080);
+        assert_eq!((first.width, first.height), (960, 540));
+        let mut read_in = None;
+        for n in 0..4 {
+            let view = scanner.view(1920, 1080);
+            let found = scanner
+                .scan_view_rgba_codes(&view, &view_pixels(&frame, 1920, &view))
+                .unwrap();
+            assert!(
+                found.iter().all(|c| c.text() == Some(t.as_str())),
+                "{found:?}"
+            );
+            if !found.is_empty() {
+                read_in = Some((n, view));
+                break;
+            }
+        }
+        let (n, view) = read_in.expect("read within four frames");
+        assert!(n <= 1, "{module_pixels} px a module: read at frame {n}");
+        assert_eq!(view.source.width < 1920, in_region, "{view:?}");
+        if in_region {
+            // At full resolution, a small part of the frame.
+            assert_eq!(
+                (view.width, view.height),
+                (view.source.width, view.source.height)
+            );
+            assert!(u64::from(view.width) * u64::from(view.height) < 1920 * 1080 / 16);
+        }
+    }
+}
+
+// Source: as above; a region that misses must not hide a code that moved: the next view is the
+// whole frame.
+#[test]
+fn a_view_of_the_region_that_misses_is_followed_by_the_whole_frame() {
+    let t = text(63, 200);
+    let code = qr::encode(&t).unwrap().to_luma(3, 4).unwrap();
+    let mut scanner = FrameScanner::new();
+    let read = |scanner: &mut FrameScanner, rgba: &[u8]| {
+        let view = scanner.view(WIDTH, HEIGHT);
+        let found = scanner
+            .scan_view_rgba_codes(&view, &view_pixels(rgba, WIDTH, &view))
+            .unwrap();
+        (view, found)
+    };
+    let (view, found) = read(&mut scanner, &frame(Some(&code), 40, 40, 71));
+    assert_eq!(
+        (view.width, view.height, view.source.left),
+        (WIDTH, HEIGHT, 0)
+    );
+    assert_eq!(found.len(), 1);
+    let (view, found) = read(&mut scanner, &frame(Some(&code), 46, 44, 72));
+    assert!(view.source.width < WIDTH && found.len() == 1 && scanner.tracked());
+    // The code moved far: the region misses, then the whole frame finds it.
+    let elsewhere = frame(Some(&code), 400, 250, 73);
+    let (view, found) = read(&mut scanner, &elsewhere);
+    assert!(view.source.width < WIDTH && found.is_empty() && !scanner.tracked());
+    let (view, found) = read(&mut scanner, &elsewhere);
+    assert_eq!((view.width, found.len()), (WIDTH, 1));
+    assert!(contains(scanner.region().unwrap(), 400, 250, &code));
+}
+
+#[test]
+fn views_outside_the_frame_are_errors_and_keep_the_state() {
+    let t = text(64, 200);
+    let code = qr::encode(&t).unwrap().to_luma(3, 4).unwrap();
+    let mut scanner = FrameScanner::new();
+    scanner
+        .scan_rgba(WIDTH, HEIGHT, &frame(Some(&code), 50, 50, 81))
+        .unwrap();
+    let before = scanner.clone();
+    let mut view = scanner.view(WIDTH, HEIGHT);
+    view.source.left = WIDTH - view.source.width / 2;
+    let pixels = vec![255; (view.width * view.height * 4) as usize];
+    assert!(matches!(
+        scanner.scan_view_rgba_codes(&view, &pixels),
+        Err(ScanError::ViewOutsideFrame {
+            frame_width: WIDTH,
+            ..
+        })
+    ));
+    assert!(matches!(
+        scanner.scan_view_rgba_codes(&view, &pixels[4..]),
+        Err(ScanError::BufferSize { .. })
+    ));
+    assert_eq!(scanner, before);
 }

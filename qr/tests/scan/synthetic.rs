@@ -691,3 +691,30 @@ fn defocused_codes_at_quick_effort() {
         );
     }
 }
+
+/// A version 17 code seen about a diagonal, as the benchmark's "steep" frames
+/// (bench/frames.mjs; steep-3): the top-left corner far away, the bottom-left near. The finder
+/// patterns' modules differ by more than two and a half times and the triangle of their centres
+/// is near equilateral (a corner of over 130 degrees in one view): such a triple is tried, its
+/// grid fitted to the finder rings' corners. (Before, no triple was formed.)
+#[test]
+fn steep_view_about_a_diagonal() {
+    let t = text(35, 517);
+    assert_eq!(qr::encode(&t).unwrap().version(), 17);
+    let image = render(&t, 4);
+    for (n, quad) in [
+        [(170.0, 30.0), (370.0, 195.0), (365.0, 445.0), (80.0, 295.0)],
+        [(175.0, 25.0), (380.0, 200.0), (370.0, 455.0), (70.0, 300.0)],
+        [(160.0, 40.0), (360.0, 190.0), (370.0, 440.0), (85.0, 300.0)],
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let frame = noisy(&projected(&image, quad, 480, 480, 120), 4, 35);
+        assert_eq!(
+            qr::scan_luma(frame.width(), frame.height(), frame.pixels()).unwrap(),
+            std::slice::from_ref(&t),
+            "view {n}"
+        );
+    }
+}
