@@ -723,8 +723,8 @@ async function fillCheck(page, fields, stays = []) {
   for (const row of await page.$$(".stay-remove")) await row.click();
   for (const [entry, exit] of stays) {
     await page.click("#stay-add");
-    await page.locator("#stays li").last().locator("[data-part=entry]").fill(entry);
-    await page.locator("#stays li").last().locator("[data-part=exit]").fill(exit);
+    await page.locator("#stays > li").last().locator("[data-part=entry]").fill(entry);
+    await page.locator("#stays > li").last().locator("[data-part=exit]").fill(exit);
   }
   await page.click("#check-submit");
   await page.waitForTimeout(300);
@@ -945,7 +945,12 @@ test("page: the verifier's module at start, the rules' when the check view is fi
   await page.waitForSelector('[data-code="host.id.invalid"]');
   assertEqual(modules().join(" "), "/pkg/rules_bg.wasm /pkg/verify_bg.wasm", "modules after the check view");
   await page.click("#tab-demo");
-  await page.fill("#rec-surname", "ZHANSEITOVA");
+  // Typed in one step (a value and its input event in one task): Playwright's fill selects the
+  // text and inserts the new one in two steps, and the sample filled in between would stay in front.
+  await page.$eval("#rec-surname", (input) => {
+    /** @type {HTMLInputElement} */ (input).value = "ZHANSEITOVA";
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+  });
   await page.click("#demo-create");
   await page.waitForSelector("#certificate .certificate, #demo-error:not([hidden])");
   assert(await page.isHidden("#demo-error"), `the demo view refused: ${await page.textContent("#demo-error")}`);

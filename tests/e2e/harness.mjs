@@ -82,11 +82,16 @@ export function assertEqual(actual, expected, what) {
   if (actual !== expected) throw new Error(`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
 }
 
-/** Runs the tests in order; a failure does not stop the others. */
+/**
+ * Runs the tests in order; a failure does not stop the others. `E2E_ONLY=text` runs only the tests
+ * whose name contains that text (while working on one).
+ */
 export async function runTests(tests) {
   let passed = 0;
   let failed = 0;
+  const only = process.env.E2E_ONLY;
   for (const { name, fn } of tests) {
+    if (only && !name.includes(only)) continue;
     const started = Date.now();
     try {
       await fn();

@@ -164,9 +164,9 @@ test("check view: the sample shows its deadline; a wrong IIN is found beside its
   await page.fill("#in-immigrant-surname", "IVANOV");
   await page.waitForSelector("#report[data-ok=true]");
   await page.click("#stay-add");
-  assertEqual(await page.locator("#stays li").count(), 2, "two earlier stays");
-  await page.locator("#stays li").nth(1).locator(".stay-remove").click();
-  assertEqual(await page.locator("#stays li").count(), 1, "one earlier stay");
+  assertEqual(await page.locator("#stays > li").count(), 2, "two earlier stays");
+  await page.locator("#stays > li").nth(1).locator(".stay-remove").click();
+  assertEqual(await page.locator("#stays > li").count(), 1, "one earlier stay");
   await page.check("#in-moved");
   await page.fill("#in-addressChange-movedOn", "2026-07-13");
   // rules.md section 3: a move on Monday 2026-07-13 -> five working days from the next one:
