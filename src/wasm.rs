@@ -560,6 +560,18 @@ pub fn countries() -> Result<JsValue, JsError> {
     to_js(data::countries())
 }
 
+#[cfg(any(feature = "wasm-rules", feature = "wasm-verify"))]
+/// The stateless person (`XXA`, ICAO Doc 9303), accepted wherever a citizenship is and named like
+/// a country: not an ISO 3166-1 country, so not in `countries()` (its `alpha2` is empty).
+///
+/// # Errors
+///
+/// None in practice; the conversion is fallible in form only.
+#[wasm_bindgen(js_name = statelessPerson, unchecked_return_type = "Country")]
+pub fn stateless_person() -> Result<JsValue, JsError> {
+    to_js(&data::STATELESS_PERSON)
+}
+
 /// A language argument: `undefined` and `null` give the default ("ru"); anything but `kk`, `ru` or
 /// `en` is refused.
 fn lang_argument(lang: Option<LangArgument>) -> Result<Lang, JsError> {

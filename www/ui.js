@@ -144,8 +144,7 @@ function lookups() {
       lang: language,
       regions: new Map(tirkeu.regions().map((r) => [r.code, r[nameKey]])),
       countries: new Map([...tirkeu.countries().map((c) => /** @type {[string, string]} */ ([c.code, c[nameKey]])),
-        // A stateless person (XXA, accepted wherever a citizenship is): not an ISO 3166-1 country.
-        ["XXA", t("country.stateless")]]),
+        [tirkeu.statelessPerson().code, tirkeu.statelessPerson()[nameKey]]]),
       statuses: tirkeu.messages(language).statuses,
     };
   }

@@ -55,3 +55,12 @@ test("the Kazakh names are CLDR's as Node's full ICU gives them, but for the lis
   const differing = tirkeu.countries().filter((c) => !corrected.has(c.code) && display.of(c.alpha2) !== c.nameKk);
   assert.deepEqual(differing.map((c) => `${c.code} ${c.nameKk} ${display.of(c.alpha2)}`), []);
 });
+
+// The stateless person (XXA, ICAO Doc 9303) is named by the module too, beside the countries.
+test("statelessPerson() names XXA in the three languages, in every entry point with countries()", async () => {
+  for (const name of ["tirkeu", "rules", "verify"]) {
+    const person = (name === "tirkeu" ? tirkeu : await entryPoint(name)).statelessPerson();
+    assert.equal(person.code, "XXA", name);
+    assert.deepEqual([person.nameKk, person.nameRu, person.nameEn], ["Азаматтығы жоқ адам", "Лицо без гражданства", "Stateless person"], name);
+  }
+});
