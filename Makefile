@@ -6,7 +6,7 @@ CARGO ?= cargo
 # and the conversions with chrono (feature chrono), so that their tests run too.
 CLI := --features cli,chrono
 # The WebAssembly bindings of the whole npm package; each entry point has one of them (Cargo.toml).
-WASM_ALL := --no-default-features --features wasm-rules,wasm-verify,wasm-issue
+WASM_ALL := --no-default-features --features wasm-rules-data,wasm-verify,wasm-issue
 WASM_TARGET := wasm32-unknown-unknown
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
@@ -42,7 +42,7 @@ lint: setup
 	$(CARGO) fmt --all -- --check
 	$(CARGO) clippy --all-targets $(CLI) -- -D warnings
 	$(CARGO) clippy --lib --target $(WASM_TARGET) $(WASM_ALL) -- -D warnings
-	for entry in rules verify issue; do \
+	for entry in rules rules-data verify issue; do \
 	  $(CARGO) clippy --lib --target $(WASM_TARGET) --no-default-features --features wasm-$$entry -- -D warnings || exit 1; \
 	done
 

@@ -44,7 +44,7 @@ async function scriptsFrom(roots) {
     const file = pending.pop();
     if (files.has(file)) continue;
     files.add(file);
-    const glue = /^www\/pkg\/([a-z]+)\.js$/.exec(file);
+    const glue = /^www\/pkg\/([a-z-]+)\.js$/.exec(file);
     if (glue) files.add(`www/pkg/${glue[1]}_bg.wasm`);
     const imports = await importsOf(file);
     pending.push(...imports.static);
@@ -116,7 +116,7 @@ export function twiggyByCrate(path = rootPath(NAMED_WASM)) {
 }
 
 /** The package's entry points (scripts/build-wasm.sh), each its own module. */
-export const ENTRIES = ["rules", "verify", "issue", "tirkeu"];
+export const ENTRIES = ["rules", "rules-data", "verify", "issue", "tirkeu"];
 
 /**
  * The size targets, gzip -9 bytes: a portal form's module (`tirkeu/rules`), the verifier's (the

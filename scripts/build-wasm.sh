@@ -3,7 +3,9 @@
 #
 # Entry points sized to their users, each its own WebAssembly module built with its feature
 # (Cargo.toml), so that LTO leaves out what it does not export:
-#   tirkeu/rules   the rules (a portal form): checkApplication, workingDaysBetween, labels, ...
+#   tirkeu/rules   the rules on the compiled-in tables (a portal form): checkApplication,
+#                  workingDaysBetween, labels, regions, countries, ...
+#   tirkeu/rules-data  the same and RulesData, the rules by a signed data bundle's tables
 #   tirkeu/verify  the verifier and the scanner (police, employers): Verifier, FrameScanner, ...
 #   tirkeu/issue   the demonstration issuer: issueCertificate, renderQrSvg, qrMatrix
 #   tirkeu         everything, one module
@@ -111,10 +113,11 @@ JS
 }
 
 build_entry rules wasm-rules
+build_entry rules-data wasm-rules-data
 build_entry verify wasm-verify
 build_entry issue wasm-issue
-build_entry tirkeu wasm-rules,wasm-verify,wasm-issue
-entries=(tirkeu rules verify issue)
+build_entry tirkeu wasm-rules-data,wasm-verify,wasm-issue
+entries=(tirkeu rules rules-data verify issue)
 
 # Each raw .wasm as a subpath, for bundlers that want its URL (esbuild's file loader, an asset
 # import): typed as the URL string such a loader gives, for ESM and CommonJS importers.

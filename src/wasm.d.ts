@@ -102,7 +102,7 @@ export interface IssueOptions {
 
 /** A data bundle a Verifier checked and installed. */
 export interface LoadedDataBundle {
-  /** The signed payload: `new RulesData(payload)` checks applications by its tables, in this module or a rules-only one. */
+  /** The signed payload: `new RulesData(payload)` checks applications by its tables (in `tirkeu` and `tirkeu/rules-data`). */
   payload: Uint8Array;
   summary: DataBundleSummary;
   /** The kid of the `data` key that signed it (hex). */

@@ -184,9 +184,9 @@ let installedDataBundle = () => /** @type {ReturnType<import("./pkg/verify.js").
  */
 const loaders = {
   async check() {
-    const [{ setupCheck }, rules] = await Promise.all([import("./check.js"), import("./pkg/rules.js")]);
+    const [{ setupCheck }, rules] = await Promise.all([import("./check.js"), import("./pkg/rules-data.js")]);
     await Promise.all([rules.default(), started]);
-    /** @type {import("./pkg/rules.js").RulesData | null} */
+    /** @type {import("./pkg/rules-data.js").RulesData | null} */
     let rulesData = null;
     let rulesIat = 0;
     return setupCheck({

@@ -2,14 +2,14 @@
 // every change; its findings are placed beside the fields they name, with a summary and the
 // deadline, re-registration and stay cards. No rule is decided here: the labels of the fields,
 // the messages, the legal bases, the dates in words and the policy's defaults are the module's.
-import * as tirkeu from "./pkg/rules.js";
+import * as tirkeu from "./pkg/rules-data.js";
 import { lang, t } from "./i18n.js";
 import { addDays, daysBetween, el, formatCount, formatDate, lazyFormView, sentence } from "./ui.js";
 
-/** @typedef {import("./pkg/rules.js").Report} Report */
-/** @typedef {import("./pkg/rules.js").Finding} Finding */
-/** @typedef {import("./pkg/rules.js").Deadline} Deadline */
-/** @typedef {import("./pkg/rules.js").StayLimit} StayLimit */
+/** @typedef {import("./pkg/rules-data.js").Report} Report */
+/** @typedef {import("./pkg/rules-data.js").Finding} Finding */
+/** @typedef {import("./pkg/rules-data.js").Deadline} Deadline */
+/** @typedef {import("./pkg/rules-data.js").StayLimit} StayLimit */
 
 const DEBOUNCE_MS = 150;
 
@@ -59,7 +59,7 @@ function fieldLabel(path) {
 }
 
 /**
- * @param {{ rules?: () => import("./pkg/rules.js").RulesData | null }} [context] the rules by
+ * @param {{ rules?: () => import("./pkg/rules-data.js").RulesData | null }} [context] the rules by
  *   the installed data bundle's tables, or null for the module's compiled-in tables
  */
 export function setupCheck({ rules = () => null } = {}) {

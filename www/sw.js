@@ -10,7 +10,7 @@
 // Network first, so that a fresh page and module are used whenever the server answers; a slow
 // network is given NETWORK_WAIT_MS, then the cached copy is served (and the network's answer, if
 // it comes, still refreshes the cache).
-const CACHE = "tirkeu-v3";
+const CACHE = "tirkeu-v4";
 const NETWORK_WAIT_MS = 3000;
 
 /** Each cached file (relative to this worker) and the media type its response must have. */
@@ -21,7 +21,8 @@ const FILES = new Map([
   ["camera.js", "text/javascript"], ["batch.js", "text/javascript"], ["check.js", "text/javascript"],
   ["issue.js", "text/javascript"], ["icon.svg", "image/svg+xml"], ["manifest.webmanifest", "application/manifest+json"],
   ["pkg/verify.js", "text/javascript"], ["pkg/verify_bg.wasm", "application/wasm"], ["pkg/rules.js", "text/javascript"],
-  ["pkg/rules_bg.wasm", "application/wasm"], ["pkg/issue.js", "text/javascript"], ["pkg/issue_bg.wasm", "application/wasm"],
+  ["pkg/rules_bg.wasm", "application/wasm"], ["pkg/rules-data.js", "text/javascript"],
+  ["pkg/rules-data_bg.wasm", "application/wasm"], ["pkg/issue.js", "text/javascript"], ["pkg/issue_bg.wasm", "application/wasm"],
   ["demo/issuer.key.json", "application/json"], ["demo/record.json", "application/json"],
   ["embed/index.html", "text/html"], ["embed/embed.js", "text/javascript"], ["embed/embed.css", "text/css"],
 ]);

@@ -250,7 +250,7 @@ test("privacy: Cache Storage holds the fixed files only: no query string, each a
   const TYPES = { html: "text/html", js: "text/javascript", css: "text/css", wasm: "application/wasm", svg: "image/svg+xml",
     webmanifest: "application/manifest+json", json: "application/json", cose: "application/cose" };
   assert(entries.some((e) => e.url.endsWith("/embed/index.html")), "the embedding example is cached for offline use");
-  for (const module of ["verify", "rules", "issue"]) {
+  for (const module of ["verify", "rules", "rules-data", "issue"]) {
     assert(entries.some((e) => e.url.endsWith(`/pkg/${module}_bg.wasm`)), `the ${module} module is cached`);
   }
   for (const entry of entries) {
@@ -943,7 +943,7 @@ test("page: the verifier's module at start, the rules' when the check view is fi
   await page.fill("#in-host-id", "900515300128");
   await page.press("#in-host-id", "Tab");
   await page.waitForSelector('[data-code="host.id.invalid"]');
-  assertEqual(modules().join(" "), "/pkg/rules_bg.wasm /pkg/verify_bg.wasm", "modules after the check view");
+  assertEqual(modules().join(" "), "/pkg/rules-data_bg.wasm /pkg/verify_bg.wasm", "modules after the check view");
   await page.click("#tab-demo");
   // Typed in one step (a value and its input event in one task): Playwright's fill selects the
   // text and inserts the new one in two steps, and the sample filled in between would stay in front.
@@ -955,7 +955,7 @@ test("page: the verifier's module at start, the rules' when the check view is fi
   await page.waitForSelector("#certificate .certificate, #demo-error:not([hidden])");
   assert(await page.isHidden("#demo-error"), `the demo view refused: ${await page.textContent("#demo-error")}`);
   assert((await page.textContent("#certificate")).includes("ZHANSEITOVA"), "the surname typed while the demo view loaded");
-  assertEqual(modules().join(" "), "/pkg/issue_bg.wasm /pkg/rules_bg.wasm /pkg/verify_bg.wasm", "modules after the demo");
+  assertEqual(modules().join(" "), "/pkg/issue_bg.wasm /pkg/rules-data_bg.wasm /pkg/verify_bg.wasm", "modules after the demo");
   assert(!page.requests.some((url) => url.endsWith("/pkg/tirkeu_bg.wasm")), "the whole module is never loaded");
   noProblems(page);
   await page.context().close();

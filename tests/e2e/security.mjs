@@ -25,7 +25,7 @@ const ALLOWED_PATHS = new Set([
   "/", "/index.html", "/style.css", "/start.js", "/app.js", "/i18n.js", "/ui.js", "/config.js", "/lists.js", "/verify.js",
   "/camera.js", "/batch.js", "/check.js", "/issue.js", "/icon.svg", "/manifest.webmanifest", "/sw.js", "/pkg/verify.js",
   "/embed/", "/embed/index.html", "/embed/embed.js", "/embed/embed.css",
-  "/pkg/verify_bg.wasm", "/pkg/rules.js", "/pkg/rules_bg.wasm", "/pkg/issue.js", "/pkg/issue_bg.wasm", "/demo/trust-list.cose", "/demo/status-list.cose", "/demo/data-bundle.cose",
+  "/pkg/verify_bg.wasm", "/pkg/rules.js", "/pkg/rules_bg.wasm", "/pkg/rules-data.js", "/pkg/rules-data_bg.wasm", "/pkg/issue.js", "/pkg/issue_bg.wasm", "/demo/trust-list.cose", "/demo/status-list.cose", "/demo/data-bundle.cose",
   "/demo/issuer.key.json", "/demo/record.json", "/favicon.ico",
 ]);
 

@@ -1,12 +1,16 @@
 // Entry points sized to their users: each has its own exports and module, and loads the same way.
 import initRules, * as rules from "tirkeu/rules";
+import initRulesData, * as rulesData from "tirkeu/rules-data";
 import initVerify, * as verify from "tirkeu/verify";
 import initIssue, * as issue from "tirkeu/issue";
 
-await Promise.all([initRules(), initVerify(), initIssue()]);
+await Promise.all([initRules(), initRulesData(), initVerify(), initIssue()]);
 const expect = (ok, what) => { if (!ok) throw new Error(what); };
 expect(typeof rules.checkApplication === "function", "rules: checkApplication");
 expect(!("Verifier" in rules) && !("issueCertificate" in rules) && !("scanImage" in rules), "rules holds only the rules");
+expect(!("RulesData" in rules), "rules holds no data bundle reader");
+expect(typeof rulesData.RulesData === "function" && typeof rulesData.checkApplication === "function", "rules-data: the rules and RulesData");
+expect(!("Verifier" in rulesData), "rules-data holds no verifier");
 expect(typeof verify.Verifier === "function" && typeof verify.FrameScanner === "function", "verify: Verifier, FrameScanner");
 expect(!("issueCertificate" in verify) && !("checkApplication" in verify), "verify holds no issuer and no rules");
 expect(typeof issue.issueCertificate === "function" && !("Verifier" in issue), "issue: the issuer only");
