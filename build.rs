@@ -1,7 +1,11 @@
-//! Compiles the data tables of `src/data/` into typed statics (`OUT_DIR/tables.rs`, included by
+//! Compiles the data tables of `src/data/` into statics (`OUT_DIR/tables.rs`, included by
 //! `src/data/mod.rs`), so that a bad row fails the build, with its file and line, rather than
 //! reaching a user. The rows are read and checked by `src/data/rows.rs`, the same code that
 //! checks a data bundle's rows at run time.
+//!
+//! The statics are packed without a pointer a row (rows of small numbers and enums, codes and
+//! texts in strings, each text once), which `src/data/mod.rs` unpacks once on first use: rows
+//! of `Cow` texts and `Option` numbers would cost the WebAssembly module more than the texts.
 //!
 //! It also copies the tables without their `#` comment lines into `OUT_DIR`, for the test that
 //! fingerprints them against `DATA_VERSION` (`tests/rules_data.rs`).
@@ -174,9 +178,9 @@ impl Texts {
         }
     }
 
-    /// Appends `TextIndex`, `TEXTS` and `TEXT_LENGTHS`, after checking that what the library
-    /// will unpack is each text again (each length within the rest of the string and on a
-    /// character boundary). An index the rows use that `TextIndex` cannot hold fails the build.
+    /// Appends `TextIndex`, `TEXTS` and `TEXT_LENGTHS` (each in the narrowest type that holds
+    /// every index and length), after checking that what the library will unpack is each text
+    /// again: each length within the rest of the string and on a character boundary.
     fn write(&self, code: &mut String) -> Result<(), String> {
         let all: String = self.texts.concat();
         let lengths: Vec<usize> = self.texts.iter().map(String::len).collect();
@@ -223,10 +227,22 @@ fn packed_rows<T>(
     Ok(())
 }
 
-/// Three-letter codes one after another, as one string.
-fn codes<'a>(code: &mut String, name: &str, codes: impl Iterator<Item = &'a str>) {
-    let all: String = codes.collect();
+/// Appends codes of three capital letters (as `rows` checked them) one after another, as one
+/// string: the library finds a row's code at three times its index.
+fn codes<'a>(
+    code: &mut String,
+    name: &str,
+    codes: impl Iterator<Item = &'a str>,
+) -> Result<(), String> {
+    let mut all = String::new();
+    for three in codes {
+        if three.len() != 3 || !three.bytes().all(|b| b.is_ascii_uppercase()) {
+            return Err(format!("the code `{three}` is not three capital letters"));
+        }
+        all.push_str(three);
+    }
     let _ = writeln!(code, "pub(crate) static {name}: &str = {all:?};\n");
+    Ok(())
 }
 
 /// The narrowest unsigned type that holds `largest`, of 8 or 16 bits.
@@ -281,13 +297,14 @@ fn calendar_packed(
 }
 
 /// Appends the visa-regimes table packed (`REGIME_CODES` and `REGIMES`, a `PackedRegime` a row,
-/// in code order), its texts added to `texts`: a number of days absent is 0.
+/// in code order), its texts added to `texts`: a number of days absent is 0 (`rows` allows 1 to
+/// 3660 days).
 fn regimes_packed(
     code: &mut String,
     rows: &[rows::RegimeRow],
     texts: &mut Texts,
 ) -> Result<(), String> {
-    codes(code, "REGIME_CODES", rows.iter().map(|row| &*row.iso3));
+    codes(code, "REGIME_CODES", rows.iter().map(|row| &*row.iso3))?;
     packed_rows(code, "REGIMES", "PackedRegime", rows, |row| {
         let days = [row.days_per_entry, row.days_in_window, row.window_days]
             .map(|days| u16::try_from(days.unwrap_or(0)));
@@ -312,7 +329,7 @@ fn regions_packed(
     rows: &[rows::Region],
     texts: &mut Texts,
 ) -> Result<(), String> {
-    codes(code, "REGION_CODES", rows.iter().map(|row| &*row.code));
+    codes(code, "REGION_CODES", rows.iter().map(|row| &*row.code))?;
     packed_rows(code, "REGIONS", "PackedRegion", rows, |row| {
         Ok(format!(
             "PackedRegion {{ names: [{}, {}, {}], kind: RegionKind::{:?} }}",
