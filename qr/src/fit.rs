@@ -11,17 +11,38 @@
 use super::binarize::BitMatrix;
 use super::finder::{Finder, FinderTriple};
 use super::geometry::{Perspective, Point};
+use super::lattice::{self, Lattice};
 
 /// Smallest and largest symbols, in modules.
 const MIN_DIMENSION: i64 = 21;
 const MAX_DIMENSION: i64 = 177;
 
-/// A module grid to try: the symbol size and the transform from module to pixel coordinates.
-#[derive(Clone, Copy, Debug)]
+/// A module grid to try: the symbol size and the transform from module to pixel coordinates,
+/// bent by the offsets of a lattice of alignment patterns where one transform is not enough.
+#[derive(Clone, Debug)]
 pub(crate) struct GridLocation {
     pub dimension: usize,
     pub transform: Perspective,
+    pub bend: Option<Lattice>,
 }
+
+impl GridLocation {
+    /// The pixel at module coordinates (`u`, `v`); `None` where the transform is degenerate.
+    pub fn map(&self, u: f64, v: f64) -> Option<Point> {
+        let p = self.transform.map(u, v)?;
+        match &self.bend {
+            None => Some(p),
+            Some(lattice) => {
+                let d = lattice.offset(u, v);
+                let (x, y) = (p.x + d.x, p.y + d.y);
+                (x.is_finite() && y.is_finite()).then_some(Point::new(x, y))
+            }
+        }
+    }
+}
+
+/// A map from module to pixel coordinates.
+type ModuleMap<'a> = &'a dyn Fn(f64, f64) -> Option<Point>;
 
 // ---------------------------------------------------------------------------------------------
 // Finder pattern corners
@@ -375,6 +396,9 @@ fn transform(t: &FinderTriple, dimension: usize, alignment: Option<Point>) -> Pe
 /// How far around its predicted place an alignment pattern is looked for, in half modules each
 /// way (the coarse search), before the best place is refined in quarter modules.
 const ALIGNMENT_SEARCH_HALVES: i32 = 5;
+/// The search of [`ALIGNMENT_SEARCH_HALVES`] for an alignment pattern of a bent lattice predicted
+/// along a row or column alone.
+const BENT_SEARCH_HALVES: i32 = 8;
 /// Of the 25 modules of an alignment pattern, how many must read as expected.
 const ALIGNMENT_MIN_MATCHES: u32 = 22;
 /// Of the 25, how many may read wrong at a place of the coarse search (a quarter module off the
@@ -384,18 +408,12 @@ const ALIGNMENT_COARSE_MISSES: u32 = 6;
 /// How many of the 25 modules of an alignment pattern centred at module coordinates (`u`,
 /// `v`) read as expected (dark ring, light ring, dark centre); the count stops short once more
 /// than `max_misses` read wrong.
-fn alignment_matches(
-    m: &BitMatrix,
-    transform: &Perspective,
-    u: f64,
-    v: f64,
-    max_misses: u32,
-) -> u32 {
+fn alignment_matches(m: &BitMatrix, map: ModuleMap<'_>, u: f64, v: f64, max_misses: u32) -> u32 {
     let (mut matches, mut misses) = (0, 0);
     for dy in -2i32..=2 {
         for dx in -2i32..=2 {
             let expected = dx.abs().max(dy.abs()) != 1;
-            let dark = match transform.map(u + f64::from(dx), v + f64::from(dy)) {
+            let dark = match map(u + f64::from(dx), v + f64::from(dy)) {
                 Some(p) if p.x > -1.0e9 && p.x < 1.0e9 && p.y > -1.0e9 && p.y < 1.0e9 => {
                     m.get(p.x.floor() as i64, p.y.floor() as i64)
                 }
@@ -419,12 +437,30 @@ fn alignment_matches(
 /// the middle of the quarter-module offsets around it at which the most of its modules match,
 /// when enough do. The search is in module space, so a foreshortened pattern is no harder.
 fn snap_alignment(m: &BitMatrix, transform: &Perspective, u: f64, v: f64) -> Option<Point> {
+    snap_alignment_in(
+        m,
+        &|u, v| transform.map(u, v),
+        u,
+        v,
+        ALIGNMENT_SEARCH_HALVES,
+    )
+}
+
+/// [`snap_alignment`] through any map from module to pixel coordinates, searching `halves` half
+/// modules each way.
+fn snap_alignment_in(
+    m: &BitMatrix,
+    map: ModuleMap<'_>,
+    u: f64,
+    v: f64,
+    halves: i32,
+) -> Option<Point> {
     let mut coarse_best = 0;
     let (mut best_u, mut best_v) = (u, v);
-    for hy in -ALIGNMENT_SEARCH_HALVES..=ALIGNMENT_SEARCH_HALVES {
-        for hx in -ALIGNMENT_SEARCH_HALVES..=ALIGNMENT_SEARCH_HALVES {
+    for hy in -halves..=halves {
+        for hx in -halves..=halves {
             let (cu, cv) = (u + f64::from(hx) / 2.0, v + f64::from(hy) / 2.0);
-            let score = alignment_matches(m, transform, cu, cv, ALIGNMENT_COARSE_MISSES);
+            let score = alignment_matches(m, map, cu, cv, ALIGNMENT_COARSE_MISSES);
             if score > coarse_best {
                 coarse_best = score;
                 (best_u, best_v) = (cu, cv);
@@ -439,7 +475,7 @@ fn snap_alignment(m: &BitMatrix, transform: &Perspective, u: f64, v: f64) -> Opt
     for qy in -2i32..=2 {
         for qx in -2i32..=2 {
             let (cu, cv) = (best_u + f64::from(qx) / 4.0, best_v + f64::from(qy) / 4.0);
-            let score = alignment_matches(m, transform, cu, cv, 25 - ALIGNMENT_MIN_MATCHES);
+            let score = alignment_matches(m, map, cu, cv, 25 - ALIGNMENT_MIN_MATCHES);
             if score > best {
                 best = score;
                 (sum_u, sum_v, count) = (0.0, 0.0, 0.0);
@@ -454,7 +490,7 @@ fn snap_alignment(m: &BitMatrix, transform: &Perspective, u: f64, v: f64) -> Opt
     if best < ALIGNMENT_MIN_MATCHES || count == 0.0 {
         return None;
     }
-    transform.map(sum_u / count, sum_v / count)
+    map(sum_u / count, sum_v / count)
 }
 
 /// Refines a grid location with every alignment pattern of the symbol's version (version 2
@@ -520,6 +556,9 @@ pub(crate) enum Fit {
     /// Every alignment pattern of the version, each found where the fit so far predicts it:
     /// the slowest fit, for a size the symbol declared.
     AllAlignments,
+    /// [`Fit::AllAlignments`] bent to the lattice of alignment patterns (version 7 and up),
+    /// each found where its neighbours predict it: for a symbol on curved paper.
+    Bent,
 }
 
 /// What the fits of one finder triple share: the module size and the finder ring corners.
@@ -565,9 +604,15 @@ impl<'a> SymbolGeometry<'a> {
                 Fit::Centres,
                 Fit::CentresAndAlignment,
                 Fit::AllAlignments,
+                Fit::Bent,
             ]
         } else {
-            &[Fit::Centres, Fit::CentresAndAlignment, Fit::AllAlignments]
+            &[
+                Fit::Centres,
+                Fit::CentresAndAlignment,
+                Fit::AllAlignments,
+                Fit::Bent,
+            ]
         }
     }
 
@@ -583,6 +628,98 @@ impl<'a> SymbolGeometry<'a> {
                 ]
             }
         }
+    }
+
+    fn all_alignments(&self, dimension: usize) -> Option<Perspective> {
+        let (m, t) = (self.m, self.triple);
+        let anchors = self.anchors(dimension);
+        let initial = match self.corners {
+            Some(_) => Perspective::fit(&anchors)?,
+            None => transform(t, dimension, centres_alignment(m, t, dimension)),
+        };
+        refine_with_alignments(m, anchors, dimension, initial)
+    }
+
+    /// The lattice of alignment patterns of a `dimension` symbol as offsets from `base`: the
+    /// three finder corners from the finder patterns (their ring corners, or their centres),
+    /// then each alignment pattern looked for where the nodes found so far predict it (through
+    /// the grid they bend, so a pattern narrowed by the curve is matched at its own size), the
+    /// best predicted first. `None` unless at least half the alignment patterns are found.
+    fn bend(&self, dimension: usize, base: &Perspective) -> Option<Lattice> {
+        let version = dimension.checked_sub(17)? / 4;
+        let knots: Vec<f64> = super::symbol::alignment_centres(version)
+            .iter()
+            .map(|&c| c as f64 + 0.5)
+            .collect();
+        let n = knots.len();
+        let (first, last) = (*knots.first()?, *knots.last()?);
+        let mut known: Vec<Option<Point>> = vec![None; n * n];
+        let offset = |module: Point, pixel: Point| {
+            base.map(module.x, module.y)
+                .map(|p| Point::new(pixel.x - p.x, pixel.y - p.y))
+        };
+        // The finder corners of the lattice: module (6.5, 6.5) and its mirrors are corners of
+        // the finder rings' middle lines; without the rings, each finder centre's offset.
+        let t = self.triple;
+        let finder_nodes = match &self.corners {
+            Some([bottom_left, top_left, top_right]) => [
+                (0, Point::new(first, first), top_left[2]),
+                (n - 1, Point::new(last, first), top_right[3]),
+                ((n - 1) * n, Point::new(first, last), bottom_left[1]),
+            ],
+            None => {
+                let far = dimension as f64 - 3.5;
+                [
+                    (0, Point::new(3.5, 3.5), t.top_left.centre),
+                    (n - 1, Point::new(far, 3.5), t.top_right.centre),
+                    ((n - 1) * n, Point::new(3.5, far), t.bottom_left.centre),
+                ]
+            }
+        };
+        for (index, module, pixel) in finder_nodes {
+            *known.get_mut(index)? = Some(offset(module, pixel)?);
+        }
+        let mut tried = vec![false; n * n];
+        for (index, _, _) in finder_nodes {
+            *tried.get_mut(index)? = true;
+        }
+        let mut found = 0usize;
+        loop {
+            let (filled, order) = lattice::fill(&knots, &known)?;
+            let Some(&next) = order
+                .iter()
+                .find(|&&k| !tried.get(k).copied().unwrap_or(true))
+            else {
+                break;
+            };
+            *tried.get_mut(next)? = true;
+            let (kind, _) = lattice::predict(&knots, &known, next % n, next / n)?;
+            let bent = Lattice::new(knots.clone(), filled)?;
+            let map = |u: f64, v: f64| {
+                let p = base.map(u, v)?;
+                let d = bent.offset(u, v);
+                Some(Point::new(p.x + d.x, p.y + d.y))
+            };
+            // A node predicted from a known corner is searched as usual; one predicted along a
+            // row or column alone, where a bend of the other axis goes unseen, farther.
+            let halves = if kind == lattice::Prediction::Parallelogram {
+                ALIGNMENT_SEARCH_HALVES
+            } else {
+                BENT_SEARCH_HALVES
+            };
+            let (u, v) = (knots.get(next % n)?, knots.get(next / n)?);
+            if let Some(pixel) = snap_alignment_in(self.m, &map, *u, *v, halves) {
+                *known.get_mut(next)? = Some(offset(Point::new(*u, *v), pixel)?);
+                found += 1;
+            }
+        }
+        // The alignment patterns: every node but the three finder corners.
+        let patterns = n * n - 3;
+        if 2 * found < patterns {
+            return None;
+        }
+        let (filled, _) = lattice::fill(&knots, &known)?;
+        Lattice::new(knots, filled)
     }
 
     /// The grid of `dimension` modules as `fit` places it; `None` when that fit does not apply
@@ -610,18 +747,29 @@ impl<'a> SymbolGeometry<'a> {
                 transform(t, dimension, Some(found))
             }
             Fit::Centres => transform(t, dimension, None),
-            Fit::AllAlignments => {
-                let anchors = self.anchors(dimension);
-                let initial = match self.corners {
-                    Some(_) => Perspective::fit(&anchors)?,
-                    None => transform(t, dimension, centres_alignment(m, t, dimension)),
+            Fit::AllAlignments => self.all_alignments(dimension)?,
+            Fit::Bent => {
+                if dimension < 45 {
+                    return None;
+                }
+                // The base: the fit to the finder rings' corners where they were found (the
+                // lattice learns the rest), else the fit to every alignment pattern.
+                let base = match &self.corners {
+                    Some(corners) => Perspective::fit(&corner_pairs(corners, dimension))?,
+                    None => self.all_alignments(dimension)?,
                 };
-                refine_with_alignments(m, anchors, dimension, initial)?
+                let bend = self.bend(dimension, &base)?;
+                return Some(GridLocation {
+                    dimension,
+                    transform: base,
+                    bend: Some(bend),
+                });
             }
         };
         Some(GridLocation {
             dimension,
             transform,
+            bend: None,
         })
     }
 }
@@ -629,7 +777,7 @@ impl<'a> SymbolGeometry<'a> {
 /// Whether the module at column `x`, row `y` of a grid location reads dark (light when the
 /// transform is degenerate there or the point is far outside the image).
 pub(crate) fn sample_module(m: &BitMatrix, location: &GridLocation, x: usize, y: usize) -> bool {
-    match location.transform.map(x as f64 + 0.5, y as f64 + 0.5) {
+    match location.map(x as f64 + 0.5, y as f64 + 0.5) {
         Some(p) if p.x > -1.0e9 && p.x < 1.0e9 && p.y > -1.0e9 && p.y < 1.0e9 => {
             m.get(p.x.floor() as i64, p.y.floor() as i64)
         }
@@ -644,7 +792,7 @@ pub(crate) fn sample_grid(m: &BitMatrix, location: &GridLocation) -> Option<Vec<
     let mut modules = Vec::with_capacity(n * n);
     for y in 0..n {
         for x in 0..n {
-            let p = location.transform.map(x as f64 + 0.5, y as f64 + 0.5)?;
+            let p = location.map(x as f64 + 0.5, y as f64 + 0.5)?;
             // Far outside the image (or beyond i64) reads as light.
             let inside = p.x > -1.0e9 && p.x < 1.0e9 && p.y > -1.0e9 && p.y < 1.0e9;
             modules.push(inside && m.get(p.x.floor() as i64, p.y.floor() as i64));
