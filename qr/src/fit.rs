@@ -807,6 +807,67 @@ mod tests {
     use crate::binarize::{finder_pixels, test_pixels, threshold_at_middle};
     use crate::finder::{find_finders, finder_triples};
 
+    /// A bent grid is only a way of sampling: the Reed-Solomon check decides, so a lattice that
+    /// puts part of the grid a module off gives no text, never another one (the decoder's rule:
+    /// a damaged code gives back its text or nothing).
+    #[test]
+    fn a_wrongly_bent_grid_gives_nothing_rather_than_a_wrong_text() {
+        let text = "KZ1:".to_string() + &"0123456789ABCDEF".repeat(20);
+        let code = crate::encode(&text).expect("a code");
+        let version = usize::from(code.version());
+        assert!(version >= 7, "version {version}");
+        let (pixels_per_module, quiet) = (3.0, 4.0);
+        let image = code.to_luma(3, 4).expect("an image");
+        let (w, h) = (image.width() as usize, image.height() as usize);
+        let m = threshold_at_middle(w, h, image.pixels());
+        let dimension = 17 + 4 * version;
+        let transform = Perspective::quad_to_quad(
+            [
+                Point::new(0.0, 0.0),
+                Point::new(1.0, 0.0),
+                Point::new(1.0, 1.0),
+                Point::new(0.0, 1.0),
+            ],
+            [
+                Point::new(quiet * pixels_per_module, quiet * pixels_per_module),
+                Point::new((quiet + 1.0) * pixels_per_module, quiet * pixels_per_module),
+                Point::new(
+                    (quiet + 1.0) * pixels_per_module,
+                    (quiet + 1.0) * pixels_per_module,
+                ),
+                Point::new(quiet * pixels_per_module, (quiet + 1.0) * pixels_per_module),
+            ],
+        );
+        let knots: Vec<f64> = crate::symbol::alignment_centres(version)
+            .iter()
+            .map(|&c| c as f64 + 0.5)
+            .collect();
+        let n = knots.len();
+        let decoded = |offsets: Vec<Point>| {
+            let location = GridLocation {
+                dimension,
+                transform,
+                bend: Some(Lattice::new(knots.clone(), offsets).expect("a lattice")),
+            };
+            let modules = sample_grid(&m, &location).expect("a grid");
+            crate::grid::decode_grid(dimension, &modules).map(|payload| payload.bytes)
+        };
+        // Unbent, the grid reads the text.
+        assert_eq!(
+            decoded(vec![Point::new(0.0, 0.0); n * n]),
+            Some(text.into_bytes())
+        );
+        // Every other node a module (3 pixels) off: most of the grid is read from the wrong
+        // modules.
+        let shifted = (0..n * n)
+            .map(|k| {
+                let d = if (k % n + k / n) % 2 == 0 { 3.0 } else { -3.0 };
+                Point::new(d, -d)
+            })
+            .collect();
+        assert_eq!(decoded(shifted), None);
+    }
+
     #[test]
     fn finder_ring_corners_follow_the_pattern() {
         // Finder patterns at modules (2, 2), (20, 2), (2, 20), 4 pixels a module: the middle
