@@ -409,17 +409,32 @@ const ALIGNMENT_COARSE_MISSES: u32 = 6;
 /// `v`) read as expected (dark ring, light ring, dark centre); the count stops short once more
 /// than `max_misses` read wrong.
 fn alignment_matches(m: &BitMatrix, map: ModuleMap<'_>, u: f64, v: f64, max_misses: u32) -> u32 {
+    pattern_matches(
+        |dx, dy| dark_at(m, map, u + f64::from(dx), v + f64::from(dy)),
+        max_misses,
+    )
+}
+
+/// Whether the module centred at module coordinates (`u`, `v`) reads dark (light where the
+/// map is degenerate or far outside the image).
+fn dark_at(m: &BitMatrix, map: ModuleMap<'_>, u: f64, v: f64) -> bool {
+    match map(u, v) {
+        Some(p) if p.x > -1.0e9 && p.x < 1.0e9 && p.y > -1.0e9 && p.y < 1.0e9 => {
+            m.get(p.x.floor() as i64, p.y.floor() as i64)
+        }
+        _ => false,
+    }
+}
+
+/// How many of the 25 modules of an alignment pattern read as expected, `dark(dx, dy)` reading
+/// the module `dx`, `dy` from its centre; the count stops short once more than `max_misses`
+/// read wrong.
+fn pattern_matches(dark: impl Fn(i32, i32) -> bool, max_misses: u32) -> u32 {
     let (mut matches, mut misses) = (0, 0);
     for dy in -2i32..=2 {
         for dx in -2i32..=2 {
             let expected = dx.abs().max(dy.abs()) != 1;
-            let dark = match map(u + f64::from(dx), v + f64::from(dy)) {
-                Some(p) if p.x > -1.0e9 && p.x < 1.0e9 && p.y > -1.0e9 && p.y < 1.0e9 => {
-                    m.get(p.x.floor() as i64, p.y.floor() as i64)
-                }
-                _ => false,
-            };
-            if dark == expected {
+            if dark(dx, dy) == expected {
                 matches += 1;
             } else {
                 misses += 1;
@@ -455,12 +470,32 @@ fn snap_alignment_in(
     v: f64,
     halves: i32,
 ) -> Option<Point> {
+    // Every place of the coarse search reads modules on the same half-module lattice: each of
+    // its points is read once.
+    let reach = halves + 4;
+    let side = usize::try_from(2 * reach + 1).ok()?;
+    let mut lattice = Vec::with_capacity(side * side);
+    for hy in -reach..=reach {
+        for hx in -reach..=reach {
+            let (cu, cv) = (u + f64::from(hx) / 2.0, v + f64::from(hy) / 2.0);
+            lattice.push(dark_at(m, map, cu, cv));
+        }
+    }
+    let read = |hx: i32, hy: i32| {
+        let (Ok(x), Ok(y)) = (usize::try_from(hx + reach), usize::try_from(hy + reach)) else {
+            return false;
+        };
+        lattice.get(y * side + x).copied().unwrap_or(false)
+    };
     let mut coarse_best = 0;
     let (mut best_u, mut best_v) = (u, v);
     for hy in -halves..=halves {
         for hx in -halves..=halves {
             let (cu, cv) = (u + f64::from(hx) / 2.0, v + f64::from(hy) / 2.0);
-            let score = alignment_matches(m, map, cu, cv, ALIGNMENT_COARSE_MISSES);
+            let score = pattern_matches(
+                |dx, dy| read(hx + 2 * dx, hy + 2 * dy),
+                ALIGNMENT_COARSE_MISSES,
+            );
             if score > coarse_best {
                 coarse_best = score;
                 (best_u, best_v) = (cu, cv);
@@ -589,9 +624,67 @@ impl<'a> SymbolGeometry<'a> {
         })
     }
 
-    /// Candidate symbol sizes, most likely first.
+    /// Candidate symbol sizes, most likely first: the size the version information declares
+    /// when read beside the finder patterns ([`Self::version_beside_finders`]), then the sizes the finder patterns' spacing suggests.
     pub fn dimensions(&self) -> Vec<usize> {
-        dimensions(self.triple, self.module)
+        let mut sizes = dimensions(self.triple, self.module);
+        if let Some(version) = self.version_beside_finders() {
+            let declared = 17 + 4 * version;
+            sizes.retain(|&d| d != declared);
+            sizes.insert(0, declared);
+        }
+        sizes
+    }
+
+    /// The version the version information declares (version 7 and up), each copy read
+    /// through the ring of the finder pattern beside it (the top-right and the
+    /// bottom-left): no module size or symbol size is assumed, so a size misjudged from the
+    /// finder patterns' spacing (modules narrowed towards the edges of curved paper make the
+    /// finder patterns look smaller than the modules between them) does not misplace it.
+    /// `None` without the rings' corners or when neither copy is within two bit errors of a
+    /// version.
+    fn version_beside_finders(&self) -> Option<usize> {
+        let [bottom_left, _, top_right] = self.corners.as_ref()?;
+        let ring = [
+            Point::new(0.5, 0.5),
+            Point::new(6.5, 0.5),
+            Point::new(6.5, 6.5),
+            Point::new(0.5, 6.5),
+        ];
+        let beside_top_right = Perspective::quad_to_quad(ring, *top_right);
+        let beside_bottom_left = Perspective::quad_to_quad(ring, *bottom_left);
+        // The smallest symbol with version information: its finder patterns start 7 modules
+        // before its far edges.
+        const DIMENSION: usize = 45;
+        let far = (DIMENSION - 7) as f64;
+        let dark = |transform: &Perspective, u: f64, v: f64| match transform.map(u, v) {
+            Some(p) if p.x > -1.0e9 && p.x < 1.0e9 && p.y > -1.0e9 && p.y < 1.0e9 => {
+                self.m.get(p.x.floor() as i64, p.y.floor() as i64)
+            }
+            _ => false,
+        };
+        let mut words = [0u32; 2];
+        for bit in 0..18 {
+            let [(x, y), (x2, y2)] = super::symbol::version_bit_positions(DIMENSION, bit);
+            let top = dark(&beside_top_right, x as f64 - far + 0.5, y as f64 + 0.5);
+            let left = dark(&beside_bottom_left, x2 as f64 + 0.5, y2 as f64 - far + 0.5);
+            words[0] |= u32::from(top) << bit;
+            words[1] |= u32::from(left) << bit;
+        }
+        // The copy nearer a version's codeword, within two bit errors (garbage is that near
+        // one of the 34 versions about one time in fifty; a wrong size costs time, not a
+        // misread).
+        words
+            .iter()
+            .filter_map(|&word| {
+                let version = super::symbol::nearest_version(word)?;
+                let errors = (super::symbol::version_information(u32::try_from(version).ok()?)
+                    ^ word)
+                    .count_ones();
+                (errors <= 2).then_some((errors, version))
+            })
+            .min()
+            .map(|(_, version)| version)
     }
 
     /// The fits to try for a symbol of `dimension` modules, in order (the first one reads the
@@ -685,21 +778,45 @@ impl<'a> SymbolGeometry<'a> {
         }
         let mut found = 0usize;
         loop {
-            let (filled, order) = lattice::fill(&knots, &known)?;
-            let Some(&next) = order
-                .iter()
-                .find(|&&k| !tried.get(k).copied().unwrap_or(true))
-            else {
+            let (filled, kinds) = lattice::fill(&knots, &known)?;
+            // The best predicted node not tried yet.
+            let mut next: Option<(lattice::Prediction, usize)> = None;
+            for (index, kind) in kinds.iter().enumerate() {
+                if let Some(kind) = *kind
+                    && !tried.get(index).copied().unwrap_or(true)
+                    && next.is_none_or(|(best, _)| kind > best)
+                {
+                    next = Some((kind, index));
+                }
+            }
+            let Some((kind, next)) = next else {
                 break;
             };
             *tried.get_mut(next)? = true;
-            let (kind, _) = lattice::predict(&knots, &known, next % n, next / n)?;
             let bent = Lattice::new(knots.clone(), filled)?;
-            let map = |u: f64, v: f64| {
-                let p = base.map(u, v)?;
-                let d = bent.offset(u, v);
+            let (u, v) = (*knots.get(next % n)?, *knots.get(next / n)?);
+            // The bent grid around the node as one projective transform (through its points
+            // three modules away each way): the pattern is matched at its own size and slant,
+            // for the cost of a flat search.
+            let bent_at = |du: f64, dv: f64| {
+                let p = base.map(u + du, v + dv)?;
+                let d = bent.offset(u + du, v + dv);
                 Some(Point::new(p.x + d.x, p.y + d.y))
             };
+            let local = Perspective::quad_to_quad(
+                [
+                    Point::new(u - 3.0, v - 3.0),
+                    Point::new(u + 3.0, v - 3.0),
+                    Point::new(u + 3.0, v + 3.0),
+                    Point::new(u - 3.0, v + 3.0),
+                ],
+                [
+                    bent_at(-3.0, -3.0)?,
+                    bent_at(3.0, -3.0)?,
+                    bent_at(3.0, 3.0)?,
+                    bent_at(-3.0, 3.0)?,
+                ],
+            );
             // A node predicted from a known corner is searched as usual; one predicted along a
             // row or column alone, where a bend of the other axis goes unseen, farther.
             let halves = if kind == lattice::Prediction::Parallelogram {
@@ -707,9 +824,8 @@ impl<'a> SymbolGeometry<'a> {
             } else {
                 BENT_SEARCH_HALVES
             };
-            let (u, v) = (knots.get(next % n)?, knots.get(next / n)?);
-            if let Some(pixel) = snap_alignment_in(self.m, &map, *u, *v, halves) {
-                *known.get_mut(next)? = Some(offset(Point::new(*u, *v), pixel)?);
+            if let Some(pixel) = snap_alignment_in(self.m, &|a, b| local.map(a, b), u, v, halves) {
+                *known.get_mut(next)? = Some(offset(Point::new(u, v), pixel)?);
                 found += 1;
             }
         }

@@ -95,8 +95,11 @@ pub(crate) enum Prediction {
     Parallelogram,
 }
 
-/// The offset of node (`i`, `j`) predicted from the `known` nodes of an `n` x `n` lattice with
-/// `knots`, and how; `None` when no node is known.
+/// The most nodes a lattice has on each axis (version 35 and up: 7).
+const MAX_KNOTS: usize = 7;
+
+/// The offset of node (`i`, `j`) predicted from the `known` nodes of the lattice with `knots`,
+/// and how; `None` when no node is known.
 pub(crate) fn predict(
     knots: &[f64],
     known: &[Option<Point>],
@@ -111,50 +114,53 @@ pub(crate) fn predict(
             None
         }
     };
-    let mean = |points: &[Point]| {
-        let k = points.len() as f64;
-        Point::new(
-            points.iter().map(|p| p.x).sum::<f64>() / k,
-            points.iter().map(|p| p.y).sum::<f64>() / k,
-        )
-    };
     // The parallelogram rule from each of the four corners around the node.
-    let mut corners = Vec::new();
-    for (di, dj) in [(-1i64, -1i64), (1, -1), (-1, 1), (1, 1)] {
-        let (Some(ci), Some(cj)) = (
-            i.checked_add_signed(di as isize),
-            j.checked_add_signed(dj as isize),
-        ) else {
+    let (mut sum, mut count) = (Point::new(0.0, 0.0), 0.0);
+    for (di, dj) in [(-1isize, -1isize), (1, -1), (-1, 1), (1, 1)] {
+        let (Some(ci), Some(cj)) = (i.checked_add_signed(di), j.checked_add_signed(dj)) else {
             continue;
         };
         if let (Some(a), Some(b), Some(c)) = (at(ci, j), at(i, cj), at(ci, cj)) {
-            corners.push(Point::new(a.x + b.x - c.x, a.y + b.y - c.y));
+            sum.x += a.x + b.x - c.x;
+            sum.y += a.y + b.y - c.y;
+            count += 1.0;
         }
     }
-    if !corners.is_empty() {
-        return Some((Prediction::Parallelogram, mean(&corners)));
+    if count > 0.0 {
+        return Some((
+            Prediction::Parallelogram,
+            Point::new(sum.x / count, sum.y / count),
+        ));
     }
-    // Along the node's row and its column: the known nodes' positions and offsets.
-    let mut best: Option<(Prediction, Vec<Point>)> = None;
-    for line in [0, 1] {
-        let points: Vec<(usize, Point)> = (0..n)
-            .filter_map(|k| {
-                let p = if line == 0 { at(k, j) } else { at(i, k) };
-                p.map(|p| (k, p))
-            })
-            .collect();
-        let position = if line == 0 { i } else { j };
-        let Some(guess) = along_line(knots, &points, position) else {
+    // Along the node's row and its column; the better kind, both averaged when alike.
+    let mut best: Option<Prediction> = None;
+    let (mut sum, mut count) = (Point::new(0.0, 0.0), 0.0);
+    for along_row in [true, false] {
+        let mut line = [(0usize, Point::new(0.0, 0.0)); MAX_KNOTS];
+        let mut length = 0;
+        for k in 0..n.min(MAX_KNOTS) {
+            let p = if along_row { at(k, j) } else { at(i, k) };
+            if let (Some(p), Some(slot)) = (p, line.get_mut(length)) {
+                *slot = (k, p);
+                length += 1;
+            }
+        }
+        let position = if along_row { i } else { j };
+        let Some((kind, guess)) = along_line(knots, line.get(..length)?, position) else {
             continue;
         };
-        match &mut best {
-            Some((kind, guesses)) if *kind == guess.0 => guesses.push(guess.1),
-            Some((kind, _)) if *kind > guess.0 => {}
-            _ => best = Some((guess.0, vec![guess.1])),
+        if best.is_none_or(|b| kind > b) {
+            best = Some(kind);
+            (sum, count) = (Point::new(0.0, 0.0), 0.0);
+        }
+        if best == Some(kind) {
+            sum.x += guess.x;
+            sum.y += guess.y;
+            count += 1.0;
         }
     }
-    if let Some((kind, guesses)) = best {
-        return Some((kind, mean(&guesses)));
+    if let Some(kind) = best {
+        return Some((kind, Point::new(sum.x / count, sum.y / count)));
     }
     // Any known node, the nearest in the lattice.
     let mut nearest: Option<(usize, Point)> = None;
@@ -171,41 +177,39 @@ pub(crate) fn predict(
     nearest.map(|(_, p)| (Prediction::Nearest, p))
 }
 
-/// A prediction at `position` from the known `(index, offset)` points of one row or column.
+/// A prediction at `position` from the known `(index, offset)` points of one row or column (in
+/// increasing index): the cubic through the two nearest on each side, or a line through the two
+/// nearest on one side.
 fn along_line(
     knots: &[f64],
     points: &[(usize, Point)],
     position: usize,
 ) -> Option<(Prediction, Point)> {
     let knot = |k: usize| knots.get(k).copied().unwrap_or(0.0);
+    let split = points.iter().filter(|p| p.0 < position).count();
+    let (before, after) = points.split_at(split);
+    let after = after.get(usize::from(after.first().is_some_and(|p| p.0 == position))..)?;
+    let (kind, used): (Prediction, &[(usize, Point)]) = match (before.len(), after.len()) {
+        (0, 0) => return None,
+        (b, a) if b > 0 && a > 0 => {
+            // The two nearest on each side (a cubic through four, or fewer): a contiguous run.
+            let from = split.saturating_sub(2);
+            let to = (split + a.min(2)).min(points.len());
+            (Prediction::Interpolated, points.get(from..to)?)
+        }
+        (0, 1) => (Prediction::Nearest, after),
+        (1, 0) => (Prediction::Nearest, before),
+        (0, _) => (Prediction::Extrapolated, after.get(..2)?),
+        (b, _) => (Prediction::Extrapolated, before.get(b - 2..)?),
+    };
     let t = knot(position);
-    let before: Vec<&(usize, Point)> = points.iter().filter(|p| p.0 < position).collect();
-    let after: Vec<&(usize, Point)> = points.iter().filter(|p| p.0 > position).collect();
-    let (kind, used): (Prediction, Vec<&(usize, Point)>) =
-        if !before.is_empty() && !after.is_empty() {
-            // The two nearest on each side (a cubic through four, or fewer).
-            let mut used: Vec<&(usize, Point)> = before.iter().rev().take(2).copied().collect();
-            used.extend(after.iter().take(2));
-            (Prediction::Interpolated, used)
-        } else {
-            let side: Vec<&(usize, Point)> = if before.is_empty() {
-                after.iter().take(2).copied().collect()
-            } else {
-                before.iter().rev().take(2).copied().collect()
-            };
-            match side.len() {
-                0 => return None,
-                1 => (Prediction::Nearest, side),
-                _ => (Prediction::Extrapolated, side),
-            }
-        };
     let mut sum = Point::new(0.0, 0.0);
-    for (a, &&(ka, pa)) in used.iter().enumerate() {
+    for (a, &(ka, pa)) in used.iter().enumerate() {
         let weight: f64 = used
             .iter()
             .enumerate()
             .filter(|&(b, _)| b != a)
-            .map(|(_, &&(kb, _))| (t - knot(kb)) / (knot(ka) - knot(kb)))
+            .map(|(_, &(kb, _))| (t - knot(kb)) / (knot(ka) - knot(kb)))
             .product();
         sum.x += weight * pa.x;
         sum.y += weight * pa.y;
@@ -213,36 +217,29 @@ fn along_line(
     Some((kind, sum))
 }
 
-/// Every node's offset: the known ones, and the others predicted one after another, the best
-/// predicted first (each then counting as known); the order of the predicted nodes is returned
-/// too. `None` when no node is known.
-pub(crate) fn fill(knots: &[f64], known: &[Option<Point>]) -> Option<(Vec<Point>, Vec<usize>)> {
+/// Every node's offset (the known ones, the others predicted from the known ones alone), and for
+/// each unknown node how it was predicted. `None` when no node is known.
+pub(crate) fn fill(
+    knots: &[f64],
+    known: &[Option<Point>],
+) -> Option<(Vec<Point>, Vec<Option<Prediction>>)> {
     let n = knots.len();
-    let mut have: Vec<Option<Point>> = known.to_vec();
-    let mut order = Vec::new();
-    loop {
-        let mut best: Option<(Prediction, usize, Point)> = None;
-        for (index, slot) in have.iter().enumerate() {
-            if slot.is_some() {
-                continue;
+    let mut offsets = Vec::with_capacity(known.len());
+    let mut kinds = Vec::with_capacity(known.len());
+    for (index, slot) in known.iter().enumerate() {
+        match slot {
+            Some(p) => {
+                offsets.push(*p);
+                kinds.push(None);
             }
-            let Some((kind, guess)) = predict(knots, &have, index % n, index / n) else {
-                continue;
-            };
-            if best.as_ref().is_none_or(|(k, _, _)| kind > *k) {
-                best = Some((kind, index, guess));
+            None => {
+                let (kind, p) = predict(knots, known, index % n, index / n)?;
+                offsets.push(p);
+                kinds.push(Some(kind));
             }
         }
-        let Some((_, index, guess)) = best else {
-            break;
-        };
-        if let Some(slot) = have.get_mut(index) {
-            *slot = Some(guess);
-        }
-        order.push(index);
     }
-    let filled: Option<Vec<Point>> = have.into_iter().collect();
-    filled.map(|f| (f, order))
+    Some((offsets, kinds))
 }
 
 #[cfg(test)]
@@ -272,7 +269,8 @@ mod tests {
     #[test]
     fn a_bend_along_one_axis_is_predicted_exactly() {
         // The offsets of a sheet bent round a vertical axis depend on the column alone: from the
-        // finder corners' column and row, every other node follows by the parallelogram rule.
+        // finder corners' column and row, every other node follows by the parallelogram rule
+        // once its neighbours are known.
         let knots = vec![6.5, 26.5, 46.5, 66.5];
         let n = knots.len();
         let bend = |i: usize, j: usize| Point::new((i as f64 - 1.5).powi(3), 0.5 * j as f64);
@@ -281,10 +279,30 @@ mod tests {
             known[k] = Some(bend(k, 0));
             known[k * n] = Some(bend(0, k));
         }
-        let (filled, order) = fill(&knots, &known).expect("filled");
-        assert_eq!(order.len(), (n - 1) * (n - 1));
-        for (index, p) in filled.iter().enumerate() {
-            assert_eq!(*p, bend(index % n, index / n));
+        for j in 1..n {
+            for i in 1..n {
+                let (kind, p) = predict(&knots, &known, i, j).expect("a prediction");
+                assert_eq!((kind, p), (Prediction::Parallelogram, bend(i, j)));
+                known[j * n + i] = Some(p);
+            }
         }
+        // Along a row alone, between known nodes: the polynomial through them (here three, so
+        // a parabola is reproduced).
+        let parabola = |k: usize| Point::new(0.01 * knots[k] * knots[k], 1.0);
+        let row: Vec<(usize, Point)> = [0, 1, 3].iter().map(|&k| (k, parabola(k))).collect();
+        let (kind, p) = along_line(&knots, &row, 2).expect("a prediction");
+        assert_eq!(kind, Prediction::Interpolated);
+        assert!((p.x - parabola(2).x).abs() < 1e-9 && (p.y - 1.0).abs() < 1e-9);
+        let (filled, kinds) = fill(
+            &knots,
+            &[None, Some(bend(1, 0)), None, None]
+                .into_iter()
+                .chain(std::iter::repeat_n(None, n * n - 4))
+                .collect::<Vec<_>>(),
+        )
+        .expect("filled");
+        assert_eq!(filled[0], bend(1, 0));
+        assert_eq!(kinds[0], Some(Prediction::Nearest));
+        assert_eq!(kinds[1], None);
     }
 }
