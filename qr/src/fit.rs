@@ -977,7 +977,11 @@ mod tests {
         // modules.
         let shifted = (0..n * n)
             .map(|k| {
-                let d = if (k % n + k / n) % 2 == 0 { 3.0 } else { -3.0 };
+                let d = if (k % n + k / n).is_multiple_of(2) {
+                    3.0
+                } else {
+                    -3.0
+                };
                 Point::new(d, -d)
             })
             .collect();
