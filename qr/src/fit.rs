@@ -5,7 +5,10 @@
 //! fitted in turns of rising cost ([`Fit`]): to the corners of the three finder rings (which
 //! carry the perspective of their own foreshortening), to those and the bottom-right alignment
 //! pattern, to the parallelogram of the finder centres, and, for a size the version information
-//! confirms, to every alignment pattern. Every pixel read goes through [`BitMatrix::get`] and
+//! confirms, to every alignment pattern, then (version 7 and up) bent to the lattice of the
+//! alignment patterns ([`lattice`](super::lattice)), which follows a curved sheet. The size
+//! the version information declares, read beside the top-right and bottom-left finder patterns,
+//! is tried first. Every pixel read goes through [`BitMatrix::get`] and
 //! every transform result is checked for being finite, so no input reaches a panic.
 
 use super::binarize::BitMatrix;
@@ -474,18 +477,18 @@ fn snap_alignment_in(
     // its points is read once.
     let reach = halves + 4;
     let side = usize::try_from(2 * reach + 1).ok()?;
-    let mut lattice = Vec::with_capacity(side * side);
+    let mut half_modules = Vec::with_capacity(side * side);
     for hy in -reach..=reach {
         for hx in -reach..=reach {
             let (cu, cv) = (u + f64::from(hx) / 2.0, v + f64::from(hy) / 2.0);
-            lattice.push(dark_at(m, map, cu, cv));
+            half_modules.push(dark_at(m, map, cu, cv));
         }
     }
     let read = |hx: i32, hy: i32| {
         let (Ok(x), Ok(y)) = (usize::try_from(hx + reach), usize::try_from(hy + reach)) else {
             return false;
         };
-        lattice.get(y * side + x).copied().unwrap_or(false)
+        half_modules.get(y * side + x).copied().unwrap_or(false)
     };
     let mut coarse_best = 0;
     let (mut best_u, mut best_v) = (u, v);
