@@ -784,3 +784,15 @@ fn curved_large_code_read_through_the_alignment_lattice() {
         assert_eq!(scan(&frame), std::slice::from_ref(&t), "view {n}");
     }
 }
+
+/// A version 30 code bent farther round its cylinder (its edges 0.85 radian round, the modules
+/// there narrowed to two thirds of their width): the finder patterns, at the edges, look smaller
+/// than the modules between them, so their spacing suggests a symbol several versions too
+/// large. The version information (ISO/IEC 18004:2015, 7.10), read through the
+/// rings of the finder patterns beside its two copies, names the size to sample.
+#[test]
+fn strongly_curved_code_sized_by_the_version_beside_the_finder_patterns() {
+    let t = text(33, 1400);
+    let frame = on_a_cylinder(&t, 2.8, 0.85, 0.03);
+    assert_eq!(scan(&frame), std::slice::from_ref(&t));
+}
