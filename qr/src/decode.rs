@@ -85,7 +85,7 @@ pub(crate) type Quad = [Point; 4];
 /// The corners of a grid location's symbol; `None` for a degenerate transform.
 fn symbol_corners(location: &GridLocation) -> Option<Quad> {
     let side = location.dimension as f64;
-    let map = |u: f64, v: f64| location.transform.map(u, v);
+    let map = |u: f64, v: f64| location.map(u, v);
     Some([
         map(0.0, 0.0)?,
         map(side, 0.0)?,
@@ -120,9 +120,14 @@ pub(crate) fn decode_triple(m: &BitMatrix, triple: &FinderTriple) -> TripleOutco
         for &fit in geometry.fits() {
             let searches = matches!(
                 fit,
-                Fit::CornersAndAlignment | Fit::CentresAndAlignment | Fit::AllAlignments
+                Fit::CornersAndAlignment
+                    | Fit::CentresAndAlignment
+                    | Fit::AllAlignments
+                    | Fit::Bent
             );
-            if (fit == Fit::AllAlignments && !confirmed) || (searches && !promising) {
+            if (matches!(fit, Fit::AllAlignments | Fit::Bent) && !confirmed)
+                || (searches && !promising)
+            {
                 continue;
             }
             let Some(location) = geometry.location(dimension, fit) else {

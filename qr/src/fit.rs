@@ -5,23 +5,47 @@
 //! fitted in turns of rising cost ([`Fit`]): to the corners of the three finder rings (which
 //! carry the perspective of their own foreshortening), to those and the bottom-right alignment
 //! pattern, to the parallelogram of the finder centres, and, for a size the version information
-//! confirms, to every alignment pattern. Every pixel read goes through [`BitMatrix::get`] and
+//! confirms, to every alignment pattern, then (version 7 and up) bent to the lattice of the
+//! alignment patterns ([`lattice`](super::lattice)), which follows a curved sheet. The size
+//! the version information declares, read beside the top-right and bottom-left finder patterns,
+//! is tried first. Every pixel read goes through [`BitMatrix::get`] and
 //! every transform result is checked for being finite, so no input reaches a panic.
 
 use super::binarize::BitMatrix;
 use super::finder::{Finder, FinderTriple};
 use super::geometry::{Perspective, Point};
+use super::lattice::{self, Lattice};
 
 /// Smallest and largest symbols, in modules.
 const MIN_DIMENSION: i64 = 21;
 const MAX_DIMENSION: i64 = 177;
 
-/// A module grid to try: the symbol size and the transform from module to pixel coordinates.
-#[derive(Clone, Copy, Debug)]
+/// A module grid to try: the symbol size and the transform from module to pixel coordinates,
+/// bent by the offsets of a lattice of alignment patterns where one transform is not enough.
+#[derive(Clone, Debug)]
 pub(crate) struct GridLocation {
     pub dimension: usize,
     pub transform: Perspective,
+    pub bend: Option<Lattice>,
 }
+
+impl GridLocation {
+    /// The pixel at module coordinates (`u`, `v`); `None` where the transform is degenerate.
+    pub fn map(&self, u: f64, v: f64) -> Option<Point> {
+        let p = self.transform.map(u, v)?;
+        match &self.bend {
+            None => Some(p),
+            Some(lattice) => {
+                let d = lattice.offset(u, v);
+                let (x, y) = (p.x + d.x, p.y + d.y);
+                (x.is_finite() && y.is_finite()).then_some(Point::new(x, y))
+            }
+        }
+    }
+}
+
+/// A map from module to pixel coordinates.
+type ModuleMap<'a> = &'a dyn Fn(f64, f64) -> Option<Point>;
 
 // ---------------------------------------------------------------------------------------------
 // Finder pattern corners
@@ -375,6 +399,9 @@ fn transform(t: &FinderTriple, dimension: usize, alignment: Option<Point>) -> Pe
 /// How far around its predicted place an alignment pattern is looked for, in half modules each
 /// way (the coarse search), before the best place is refined in quarter modules.
 const ALIGNMENT_SEARCH_HALVES: i32 = 5;
+/// The search of [`ALIGNMENT_SEARCH_HALVES`] for an alignment pattern of a bent lattice predicted
+/// along a row or column alone.
+const BENT_SEARCH_HALVES: i32 = 8;
 /// Of the 25 modules of an alignment pattern, how many must read as expected.
 const ALIGNMENT_MIN_MATCHES: u32 = 22;
 /// Of the 25, how many may read wrong at a place of the coarse search (a quarter module off the
@@ -384,24 +411,33 @@ const ALIGNMENT_COARSE_MISSES: u32 = 6;
 /// How many of the 25 modules of an alignment pattern centred at module coordinates (`u`,
 /// `v`) read as expected (dark ring, light ring, dark centre); the count stops short once more
 /// than `max_misses` read wrong.
-fn alignment_matches(
-    m: &BitMatrix,
-    transform: &Perspective,
-    u: f64,
-    v: f64,
-    max_misses: u32,
-) -> u32 {
+fn alignment_matches(m: &BitMatrix, map: ModuleMap<'_>, u: f64, v: f64, max_misses: u32) -> u32 {
+    pattern_matches(
+        |dx, dy| dark_at(m, map, u + f64::from(dx), v + f64::from(dy)),
+        max_misses,
+    )
+}
+
+/// Whether the module centred at module coordinates (`u`, `v`) reads dark (light where the
+/// map is degenerate or far outside the image).
+fn dark_at(m: &BitMatrix, map: ModuleMap<'_>, u: f64, v: f64) -> bool {
+    match map(u, v) {
+        Some(p) if p.x > -1.0e9 && p.x < 1.0e9 && p.y > -1.0e9 && p.y < 1.0e9 => {
+            m.get(p.x.floor() as i64, p.y.floor() as i64)
+        }
+        _ => false,
+    }
+}
+
+/// How many of the 25 modules of an alignment pattern read as expected, `dark(dx, dy)` reading
+/// the module `dx`, `dy` from its centre; the count stops short once more than `max_misses`
+/// read wrong.
+fn pattern_matches(dark: impl Fn(i32, i32) -> bool, max_misses: u32) -> u32 {
     let (mut matches, mut misses) = (0, 0);
     for dy in -2i32..=2 {
         for dx in -2i32..=2 {
             let expected = dx.abs().max(dy.abs()) != 1;
-            let dark = match transform.map(u + f64::from(dx), v + f64::from(dy)) {
-                Some(p) if p.x > -1.0e9 && p.x < 1.0e9 && p.y > -1.0e9 && p.y < 1.0e9 => {
-                    m.get(p.x.floor() as i64, p.y.floor() as i64)
-                }
-                _ => false,
-            };
-            if dark == expected {
+            if dark(dx, dy) == expected {
                 matches += 1;
             } else {
                 misses += 1;
@@ -419,12 +455,50 @@ fn alignment_matches(
 /// the middle of the quarter-module offsets around it at which the most of its modules match,
 /// when enough do. The search is in module space, so a foreshortened pattern is no harder.
 fn snap_alignment(m: &BitMatrix, transform: &Perspective, u: f64, v: f64) -> Option<Point> {
+    snap_alignment_in(
+        m,
+        &|u, v| transform.map(u, v),
+        u,
+        v,
+        ALIGNMENT_SEARCH_HALVES,
+    )
+}
+
+/// [`snap_alignment`] through any map from module to pixel coordinates, searching `halves` half
+/// modules each way.
+fn snap_alignment_in(
+    m: &BitMatrix,
+    map: ModuleMap<'_>,
+    u: f64,
+    v: f64,
+    halves: i32,
+) -> Option<Point> {
+    // Every place of the coarse search reads modules on the same half-module lattice: each of
+    // its points is read once.
+    let reach = halves + 4;
+    let side = usize::try_from(2 * reach + 1).ok()?;
+    let mut half_modules = Vec::with_capacity(side * side);
+    for hy in -reach..=reach {
+        for hx in -reach..=reach {
+            let (cu, cv) = (u + f64::from(hx) / 2.0, v + f64::from(hy) / 2.0);
+            half_modules.push(dark_at(m, map, cu, cv));
+        }
+    }
+    let read = |hx: i32, hy: i32| {
+        let (Ok(x), Ok(y)) = (usize::try_from(hx + reach), usize::try_from(hy + reach)) else {
+            return false;
+        };
+        half_modules.get(y * side + x).copied().unwrap_or(false)
+    };
     let mut coarse_best = 0;
     let (mut best_u, mut best_v) = (u, v);
-    for hy in -ALIGNMENT_SEARCH_HALVES..=ALIGNMENT_SEARCH_HALVES {
-        for hx in -ALIGNMENT_SEARCH_HALVES..=ALIGNMENT_SEARCH_HALVES {
+    for hy in -halves..=halves {
+        for hx in -halves..=halves {
             let (cu, cv) = (u + f64::from(hx) / 2.0, v + f64::from(hy) / 2.0);
-            let score = alignment_matches(m, transform, cu, cv, ALIGNMENT_COARSE_MISSES);
+            let score = pattern_matches(
+                |dx, dy| read(hx + 2 * dx, hy + 2 * dy),
+                ALIGNMENT_COARSE_MISSES,
+            );
             if score > coarse_best {
                 coarse_best = score;
                 (best_u, best_v) = (cu, cv);
@@ -439,7 +513,7 @@ fn snap_alignment(m: &BitMatrix, transform: &Perspective, u: f64, v: f64) -> Opt
     for qy in -2i32..=2 {
         for qx in -2i32..=2 {
             let (cu, cv) = (best_u + f64::from(qx) / 4.0, best_v + f64::from(qy) / 4.0);
-            let score = alignment_matches(m, transform, cu, cv, 25 - ALIGNMENT_MIN_MATCHES);
+            let score = alignment_matches(m, map, cu, cv, 25 - ALIGNMENT_MIN_MATCHES);
             if score > best {
                 best = score;
                 (sum_u, sum_v, count) = (0.0, 0.0, 0.0);
@@ -454,7 +528,7 @@ fn snap_alignment(m: &BitMatrix, transform: &Perspective, u: f64, v: f64) -> Opt
     if best < ALIGNMENT_MIN_MATCHES || count == 0.0 {
         return None;
     }
-    transform.map(sum_u / count, sum_v / count)
+    map(sum_u / count, sum_v / count)
 }
 
 /// Refines a grid location with every alignment pattern of the symbol's version (version 2
@@ -520,6 +594,9 @@ pub(crate) enum Fit {
     /// Every alignment pattern of the version, each found where the fit so far predicts it:
     /// the slowest fit, for a size the symbol declared.
     AllAlignments,
+    /// [`Fit::AllAlignments`] bent to the lattice of alignment patterns (version 7 and up),
+    /// each found where its neighbours predict it: for a symbol on curved paper.
+    Bent,
 }
 
 /// What the fits of one finder triple share: the module size and the finder ring corners.
@@ -550,9 +627,67 @@ impl<'a> SymbolGeometry<'a> {
         })
     }
 
-    /// Candidate symbol sizes, most likely first.
+    /// Candidate symbol sizes, most likely first: the size the version information declares
+    /// when read beside the finder patterns ([`Self::version_beside_finders`]), then the sizes the finder patterns' spacing suggests.
     pub fn dimensions(&self) -> Vec<usize> {
-        dimensions(self.triple, self.module)
+        let mut sizes = dimensions(self.triple, self.module);
+        if let Some(version) = self.version_beside_finders() {
+            let declared = 17 + 4 * version;
+            sizes.retain(|&d| d != declared);
+            sizes.insert(0, declared);
+        }
+        sizes
+    }
+
+    /// The version the version information declares (version 7 and up), each copy read
+    /// through the ring of the finder pattern beside it (the top-right and the
+    /// bottom-left): no module size or symbol size is assumed, so a size misjudged from the
+    /// finder patterns' spacing (modules narrowed towards the edges of curved paper make the
+    /// finder patterns look smaller than the modules between them) does not misplace it.
+    /// `None` without the rings' corners or when neither copy is within two bit errors of a
+    /// version.
+    fn version_beside_finders(&self) -> Option<usize> {
+        let [bottom_left, _, top_right] = self.corners.as_ref()?;
+        let ring = [
+            Point::new(0.5, 0.5),
+            Point::new(6.5, 0.5),
+            Point::new(6.5, 6.5),
+            Point::new(0.5, 6.5),
+        ];
+        let beside_top_right = Perspective::quad_to_quad(ring, *top_right);
+        let beside_bottom_left = Perspective::quad_to_quad(ring, *bottom_left);
+        // The smallest symbol with version information: its finder patterns start 7 modules
+        // before its far edges.
+        const DIMENSION: usize = 45;
+        let far = (DIMENSION - 7) as f64;
+        let dark = |transform: &Perspective, u: f64, v: f64| match transform.map(u, v) {
+            Some(p) if p.x > -1.0e9 && p.x < 1.0e9 && p.y > -1.0e9 && p.y < 1.0e9 => {
+                self.m.get(p.x.floor() as i64, p.y.floor() as i64)
+            }
+            _ => false,
+        };
+        let mut words = [0u32; 2];
+        for bit in 0..18 {
+            let [(x, y), (x2, y2)] = super::symbol::version_bit_positions(DIMENSION, bit);
+            let top = dark(&beside_top_right, x as f64 - far + 0.5, y as f64 + 0.5);
+            let left = dark(&beside_bottom_left, x2 as f64 + 0.5, y2 as f64 - far + 0.5);
+            words[0] |= u32::from(top) << bit;
+            words[1] |= u32::from(left) << bit;
+        }
+        // The copy nearer a version's codeword, within two bit errors (garbage is that near
+        // one of the 34 versions about one time in fifty; a wrong size costs time, not a
+        // misread).
+        words
+            .iter()
+            .filter_map(|&word| {
+                let version = super::symbol::nearest_version(word)?;
+                let errors = (super::symbol::version_information(u32::try_from(version).ok()?)
+                    ^ word)
+                    .count_ones();
+                (errors <= 2).then_some((errors, version))
+            })
+            .min()
+            .map(|(_, version)| version)
     }
 
     /// The fits to try for a symbol of `dimension` modules, in order (the first one reads the
@@ -565,9 +700,15 @@ impl<'a> SymbolGeometry<'a> {
                 Fit::Centres,
                 Fit::CentresAndAlignment,
                 Fit::AllAlignments,
+                Fit::Bent,
             ]
         } else {
-            &[Fit::Centres, Fit::CentresAndAlignment, Fit::AllAlignments]
+            &[
+                Fit::Centres,
+                Fit::CentresAndAlignment,
+                Fit::AllAlignments,
+                Fit::Bent,
+            ]
         }
     }
 
@@ -583,6 +724,121 @@ impl<'a> SymbolGeometry<'a> {
                 ]
             }
         }
+    }
+
+    fn all_alignments(&self, dimension: usize) -> Option<Perspective> {
+        let (m, t) = (self.m, self.triple);
+        let anchors = self.anchors(dimension);
+        let initial = match self.corners {
+            Some(_) => Perspective::fit(&anchors)?,
+            None => transform(t, dimension, centres_alignment(m, t, dimension)),
+        };
+        refine_with_alignments(m, anchors, dimension, initial)
+    }
+
+    /// The lattice of alignment patterns of a `dimension` symbol as offsets from `base`: the
+    /// three finder corners from the finder patterns (their ring corners, or their centres),
+    /// then each alignment pattern looked for where the nodes found so far predict it (through
+    /// the grid they bend, so a pattern narrowed by the curve is matched at its own size), the
+    /// best predicted first. `None` unless at least half the alignment patterns are found.
+    fn bend(&self, dimension: usize, base: &Perspective) -> Option<Lattice> {
+        let version = dimension.checked_sub(17)? / 4;
+        let knots: Vec<f64> = super::symbol::alignment_centres(version)
+            .iter()
+            .map(|&c| c as f64 + 0.5)
+            .collect();
+        let n = knots.len();
+        let (first, last) = (*knots.first()?, *knots.last()?);
+        let mut known: Vec<Option<Point>> = vec![None; n * n];
+        let offset = |module: Point, pixel: Point| {
+            base.map(module.x, module.y)
+                .map(|p| Point::new(pixel.x - p.x, pixel.y - p.y))
+        };
+        // The finder corners of the lattice: module (6.5, 6.5) and its mirrors are corners of
+        // the finder rings' middle lines; without the rings, each finder centre's offset.
+        let t = self.triple;
+        let finder_nodes = match &self.corners {
+            Some([bottom_left, top_left, top_right]) => [
+                (0, Point::new(first, first), top_left[2]),
+                (n - 1, Point::new(last, first), top_right[3]),
+                ((n - 1) * n, Point::new(first, last), bottom_left[1]),
+            ],
+            None => {
+                let far = dimension as f64 - 3.5;
+                [
+                    (0, Point::new(3.5, 3.5), t.top_left.centre),
+                    (n - 1, Point::new(far, 3.5), t.top_right.centre),
+                    ((n - 1) * n, Point::new(3.5, far), t.bottom_left.centre),
+                ]
+            }
+        };
+        for (index, module, pixel) in finder_nodes {
+            *known.get_mut(index)? = Some(offset(module, pixel)?);
+        }
+        let mut tried = vec![false; n * n];
+        for (index, _, _) in finder_nodes {
+            *tried.get_mut(index)? = true;
+        }
+        let mut found = 0usize;
+        loop {
+            let (filled, kinds) = lattice::fill(&knots, &known)?;
+            // The best predicted node not tried yet.
+            let mut next: Option<(lattice::Prediction, usize)> = None;
+            for (index, kind) in kinds.iter().enumerate() {
+                if let Some(kind) = *kind
+                    && !tried.get(index).copied().unwrap_or(true)
+                    && next.is_none_or(|(best, _)| kind > best)
+                {
+                    next = Some((kind, index));
+                }
+            }
+            let Some((kind, next)) = next else {
+                break;
+            };
+            *tried.get_mut(next)? = true;
+            let bent = Lattice::new(knots.clone(), filled)?;
+            let (u, v) = (*knots.get(next % n)?, *knots.get(next / n)?);
+            // The bent grid around the node as one projective transform (through its points
+            // three modules away each way): the pattern is matched at its own size and slant,
+            // for the cost of a flat search.
+            let bent_at = |du: f64, dv: f64| {
+                let p = base.map(u + du, v + dv)?;
+                let d = bent.offset(u + du, v + dv);
+                Some(Point::new(p.x + d.x, p.y + d.y))
+            };
+            let local = Perspective::quad_to_quad(
+                [
+                    Point::new(u - 3.0, v - 3.0),
+                    Point::new(u + 3.0, v - 3.0),
+                    Point::new(u + 3.0, v + 3.0),
+                    Point::new(u - 3.0, v + 3.0),
+                ],
+                [
+                    bent_at(-3.0, -3.0)?,
+                    bent_at(3.0, -3.0)?,
+                    bent_at(3.0, 3.0)?,
+                    bent_at(-3.0, 3.0)?,
+                ],
+            );
+            // A node predicted from a known corner is searched as usual; one predicted along a
+            // row or column alone, where a bend of the other axis goes unseen, farther.
+            let halves = if kind == lattice::Prediction::Parallelogram {
+                ALIGNMENT_SEARCH_HALVES
+            } else {
+                BENT_SEARCH_HALVES
+            };
+            if let Some(pixel) = snap_alignment_in(self.m, &|a, b| local.map(a, b), u, v, halves) {
+                *known.get_mut(next)? = Some(offset(Point::new(u, v), pixel)?);
+                found += 1;
+            }
+        }
+        // The alignment patterns: every node but the three finder corners.
+        let patterns = n * n - 3;
+        if 2 * found < patterns {
+            return None;
+        }
+        let (filled, _) = lattice::fill(&knots, &known)?;
+        Lattice::new(knots, filled)
     }
 
     /// The grid of `dimension` modules as `fit` places it; `None` when that fit does not apply
@@ -610,18 +866,29 @@ impl<'a> SymbolGeometry<'a> {
                 transform(t, dimension, Some(found))
             }
             Fit::Centres => transform(t, dimension, None),
-            Fit::AllAlignments => {
-                let anchors = self.anchors(dimension);
-                let initial = match self.corners {
-                    Some(_) => Perspective::fit(&anchors)?,
-                    None => transform(t, dimension, centres_alignment(m, t, dimension)),
+            Fit::AllAlignments => self.all_alignments(dimension)?,
+            Fit::Bent => {
+                if dimension < 45 {
+                    return None;
+                }
+                // The base: the fit to the finder rings' corners where they were found (the
+                // lattice learns the rest), else the fit to every alignment pattern.
+                let base = match &self.corners {
+                    Some(corners) => Perspective::fit(&corner_pairs(corners, dimension))?,
+                    None => self.all_alignments(dimension)?,
                 };
-                refine_with_alignments(m, anchors, dimension, initial)?
+                let bend = self.bend(dimension, &base)?;
+                return Some(GridLocation {
+                    dimension,
+                    transform: base,
+                    bend: Some(bend),
+                });
             }
         };
         Some(GridLocation {
             dimension,
             transform,
+            bend: None,
         })
     }
 }
@@ -629,7 +896,7 @@ impl<'a> SymbolGeometry<'a> {
 /// Whether the module at column `x`, row `y` of a grid location reads dark (light when the
 /// transform is degenerate there or the point is far outside the image).
 pub(crate) fn sample_module(m: &BitMatrix, location: &GridLocation, x: usize, y: usize) -> bool {
-    match location.transform.map(x as f64 + 0.5, y as f64 + 0.5) {
+    match location.map(x as f64 + 0.5, y as f64 + 0.5) {
         Some(p) if p.x > -1.0e9 && p.x < 1.0e9 && p.y > -1.0e9 && p.y < 1.0e9 => {
             m.get(p.x.floor() as i64, p.y.floor() as i64)
         }
@@ -644,7 +911,7 @@ pub(crate) fn sample_grid(m: &BitMatrix, location: &GridLocation) -> Option<Vec<
     let mut modules = Vec::with_capacity(n * n);
     for y in 0..n {
         for x in 0..n {
-            let p = location.transform.map(x as f64 + 0.5, y as f64 + 0.5)?;
+            let p = location.map(x as f64 + 0.5, y as f64 + 0.5)?;
             // Far outside the image (or beyond i64) reads as light.
             let inside = p.x > -1.0e9 && p.x < 1.0e9 && p.y > -1.0e9 && p.y < 1.0e9;
             modules.push(inside && m.get(p.x.floor() as i64, p.y.floor() as i64));
@@ -658,6 +925,71 @@ mod tests {
     use super::*;
     use crate::binarize::{finder_pixels, test_pixels, threshold_at_middle};
     use crate::finder::{find_finders, finder_triples};
+
+    /// A bent grid is only a way of sampling: the Reed-Solomon check decides, so a lattice that
+    /// puts part of the grid a module off gives no text, never another one (the decoder's rule:
+    /// a damaged code gives back its text or nothing).
+    #[test]
+    fn a_wrongly_bent_grid_gives_nothing_rather_than_a_wrong_text() {
+        let text = "KZ1:".to_string() + &"0123456789ABCDEF".repeat(20);
+        let code = crate::encode(&text).expect("a code");
+        let version = usize::from(code.version());
+        assert!(version >= 7, "version {version}");
+        let (pixels_per_module, quiet) = (3.0, 4.0);
+        let image = code.to_luma(3, 4).expect("an image");
+        let (w, h) = (image.width() as usize, image.height() as usize);
+        let m = threshold_at_middle(w, h, image.pixels());
+        let dimension = 17 + 4 * version;
+        let transform = Perspective::quad_to_quad(
+            [
+                Point::new(0.0, 0.0),
+                Point::new(1.0, 0.0),
+                Point::new(1.0, 1.0),
+                Point::new(0.0, 1.0),
+            ],
+            [
+                Point::new(quiet * pixels_per_module, quiet * pixels_per_module),
+                Point::new((quiet + 1.0) * pixels_per_module, quiet * pixels_per_module),
+                Point::new(
+                    (quiet + 1.0) * pixels_per_module,
+                    (quiet + 1.0) * pixels_per_module,
+                ),
+                Point::new(quiet * pixels_per_module, (quiet + 1.0) * pixels_per_module),
+            ],
+        );
+        let knots: Vec<f64> = crate::symbol::alignment_centres(version)
+            .iter()
+            .map(|&c| c as f64 + 0.5)
+            .collect();
+        let n = knots.len();
+        let decoded = |offsets: Vec<Point>| {
+            let location = GridLocation {
+                dimension,
+                transform,
+                bend: Some(Lattice::new(knots.clone(), offsets).expect("a lattice")),
+            };
+            let modules = sample_grid(&m, &location).expect("a grid");
+            crate::grid::decode_grid(dimension, &modules).map(|payload| payload.bytes)
+        };
+        // Unbent, the grid reads the text.
+        assert_eq!(
+            decoded(vec![Point::new(0.0, 0.0); n * n]),
+            Some(text.into_bytes())
+        );
+        // Every other node a module (3 pixels) off: most of the grid is read from the wrong
+        // modules.
+        let shifted = (0..n * n)
+            .map(|k| {
+                let d = if (k % n + k / n).is_multiple_of(2) {
+                    3.0
+                } else {
+                    -3.0
+                };
+                Point::new(d, -d)
+            })
+            .collect();
+        assert_eq!(decoded(shifted), None);
+    }
 
     #[test]
     fn finder_ring_corners_follow_the_pattern() {

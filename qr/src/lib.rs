@@ -39,6 +39,7 @@ mod fit;
 mod geometry;
 mod grid;
 mod image;
+mod lattice;
 mod reed_solomon;
 mod render;
 mod scan;

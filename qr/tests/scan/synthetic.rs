@@ -718,3 +718,81 @@ fn steep_view_about_a_diagonal() {
         );
     }
 }
+
+/// A `text` code printed on a sheet bent round a vertical cylinder and photographed from the
+/// front, as the benchmark's "curved" frames (bench/frames.mjs): `centre_pixels` pixels a module
+/// where the sheet faces the camera, the code's edges `edge_angle` radians round the cylinder
+/// (narrowed by its cosine there), turned by `roll` radians in the frame. Each pixel is the
+/// mean of 3 x 3 samples of the sheet (ink 30, paper 235, desk 110).
+fn on_a_cylinder(text: &str, centre_pixels: f64, edge_angle: f64, roll: f64) -> LumaImage {
+    let code = render(text, 1);
+    let side = f64::from(code.width());
+    // Radius in modules: the code (without its quiet zone) spans `edge_angle` each way.
+    let radius = (side / 2.0 - 4.0) / edge_angle;
+    let flat_half = radius * (side / 2.0 / radius).min(std::f64::consts::FRAC_PI_2).sin();
+    let width = (2.0 * flat_half * centre_pixels + 80.0).ceil() as u32;
+    let height = (side * centre_pixels + 80.0).ceil() as u32;
+    let (cx, cy) = (f64::from(width) / 2.0, f64::from(height) / 2.0);
+    let (sin, cos) = roll.sin_cos();
+    let mut pixels = Vec::with_capacity((width * height) as usize);
+    for y in 0..height {
+        for x in 0..width {
+            let mut sum = 0.0f64;
+            for sy in [-1.0, 0.0, 1.0] {
+                for sx in [-1.0, 0.0, 1.0] {
+                    let (px, py) = (
+                        f64::from(x) + 0.5 + sx / 3.0 - cx,
+                        f64::from(y) + 0.5 + sy / 3.0 - cy,
+                    );
+                    // Undo the roll, then the camera's scale: flat position in modules.
+                    let fx = (cos * px + sin * py) / centre_pixels;
+                    let fy = (-sin * px + cos * py) / centre_pixels;
+                    // Along the cylinder: the flat position is R sin(s / R) of the arc s.
+                    let arc = if fx.abs() < radius {
+                        radius * (fx / radius).asin()
+                    } else {
+                        f64::INFINITY
+                    };
+                    let (u, v) = (arc + side / 2.0, fy + side / 2.0);
+                    sum += if u >= 0.0 && v >= 0.0 && u < side && v < side {
+                        let module = code.pixel(u as u32, v as u32).unwrap_or(255);
+                        if module < 128 { 30.0 } else { 235.0 }
+                    } else {
+                        110.0
+                    };
+                }
+            }
+            pixels.push((sum / 9.0).round() as u8);
+        }
+    }
+    LumaImage::new(width, height, pixels).unwrap()
+}
+
+/// A version 30 code at about 2.3 pixels a module on a sheet bent round a cylinder: its
+/// modules narrow to about 1.6 pixels towards the edges, and one projective grid of the right
+/// size is several modules off there. The grid is bent to the lattice of alignment patterns
+/// (ISO/IEC 18004:2015 annex E gives their places), each found where its neighbours predict it.
+#[test]
+fn curved_large_code_read_through_the_alignment_lattice() {
+    let t = text(30, 1400);
+    assert_eq!(qr::encode(&t).unwrap().version(), 30);
+    for (n, (pixels, angle, roll)) in [(2.3, 0.75, 0.05), (2.4, 0.8, -0.12)]
+        .into_iter()
+        .enumerate()
+    {
+        let frame = on_a_cylinder(&t, pixels, angle, roll);
+        assert_eq!(scan(&frame), std::slice::from_ref(&t), "view {n}");
+    }
+}
+
+/// A version 30 code bent farther round its cylinder (its edges 0.85 radian round, the modules
+/// there narrowed to two thirds of their width): the finder patterns, at the edges, look smaller
+/// than the modules between them, so their spacing suggests a symbol several versions too
+/// large. The version information (ISO/IEC 18004:2015, 7.10), read through the
+/// rings of the finder patterns beside its two copies, names the size to sample.
+#[test]
+fn strongly_curved_code_sized_by_the_version_beside_the_finder_patterns() {
+    let t = text(33, 1400);
+    let frame = on_a_cylinder(&t, 2.8, 0.85, 0.03);
+    assert_eq!(scan(&frame), std::slice::from_ref(&t));
+}
