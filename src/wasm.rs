@@ -984,9 +984,10 @@ pub fn issue_certificate(
     cert::issue_certificate(&record, &key, issued_at).map_err(error)
 }
 
-#[cfg(feature = "wasm-verify")]
+#[cfg(any(feature = "wasm-verify", feature = "wasm-rules"))]
 /// The short names of the verification statuses in `lang` (default "ru"), for headlines, table
-/// cells and filters: `{ statuses: { valid: "...", ... } }`.
+/// cells and filters: `{ statuses: { valid: "...", ... } }`. In `tirkeu/rules` too, so that a
+/// portal's form and its certificate pages name a status with the same words.
 ///
 /// # Errors
 ///

@@ -6,7 +6,10 @@ import initIssue, * as issue from "tirkeu/issue";
 
 await Promise.all([initRules(), initRulesData(), initVerify(), initIssue()]);
 const expect = (ok, what) => { if (!ok) throw new Error(what); };
-expect(typeof rules.checkApplication === "function", "rules: checkApplication");
+for (const name of ["checkApplication", "workingDaysBetween", "regions", "countries", "messages", "fieldLabel", "formatDate"]) {
+  expect(typeof rules[name] === "function", `rules: ${name}`);
+}
+expect(rules.messages("kk").statuses.valid.length > 0, "rules: the status words");
 expect(!("Verifier" in rules) && !("issueCertificate" in rules) && !("scanImage" in rules), "rules holds only the rules");
 expect(!("RulesData" in rules), "rules holds no data bundle reader");
 expect(typeof rulesData.RulesData === "function" && typeof rulesData.checkApplication === "function", "rules-data: the rules and RulesData");
