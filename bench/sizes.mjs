@@ -125,7 +125,7 @@ export const ENTRIES = ["rules", "rules-data", "verify", "issue", "tirkeu"];
  * built now with a little room, until it meets its target.
  */
 export const SIZE_TARGETS = { rules: 70 * 1024, verify: 150 * 1024, pageStart: 220 * 1024 };
-export const RULES_CEILING = 76 * 1024;
+export const RULES_CEILING = 77 * 1024;
 
 export async function runSizes({ log = () => {} } = {}) {
   const wasm = await fileSize(SHIPPED_WASM);

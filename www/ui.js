@@ -186,7 +186,7 @@ export function lazyFormView(form, { setup, refresh }) {
 
 /**
  * Fills the `select[data-options]` of `root` in the interface language: "regions", "countries"
- * (sorted by name for the language), or "group:value,value" (texts opt.group.value). A select is
+ * (sorted by name in the language's alphabetical order), or "group:value,value" (texts opt.group.value). A select is
  * filled again only when the language has changed since it was filled.
  * @param {HTMLElement} root
  */
@@ -197,12 +197,11 @@ export function fillOptionLists(root) {
   /** @type {Record<string, () => Array<{ value: string, label: string }>>} */
   const lists = {
     regions: () => tirkeu.regions().map((r) => ({ value: r.code, label: regionName(r.code) })),
-    countries: () => {
-      // One collator for the whole sort: localeCompare with a locale builds one per comparison.
-      const collator = new Intl.Collator(lang());
-      return Array.from(countryNames(), ([code, name]) => ({ value: code, label: `${name} (${code})` }))
-        .sort((a, b) => collator.compare(a.label, b.label));
-    },
+    // In the order of the language's alphabet, as the module sorts names (the browser's collator
+    // may have no Kazakh order).
+    countries: () => Array.from(countryNames())
+      .sort(([, a], [, b]) => tirkeu.compareNames(a, b, lang()))
+      .map(([code, name]) => ({ value: code, label: `${name} (${code})` })),
   };
   /** @type {Record<string, Array<{ value: string, label: string }>>} */
   const made = {};

@@ -128,3 +128,50 @@ fn placeholders_and_unknown_cases() {
     );
     assert_eq!(end.render_args(Lang::En, &args), "by 1 January 2026.");
 }
+
+// Source: the Kazakh Cyrillic alphabet of 42 letters and the Unicode CLDR collation tailoring for
+// kk (common/collation/kk.xml: "&Е<ё<<<Ё &у<ұ<<<Ұ<ү<<<Ү &ы<і<<<І"); ru sorts Ё with Е at the
+// first level (CLDR root).
+#[test]
+fn names_sort_in_each_alphabets_order() {
+    let sorted = |names: &[&'static str], lang| {
+        let mut names = names.to_vec();
+        names.sort_by(|a, b| compare_names(a, b, lang));
+        names
+    };
+    let names = [
+        "ёж", "Ежов", "Ель", "ірі", "ыбыр", "Үй", "ұл", "Уа", "Қала", "Кит",
+    ];
+    assert_eq!(
+        sorted(&names, Lang::Kk),
+        [
+            "Ежов", "Ель", "ёж", "Кит", "Қала", "Уа", "ұл", "Үй", "ыбыр", "ірі"
+        ]
+    );
+    assert_eq!(
+        sorted(&["Ель", "ёж", "Ежов"], Lang::Ru),
+        ["ёж", "Ежов", "Ель"]
+    );
+    // Accents, then case (small letters first) only between names otherwise equal.
+    assert_eq!(
+        sorted(&["Бета", "бета", "альфа"], Lang::Ru),
+        ["альфа", "бета", "Бета"]
+    );
+    assert_eq!(
+        sorted(&["Åland", "Aland", "aland"], Lang::En),
+        ["aland", "Aland", "Åland"]
+    );
+    // Spaces and punctuation before letters; Latin after Cyrillic in kk and ru, before it in en.
+    assert_eq!(
+        sorted(&["Жаңа Зеландия", "Жаңаөзен", "Zeta", "Альфа"], Lang::Kk),
+        ["Альфа", "Жаңа Зеландия", "Жаңаөзен", "Zeta"]
+    );
+    assert_eq!(
+        sorted(&["Альфа", "Zeta", "Åland"], Lang::En),
+        ["Åland", "Zeta", "Альфа"]
+    );
+    assert_eq!(
+        compare_names("Алма", "Алма", Lang::Kk),
+        core::cmp::Ordering::Equal
+    );
+}

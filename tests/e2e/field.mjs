@@ -999,16 +999,16 @@ test("languages: country names in Kazakh and Russian from the module, whatever t
     if (code !== "en") {
       const latin = countries.filter((o) => /[A-Za-z]/.test(o.replace(/ \([A-Z]{3}\)$/, "")));
       assertEqual(latin.join(" | "), "", `${code}: a country named in Latin letters`);
-      // Sorted by the browser's collation for the language: Kazakh letters in their place ("Қ"
-      // after every "К", "Ө" after every "О"), not where an English or Russian sort puts them.
-      const sorted = await page.evaluate(([list, tag]) => {
-        const collator = new Intl.Collator(tag);
-        return list.every((o, i) => i === 0 || collator.compare(list[i - 1], o) <= 0);
-      }, [countries, code]);
-      assert(sorted, `${code}: the list is sorted`);
+      // Sorted in the order of the language's alphabet, by the module: Kazakh letters in their
+      // place ("Қ" after every "К", "Ұ" before every "Ү"), which Chromium's own collator does not
+      // know; checked against the CLDR collation of Node's full ICU.
+      const collator = new Intl.Collator(code);
+      const unsorted = countries.filter((o, i) => i > 0 && collator.compare(countries[i - 1], o) > 0);
+      assertEqual(unsorted.join(" | "), "", `${code}: out of the alphabet's order`);
       if (code === "kk") {
         const at = (prefix) => countries.findIndex((o) => o.startsWith(prefix));
         assert(at("Кюрасао") < at("Қазақстан") && at("Орталық Африка") < at("Өзбекстан"), "kk: Қ after К, Ө after О");
+        assert(at("Ұлыбритания") < at("Үндістан") && at("Үндістан") < at("Эквадор"), "kk: Ұ before Ү, both before Э");
       }
     }
     // The warning on a regime of low confidence names the country, in the language.

@@ -4,7 +4,7 @@
 //
 // The findings, the field labels they use and the dates are the package's, in the language asked
 // for; the portal keeps only its own texts (TEXTS below).
-import init, { checkApplication, countries, fieldLabel, formatDate, regions } from "../pkg/rules.js";
+import init, { checkApplication, compareNames, countries, fieldLabel, formatDate, regions } from "../pkg/rules.js";
 
 const TEXTS = {
   en: {
@@ -106,14 +106,14 @@ function show(/** @type {boolean} */ touchedOnly) {
   return errors;
 }
 
-// The citizenship and region lists, named by the package in the chosen language: countries sorted
-// by name for the language, regions in the package's order (cities first). A stateless person's
+// The citizenship and region lists, named by the package in the chosen language: countries in the
+// order of the language's alphabet (the package's compareNames: the browser's collator may have no
+// Kazakh order), regions in the package's order (cities first). A stateless person's
 // code (XXA) is accepted too; a portal offers it as its own forms name it.
 function fillLists() {
   const key = /** @type {const} */ ({ kk: "nameKk", ru: "nameRu", en: "nameEn" })[lang];
-  const collator = new Intl.Collator(lang);
   const lists = {
-    "immigrant.citizenship": countries().map((c) => [c.code, c[key]]).sort((a, b) => collator.compare(a[1], b[1])),
+    "immigrant.citizenship": countries().map((c) => [c.code, c[key]]).sort((a, b) => compareNames(a[1], b[1], lang)),
     "address.region": regions().map((r) => [r.code, r[key]]),
   };
   for (const [name, options] of Object.entries(lists)) {
