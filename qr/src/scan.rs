@@ -40,6 +40,17 @@ const MAX_TRIPLE_ATTEMPTS: usize = 40;
 /// too blurred or too small for the cheap ones, whose finder patterns then come out plainly;
 /// trying every look-alike again there cost most of a miss's time (make bench: the curved frames).
 const MAX_COSTLY_TRIPLE_ATTEMPTS: usize = 8;
+/// A finder pattern crossed by at least this many scanned rows (every second row: one 8 pixels
+/// tall or more) is confirmed. Every code of make bench showed one on a cheap rung, even those
+/// only the costly rungs read (a defocused code, a steep view, a curved code at 2 pixels a
+/// module); its frames without a code showed none (noise, salt-and-pepper, texture, print and
+/// tiles give look-alikes crossed by one to three rows).
+const CONFIRMING_ROWS: u32 = 4;
+/// A code defocused beyond what the cheap rungs read may show one or two finder look-alikes and
+/// nothing else in the image as given (tests/scan: six box blurs, sigma about 2 pixels at 3.9
+/// pixels a module, read only when doubled): so few in a quiet image count as confirmed too.
+/// Noise and print give many more (make bench: 7 to 200 in its frames without a code).
+const MAX_LONE_LOOK_ALIKES: usize = 2;
 /// Images up to this many pixels are also tried blurred (larger ones are denoised by the
 /// shrinking rungs, which average blocks of pixels anyway).
 const MAX_PIXELS_TO_BLUR: usize = 4_000_000;
@@ -198,6 +209,12 @@ pub(crate) struct Scanned {
     /// lie in, the only part of the image the ladder's costly rungs look at (`None`: no finder
     /// pattern, and no costly rung).
     pub evidence: Option<Bounds>,
+    /// Whether a confirmed finder pattern ([`CONFIRMING_ROWS`]) was seen: without one, the
+    /// ladder takes the image for one without a code and skips its costly rungs.
+    pub confirmed: bool,
+    /// Whether the finder patterns seen were at most [`MAX_LONE_LOOK_ALIKES`] and formed no
+    /// symbol: what a strongly defocused code shows in the image as given.
+    pub lone: bool,
 }
 
 /// Every distinct code in the image, in reading order (top to bottom, then left to right) on the
@@ -207,6 +224,8 @@ pub(crate) fn scan(image: &Luma<'_>, effort: ScanEffort) -> Scanned {
         image,
         binarize(image),
         ladder(effort, image.width, image.height),
+        Gate::Evidence,
+        &mut |_| {},
     )
 }
 
@@ -234,7 +253,13 @@ pub(crate) fn scan_rgba_sampled(
         pixels: &pixels,
     };
     let first = binarize::binarize_with_blocks(&image, blocks);
-    scan_with(&image, first, ladder(effort, width, height))
+    scan_with(
+        &image,
+        first,
+        ladder(effort, width, height),
+        Gate::Evidence,
+        &mut |_| {},
+    )
 }
 
 /// A region of a camera frame where a code was seen a moment ago: the quick rungs, then the
@@ -247,15 +272,33 @@ pub(crate) fn scan_region(image: &Luma<'_>) -> Scanned {
         numerator: 3,
         denominator: 2,
     });
-    scan_with(image, binarize(image), rungs)
+    // A code was there a moment ago: no confirmed finder pattern is asked for.
+    scan_with(image, binarize(image), rungs, Gate::Seen, &mut |_| {})
+}
+
+/// What the costly rungs of a ladder ask for before they run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Gate {
+    /// A confirmed finder pattern on a cheaper rung (a whole image: most hold no code).
+    Evidence,
+    /// Nothing more (a camera frame's region, where a code was seen a moment ago).
+    Seen,
 }
 
 /// Runs `rungs` over `image` (`first` being its binarisation) until one decodes something;
-/// bounds in `image`'s pixels.
-fn scan_with<'a>(image: &Luma<'a>, first: BitMatrix<'a>, rungs: Vec<Rung>) -> Scanned {
+/// bounds in `image`'s pixels. `ran` hears of each rung that ran a detection pass.
+fn scan_with<'a>(
+    image: &Luma<'a>,
+    first: BitMatrix<'a>,
+    rungs: Vec<Rung>,
+    gate: Gate,
+    ran: &mut impl FnMut(Rung),
+) -> Scanned {
     let mut original_bits = Some(first);
     let mut near: Option<Bounds> = None;
     let mut evidence: Option<Bounds> = None;
+    let mut seen_finder = false;
+    let mut confirmed = gate == Gate::Seen;
     for rung in rungs {
         let found = match rung {
             Rung::Original => match &original_bits {
@@ -269,6 +312,14 @@ fn scan_with<'a>(image: &Luma<'a>, first: BitMatrix<'a>, rungs: Vec<Rung>) -> Sc
                 Some(bits) => codes_in(&bits.inverted(), MAX_TRIPLE_ATTEMPTS),
                 None => codes_in(&binarize(image).inverted(), MAX_TRIPLE_ATTEMPTS),
             },
+            // The early decision that the image holds no code: a third's size is for a very
+            // large code, whose finder patterns the image as given or its half shows, if only
+            // as look-alikes crossed by one row; blurring and resampling (a pass or more each,
+            // half the time of a miss before) wait for a confirmed finder pattern, which every
+            // code of make bench showed on a cheap rung and none of its frames without a code
+            // did (noise, texture, print, tiles).
+            Rung::Shrink(3) if !seen_finder => continue,
+            Rung::Blur | Rung::Resample { .. } if !confirmed => continue,
             Rung::Shrink(factor) => match image::downscale_box(image, factor) {
                 Some(small) => codes_in_luma(&small, MAX_TRIPLE_ATTEMPTS).scaled(factor as f64),
                 None => continue,
@@ -306,9 +357,12 @@ fn scan_with<'a>(image: &Luma<'a>, first: BitMatrix<'a>, rungs: Vec<Rung>) -> Sc
                 found
             }
         };
+        ran(rung);
         if !found.codes.is_empty() {
             return found;
         }
+        seen_finder |= found.evidence.is_some();
+        confirmed |= found.confirmed || (matches!(rung, Rung::Original) && found.lone);
         near = near.or(found.bounds);
         if let Some(seen) = found.evidence {
             evidence = Some(evidence.map_or(seen, |e| e.union(seen)));
@@ -318,6 +372,8 @@ fn scan_with<'a>(image: &Luma<'a>, first: BitMatrix<'a>, rungs: Vec<Rung>) -> Sc
         codes: Vec::new(),
         bounds: near,
         evidence,
+        confirmed,
+        lone: false,
     }
 }
 
@@ -459,6 +515,8 @@ fn codes_in(bits: &BitMatrix, max_triples: usize) -> Scanned {
         codes,
         bounds,
         evidence,
+        confirmed: finders.iter().any(|f| f.count >= CONFIRMING_ROWS),
+        lone: triples.is_empty() && (1..=MAX_LONE_LOOK_ALIKES).contains(&finders.len()),
     }
 }
 
@@ -502,6 +560,63 @@ fn triple_region(triple: &FinderTriple) -> Option<Bounds> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A seeded frame without a code: random dark and light blocks of 3 x 3 pixels (as the
+    /// salt-and-pepper frame of make bench), which give finder look-alikes crossed by one to
+    /// three scanned rows, and before the early decision set off every costly rung.
+    fn salt_and_pepper(width: usize, height: usize, seed: u64) -> Vec<u8> {
+        let mut state = seed;
+        let mut next = move || {
+            // xorshift64
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let columns = width.div_ceil(3);
+        let cells: Vec<u8> = (0..columns * height.div_ceil(3))
+            .map(|_| if next() & 1 == 0 { 40 } else { 215 })
+            .collect();
+        (0..width * height)
+            .map(|i| cells[(i / width / 3) * columns + (i % width) / 3])
+            .collect()
+    }
+
+    fn rungs_run(image: &Luma<'_>, effort: ScanEffort, gate: Gate) -> (Scanned, Vec<Rung>) {
+        let mut ran = Vec::new();
+        let rungs = ladder(effort, image.width, image.height);
+        let found = scan_with(image, binarize(image), rungs, gate, &mut |rung| {
+            ran.push(rung)
+        });
+        (found, ran)
+    }
+
+    fn costly(rung: &Rung) -> bool {
+        matches!(rung, Rung::Blur | Rung::Resample { .. })
+    }
+
+    /// The cost model of a miss (module docs): a frame without a code whose cheap rungs saw no
+    /// confirmed finder pattern runs none of the costly rungs; the same frame asking for no
+    /// evidence (as a camera region does) runs them, so the decision is what spares them.
+    #[test]
+    fn a_frame_without_a_code_skips_the_costly_rungs() {
+        let pixels = salt_and_pepper(640, 480, 923);
+        let image = Luma {
+            width: 640,
+            height: 480,
+            pixels: &pixels,
+        };
+        let (found, ran) = rungs_run(&image, ScanEffort::Thorough, Gate::Evidence);
+        assert!(found.codes.is_empty());
+        assert!(!found.confirmed);
+        assert!(found.evidence.is_some(), "look-alikes were seen");
+        assert!(!ran.iter().any(costly), "costly rungs ran: {ran:?}");
+        let (_, ungated) = rungs_run(&image, ScanEffort::Thorough, Gate::Seen);
+        assert!(
+            ungated.iter().any(costly),
+            "the frame sets off no costly rung"
+        );
+    }
 
     #[test]
     fn points_inside_a_quadrilateral_either_way_round() {
