@@ -17,11 +17,17 @@
 //! codes they are for show plain finder patterns there); the blur, and doubling in an image over
 //! half a megapixel, wait for more: a grid that looked like a symbol and did not decode (make
 //! bench: the blur rung read none of its frames, and cost a tenth of the misses' time on the
-//! steep views and curved codes no decoder reads). An image without a code costs about two passes; a
-//! code that does not read, about four (it was ten before: make bench, the frames that no decoder
-//! reads). A one-and-a-half rung between the last two rescued nothing the others did not and cost
-//! two passes, and doubling a 1280 x 720 frame cost four and rescued nothing: both are gone from the
-//! whole-image ladder.
+//! steep views and curved codes no decoder reads). A one-and-a-half rung between the last two
+//! rescued nothing the others did not and cost two passes, and doubling a 1280 x 720 frame cost
+//! four and rescued nothing: both are gone from the whole-image ladder.
+//!
+//! The early decision that an image holds no code: the third's size and the costly rungs wait
+//! for a confirmed finder pattern ([`CONFIRMING_ROWS`]) on a cheap rung, or (the third's size and
+//! doubling) a lone look-alike in the image as given ([`MAX_LONE_LOOK_ALIKES`]). make bench's
+//! frames without a code (noise, texture, print, tiles, scenes with the code painted out) then
+//! cost their cheap rungs alone, less than half of what they did; no frame with a code lost its
+//! read. The costly rungs come in order of what they read per millisecond there: in an image
+//! small enough to double, doubling before the two-thirds rung.
 //!
 //! [`ScanEffort::Quick`] stops after the inverted rung: for a camera loop that sees another frame
 //! a moment later anyway. A camera frame's region (`scan_region`) adds the blur and a
@@ -97,16 +103,23 @@ fn ladder(effort: ScanEffort, width: usize, height: usize) -> Vec<Rung> {
         rungs.push(Rung::Shrink(3));
     }
     // The costly rungs look only where finder patterns were seen, and each checks the size of
-    // that part (costly_rung).
-    rungs.push(Rung::Blur);
-    rungs.push(Rung::Resample {
+    // that part (costly_rung). By gain per millisecond: in an image small enough to double,
+    // doubling (four passes over its part) read two of make bench's frames and the two-thirds
+    // rung (one pass and the resampling) none, so doubling comes first there.
+    let two_thirds = Rung::Resample {
         numerator: 2,
         denominator: 3,
-    });
-    rungs.push(Rung::Resample {
+    };
+    let doubled = Rung::Resample {
         numerator: 2,
         denominator: 1,
-    });
+    };
+    rungs.push(Rung::Blur);
+    if width.saturating_mul(height) <= MAX_PIXELS_TO_DOUBLE {
+        rungs.extend([doubled, two_thirds]);
+    } else {
+        rungs.extend([two_thirds, doubled]);
+    }
     rungs
 }
 
@@ -297,8 +310,8 @@ fn scan_with<'a>(
     let mut original_bits = Some(first);
     let mut near: Option<Bounds> = None;
     let mut evidence: Option<Bounds> = None;
-    let mut seen_finder = false;
     let mut confirmed = gate == Gate::Seen;
+    let mut lone = false;
     for rung in rungs {
         let found = match rung {
             Rung::Original => match &original_bits {
@@ -312,14 +325,18 @@ fn scan_with<'a>(
                 Some(bits) => codes_in(&bits.inverted(), MAX_TRIPLE_ATTEMPTS),
                 None => codes_in(&binarize(image).inverted(), MAX_TRIPLE_ATTEMPTS),
             },
-            // The early decision that the image holds no code: a third's size is for a very
-            // large code, whose finder patterns the image as given or its half shows, if only
-            // as look-alikes crossed by one row; blurring and resampling (a pass or more each,
-            // half the time of a miss before) wait for a confirmed finder pattern, which every
-            // code of make bench showed on a cheap rung and none of its frames without a code
-            // did (noise, texture, print, tiles).
-            Rung::Shrink(3) if !seen_finder => continue,
-            Rung::Blur | Rung::Resample { .. } if !confirmed => continue,
+            // The early decision that the image holds no code: blurring and resampling (a pass
+            // or more each, half the time of a miss before) and a third's size (for a very
+            // large code, whose finder patterns the image as given shows crossed by many rows)
+            // wait for a confirmed finder pattern, which every code of make bench showed on a
+            // cheap rung and none of its frames without a code did (noise, texture, print,
+            // tiles). A lone look-alike in the image as given opens the third's size and
+            // doubling alone, the rung that reads a code defocused that far.
+            Rung::Shrink(3) | Rung::Blur | Rung::Resample { .. }
+                if !opened(rung, confirmed, lone) =>
+            {
+                continue;
+            }
             Rung::Shrink(factor) => match image::downscale_box(image, factor) {
                 Some(small) => codes_in_luma(&small, MAX_TRIPLE_ATTEMPTS).scaled(factor as f64),
                 None => continue,
@@ -361,8 +378,8 @@ fn scan_with<'a>(
         if !found.codes.is_empty() {
             return found;
         }
-        seen_finder |= found.evidence.is_some();
-        confirmed |= found.confirmed || (matches!(rung, Rung::Original) && found.lone);
+        confirmed |= found.confirmed;
+        lone |= matches!(rung, Rung::Original) && found.lone;
         near = near.or(found.bounds);
         if let Some(seen) = found.evidence {
             evidence = Some(evidence.map_or(seen, |e| e.union(seen)));
@@ -375,6 +392,22 @@ fn scan_with<'a>(
         confirmed,
         lone: false,
     }
+}
+
+/// Whether the evidence of the cheap rungs opens `rung` (scan_with: the early decision that an
+/// image holds no code): a confirmed finder pattern opens every rung; a lone look-alike in the
+/// image as given, the third's size and doubling.
+fn opened(rung: Rung, confirmed: bool, lone: bool) -> bool {
+    confirmed
+        || (lone
+            && matches!(
+                rung,
+                Rung::Shrink(_)
+                    | Rung::Resample {
+                        numerator: 2,
+                        denominator: 1,
+                    }
+            ))
 }
 
 /// A blur or resampling rung over the part of `image` inside `region`, bounds in `image`'s
