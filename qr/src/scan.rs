@@ -25,7 +25,7 @@
 //! for a confirmed finder pattern ([`CONFIRMING_ROWS`]) on a cheap rung, or (the third's size and
 //! doubling) a lone look-alike in the image as given ([`MAX_LONE_LOOK_ALIKES`]). make bench's
 //! frames without a code (noise, texture, print, tiles, scenes with the code painted out) then
-//! cost their cheap rungs alone, less than half of what they did; no frame with a code lost its
+//! cost what their cheap rungs cost, about half of what they did; no frame with a code lost its
 //! read. The costly rungs come in order of what they read per millisecond there: in an image
 //! small enough to double, doubling before the two-thirds rung.
 //!
