@@ -17,6 +17,9 @@ import { loadDemo, loadTirkeu, rootPath, seededRandom } from "./common.mjs";
 export const CLASSES = ["clean", "blur", "noise", "rotation", "perspective", "low_contrast", "glare", "small",
   "curved", "steep", "low_pitch", "jpeg", "uneven_light", "round"];
 export const FRAMES_PER_CLASS = 4;
+/** Frames that hold no code: they count in no decoded total, and any text read there is a misread. */
+export const NO_CODE_CLASS = "no_code";
+export const NO_CODE_FRAMES = 8;
 export const DEFAULT_SEED = 923;
 
 const LARGE = { width: 1280, height: 720 };
@@ -509,11 +512,112 @@ function jpegArtefacts(rgba, width, height, quality) {
   }
 }
 
+// ----- Frames without a code ---------------------------------------------------------------------
+
+/** A version 17 symbol's size with every module light: the scene with its code painted out. */
+const PAINTED_OUT = { version: 17, size: 85, modules: new Uint8Array(85 * 85) };
+
+/**
+ * A frame of a pattern (`shade(x, y)` in 0 dark to 1 light, sampled 3 x 3 per pixel) under the
+ * same lens blur and sensor noise as the scenes.
+ */
+function renderPattern({ width, height }, shade, random, { blurSigma = 0.6, noiseSigma = 2.5 } = {}) {
+  const plane = new Float32Array(width * height);
+  const offsets = [-1 / 3, 0, 1 / 3];
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      let sum = 0;
+      for (const dy of offsets) for (const dx of offsets) sum += shade(x + 0.5 + dx, y + 0.5 + dy);
+      plane[y * width + x] = 30 + 200 * (sum / 9);
+    }
+  }
+  const blurred = gaussianBlur(plane, width, height, blurSigma);
+  const rgba = new Uint8ClampedArray(width * height * 4);
+  for (let index = 0; index < width * height; index++) {
+    const shared = random.gaussian() * noiseSigma;
+    for (let channel = 0; channel < 3; channel++) rgba[index * 4 + channel] = Math.round(blurred[index] + shared);
+    rgba[index * 4 + 3] = 255;
+  }
+  return rgba;
+}
+
+/**
+ * The frames without a code: the clean and the noisy scene with the code painted out (the sheet,
+ * its print and the desk remain), sensor noise on grey, salt-and-pepper blocks, a desk's grain
+ * (texture), a page of print, a checkerboard seen in perspective and a tiled wall.
+ */
+function noCodeFrame(index, random) {
+  const frame = index % 2 === 0 ? LARGE : SMALL;
+  const drawn = (kind) => ({ kind });
+  if (index < 2) {
+    const className = index === 0 ? "clean" : "noise";
+    const { data } = renderFrame(className, index, frame, PAINTED_OUT, random);
+    return { frame, data, drawn: drawn(`${className} scene, code painted out`) };
+  }
+  const { width, height } = frame;
+  switch (index) {
+    case 2:
+      return { frame, data: renderPattern(frame, () => 0.5, random, { noiseSigma: 40 }), drawn: drawn("sensor noise on grey") };
+    case 3: {
+      const cell = 3;
+      const cells = Uint8Array.from({ length: Math.ceil(width / cell) * Math.ceil(height / cell) }, () => (random.next() < 0.5 ? 0 : 1));
+      const columns = Math.ceil(width / cell);
+      return { frame, data: renderPattern(frame, (x, y) => cells[Math.floor(y / cell) * columns + Math.floor(x / cell)], random),
+        drawn: drawn("salt-and-pepper blocks") };
+    }
+    case 4: {
+      const octaves = [valueNoise(width, height, 64, random), valueNoise(width, height, 16, random), valueNoise(width, height, 5, random)];
+      return { frame, data: renderPattern(frame, (x, y) => 0.5 + 0.3 * octaves[0](x, y) + 0.25 * octaves[1](x, y) + 0.2 * octaves[2](x, y), random),
+        drawn: drawn("texture") };
+    }
+    case 5: {
+      // Lines of words whose letters are strokes and gaps: a page of print at 2-3 px a stroke.
+      const lineHeight = 14, glyph = 7;
+      const strokes = new Map();
+      const ink = (row, column) => {
+        const key = row * 100_000 + column;
+        if (!strokes.has(key)) strokes.set(key, random.next());
+        return strokes.get(key);
+      };
+      const shade = (x, y) => {
+        const row = Math.floor(y / lineHeight), within = y - row * lineHeight;
+        if (within < 3 || within > 12 || x < 20 || x > width - 20) return 1;
+        const column = Math.floor(x / glyph), part = Math.floor(((x % glyph) / glyph) * 3);
+        const letter = ink(row, column);
+        if (letter < 0.15) return 1; // a space between words
+        const stroke = Math.floor(letter * 97 + part * 31 + Math.floor(within / 3) * 17) % 3;
+        return part === 2 || stroke === 0 ? 1 : 0;
+      };
+      return { frame, data: renderPattern(frame, shade, random), drawn: drawn("a page of print") };
+    }
+    case 6: {
+      // A checkerboard on a plane tilted away from the camera.
+      const square = 24;
+      const shade = (x, y) => {
+        const depth = 1 + 0.9 * (1 - y / height);
+        const u = (x - width / 2) * depth / square, v = y * depth * depth / square;
+        return (Math.floor(u) + Math.floor(v)) % 2 === 0 ? 0 : 1;
+      };
+      return { frame, data: renderPattern(frame, shade, random), drawn: drawn("a checkerboard in perspective") };
+    }
+    default: {
+      // Tiles with dark grout and a dark square in each: a grid of square rings at about 3 px a module.
+      const tile = 21;
+      const shade = (x, y) => {
+        const [u, v] = [x % tile, y % tile];
+        const edge = Math.min(u, v, tile - 1 - u, tile - 1 - v);
+        return edge < 3 || (edge >= 7 && edge < 9) ? 0 : 1;
+      };
+      return { frame, data: renderPattern(frame, shade, random), drawn: drawn("a tiled wall") };
+    }
+  }
+}
+
 /**
  * The 56 frames: `{ name, className, width, height, data (RGBA), text (the certificate), version,
- * drawn }`, the same for the same seed.
+ * drawn }`, the same for the same seed; then (`noCode`) the 8 frames without a code (`text` null).
  */
-export async function generateFrames({ tirkeu, demo, seed = DEFAULT_SEED } = {}) {
+export async function generateFrames({ tirkeu, demo, seed = DEFAULT_SEED, noCode = true } = {}) {
   tirkeu ??= await loadTirkeu();
   demo ??= await loadDemo();
   const frames = [];
@@ -526,6 +630,11 @@ export async function generateFrames({ tirkeu, demo, seed = DEFAULT_SEED } = {})
       const { data, drawn } = renderFrame(className, index, frame, matrix, random);
       frames.push({ name: `${className}-${index}`, className, ...frame, data, text, version: matrix.version, drawn });
     }
+  }
+  for (let index = 0; noCode && index < NO_CODE_FRAMES; index++) {
+    const random = seededRandom(seed * 7919 + (2000 + index) * 104_729);
+    const { frame, data, drawn } = noCodeFrame(index, random);
+    frames.push({ name: `${NO_CODE_CLASS}-${index}`, className: NO_CODE_CLASS, ...frame, data, text: null, version: null, drawn });
   }
   return frames;
 }

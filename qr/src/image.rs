@@ -314,18 +314,33 @@ pub(crate) fn downscale_box(image: &Luma<'_>, factor: usize) -> Option<OwnedLuma
     let area = (factor * factor) as u32;
     let mut pixels = Vec::with_capacity(width * height);
     let mut sums = vec![0u32; width];
+    // Index loops: the size-optimised WebAssembly build does not inline iterator adapters, and
+    // an adapter call per pixel made a halving cost more than a detection pass there.
     for out_y in 0..height {
-        sums.iter_mut().for_each(|s| *s = 0);
+        sums.fill(0);
         for y in out_y * factor..(out_y + 1) * factor {
             let row = image
                 .pixels
                 .get(y * image.width..(y + 1) * image.width)
                 .unwrap_or(&[]);
-            for (sum, block) in sums.iter_mut().zip(row.chunks_exact(factor)) {
-                *sum += block.iter().map(|&p| u32::from(p)).sum::<u32>();
+            let mut out_x = 0;
+            while let (Some(sum), Some(block)) = (
+                sums.get_mut(out_x),
+                row.get(out_x * factor..(out_x + 1) * factor),
+            ) {
+                let mut k = 0;
+                while let Some(&pixel) = block.get(k) {
+                    *sum += u32::from(pixel);
+                    k += 1;
+                }
+                out_x += 1;
             }
         }
-        pixels.extend(sums.iter().map(|&s| ((s + area / 2) / area) as u8));
+        let mut x = 0;
+        while let Some(&sum) = sums.get(x) {
+            pixels.push(((sum + area / 2) / area) as u8);
+            x += 1;
+        }
     }
     Some(OwnedLuma {
         width,

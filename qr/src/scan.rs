@@ -17,11 +17,17 @@
 //! codes they are for show plain finder patterns there); the blur, and doubling in an image over
 //! half a megapixel, wait for more: a grid that looked like a symbol and did not decode (make
 //! bench: the blur rung read none of its frames, and cost a tenth of the misses' time on the
-//! steep views and curved codes no decoder reads). An image without a code costs about two passes; a
-//! code that does not read, about four (it was ten before: make bench, the frames that no decoder
-//! reads). A one-and-a-half rung between the last two rescued nothing the others did not and cost
-//! two passes, and doubling a 1280 x 720 frame cost four and rescued nothing: both are gone from the
-//! whole-image ladder.
+//! steep views and curved codes no decoder reads). A one-and-a-half rung between the last two
+//! rescued nothing the others did not and cost two passes, and doubling a 1280 x 720 frame cost
+//! four and rescued nothing: both are gone from the whole-image ladder.
+//!
+//! The early decision that an image holds no code: the third's size and the costly rungs wait
+//! for a confirmed finder pattern ([`CONFIRMING_ROWS`]) on a cheap rung, or (the third's size and
+//! doubling) a lone look-alike in the image as given ([`MAX_LONE_LOOK_ALIKES`]). make bench's
+//! frames without a code (noise, texture, print, tiles, scenes with the code painted out) then
+//! cost what their cheap rungs cost, about half of what they did; no frame with a code lost its
+//! read. The costly rungs come in order of what they read per millisecond there: in an image
+//! small enough to double, doubling before the two-thirds rung.
 //!
 //! [`ScanEffort::Quick`] stops after the inverted rung: for a camera loop that sees another frame
 //! a moment later anyway. A camera frame's region (`scan_region`) adds the blur and a
@@ -40,6 +46,17 @@ const MAX_TRIPLE_ATTEMPTS: usize = 40;
 /// too blurred or too small for the cheap ones, whose finder patterns then come out plainly;
 /// trying every look-alike again there cost most of a miss's time (make bench: the curved frames).
 const MAX_COSTLY_TRIPLE_ATTEMPTS: usize = 8;
+/// A finder pattern crossed by at least this many scanned rows (every second row: one 8 pixels
+/// tall or more) is confirmed. Every code of make bench showed one on a cheap rung, even those
+/// only the costly rungs read (a defocused code, a steep view, a curved code at 2 pixels a
+/// module); its frames without a code showed none (noise, salt-and-pepper, texture, print and
+/// tiles give look-alikes crossed by one to three rows).
+const CONFIRMING_ROWS: u32 = 4;
+/// A code defocused beyond what the cheap rungs read may show one or two finder look-alikes and
+/// nothing else in the image as given (tests/scan: six box blurs, sigma about 2 pixels at 3.9
+/// pixels a module, read only when doubled): so few in a quiet image count as confirmed too.
+/// Noise and print give many more (make bench: 7 to 200 in its frames without a code).
+const MAX_LONE_LOOK_ALIKES: usize = 2;
 /// Images up to this many pixels are also tried blurred (larger ones are denoised by the
 /// shrinking rungs, which average blocks of pixels anyway).
 const MAX_PIXELS_TO_BLUR: usize = 4_000_000;
@@ -86,16 +103,23 @@ fn ladder(effort: ScanEffort, width: usize, height: usize) -> Vec<Rung> {
         rungs.push(Rung::Shrink(3));
     }
     // The costly rungs look only where finder patterns were seen, and each checks the size of
-    // that part (costly_rung).
-    rungs.push(Rung::Blur);
-    rungs.push(Rung::Resample {
+    // that part (costly_rung). By gain per millisecond: in an image small enough to double,
+    // doubling (four passes over its part) read two of make bench's frames and the two-thirds
+    // rung (one pass and the resampling) none, so doubling comes first there.
+    let two_thirds = Rung::Resample {
         numerator: 2,
         denominator: 3,
-    });
-    rungs.push(Rung::Resample {
+    };
+    let doubled = Rung::Resample {
         numerator: 2,
         denominator: 1,
-    });
+    };
+    rungs.push(Rung::Blur);
+    if width.saturating_mul(height) <= MAX_PIXELS_TO_DOUBLE {
+        rungs.extend([doubled, two_thirds]);
+    } else {
+        rungs.extend([two_thirds, doubled]);
+    }
     rungs
 }
 
@@ -198,6 +222,12 @@ pub(crate) struct Scanned {
     /// lie in, the only part of the image the ladder's costly rungs look at (`None`: no finder
     /// pattern, and no costly rung).
     pub evidence: Option<Bounds>,
+    /// Whether a confirmed finder pattern ([`CONFIRMING_ROWS`]) was seen: without one, the
+    /// ladder takes the image for one without a code and skips its costly rungs.
+    pub confirmed: bool,
+    /// Whether the finder patterns seen were at most [`MAX_LONE_LOOK_ALIKES`] and formed no
+    /// symbol: what a strongly defocused code shows in the image as given.
+    pub lone: bool,
 }
 
 /// Every distinct code in the image, in reading order (top to bottom, then left to right) on the
@@ -207,6 +237,8 @@ pub(crate) fn scan(image: &Luma<'_>, effort: ScanEffort) -> Scanned {
         image,
         binarize(image),
         ladder(effort, image.width, image.height),
+        Gate::Evidence,
+        &mut |_| {},
     )
 }
 
@@ -234,7 +266,13 @@ pub(crate) fn scan_rgba_sampled(
         pixels: &pixels,
     };
     let first = binarize::binarize_with_blocks(&image, blocks);
-    scan_with(&image, first, ladder(effort, width, height))
+    scan_with(
+        &image,
+        first,
+        ladder(effort, width, height),
+        Gate::Evidence,
+        &mut |_| {},
+    )
 }
 
 /// A region of a camera frame where a code was seen a moment ago: the quick rungs, then the
@@ -247,15 +285,33 @@ pub(crate) fn scan_region(image: &Luma<'_>) -> Scanned {
         numerator: 3,
         denominator: 2,
     });
-    scan_with(image, binarize(image), rungs)
+    // A code was there a moment ago: no confirmed finder pattern is asked for.
+    scan_with(image, binarize(image), rungs, Gate::Seen, &mut |_| {})
+}
+
+/// What the costly rungs of a ladder ask for before they run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Gate {
+    /// A confirmed finder pattern on a cheaper rung (a whole image: most hold no code).
+    Evidence,
+    /// Nothing more (a camera frame's region, where a code was seen a moment ago).
+    Seen,
 }
 
 /// Runs `rungs` over `image` (`first` being its binarisation) until one decodes something;
-/// bounds in `image`'s pixels.
-fn scan_with<'a>(image: &Luma<'a>, first: BitMatrix<'a>, rungs: Vec<Rung>) -> Scanned {
+/// bounds in `image`'s pixels. `ran` hears of each rung that ran a detection pass.
+fn scan_with<'a>(
+    image: &Luma<'a>,
+    first: BitMatrix<'a>,
+    rungs: Vec<Rung>,
+    gate: Gate,
+    ran: &mut impl FnMut(Rung),
+) -> Scanned {
     let mut original_bits = Some(first);
     let mut near: Option<Bounds> = None;
     let mut evidence: Option<Bounds> = None;
+    let mut confirmed = gate == Gate::Seen;
+    let mut lone = false;
     for rung in rungs {
         let found = match rung {
             Rung::Original => match &original_bits {
@@ -269,6 +325,18 @@ fn scan_with<'a>(image: &Luma<'a>, first: BitMatrix<'a>, rungs: Vec<Rung>) -> Sc
                 Some(bits) => codes_in(&bits.inverted(), MAX_TRIPLE_ATTEMPTS),
                 None => codes_in(&binarize(image).inverted(), MAX_TRIPLE_ATTEMPTS),
             },
+            // The early decision that the image holds no code: blurring and resampling (a pass
+            // or more each, half the time of a miss before) and a third's size (for a very
+            // large code, whose finder patterns the image as given shows crossed by many rows)
+            // wait for a confirmed finder pattern, which every code of make bench showed on a
+            // cheap rung and none of its frames without a code did (noise, texture, print,
+            // tiles). A lone look-alike in the image as given opens the third's size and
+            // doubling alone, the rung that reads a code defocused that far.
+            Rung::Shrink(3) | Rung::Blur | Rung::Resample { .. }
+                if !opened(rung, confirmed, lone) =>
+            {
+                continue;
+            }
             Rung::Shrink(factor) => match image::downscale_box(image, factor) {
                 Some(small) => codes_in_luma(&small, MAX_TRIPLE_ATTEMPTS).scaled(factor as f64),
                 None => continue,
@@ -306,9 +374,12 @@ fn scan_with<'a>(image: &Luma<'a>, first: BitMatrix<'a>, rungs: Vec<Rung>) -> Sc
                 found
             }
         };
+        ran(rung);
         if !found.codes.is_empty() {
             return found;
         }
+        confirmed |= found.confirmed;
+        lone |= matches!(rung, Rung::Original) && found.lone;
         near = near.or(found.bounds);
         if let Some(seen) = found.evidence {
             evidence = Some(evidence.map_or(seen, |e| e.union(seen)));
@@ -318,7 +389,25 @@ fn scan_with<'a>(image: &Luma<'a>, first: BitMatrix<'a>, rungs: Vec<Rung>) -> Sc
         codes: Vec::new(),
         bounds: near,
         evidence,
+        confirmed,
+        lone: false,
     }
+}
+
+/// Whether the evidence of the cheap rungs opens `rung` (scan_with: the early decision that an
+/// image holds no code): a confirmed finder pattern opens every rung; a lone look-alike in the
+/// image as given, the third's size and doubling.
+fn opened(rung: Rung, confirmed: bool, lone: bool) -> bool {
+    confirmed
+        || (lone
+            && matches!(
+                rung,
+                Rung::Shrink(_)
+                    | Rung::Resample {
+                        numerator: 2,
+                        denominator: 1,
+                    }
+            ))
 }
 
 /// A blur or resampling rung over the part of `image` inside `region`, bounds in `image`'s
@@ -459,6 +548,8 @@ fn codes_in(bits: &BitMatrix, max_triples: usize) -> Scanned {
         codes,
         bounds,
         evidence,
+        confirmed: finders.iter().any(|f| f.count >= CONFIRMING_ROWS),
+        lone: triples.is_empty() && (1..=MAX_LONE_LOOK_ALIKES).contains(&finders.len()),
     }
 }
 
@@ -502,6 +593,63 @@ fn triple_region(triple: &FinderTriple) -> Option<Bounds> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A seeded frame without a code: random dark and light blocks of 3 x 3 pixels (as the
+    /// salt-and-pepper frame of make bench), which give finder look-alikes crossed by one to
+    /// three scanned rows, and before the early decision set off every costly rung.
+    fn salt_and_pepper(width: usize, height: usize, seed: u64) -> Vec<u8> {
+        let mut state = seed;
+        let mut next = move || {
+            // xorshift64
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let columns = width.div_ceil(3);
+        let cells: Vec<u8> = (0..columns * height.div_ceil(3))
+            .map(|_| if next() & 1 == 0 { 40 } else { 215 })
+            .collect();
+        (0..width * height)
+            .map(|i| cells[(i / width / 3) * columns + (i % width) / 3])
+            .collect()
+    }
+
+    fn rungs_run(image: &Luma<'_>, effort: ScanEffort, gate: Gate) -> (Scanned, Vec<Rung>) {
+        let mut ran = Vec::new();
+        let rungs = ladder(effort, image.width, image.height);
+        let found = scan_with(image, binarize(image), rungs, gate, &mut |rung| {
+            ran.push(rung)
+        });
+        (found, ran)
+    }
+
+    fn costly(rung: &Rung) -> bool {
+        matches!(rung, Rung::Blur | Rung::Resample { .. })
+    }
+
+    /// The cost model of a miss (module docs): a frame without a code whose cheap rungs saw no
+    /// confirmed finder pattern runs none of the costly rungs; the same frame asking for no
+    /// evidence (as a camera region does) runs them, so the decision is what spares them.
+    #[test]
+    fn a_frame_without_a_code_skips_the_costly_rungs() {
+        let pixels = salt_and_pepper(640, 480, 923);
+        let image = Luma {
+            width: 640,
+            height: 480,
+            pixels: &pixels,
+        };
+        let (found, ran) = rungs_run(&image, ScanEffort::Thorough, Gate::Evidence);
+        assert!(found.codes.is_empty());
+        assert!(!found.confirmed);
+        assert!(found.evidence.is_some(), "look-alikes were seen");
+        assert!(!ran.iter().any(costly), "costly rungs ran: {ran:?}");
+        let (_, ungated) = rungs_run(&image, ScanEffort::Thorough, Gate::Seen);
+        assert!(
+            ungated.iter().any(costly),
+            "the frame sets off no costly rung"
+        );
+    }
 
     #[test]
     fn points_inside_a_quadrilateral_either_way_round() {
