@@ -1018,24 +1018,15 @@ pub fn messages(
     // build, and a number there corrupts memory. Every argument arrives as a JsValue and is checked.
     lang: Option<LangArgument>,
 ) -> Result<JsValue, JsError> {
-    let lang = lang
-        .map(|lang| string_argument(&lang, "the language"))
-        .transpose()?;
-    let lang = lang_option(lang)?;
+    let lang = lang_argument(lang)?;
     // Built as JavaScript objects: a serde_json value here would bring its number formatting
     // into the module for nothing.
     let statuses = js_sys::Object::new();
     for status in cert::Status::ALL {
-        js_sys::Reflect::set(
-            &statuses,
-            &status.as_str().into(),
-            &status.label(lang).into(),
-        )
-        .map_err(|_| error("internal error: cannot build the result"))?;
+        set_member(&statuses, status.as_str(), &status.label(lang).into())?;
     }
     let result = js_sys::Object::new();
-    js_sys::Reflect::set(&result, &"statuses".into(), &statuses)
-        .map_err(|_| error("internal error: cannot build the result"))?;
+    set_member(&result, "statuses", &statuses)?;
     Ok(result.into())
 }
 
@@ -1072,11 +1063,9 @@ pub fn qr_matrix(
         .map(|i| u8::from(code.is_dark(i % size, i / size)))
         .collect();
     let object = js_sys::Object::new();
-    let set = |key: &str, value: &JsValue| js_sys::Reflect::set(&object, &key.into(), value);
-    set("version", &JsValue::from(code.version()))
-        .and_then(|_| set("size", &JsValue::from(size as u32)))
-        .and_then(|_| set("modules", &Uint8Array::from(modules.as_slice())))
-        .map_err(|_| error("internal error: cannot build the result"))?;
+    set_member(&object, "version", &JsValue::from(code.version()))?;
+    set_member(&object, "size", &JsValue::from(size as u32))?;
+    set_member(&object, "modules", &Uint8Array::from(modules.as_slice()))?;
     Ok(object.into())
 }
 

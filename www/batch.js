@@ -170,9 +170,9 @@ export function createBatch({ rows, onOpen }) {
 
   /**
    * The rows as CSV: column names in the interface language (the machine-readable `status` and
-   * `demo` columns keep their codes, the citizenship its code beside the country's name), `;` between cells for Kazakh and Russian (what a
-   * spreadsheet set up for those languages expects), ISO dates, days remaining negative once
-   * expired, a BOM so that spreadsheets read UTF-8.
+   * `demo` columns keep their codes, the citizenship its code beside the country's name), `;`
+   * between cells for Kazakh and Russian (what a spreadsheet set up for those languages expects),
+   * ISO dates, days remaining negative once expired, a BOM so that spreadsheets read UTF-8.
    */
   function exportCsv() {
     const header = [t("csv.status"), "status", "demo", t("csv.application"), t("csv.surname"), t("csv.givenNames"),

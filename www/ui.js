@@ -140,11 +140,12 @@ function lookups() {
     // Regions and countries are named by the module in each language (its country names are the
     // Unicode CLDR's, in the official register), whatever locale data the browser has.
     const nameKey = /** @type {const} */ ({ kk: "nameKk", ru: "nameRu", en: "nameEn" })[language];
+    const stateless = tirkeu.statelessPerson();
     names = {
       lang: language,
       regions: new Map(tirkeu.regions().map((r) => [r.code, r[nameKey]])),
       countries: new Map([...tirkeu.countries().map((c) => /** @type {[string, string]} */ ([c.code, c[nameKey]])),
-        [tirkeu.statelessPerson().code, tirkeu.statelessPerson()[nameKey]]]),
+        [stateless.code, stateless[nameKey]]]),
       statuses: tirkeu.messages(language).statuses,
     };
   }
@@ -186,8 +187,8 @@ export function lazyFormView(form, { setup, refresh }) {
 
 /**
  * Fills the `select[data-options]` of `root` in the interface language: "regions", "countries"
- * (sorted by name in the language's alphabetical order), or "group:value,value" (texts opt.group.value). A select is
- * filled again only when the language has changed since it was filled.
+ * (sorted by name in the language's alphabetical order), or "group:value,value" (texts
+ * opt.group.value). A select is filled again only when the language has changed since it was filled.
  * @param {HTMLElement} root
  */
 export function fillOptionLists(root) {
