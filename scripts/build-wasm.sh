@@ -28,6 +28,16 @@ out=www/pkg
 target_root=$(cargo metadata --format-version 1 --no-deps |
   node -e 'let text = ""; process.stdin.on("data", (d) => (text += d)).on("end", () => console.log(JSON.parse(text).target_directory))')
 target_dir=$target_root/wasm32-unknown-unknown/wasm-release
+# The standard library rebuilt for the module (the pinned nightly of scripts/nightly.sh, with its
+# rust-src): a panic is a trap at once, as it already is in effect (panic = "abort", and no panic
+# message reaches anyone in the shipped module), so the panic machinery, the formatting it pulls in
+# and every panic's message and source location leave the module; and std's own code is compiled
+# for size. Measured on `tirkeu/rules`, gzip -9: 77.9 KB with the stable toolchain's prebuilt std,
+# 75.4 KB with immediate abort, 74.7 KB with both. The library itself, its tests and the command
+# line build with the stable toolchain; the browser and package tests run these built modules.
+source scripts/nightly.sh
+std_flags=(-Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size
+           --config 'target.wasm32-unknown-unknown.rustflags=["-Zunstable-options", "-Cpanic=immediate-abort"]')
 # wasm-bindgen's output uses these post-MVP features (Rust's default wasm32 target features).
 opt_features=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
               --enable-mutable-globals --enable-reference-types --enable-multivalue)
@@ -40,8 +50,8 @@ trap 'rm -rf "$scratch"' EXIT
 # build_entry NAME FEATURES: the module and its JavaScript forms, as www/pkg/NAME.*
 build_entry() {
   local name=$1 features=$2
-  cargo build --quiet --lib --profile wasm-release --target wasm32-unknown-unknown \
-    --no-default-features --features "$features"
+  cargo "+$NIGHTLY" build --quiet --lib --profile wasm-release --target wasm32-unknown-unknown \
+    --no-default-features --features "$features" "${std_flags[@]}"
   cp "$target_dir/tirkeu.wasm" "$scratch/$name.wasm"
   wasm-bindgen --target web --out-dir "$out" --out-name "$name" "$scratch/$name.wasm"
   wasm-bindgen --target nodejs --out-dir "$scratch/node" --out-name "$name" --no-typescript "$scratch/$name.wasm"

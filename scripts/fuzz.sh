@@ -4,7 +4,7 @@
 #
 #   scripts/fuzz.sh [SECONDS_PER_TARGET]
 #
-# Installs what it needs on a fresh machine: the nightly toolchain (minimal profile) and
+# Installs what it needs on a fresh machine: the pinned nightly toolchain (scripts/nightly.sh) and
 # cargo-fuzz (from crates.io, only when `cargo fuzz` is missing). Targets are built once, together,
 # without a sanitizer: the crate forbids unsafe code, overflow checks stay on (cargo-fuzz builds
 # with debug assertions), and the build and the runs are about twice as fast.
@@ -12,7 +12,7 @@
 # Each run reads the committed seeds (fuzz/corpus/TARGET, never written) and grows a working
 # corpus in fuzz/corpus-work/TARGET (ignored by git). A crash leaves its input in
 # fuzz/artifacts/TARGET/ and makes the script exit 1 after all targets have run; reproduce it with
-#   cargo +nightly fuzz run --sanitizer none TARGET fuzz/artifacts/TARGET/crash-...
+#   cargo +nightly-2026-10-30 fuzz run --sanitizer none TARGET fuzz/artifacts/TARGET/crash-...
 set -euo pipefail
 
 seconds="${1:-20}"
@@ -21,25 +21,26 @@ case "$seconds" in
 esac
 cd "$(dirname "$0")/../fuzz"
 
-if ! rustup toolchain list | grep -q '^nightly'; then
-  rustup toolchain install nightly --profile minimal
+source ../scripts/nightly.sh
+if ! rustup toolchain list | grep -q "^$NIGHTLY"; then
+  rustup toolchain install "$NIGHTLY" --profile minimal
 fi
-if ! cargo +nightly fuzz --version >/dev/null 2>&1; then
-  cargo +nightly install cargo-fuzz --locked
+if ! cargo "+$NIGHTLY" fuzz --version >/dev/null 2>&1; then
+  cargo "+$NIGHTLY" install cargo-fuzz --locked
 fi
 
 flags=(--sanitizer none)
-cargo +nightly fuzz build "${flags[@]}"
+cargo "+$NIGHTLY" fuzz build "${flags[@]}"
 
 failed=()
 summary=()
-for target in $(cargo +nightly fuzz list); do
+for target in $(cargo "+$NIGHTLY" fuzz list); do
   mkdir -p "corpus-work/$target" "artifacts/$target"
   log="artifacts/$target/last-run.log"
   dict=()
   if [[ -f "dict/$target.dict" ]]; then dict=("-dict=dict/$target.dict"); fi
   echo "== $target: ${seconds}s"
-  if cargo +nightly fuzz run "${flags[@]}" "$target" "corpus-work/$target" "corpus/$target" -- \
+  if cargo "+$NIGHTLY" fuzz run "${flags[@]}" "$target" "corpus-work/$target" "corpus/$target" -- \
       -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
       "${dict[@]}" >"$log" 2>&1; then
     verdict="ok"

@@ -2,6 +2,8 @@
 # Installs what `make build`, `make serve` and `make test` need and is not there yet. Idempotent:
 # each step checks first, so a prepared machine spends a second here.
 #   - the wasm32 target of the pinned Rust toolchain (rust-toolchain.toml)
+#   - the pinned nightly toolchain with the standard library's source (scripts/nightly.sh), which
+#     builds the shipped WebAssembly modules and the fuzz targets
 #   - wasm-bindgen-cli, the exact version of the wasm-bindgen crate (it also gives
 #     wasm-bindgen-test-runner)
 #   - npm dev dependencies from package-lock.json (wasm-opt from binaryen, tsc, playwright-core)
@@ -18,6 +20,12 @@ say() { echo "setup: $*" >&2; }
 if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
   say "adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown
+fi
+
+source scripts/nightly.sh
+if ! rustup component list --installed --toolchain "$NIGHTLY" 2>/dev/null | grep -q '^rust-src'; then
+  say "installing the $NIGHTLY toolchain with rust-src (about 15 seconds)"
+  rustup toolchain install "$NIGHTLY" --profile minimal --component rust-src
 fi
 
 if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGEN_VERSION" ]; then
