@@ -60,8 +60,13 @@ build_entry() {
     echo "build-wasm: the web and Node forms of $name want different .wasm files" >&2
     exit 1
   fi
-  node_modules/.bin/wasm-opt -Oz --converge --strip-debug --strip-producers "${opt_features[@]}" \
-    "$out/${name}_bg.wasm" -o "$out/${name}_bg.wasm"
+  # --low-memory-unused lets wasm-opt fold `load(p + C)` into `load offset=C (p)`, which differ
+  # only if p + C wraps past 4 GiB into the first kilobyte. Rust's pointer arithmetic never wraps
+  # (it stays inside an allocation), and that kilobyte is the far end of the 1 MB stack (rust-lld
+  # puts the stack first), reached only by a stack already overflowing. Measured: -0.3 KB gzipped
+  # on tirkeu/rules.
+  node_modules/.bin/wasm-opt -Oz --converge --low-memory-unused --strip-debug --strip-producers \
+    "${opt_features[@]}" "$out/${name}_bg.wasm" -o "$out/${name}_bg.wasm"
   # The raw exports (InitOutput in NAME.d.ts describes them); replaced below by the type of the
   # .wasm subpath.
   rm -f "$out/${name}_bg.wasm.d.ts"
