@@ -36,8 +36,17 @@ target_dir=$target_root/wasm32-unknown-unknown/wasm-release
 # 75.4 KB with immediate abort, 74.7 KB with both. The library itself, its tests and the command
 # line build with the stable toolchain; the browser and package tests run these built modules.
 source scripts/nightly.sh
-std_flags=(-Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size
-           --config 'target.wasm32-unknown-unknown.rustflags=["-Zunstable-options", "-Cpanic=immediate-abort"]')
+if rustup component list --installed --toolchain "$NIGHTLY" 2>/dev/null | grep -q '^rust-src'; then
+  toolchain=("+$NIGHTLY")
+  std_flags=(-Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size
+             --config 'target.wasm32-unknown-unknown.rustflags=["-Zunstable-options", "-Cpanic=immediate-abort"]')
+else
+  # The same code, with the stable toolchain's prebuilt std: each module about 3 KB larger.
+  echo "build-wasm: $NIGHTLY with rust-src is not installed (scripts/setup.sh installs it):" \
+    "building with the stable toolchain's std, the modules about 3 KB larger" >&2
+  toolchain=()
+  std_flags=()
+fi
 # wasm-bindgen's output uses these post-MVP features (Rust's default wasm32 target features).
 opt_features=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
               --enable-mutable-globals --enable-reference-types --enable-multivalue)
@@ -50,7 +59,7 @@ trap 'rm -rf "$scratch"' EXIT
 # build_entry NAME FEATURES: the module and its JavaScript forms, as www/pkg/NAME.*
 build_entry() {
   local name=$1 features=$2
-  cargo "+$NIGHTLY" build --quiet --lib --profile wasm-release --target wasm32-unknown-unknown \
+  cargo "${toolchain[@]}" build --quiet --lib --profile wasm-release --target wasm32-unknown-unknown \
     --no-default-features --features "$features" "${std_flags[@]}"
   cp "$target_dir/tirkeu.wasm" "$scratch/$name.wasm"
   wasm-bindgen --target web --out-dir "$out" --out-name "$name" "$scratch/$name.wasm"
