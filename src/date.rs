@@ -8,6 +8,8 @@
 use core::fmt;
 use core::str::FromStr;
 
+use crate::decimal;
+
 /// Kazakhstan's offset from UTC in seconds (UTC+5 nationwide since 2024-03-01).
 pub const KAZAKHSTAN_UTC_OFFSET_SECONDS: i64 = 5 * 3600;
 
@@ -310,34 +312,28 @@ impl Date {
     }
 }
 
+impl Date {
+    /// Writes the date as `YYYY-MM-DD` (a year before 0 with a `-` first, one after 9999 with
+    /// its digits): the text of `Display`, written by the crate's digit writer rather than
+    /// core's formatting, which the rules' WebAssembly module would hold for dates alone.
+    pub(crate) fn push_iso(self, text: &mut String) {
+        let (year, month, day) = self.ymd();
+        if year < 0 {
+            text.push('-');
+        }
+        decimal::push_padded(text, year.unsigned_abs().into(), 4);
+        text.push('-');
+        decimal::push_padded(text, month.into(), 2);
+        text.push('-');
+        decimal::push_padded(text, day.into(), 2);
+    }
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let (y, m, d) = self.ymd();
-        if let (Ok(year @ 0..=9999), Ok(month), Ok(day)) =
-            (u16::try_from(y), u8::try_from(m), u8::try_from(d))
-        {
-            // The common case without the formatting machinery, which a report calls for every
-            // date it writes (measurably slower in WebAssembly).
-            let digit = |value: u16, place: u16| b'0' + (value / place % 10) as u8;
-            let text = [
-                digit(year, 1000),
-                digit(year, 100),
-                digit(year, 10),
-                digit(year, 1),
-                b'-',
-                b'0' + month / 10 % 10,
-                b'0' + month % 10,
-                b'-',
-                b'0' + day / 10 % 10,
-                b'0' + day % 10,
-            ];
-            return f.write_str(std::str::from_utf8(&text).map_err(|_| fmt::Error)?);
-        }
-        if y < 0 {
-            write!(f, "-{:04}-{m:02}-{d:02}", -i64::from(y))
-        } else {
-            write!(f, "{y:04}-{m:02}-{d:02}")
-        }
+        let mut text = String::with_capacity(16);
+        self.push_iso(&mut text);
+        f.write_str(&text)
     }
 }
 
