@@ -10,10 +10,14 @@
 //! It also copies the tables without their `#` comment lines into `OUT_DIR`, for the test that
 //! fingerprints them against `DATA_VERSION` (`tests/rules_data.rs`).
 
-// The library's own files: dates, and the rows with their validation.
+// The library's own files: dates (with the digit writer they use), and the rows with their
+// validation.
 #[allow(dead_code)]
 #[path = "src/date.rs"]
 mod date;
+#[allow(dead_code)]
+#[path = "src/decimal.rs"]
+mod decimal;
 #[allow(dead_code)]
 #[path = "src/data/rows.rs"]
 mod rows;
@@ -32,7 +36,12 @@ const TABLES: [&str; 4] = [
 ];
 
 fn main() {
-    for input in ["build.rs", "src/date.rs", "src/data/rows.rs"] {
+    for input in [
+        "build.rs",
+        "src/date.rs",
+        "src/decimal.rs",
+        "src/data/rows.rs",
+    ] {
         println!("cargo::rerun-if-changed={input}");
     }
     for name in TABLES {

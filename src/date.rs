@@ -8,6 +8,9 @@
 use core::fmt;
 use core::str::FromStr;
 
+// `super`, not `crate`: build.rs compiles this file as a module beside its own copy of decimal.rs.
+use super::decimal;
+
 /// Kazakhstan's offset from UTC in seconds (UTC+5 nationwide since 2024-03-01).
 pub const KAZAKHSTAN_UTC_OFFSET_SECONDS: i64 = 5 * 3600;
 
@@ -79,25 +82,38 @@ pub enum DateError {
     },
 }
 
-impl fmt::Display for DateError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl DateError {
+    /// The text of `Display`, built without core's formatting: the rules' WebAssembly module
+    /// makes its error messages from it, and holds no `core::fmt` for them.
+    pub(crate) fn message(&self) -> String {
+        let mut text = String::new();
         match self {
-            DateError::Format { text } => {
-                write!(f, "`{text}` is not a date of the form YYYY-MM-DD")
+            DateError::Format { text: received } => {
+                text.push('`');
+                text.push_str(received);
+                text.push_str("` is not a date of the form YYYY-MM-DD");
             }
             DateError::NoSuchDay { year, month, day } => {
-                write!(
-                    f,
-                    "{year:04}-{month:02}-{day:02} is not a day of the calendar"
-                )
+                // As `{year:04}-{month:02}-{day:02}` writes them.
+                decimal::push_signed_padded(&mut text, (*year).into(), 4);
+                text.push('-');
+                decimal::push_padded(&mut text, (*month).into(), 2);
+                text.push('-');
+                decimal::push_padded(&mut text, (*day).into(), 2);
+                text.push_str(" is not a day of the calendar");
             }
             DateError::OutOfRange { date } => {
-                write!(
-                    f,
-                    "{date} is outside the range of the date type it is converted to"
-                )
+                text.push_str(&date.iso());
+                text.push_str(" is outside the range of the date type it is converted to");
             }
         }
+        text
+    }
+}
+
+impl fmt::Display for DateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message())
     }
 }
 
@@ -310,34 +326,28 @@ impl Date {
     }
 }
 
+impl Date {
+    /// The date as `YYYY-MM-DD` (a year before 0 with a `-` first, one after 9999 with all its
+    /// digits): the text of `Display`, written by the crate's digit writer rather than core's
+    /// formatting, which the rules' WebAssembly module would hold for dates alone.
+    pub(crate) fn iso(self) -> String {
+        let mut text = String::with_capacity(16);
+        let (year, month, day) = self.ymd();
+        if year < 0 {
+            text.push('-');
+        }
+        decimal::push_padded(&mut text, year.unsigned_abs().into(), 4);
+        text.push('-');
+        decimal::push_padded(&mut text, month.into(), 2);
+        text.push('-');
+        decimal::push_padded(&mut text, day.into(), 2);
+        text
+    }
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let (y, m, d) = self.ymd();
-        if let (Ok(year @ 0..=9999), Ok(month), Ok(day)) =
-            (u16::try_from(y), u8::try_from(m), u8::try_from(d))
-        {
-            // The common case without the formatting machinery, which a report calls for every
-            // date it writes (measurably slower in WebAssembly).
-            let digit = |value: u16, place: u16| b'0' + (value / place % 10) as u8;
-            let text = [
-                digit(year, 1000),
-                digit(year, 100),
-                digit(year, 10),
-                digit(year, 1),
-                b'-',
-                b'0' + month / 10 % 10,
-                b'0' + month % 10,
-                b'-',
-                b'0' + day / 10 % 10,
-                b'0' + day % 10,
-            ];
-            return f.write_str(std::str::from_utf8(&text).map_err(|_| fmt::Error)?);
-        }
-        if y < 0 {
-            write!(f, "-{:04}-{m:02}-{d:02}", -i64::from(y))
-        } else {
-            write!(f, "{y:04}-{m:02}-{d:02}")
-        }
+        f.write_str(&self.iso())
     }
 }
 
@@ -356,7 +366,9 @@ impl FromStr for Date {
 
 impl serde::Serialize for Date {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
+        // The text itself rather than `collect_str`, whose formatting through `Display` would
+        // keep core's `fmt::write` in the rules' WebAssembly module.
+        serializer.serialize_str(&self.iso())
     }
 }
 
@@ -481,7 +493,7 @@ mod tests {
         );
     }
 
-    /// What `Display` wrote through the formatting machinery before its four-digit fast path.
+    /// What `Display` wrote through the formatting machinery before the crate's digit writer.
     fn formatted_by_machinery(date: Date) -> String {
         let (y, m, d) = date.ymd();
         if y < 0 {
@@ -505,6 +517,38 @@ mod tests {
         }
         assert_eq!(year_start(0).to_string(), "0000-01-01");
         assert_eq!(year_start(10_000).add_days(-1).to_string(), "9999-12-31");
+    }
+
+    /// The errors' messages, built by joining text and the digit writer's numbers, read as the
+    /// `write!` of their `Display` wrote them (a negative year padded with its sign counted).
+    #[test]
+    fn error_messages_match_formatting_machinery() {
+        for (year, month, day) in [
+            (2026, 2, 30),
+            (-5, 13, 1),
+            (0, 0, 0),
+            (12_345, 2, 29),
+            (i32::MIN, u32::MAX, 7),
+        ] {
+            assert_eq!(
+                DateError::NoSuchDay { year, month, day }.to_string(),
+                format!("{year:04}-{month:02}-{day:02} is not a day of the calendar")
+            );
+        }
+        let text = "2026-7-1".to_owned();
+        assert_eq!(
+            DateError::Format { text: text.clone() }.to_string(),
+            format!("`{text}` is not a date of the form YYYY-MM-DD")
+        );
+        for date in [Date::MIN, Date::MAX] {
+            assert_eq!(
+                DateError::OutOfRange { date }.to_string(),
+                format!(
+                    "{} is outside the range of the date type it is converted to",
+                    formatted_by_machinery(date)
+                )
+            );
+        }
     }
 
     proptest! {

@@ -11,6 +11,7 @@ use core::fmt;
 use core::str::FromStr;
 
 use crate::date::Date;
+use crate::decimal::{decimal, signed_decimal};
 
 /// A language of the messages.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Deserialize)]
@@ -44,9 +45,17 @@ impl Lang {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct UnknownLang(pub String);
 
+impl UnknownLang {
+    /// The text of `Display`, built without core's formatting: the rules' WebAssembly module
+    /// makes its error messages from it, and holds no `core::fmt` for them.
+    pub(crate) fn message(&self) -> String {
+        ["unknown language `", &self.0, "` (expected kk, ru or en)"].concat()
+    }
+}
+
 impl fmt::Display for UnknownLang {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "unknown language `{}` (expected kk, ru or en)", self.0)
+        f.write_str(&self.message())
     }
 }
 
@@ -328,13 +337,21 @@ impl FromStr for DateCase {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct UnknownDateCase(pub String);
 
+impl UnknownDateCase {
+    /// The text of `Display`, built without core's formatting (as [`UnknownLang::message`]).
+    pub(crate) fn message(&self) -> String {
+        [
+            "unknown case `",
+            &self.0,
+            "` (expected nominative, dative, locative, ablative or genitive)",
+        ]
+        .concat()
+    }
+}
+
 impl fmt::Display for UnknownDateCase {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "unknown case `{}` (expected nominative, dative, locative, ablative or genitive)",
-            self.0
-        )
+        f.write_str(&self.message())
     }
 }
 
@@ -431,6 +448,9 @@ pub fn format_date(date: Date, lang: Lang) -> String {
 /// ```
 pub fn format_date_in(date: Date, lang: Lang, case: DateCase) -> String {
     let (year, month, day) = date.ymd();
+    // The numbers by the crate's digit writer and the text joined, not `format!`: the rules'
+    // WebAssembly module then holds no `core::fmt`.
+    let (year, day) = (signed_decimal(year.into()), decimal(day.into()));
     let index = (month as usize).saturating_sub(1).min(11);
     match lang {
         Lang::Kk => {
@@ -441,10 +461,10 @@ pub fn format_date_in(date: Date, lang: Lang, case: DateCase) -> String {
                 DateCase::Ablative => 3,
                 DateCase::Genitive => 4,
             };
-            format!("{year} жылғы {day} {}", KAZAKH_MONTHS[index][form])
+            [&year, " жылғы ", &day, " ", KAZAKH_MONTHS[index][form]].concat()
         }
-        Lang::Ru => format!("{day} {} {year} г.", RUSSIAN_MONTHS[index]),
-        Lang::En => format!("{day} {} {year}", ENGLISH_MONTHS[index]),
+        Lang::Ru => [&day, " ", RUSSIAN_MONTHS[index], " ", &year, " г."].concat(),
+        Lang::En => [&day, " ", ENGLISH_MONTHS[index], " ", &year].concat(),
     }
 }
 
@@ -475,6 +495,8 @@ pub enum Unit {
 /// assert_eq!(format_count(1, Unit::Days, Lang::En), "1 day");
 /// ```
 pub fn format_count(n: i64, unit: Unit, lang: Lang) -> String {
+    // By the crate's digit writer, as in `format_date_in`.
+    let count = signed_decimal(n);
     match lang {
         Lang::Kk => {
             let word = match unit {
@@ -482,7 +504,7 @@ pub fn format_count(n: i64, unit: Unit, lang: Lang) -> String {
                 Unit::WorkingDays => "жұмыс күні",
                 Unit::Age => "жаста",
             };
-            format!("{n} {word}")
+            [&count, " ", word].concat()
         }
         Lang::Ru => {
             // Russian plural forms: one (1, 21, 101, not 11), few (2-4, 22-24, not 12-14), many.
@@ -498,7 +520,7 @@ pub fn format_count(n: i64, unit: Unit, lang: Lang) -> String {
                 Unit::WorkingDays => ["рабочий день", "рабочих дня", "рабочих дней"],
                 Unit::Age => ["год", "года", "лет"],
             };
-            format!("{n} {}", words[form])
+            [&count, " ", words[form]].concat()
         }
         Lang::En => {
             let one = n.unsigned_abs() == 1;
@@ -510,7 +532,7 @@ pub fn format_count(n: i64, unit: Unit, lang: Lang) -> String {
                 Unit::Age if one => "year old",
                 Unit::Age => "years old",
             };
-            format!("{n} {word}")
+            [&count, " ", word].concat()
         }
     }
 }

@@ -11,12 +11,13 @@
 //! on every type the module answers with. Floats are refused (no answer has one): an
 //! [`Unsupported`] error, never text that could differ from serde_json's.
 
-use core::fmt::{self, Display, Write as _};
+use core::fmt::{self, Display};
 
 use serde::Serialize;
 use serde::ser;
 
 use crate::calendar::WorkingDayCount;
+use crate::decimal;
 use crate::qr::{Code, NotText};
 
 #[cfg(test)]
@@ -191,30 +192,21 @@ impl JsonWriter {
         Ok(())
     }
 
-    /// Writes an integer in decimal: with core's formatting, which the module holds anyway (the
-    /// narrower types go through `i32` and `u32`, as core's own do).
-    fn integer(&mut self, value: impl Display) -> Done {
+    /// Where an integer is written: the text, after a comma when a value precedes.
+    fn number_text(&mut self) -> &mut String {
         self.start_value();
-        // Writing into a String cannot fail.
-        let _ = write!(self.text, "{value}");
-        Ok(())
+        &mut self.text
     }
 }
 
-/// The serializer's integer methods: each writes its value in decimal ([`JsonWriter::integer`]),
-/// a narrower type through the method of `i32` or `u32`, as core's formatting does.
-macro_rules! integers {
-    ($($method:ident($type:ty) $(through $wider:ident)?;)*) => {$(
+/// The serializer's narrower integer methods: each writes its value through the method of `i64`
+/// or `u64`.
+macro_rules! narrower_integers {
+    ($($method:ident($type:ty) through $wider:ident;)*) => {$(
         fn $method(self, value: $type) -> Done {
-            integers!(@write self, value $(, $wider)?)
+            self.$wider(value.into())
         }
     )*};
-    (@write $writer:ident, $value:ident) => {
-        $writer.integer($value)
-    };
-    (@write $writer:ident, $value:ident, $wider:ident) => {
-        $writer.$wider($value.into())
-    };
 }
 
 impl<'a> ser::Serializer for &'a mut JsonWriter {
@@ -232,17 +224,35 @@ impl<'a> ser::Serializer for &'a mut JsonWriter {
         self.literal(if value { "true" } else { "false" })
     }
 
-    integers! {
-        serialize_i8(i8) through serialize_i32;
-        serialize_i16(i16) through serialize_i32;
-        serialize_i32(i32);
-        serialize_i64(i64);
-        serialize_i128(i128);
-        serialize_u8(u8) through serialize_u32;
-        serialize_u16(u16) through serialize_u32;
-        serialize_u32(u32);
-        serialize_u64(u64);
-        serialize_u128(u128);
+    narrower_integers! {
+        serialize_i8(i8) through serialize_i64;
+        serialize_i16(i16) through serialize_i64;
+        serialize_i32(i32) through serialize_i64;
+        serialize_u8(u8) through serialize_u64;
+        serialize_u16(u16) through serialize_u64;
+        serialize_u32(u32) through serialize_u64;
+    }
+
+    // Integers are written by the crate's digit writer, not core's formatting, which the rules'
+    // module would otherwise hold for them alone (src/decimal.rs).
+    fn serialize_i64(self, value: i64) -> Done {
+        decimal::push_signed(self.number_text(), value);
+        Ok(())
+    }
+
+    fn serialize_i128(self, value: i128) -> Done {
+        decimal::push_i128(self.number_text(), value);
+        Ok(())
+    }
+
+    fn serialize_u64(self, value: u64) -> Done {
+        decimal::push_unsigned(self.number_text(), value);
+        Ok(())
+    }
+
+    fn serialize_u128(self, value: u128) -> Done {
+        decimal::push_u128(self.number_text(), value);
+        Ok(())
     }
 
     /// Refused: no answer holds a float, and float formatting is kilobytes of the module.

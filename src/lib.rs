@@ -89,6 +89,7 @@ pub mod data;
 pub mod date;
 #[cfg(feature = "chrono")]
 mod date_chrono;
+mod decimal;
 pub mod i18n;
 // The module's JSON writer, a serde serializer (see json.rs); natively only its tests and the fuzz
 // targets compare it with serde_json. An entry point's module (src/wasm.rs) writes only some of its types.

@@ -39,6 +39,7 @@ use wasm_bindgen::prelude::*;
 use crate::cert::{self, LoadOptions, PublicKey, Record, SigningKey, VerifyContext};
 use crate::data::{DataBundle, DataBundleSummary, Tables};
 use crate::date::{Date, KAZAKHSTAN_UTC_OFFSET_SECONDS};
+use crate::decimal::decimal;
 use crate::i18n::{self, Lang};
 use crate::json::{self, ScannedCode, WorkingDays};
 use crate::json_reader::Json;
@@ -110,13 +111,28 @@ fn today_in_kazakhstan() -> Date {
     Date::from_unix_seconds(now_unix_seconds(), KAZAKHSTAN_UTC_OFFSET_SECONDS)
 }
 
-fn error(message: impl std::fmt::Display) -> JsError {
+// The rules' paths build their messages by joining text ([`error_of`], the errors' `message`),
+// not by `format!`: with the numbers and dates written by src/decimal.rs, the rules' module then
+// holds no `core::fmt` (2.1 KB gzipped of a module with a size target).
+
+/// A JavaScript `Error` with `message`.
+fn error(message: &str) -> JsError {
+    JsError::new(message)
+}
+
+/// A JavaScript `Error` with the message `parts` make, joined.
+fn error_of(parts: &[&str]) -> JsError {
+    error(&parts.concat())
+}
+
+/// A JavaScript `Error` with the message an error's `Display` writes (the verifier's paths).
+fn error_from(message: impl std::fmt::Display) -> JsError {
     error_text(&message)
 }
 
-/// [`error`] once for every type of message.
+/// [`error_from`] once for every type of message.
 fn error_text(message: &dyn std::fmt::Display) -> JsError {
-    JsError::new(&message.to_string())
+    error(&message.to_string())
 }
 
 /// The JSON text of a JavaScript value, or `None` for `undefined` and `null`.
@@ -124,16 +140,11 @@ fn json_text(value: &JsValue, what: &str) -> Result<Option<String>, JsError> {
     if value.is_undefined() || value.is_null() {
         return Ok(None);
     }
-    let text = JSON::stringify(value).map_err(|_| {
-        error(format!(
-            "{what} cannot be read as JSON (a cycle or a BigInt?)"
-        ))
-    })?;
-    text.as_string().map(Some).ok_or_else(|| {
-        error(format!(
-            "{what} cannot be read as JSON (a function or a symbol?)"
-        ))
-    })
+    let text = JSON::stringify(value)
+        .map_err(|_| error_of(&[what, " cannot be read as JSON (a cycle or a BigInt?)"]))?;
+    text.as_string()
+        .map(Some)
+        .ok_or_else(|| error_of(&[what, " cannot be read as JSON (a function or a symbol?)"]))
 }
 
 /// A JavaScript value as a JSON value, or `None` for `undefined` and `null`: the text
@@ -153,11 +164,13 @@ fn json_argument(value: &JsValue, what: &str) -> Result<Option<serde_json::Value
 fn read_json<'a>(text: &'a str, what: &str) -> Result<Json<'a>, JsError> {
     let parse_float = |number: &str| Some(js_sys::Number::parse_float(number));
     json_reader::read(text, json_reader::MAX_NESTING, &parse_float).map_err(|reason| match reason {
-        json_reader::ReadError::TooDeep => error(format!(
-            "{what} is nested more than {} levels deep",
-            json_reader::MAX_NESTING
-        )),
-        json_reader::ReadError::Syntax(_) => error(format!("{what} cannot be read as JSON")),
+        json_reader::ReadError::TooDeep => error_of(&[
+            what,
+            " is nested more than ",
+            &decimal(json_reader::MAX_NESTING as u64),
+            " levels deep",
+        ]),
+        json_reader::ReadError::Syntax(_) => error_of(&[what, " cannot be read as JSON"]),
     })
 }
 
@@ -186,10 +199,13 @@ fn options_of(value: &JsValue, known: &[&str]) -> Result<Options, JsError> {
         .find(|(name, _)| !known.contains(&name.as_ref()))
     {
         let unknown: String = unknown.chars().take(40).collect();
-        return Err(error(format!(
-            "unknown option `{unknown}` (known: {})",
-            known.join(", ")
-        )));
+        return Err(error_of(&[
+            "unknown option `",
+            &unknown,
+            "` (known: ",
+            &known.join(", "),
+            ")",
+        ]));
     }
     Ok(Options(
         members
@@ -239,7 +255,7 @@ impl Options {
         match self.get(name) {
             None | Some(OptionValue::Null) => Ok(None),
             Some(OptionValue::String(text)) => Ok(Some(text.clone())),
-            Some(_) => Err(error(format!("option `{name}` must be a string"))),
+            Some(_) => Err(error_of(&["option `", name, "` must be a string"])),
         }
     }
 
@@ -255,7 +271,7 @@ impl Options {
             .map(f64::floor)
             .filter(|seconds| seconds.abs() < 9.0e15)
             .map(|seconds| Some(seconds as i64))
-            .ok_or_else(|| error(format!("option `{name}` must be seconds since 1970"))),
+            .ok_or_else(|| error_of(&["option `", name, "` must be seconds since 1970"])),
         }
     }
 
@@ -264,7 +280,7 @@ impl Options {
         match self.get(name) {
             None | Some(OptionValue::Null) => Ok(None),
             Some(OptionValue::Bool(value)) => Ok(Some(*value)),
-            Some(_) => Err(error(format!("option `{name}` must be true or false"))),
+            Some(_) => Err(error_of(&["option `", name, "` must be true or false"])),
         }
     }
 
@@ -277,7 +293,7 @@ impl Options {
                 _ => None,
             }
             .map(Some)
-            .ok_or_else(|| error(format!("option `{name}` must be a whole number"))),
+            .ok_or_else(|| error_of(&["option `", name, "` must be a whole number"])),
         }
     }
 }
@@ -304,7 +320,7 @@ fn scanned_codes(codes: &[qr::Code]) -> Vec<ScannedCode<'_>> {
 fn string_argument(value: &JsValue, what: &str) -> Result<String, JsError> {
     value
         .as_string()
-        .ok_or_else(|| error(format!("{what} must be a string")))
+        .ok_or_else(|| error_of(&[what, " must be a string"]))
 }
 
 fn bytes_argument(value: &JsValue, what: &str) -> Result<Vec<u8>, JsError> {
@@ -313,16 +329,16 @@ fn bytes_argument(value: &JsValue, what: &str) -> Result<Vec<u8>, JsError> {
     } else if let Some(buffer) = value.dyn_ref::<js_sys::ArrayBuffer>() {
         Ok(Uint8Array::new(buffer).to_vec())
     } else {
-        Err(error(format!(
-            "{what} must be a Uint8Array or an ArrayBuffer"
-        )))
+        Err(error_of(&[what, " must be a Uint8Array or an ArrayBuffer"]))
     }
 }
 
 fn date_option(text: Option<String>, name: &str) -> Result<Date, JsError> {
     match text {
         None => Ok(today_in_kazakhstan()),
-        Some(text) => Date::parse(&text).map_err(|e| error(format!("option `{name}`: {e}"))),
+        Some(text) => {
+            Date::parse(&text).map_err(|e| error_of(&["option `", name, "`: ", &e.message()]))
+        }
     }
 }
 
@@ -331,7 +347,7 @@ fn lang_option(text: Option<String>) -> Result<Lang, JsError> {
         None => Ok(Lang::default()),
         Some(text) => text
             .parse()
-            .map_err(|e| error(format!("option `lang`: {e}"))),
+            .map_err(|e: i18n::UnknownLang| error_of(&["option `lang`: ", &e.message()])),
     }
 }
 
@@ -354,7 +370,7 @@ const NO_TRUST_LIST: &str = "no trust list is installed: load one first";
 /// The root public key argument.
 fn root_argument(value: &JsValue) -> Result<PublicKey, JsError> {
     PublicKey::from_hex(&string_argument(value, "the root public key")?)
-        .map_err(|e| error(format!("the root public key: {e}")))
+        .map_err(|e| error(&format!("the root public key: {e}")))
 }
 
 #[cfg(feature = "wasm-verify")]
@@ -376,7 +392,7 @@ fn verify_context(options: Option<VerifyOptionsArgument>) -> Result<VerifyContex
     Ok(VerifyContext {
         checked_on: match options.string("on")? {
             None => Date::from_unix_seconds(now, KAZAKHSTAN_UTC_OFFSET_SECONDS),
-            Some(on) => Date::parse(&on).map_err(|e| error(format!("option `on`: {e}")))?,
+            Some(on) => Date::parse(&on).map_err(|e| error_of(&["option `on`: ", &e.message()]))?,
         },
         now_unix_seconds: now,
         lang: lang_option(options.string("lang")?)?,
@@ -402,7 +418,8 @@ fn check_application_by(
     let text = json_text(application, "the application")?
         .ok_or_else(|| error("the application must be a JSON object"))?;
     let application = read_json(&text, "the application")?;
-    let report = rules::check_tree(&application, today, lang, tables).map_err(error)?;
+    let report =
+        rules::check_tree(&application, today, lang, tables).map_err(|e| error(&e.message()))?;
     to_js(&report)
 }
 
@@ -414,7 +431,8 @@ fn working_days_by(
     calendar: calendar::Calendar<'_>,
 ) -> Result<JsValue, JsError> {
     let parse = |value: &JsValue, what: &str| -> Result<Date, JsError> {
-        Date::parse(&string_argument(value, what)?).map_err(|e| error(format!("{what}: {e}")))
+        Date::parse(&string_argument(value, what)?)
+            .map_err(|e| error_of(&[what, ": ", &e.message()]))
     };
     let count = calendar.working_days_between(parse(from, "from")?, parse(to, "to")?);
     to_js(&WorkingDays::from(count))
@@ -477,7 +495,7 @@ impl JsRulesData {
         #[wasm_bindgen(unchecked_param_type = "Uint8Array")] payload: JsValue,
     ) -> Result<JsRulesData, JsError> {
         let payload = bytes_argument(&payload, "the payload")?;
-        let bundle = DataBundle::from_payload(&payload).map_err(error)?;
+        let bundle = DataBundle::from_payload(&payload).map_err(error_from)?;
         Ok(JsRulesData {
             summary: bundle.summary(),
             tables: bundle.into_tables(),
@@ -661,14 +679,14 @@ pub fn format_date(
     options: Option<FormatDateOptionsArgument>,
 ) -> Result<String, JsError> {
     let date = Date::parse(&string_argument(&date, "the date")?)
-        .map_err(|e| error(format!("the date: {e}")))?;
+        .map_err(|e| error_of(&["the date: ", &e.message()]))?;
     let lang = lang_argument(lang)?;
     let options = options_argument(options, &["case"])?;
     let case = match options.string("case")? {
         None => i18n::DateCase::Nominative,
         Some(name) => name
             .parse()
-            .map_err(|e| error(format!("option `case`: {e}")))?,
+            .map_err(|e: i18n::UnknownDateCase| error_of(&["option `case`: ", &e.message()]))?,
     };
     Ok(i18n::format_date_in(date, lang, case))
 }
@@ -698,9 +716,11 @@ pub fn format_count(
         "age" => i18n::Unit::Age,
         other => {
             let other: String = other.chars().take(20).collect();
-            return Err(error(format!(
-                "unknown unit `{other}` (expected days, workingDays or age)"
-            )));
+            return Err(error_of(&[
+                "unknown unit `",
+                &other,
+                "` (expected days, workingDays or age)",
+            ]));
         }
     };
     Ok(i18n::format_count(count, unit, lang_argument(lang)?))
@@ -770,7 +790,7 @@ impl JsVerifier {
             &self
                 .verifier
                 .load_trust_list(&bytes, &options)
-                .map_err(error)?,
+                .map_err(error_from)?,
         )
     }
 
@@ -793,7 +813,7 @@ impl JsVerifier {
             &self
                 .verifier
                 .load_status_list(&bytes, &options)
-                .map_err(error)?,
+                .map_err(error_from)?,
         )
     }
 
@@ -857,7 +877,7 @@ impl JsVerifier {
         let options = load_options(options)?;
         self.verifier
             .load_data_bundle(&bytes, &options)
-            .map_err(error)?;
+            .map_err(error_from)?;
         self.data_bundle()
     }
 
@@ -994,14 +1014,14 @@ pub fn issue_certificate(
 ) -> Result<String, JsError> {
     let record = json_argument(&record, "the record")?
         .ok_or_else(|| error("the record must be an object"))?;
-    let record = Record::from_json(&record).map_err(|e| error(format!("the record: {e}")))?;
+    let record = Record::from_json(&record).map_err(|e| error(&format!("the record: {e}")))?;
     let key = SigningKey::from_hex(&string_argument(&secretKeyHex, "the secret key")?)
-        .map_err(|e| error(format!("the secret key: {e}")))?;
+        .map_err(|e| error(&format!("the secret key: {e}")))?;
     let options = options_argument(options, &["issuedAt"])?;
     let issued_at = options
         .integer("issuedAt")?
         .unwrap_or_else(now_unix_seconds);
-    cert::issue_certificate(&record, &key, issued_at).map_err(error)
+    cert::issue_certificate(&record, &key, issued_at).map_err(error_from)
 }
 
 #[cfg(any(feature = "wasm-verify", feature = "wasm-rules"))]
@@ -1043,7 +1063,7 @@ pub fn messages(
 pub fn render_qr_svg(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
 ) -> Result<String, JsError> {
-    qr::render_svg(&string_argument(&text, "the text")?).map_err(error)
+    qr::render_svg(&string_argument(&text, "the text")?).map_err(error_from)
 }
 
 #[cfg(feature = "wasm-issue")]
@@ -1057,7 +1077,7 @@ pub fn render_qr_svg(
 pub fn qr_matrix(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
 ) -> Result<JsValue, JsError> {
-    let code = qr::encode(&string_argument(&text, "the text")?).map_err(error)?;
+    let code = qr::encode(&string_argument(&text, "the text")?).map_err(error_from)?;
     let size = code.width();
     let modules: Vec<u8> = (0..size * size)
         .map(|i| u8::from(code.is_dark(i % size, i / size)))
@@ -1083,7 +1103,7 @@ fn rgba_image_argument(image: &JsValue) -> Result<(u32, u32, Vec<u8>), JsError> 
             .as_f64()
             .filter(|n| n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(n))
             .map(|n| n as u32)
-            .ok_or_else(|| error(format!("image.{name} must be a whole number of pixels")))
+            .ok_or_else(|| error(&format!("image.{name} must be a whole number of pixels")))
     };
     let (width, height) = (dimension("width")?, dimension("height")?);
     let data = field("data")?;
@@ -1115,13 +1135,13 @@ pub fn scan_image(
         None | Some("thorough") => qr::ScanEffort::Thorough,
         Some("quick") => qr::ScanEffort::Quick,
         Some(other) => {
-            return Err(error(format!(
+            return Err(error(&format!(
                 "option `effort`: `{other}` is not quick or thorough"
             )));
         }
     };
     let codes = options.boolean("codes")?.unwrap_or(false);
-    let found = qr::scan_rgba_codes(width, height, &rgba, effort).map_err(error)?;
+    let found = qr::scan_rgba_codes(width, height, &rgba, effort).map_err(error_from)?;
     if codes {
         to_js(&scanned_codes(&found))
     } else {
@@ -1186,7 +1206,7 @@ impl FrameScannerObject {
         let codes = self
             .scanner
             .scan_rgba_codes(width, height, &rgba)
-            .map_err(error)?;
+            .map_err(error_from)?;
         to_js(&scanned_codes(&codes))
     }
 
@@ -1225,7 +1245,7 @@ impl FrameScannerObject {
             .ok_or_else(|| error("call view(width, height) before scanView(image)"))?;
         let (width, height, rgba) = rgba_image_argument(&image)?;
         if (width, height) != (view.width, view.height) {
-            return Err(error(format!(
+            return Err(error(&format!(
                 "the image is {width}x{height}, the view {}x{}",
                 view.width, view.height
             )));
@@ -1233,7 +1253,7 @@ impl FrameScannerObject {
         let codes = self
             .scanner
             .scan_view_rgba_codes(&view, &rgba)
-            .map_err(error)?;
+            .map_err(error_from)?;
         to_js(&scanned_codes(&codes))
     }
 
@@ -1269,7 +1289,7 @@ pub fn scan_camera_frame(
     let (width, height, rgba) = rgba_image_argument(&image)?;
     let texts = qr::FrameScanner::new()
         .scan_rgba(width, height, &rgba)
-        .map_err(error)?;
+        .map_err(error_from)?;
     to_js(&texts)
 }
 
@@ -1280,7 +1300,7 @@ pub fn scan_camera_frame(
 /// Today's date in Kazakhstan (UTC+5) as `YYYY-MM-DD`, from the device clock.
 #[wasm_bindgen(js_name = todayInKazakhstan)]
 pub fn today_in_kazakhstan_text() -> String {
-    today_in_kazakhstan().to_string()
+    today_in_kazakhstan().iso()
 }
 
 /// The crate version.

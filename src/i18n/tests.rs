@@ -105,6 +105,35 @@ fn russian_plural_forms() {
     assert_eq!(format_count(2, Unit::Days, Lang::En), "2 days");
 }
 
+/// Dates, counts and the errors' messages are joined from text and the digit writer's numbers;
+/// they read as `format!` wrote them.
+#[test]
+fn numbers_and_messages_match_formatting_machinery() {
+    for n in [i64::MIN, -21, -2, 0, 2, 21, 1_000_000, i64::MAX] {
+        assert_eq!(format_count(n, Unit::Days, Lang::En), format!("{n} days"));
+        assert_eq!(format_count(n, Unit::Age, Lang::Kk), format!("{n} жаста"));
+    }
+    for year in [-44, 5, 2026, 12_026] {
+        let date = Date::from_ymd(year, 3, 15).unwrap();
+        assert_eq!(
+            format_date(date, Lang::Kk),
+            format!("{year} жылғы 15 наурыз")
+        );
+        assert_eq!(format_date(date, Lang::Ru), format!("15 марта {year} г."));
+        assert_eq!(format_date(date, Lang::En), format!("15 March {year}"));
+    }
+    let tag = "de".parse::<Lang>().unwrap_err();
+    assert_eq!(
+        tag.to_string(),
+        "unknown language `de` (expected kk, ru or en)"
+    );
+    let case = "vocative".parse::<DateCase>().unwrap_err();
+    assert_eq!(
+        case.to_string(),
+        "unknown case `vocative` (expected nominative, dative, locative, ablative or genitive)"
+    );
+}
+
 #[test]
 fn placeholders_and_unknown_cases() {
     let text = Text {

@@ -17,6 +17,7 @@ use super::messages::{FindingCode as C, reasons};
 use super::report::Policy;
 use crate::data::{self, Tables};
 use crate::date::Date;
+use crate::decimal::decimal;
 use crate::i18n::{Arg, Text};
 use crate::nfc;
 use crate::text_rules::{self, LetterScript, TextKind, TextProblem, letter_script};
@@ -191,7 +192,7 @@ fn check_name(
     } else {
         TextKind::PersonName
     };
-    let max = kind.length_range().end().to_string();
+    let max = decimal(*kind.length_range().end() as u64);
     let why = reason(findings, text, &[("max", Arg::Str(&max))]);
     findings.push(C::NameInvalid, Some(path), &[("reason", Arg::Str(&why))]);
 }
@@ -554,6 +555,12 @@ pub(crate) fn check(
     facts
 }
 
+/// The path of a row of earlier stays, `previousStays[N]`: joined and written by the crate's digit
+/// writer rather than by `format!`, so that the rules' WebAssembly module holds no `core::fmt`.
+fn stay_path(index: usize) -> String {
+    ["previousStays[", &decimal(index as u64), "]"].concat()
+}
+
 /// Checks `previousStays`: each usable stay goes into `facts`; overlaps are reported (and later
 /// counted once).
 fn check_previous_stays(
@@ -579,7 +586,7 @@ fn check_previous_stays(
     };
     let mut usable: Vec<(usize, Date, Date)> = Vec::new();
     for (index, stay) in stays.iter().enumerate() {
-        let path = format!("previousStays[{index}]");
+        let path = stay_path(index);
         let stay = match stay {
             Field::Missing => continue,
             Field::Unreadable(_) => {
@@ -588,8 +595,8 @@ fn check_previous_stays(
             }
             Field::Value(stay) => stay,
         };
-        let entry_path = format!("{path}.entry");
-        let exit_path = format!("{path}.exit");
+        let entry_path = [&path, ".entry"].concat();
+        let exit_path = [&path, ".exit"].concat();
         let entry = check_date(
             findings,
             &stay.entry,
@@ -634,11 +641,7 @@ fn check_previous_stays(
     }
     crate::sort::sort(&mut overlapping);
     for index in overlapping {
-        findings.push(
-            C::PreviousStaysOverlap,
-            Some(&format!("previousStays[{index}]")),
-            &[],
-        );
+        findings.push(C::PreviousStaysOverlap, Some(&stay_path(index)), &[]);
     }
     facts.previous_stays = usable
         .into_iter()

@@ -7,6 +7,7 @@
 //! column, keyed with empty brackets (`previousStays[].exit`), whose `{n}` is the row's number
 //! counted from 1: `previousStays[1].exit` is "Поездка 2: дата выезда".
 
+use crate::decimal::decimal;
 use crate::i18n::{Lang, Text};
 
 const fn text(kk: &'static str, ru: &'static str, en: &'static str) -> Text {
@@ -219,8 +220,10 @@ pub fn field_label(path: &str, lang: Lang) -> Option<String> {
     let rest = path.strip_prefix("previousStays[")?;
     let (index, column) = rest.split_once(']')?;
     let row: usize = index.parse().ok().filter(|_| index.len() <= 6)?;
-    let label = find(&format!("previousStays[]{column}"))?;
-    Some(label.render(lang, &[("n", &(row + 1).to_string())]))
+    // Joined and written by the crate's digit writer, not `format!` and `to_string`: the rules'
+    // WebAssembly module then holds no `core::fmt`.
+    let label = find(&["previousStays[]", column].concat())?;
+    Some(label.render(lang, &[("n", &decimal(row as u64 + 1))]))
 }
 
 /// [`field_label`], or a neutral word for a path the table does not know: a message never shows

@@ -73,3 +73,43 @@ test("calendar, regions, countries, dates", () => {
   assert.match(tirkeu.todayInKazakhstan(), /^\d{4}-\d{2}-\d{2}$/);
   assert.ok(tirkeu.version() && tirkeu.dataVersion());
 });
+
+// The module builds its error messages by joining text rather than with Rust's formatting (to keep
+// that out of the rules' module); each reads as the library's `Display` of the same error writes it.
+test("error messages read as the library writes them", () => {
+  const message = (f) => {
+    try {
+      f();
+    } catch (error) {
+      return error.message;
+    }
+    assert.fail("no error");
+  };
+  assert.equal(message(() => tirkeu.workingDaysBetween("2026-02-30", "2026-03-01")),
+    "from: 2026-02-30 is not a day of the calendar");
+  assert.equal(message(() => tirkeu.workingDaysBetween("2026-03-01", "2026-3-1")),
+    "to: `2026-3-1` is not a date of the form YYYY-MM-DD");
+  assert.equal(message(() => tirkeu.workingDaysBetween(1, "2026-03-01")), "from must be a string");
+  assert.equal(message(() => tirkeu.checkApplication(42)), "an application must be a JSON object, found a number");
+  assert.equal(message(() => tirkeu.checkApplication({}, { bogus: 1 })), "unknown option `bogus` (known: today, lang)");
+  assert.equal(message(() => tirkeu.checkApplication({}, { today: "0000-00-00" })),
+    "option `today`: 0000-00-00 is not a day of the calendar");
+  assert.equal(message(() => tirkeu.checkApplication({}, { lang: "de" })),
+    "option `lang`: unknown language `de` (expected kk, ru or en)");
+  assert.equal(message(() => tirkeu.checkApplication({}, { lang: 7 })), "option `lang` must be a string");
+  assert.equal(message(() => tirkeu.checkApplication({}, [])), "options must be an object");
+  let deep = [];
+  for (let level = 0; level < 200; level++) deep = [deep];
+  assert.equal(message(() => tirkeu.checkApplication({ deep })), "the application is nested more than 127 levels deep");
+  assert.equal(message(() => tirkeu.formatDate("2026-02-30")), "the date: 2026-02-30 is not a day of the calendar");
+  assert.equal(message(() => tirkeu.formatDate("2026-07-01", "ru", { case: "vocative" })),
+    "option `case`: unknown case `vocative` (expected nominative, dative, locative, ablative or genitive)");
+  assert.equal(message(() => tirkeu.formatCount(3, "weeks")), "unknown unit `weeks` (expected days, workingDays or age)");
+  assert.equal(message(() => tirkeu.compareNames("a", "b", "de")),
+    "option `lang`: unknown language `de` (expected kk, ru or en)");
+  // Numbers in answers: a row's label, a count, a date before the year 1000, today.
+  assert.equal(tirkeu.fieldLabel("previousStays[11].exit", "en"), tirkeu.fieldLabels("en")["previousStays[].exit"].replace("{n}", "12"));
+  assert.equal(tirkeu.formatCount(-21, "days", "ru"), "-21 день");
+  assert.equal(tirkeu.formatDate("0987-03-05", "en"), "5 March 987");
+  assert.match(tirkeu.todayInKazakhstan(), /^\d{4}-\d{2}-\d{2}$/);
+});
