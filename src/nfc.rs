@@ -6,7 +6,12 @@
 //! gzipped in WebAssembly. The tables here ([`UNICODE_VERSION`], generated from that crate by
 //! `tests/unicode/nfc_tables.rs`, so the two agree character for character) are delta-encoded byte
 //! strings decoded once, on first use, into sorted vectors that are binary searched: with its
-//! code, this module costs about 8 KB gzipped in WebAssembly.
+//! code, this module costs about 8 KB gzipped in WebAssembly. The rules' checks normalise with
+//! every decomposition but those of the CJK compatibility ideographs (`normalise_for_checks`:
+//! each is a letter of script Han like its unified ideograph, so no verdict changes), and their
+//! module leaves those decompositions' tables out: 2.2 KB less (74,225 to 72,045 bytes gzipped,
+//! the `tirkeu/rules` module as it ships), for 0.1 KB more in a module that also normalises
+//! exactly (the verifier's: 140,683 to 140,780 bytes).
 //!
 //! NFC is computed as the standard defines it: full canonical decomposition (Hangul syllables
 //! algorithmically), canonical ordering of combining marks by their class, then canonical
@@ -58,22 +63,31 @@ pub fn to_nfc(text: &str) -> String {
 /// [`to_nfc`], borrowing `text` when it is already NFC by the quick check (names nearly always
 /// are: the form's checks then allocate nothing for them).
 pub(crate) fn normalise(text: &str) -> Cow<'_, str> {
-    if text.is_ascii() {
-        return Cow::Borrowed(text);
-    }
-    let tables = tables();
-    if text.chars().all(|c| tables.is_quick_nfc(c)) {
-        return Cow::Borrowed(text);
-    }
-    let mut decomposed = Vec::with_capacity(text.len());
-    for c in text.chars() {
-        tables.decompose_into(c, &mut decomposed, 0);
-    }
-    // Canonical ordering: each run of non-starters sorted by class, stably.
-    for marks in decomposed.split_mut(|&(_, class)| class == 0) {
-        sort_by_class(marks);
-    }
-    Cow::Owned(tables.compose(&decomposed))
+    tables().normalise(text)
+}
+
+/// NFC for the character checks of the rules ([`crate::text_rules::check_text`] on a name): the
+/// text in Normalization Form C, except that a CJK compatibility ideograph (U+F900-U+FAFF,
+/// U+2F800-U+2FA1F) stays as written instead of becoming its unified ideograph (U+F900 豈 is
+/// U+8C48 豈 in NFC). Use [`normalise`] for anything else, and wherever the text itself is kept
+/// or compared.
+///
+/// Why the result is NFC but for those characters: each of their decompositions is a singleton
+/// to a unified ideograph, which is a starter that decomposes no further and composes with
+/// nothing (the generator of the tables asserts both), so the decompositions left out change
+/// no other character of the text, and each such character is replaced by one character in NFC.
+///
+/// Why no verdict of the checks can differ: a compatibility ideograph and its unified ideograph
+/// are both letters (Lo) of script Han, so both are allowed in any name, neither is forbidden,
+/// neither is Latin or Cyrillic, nor a combining mark, and the text has the same number of
+/// characters (a test compares the checks' answers on both for every such character, alone and
+/// among Latin, Cyrillic and marks).
+///
+/// Why it exists: the decompositions left out are 1002 of the tables' 2081, and the rules'
+/// WebAssembly module, which never calls [`normalise`], leaves their tables out (2.2 KB gzipped
+/// as measured on the shipped build).
+pub(crate) fn normalise_for_checks(text: &str) -> Cow<'_, str> {
+    tables_for_checks().normalise(text)
 }
 
 /// Whether `text` is already in Normalization Form C, exactly: `to_nfc(text) == text`.
@@ -114,7 +128,7 @@ pub fn is_combining_mark(c: char) -> bool {
     if c < '\u{300}' {
         return false;
     }
-    let marks = &tables().marks;
+    let marks = &tables_for_checks().marks;
     let index = marks.partition_point(|&(_, last)| last < u32::from(c));
     marks
         .get(index)
@@ -136,7 +150,7 @@ pub fn canonical_combining_class(c: char) -> u8 {
     if c < '\u{300}' {
         return 0;
     }
-    tables().combining_class(c)
+    tables_for_checks().combining_class(c)
 }
 
 // ---- Hangul (Unicode chapter 3.12, conjoining jamo behavior) ----------------------------------
@@ -217,8 +231,12 @@ struct Tables {
     combining_classes: Vec<(u32, u32, u8)>,
     /// Ranges of combining marks: (first, last), sorted and disjoint.
     marks: Vec<(u32, u32)>,
-    /// Sorted by `character`; Hangul syllables are computed instead.
+    /// Sorted by `character`; Hangul syllables are computed instead, and the CJK compatibility
+    /// ideographs are in `cjk_compatibility`.
     decompositions: Vec<Decomposition>,
+    /// The decompositions of the CJK compatibility ideographs, sorted by `character`; none in
+    /// [`tables_for_checks`].
+    cjk_compatibility: Vec<Decomposition>,
     /// ((first, second), primary composite), sorted by the pair; Hangul is computed instead.
     compositions: Vec<((char, char), char)>,
     /// Starters (class 0) that compose with the character before them, sorted (the quick check's
@@ -238,16 +256,37 @@ const QUICK_NFC_WORDS: usize = 0x800 / 32;
 const MAX_DECOMPOSITION_DEPTH: u8 = 8;
 
 impl Tables {
+    /// The text normalised, borrowed when it is already normal by the quick check.
+    fn normalise<'a>(&self, text: &'a str) -> Cow<'a, str> {
+        if text.is_ascii() {
+            return Cow::Borrowed(text);
+        }
+        if text.chars().all(|c| self.is_quick_nfc(c)) {
+            return Cow::Borrowed(text);
+        }
+        let mut decomposed = Vec::with_capacity(text.len());
+        for c in text.chars() {
+            self.decompose_into(c, &mut decomposed, 0);
+        }
+        // Canonical ordering: each run of non-starters sorted by class, stably.
+        for marks in decomposed.split_mut(|&(_, class)| class == 0) {
+            sort_by_class(marks);
+        }
+        Cow::Owned(self.compose(&decomposed))
+    }
+
     fn combining_class(&self, c: char) -> u8 {
         class_in(&self.combining_classes, c)
     }
 
     fn decomposition(&self, c: char) -> Option<&Decomposition> {
-        let index = self
-            .decompositions
-            .binary_search_by_key(&c, |d| d.character)
-            .ok()?;
-        self.decompositions.get(index)
+        let table = &self.decompositions;
+        if let Ok(index) = table.binary_search_by_key(&c, |d| d.character) {
+            return table.get(index);
+        }
+        let table = &self.cjk_compatibility;
+        let index = table.binary_search_by_key(&c, |d| d.character).ok()?;
+        table.get(index)
     }
 
     /// The NFC quick check's Yes, for a character of class 0 (anything else may reorder).
@@ -349,13 +388,40 @@ impl Tables {
     }
 }
 
-/// The tables, decoded on first use.
+/// The tables of NFC, decoded on first use.
 fn tables() -> &'static Tables {
     static TABLES: OnceLock<Tables> = OnceLock::new();
-    TABLES.get_or_init(decode_tables)
+    decoded(
+        &TABLES,
+        [
+            tables::CJK_COMPATIBILITY_KEYS,
+            tables::CJK_COMPATIBILITY_FIRSTS,
+            &[],
+        ],
+    )
 }
 
-fn decode_tables() -> Tables {
+/// The tables of [`normalise_for_checks`], without the decompositions of the CJK compatibility
+/// ideographs, decoded on first use. Their classes and marks are those of [`tables`]; a module
+/// that never normalises exactly (the rules') has only these, and leaves the CJK compatibility
+/// ideographs' tables out.
+fn tables_for_checks() -> &'static Tables {
+    static TABLES: OnceLock<Tables> = OnceLock::new();
+    decoded(&TABLES, [&[], &[], &[]])
+}
+
+/// `tables`, decoded on first use with the decompositions of `cjk_compatibility`: one function
+/// for both tables, so that a module with both has the code of their initialisation once.
+fn decoded(
+    tables: &'static OnceLock<Tables>,
+    cjk_compatibility: [&'static [u8]; 3],
+) -> &'static Tables {
+    tables.get_or_init(|| decode_tables(cjk_compatibility))
+}
+
+/// The tables, with the CJK compatibility ideographs' decompositions read from
+/// `cjk_compatibility` (keys, firsts and seconds; empty for none).
+fn decode_tables(cjk_compatibility: [&[u8]; 3]) -> Tables {
     let combining_classes = decode_ranges(tables::COMBINING_CLASS_RANGES)
         .into_iter()
         .zip(tables::COMBINING_CLASSES)
@@ -365,12 +431,21 @@ fn decode_tables() -> Tables {
         combining_classes,
         marks: decode_ranges(tables::MARK_RANGES),
         decompositions: Vec::new(),
+        cjk_compatibility: Vec::new(),
         compositions: Vec::new(),
         composing_starters: Vec::new(),
         quick_nfc_below_0800: [0; QUICK_NFC_WORDS],
     };
     // A short table (a corrupted one) fails the exhaustive tests; it cannot fail here.
-    let _ = decode_decompositions(&mut tables.decompositions);
+    let _ = decode_decompositions(
+        [
+            tables::DECOMPOSITION_KEYS,
+            tables::DECOMPOSITION_FIRSTS,
+            tables::DECOMPOSITION_SECONDS,
+        ],
+        &mut tables.decompositions,
+    );
+    let _ = decode_decompositions(cjk_compatibility, &mut tables.cjk_compatibility);
     // The composition table and the composing starters are kept sorted as they are built:
     // binary-search insertion of about a thousand entries, once, costs less than the code of a
     // sort in WebAssembly.
@@ -520,11 +595,12 @@ const SINGLETON: u32 = 0;
 /// See [`SINGLETON`].
 const COMPOSING_PAIR: u32 = 1;
 
-/// Decodes the three columns of the decompositions (see the `tables` module).
-fn decode_decompositions(out: &mut Vec<Decomposition>) -> Option<()> {
-    let mut keys = Leb128::new(tables::DECOMPOSITION_KEYS);
-    let mut firsts = Leb128::new(tables::DECOMPOSITION_FIRSTS);
-    let mut seconds = Leb128::new(tables::DECOMPOSITION_SECONDS);
+/// Decodes the three columns of a table of decompositions, keys, firsts and seconds (see the
+/// `tables` module).
+fn decode_decompositions(columns: [&[u8]; 3], out: &mut Vec<Decomposition>) -> Option<()> {
+    let [keys, firsts, seconds] = columns;
+    let (mut keys, mut firsts, mut seconds) =
+        (Leb128::new(keys), Leb128::new(firsts), Leb128::new(seconds));
     let (mut character, mut first, mut second) = (0u32, 0u32, 0u32);
     for key in keys.by_ref() {
         character = character.checked_add(key >> 2)?;
@@ -549,6 +625,8 @@ fn decode_decompositions(out: &mut Vec<Decomposition>) -> Option<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text_rules::{TextKind, TextProblem, check_text};
+    use proptest::prelude::*;
 
     #[test]
     fn text_already_in_nfc_is_borrowed() {
@@ -577,5 +655,182 @@ mod tests {
         assert!(tables.is_quick_nfc('й'));
         assert!(!tables.is_quick_nfc('\u{340}'));
         assert!(tables.is_quick_nfc('Ә') && tables.is_quick_nfc('a'));
+    }
+
+    // ---- normalise_for_checks: NFC but the CJK compatibility ideographs, the same verdicts ----
+
+    /// The blocks CJK Compatibility Ideographs and CJK Compatibility Ideographs Supplement
+    /// (Source: Unicode Blocks.txt), written here apart from the tables.
+    fn is_cjk_compatibility_ideograph(c: char) -> bool {
+        ('\u{F900}'..='\u{FAFF}').contains(&c) || ('\u{2F800}'..='\u{2FA1F}').contains(&c)
+    }
+
+    /// The CJK compatibility ideographs that decompose (the blocks also hold unified ideographs
+    /// such as U+FA0E and unassigned code points, which NFC leaves alone).
+    fn decomposing_cjk_compatibility_ideographs() -> Vec<char> {
+        let all = ('\u{F900}'..='\u{FAFF}').chain('\u{2F800}'..='\u{2FA1F}');
+        all.filter(|&c| to_nfc(&c.to_string()) != c.to_string())
+            .collect()
+    }
+
+    const KINDS: [TextKind; 4] = [
+        TextKind::PersonName,
+        TextKind::OrganisationName,
+        TextKind::Address,
+        TextKind::Passport,
+    ];
+
+    /// `text` with each CJK compatibility ideograph replaced by its NFC: what
+    /// [`normalise_for_checks`] leaves for NFC to finish.
+    fn cjk_compatibility_to_nfc(text: &str) -> String {
+        text.chars()
+            .map(|c| {
+                if is_cjk_compatibility_ideograph(c) {
+                    to_nfc(&c.to_string())
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect()
+    }
+
+    /// A verdict with the character it names in NFC: where the checks name the character that
+    /// breaks a rule, one written as a compatibility ideograph is named as written.
+    fn with_character_in_nfc(verdict: Result<(), TextProblem>) -> Result<(), TextProblem> {
+        let in_nfc = |c: char| to_nfc(&c.to_string()).chars().next().unwrap_or(c);
+        match verdict {
+            Err(TextProblem::ForbiddenCharacter { character }) => {
+                Err(TextProblem::ForbiddenCharacter {
+                    character: in_nfc(character),
+                })
+            }
+            Err(TextProblem::NotAllowed { character }) => Err(TextProblem::NotAllowed {
+                character: in_nfc(character),
+            }),
+            other => other,
+        }
+    }
+
+    /// Every check of every kind gives `text` normalised for the checks the verdict it gives
+    /// the text's NFC: identical for names and addresses, and for a passport number the same
+    /// but for the character named (a rules verdict names none).
+    fn assert_same_verdicts(text: &str) {
+        let (checked, nfc) = (normalise_for_checks(text), to_nfc(text));
+        assert_eq!(cjk_compatibility_to_nfc(&checked), nfc, "{text:?}");
+        for kind in KINDS {
+            let (verdict, nfc_verdict) = (check_text(&checked, kind), check_text(&nfc, kind));
+            if kind == TextKind::Passport {
+                assert_eq!(with_character_in_nfc(verdict), nfc_verdict, "{text:?}");
+            } else {
+                assert_eq!(verdict, nfc_verdict, "{text:?} as {kind:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn normalisation_for_checks_is_nfc_on_every_other_character() {
+        let mut kept = 0;
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let alone = c.to_string();
+            let (checked, nfc) = (normalise_for_checks(&alone), to_nfc(&alone));
+            if checked != nfc {
+                // Source: UnicodeData.txt, the singleton decompositions of the blocks.
+                assert!(is_cjk_compatibility_ideograph(c), "U+{:04X}", u32::from(c));
+                assert_eq!(checked, alone);
+                assert_eq!(nfc.chars().count(), 1);
+                kept += 1;
+            }
+        }
+        // Source: UnicodeData.txt: 1002 CJK compatibility ideographs decompose (Unicode 18).
+        assert_eq!(kept, decomposing_cjk_compatibility_ideographs().len());
+        assert_eq!(kept, 1002);
+    }
+
+    #[test]
+    fn every_cjk_compatibility_ideograph_gets_the_verdicts_of_its_nfc() {
+        let ideographs = decomposing_cjk_compatibility_ideographs();
+        for &c in &ideographs {
+            // Alone, in a word of each script and with marks (a word mixing Latin and Cyrillic
+            // across it), with the punctuation of names, and at the length limits of a name
+            // (64) and a passport number (20).
+            let contexts = [
+                format!("{c}"),
+                format!("Ivan{c}ov"),
+                format!("Иван{c}ов"),
+                format!("Ivan{c}ов"),
+                format!("Ә{c}\u{301}\u{323}"),
+                format!("{c}\u{308}-O'Neil {c}."),
+                format!("ТОО «{c} 2»"),
+                format!(" {c}"),
+                c.to_string().repeat(64),
+                c.to_string().repeat(65),
+                format!("N{}", c.to_string().repeat(19)),
+                format!("N1234{c}"),
+            ];
+            for text in &contexts {
+                assert_same_verdicts(text);
+            }
+        }
+        // Spot check: U+F900 is U+8C48 in NFC, a letter either way.
+        assert_eq!(to_nfc("\u{F900}"), "\u{8C48}");
+        assert_eq!(normalise_for_checks("\u{F900}"), "\u{F900}");
+        assert_eq!(check_text("\u{F900}", TextKind::PersonName), Ok(()));
+    }
+
+    /// One piece of the random text: CJK compatibility ideographs, their unified ideographs,
+    /// Latin and Cyrillic (composed and decomposed), marks, names' punctuation and other
+    /// characters.
+    fn piece() -> impl Strategy<Value = String> {
+        let from = |letters: &'static str| {
+            proptest::sample::select(letters.chars().collect::<Vec<_>>()).prop_map(String::from)
+        };
+        let range = |first, last| proptest::char::range(first, last).prop_map(String::from);
+        prop_oneof![
+            3 => range('\u{F900}', '\u{FAFF}'),
+            2 => range('\u{2F800}', '\u{2FA1F}'),
+            1 => from("\u{8C48}\u{66F4}\u{8ECA}\u{3B9D}\u{4018}\u{4039}\u{20122}\u{2A600}"),
+            2 => from("IVANOVivanovÀÉÑÖŞİÿǗ"),
+            2 => from("ӘәҒғҚқҢңӨөҰұҮүҺһІіЙйЁёАаИиОо"),
+            2 => range('\u{300}', '\u{36F}'),
+            1 => from("\u{3099}\u{309A}\u{302A}\u{302B}\u{483}\u{489}"),
+            2 => from(" -'’ʼ.0123«»,&()№/+"),
+            1 => any::<char>().prop_map(String::from),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn checks_of_text_with_cjk_compatibility_ideographs_agree_with_nfc(
+            pieces in proptest::collection::vec(piece(), 0..24),
+            decomposed in any::<bool>(),
+        ) {
+            let text = pieces.concat();
+            // Letters decomposed, so that marks come apart from them and compose again.
+            let text = if decomposed { decompose(&text) } else { text };
+            assert_same_verdicts(&text);
+        }
+
+        #[test]
+        fn normalisation_for_checks_is_nfc_without_cjk_compatibility_ideographs(
+            text in any::<String>()
+        ) {
+            let text: String = text.chars().filter(|&c| !is_cjk_compatibility_ideograph(c)).collect();
+            prop_assert_eq!(normalise_for_checks(&text), to_nfc(&text));
+        }
+    }
+
+    /// The full canonical decomposition of `text`, marks in canonical order, but the CJK
+    /// compatibility ideographs kept (NFD but for them).
+    fn decompose(text: &str) -> String {
+        let mut decomposed = Vec::new();
+        for c in text.chars() {
+            tables_for_checks().decompose_into(c, &mut decomposed, 0);
+        }
+        for marks in decomposed.split_mut(|&(_, class)| class == 0) {
+            sort_by_class(marks);
+        }
+        decomposed.into_iter().map(|(c, _)| c).collect()
     }
 }

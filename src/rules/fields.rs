@@ -75,7 +75,8 @@ pub fn is_valid_name(raw: &str, organisation: bool) -> bool {
 }
 
 fn name_problem(raw: &str, organisation: bool) -> Option<NameProblem> {
-    let normalised = nfc::normalise(raw);
+    // NFC but for the CJK compatibility ideographs: the same verdicts without their tables.
+    let normalised = nfc::normalise_for_checks(raw);
     let kind = if organisation {
         TextKind::OrganisationName
     } else {

@@ -10,6 +10,11 @@
 //! the same D that is itself in NFC is its singleton target; otherwise any split of D into two
 //! characters' decompositions (the last such split: the second character is the simplest) is a
 //! pair that does not compose.
+//!
+//! The singletons of the CJK compatibility ideographs get tables of their own (see
+//! [`is_cjk_compatibility_ideograph`]), which only the exact normalisation reads: the rules'
+//! checks leave these characters as written, and their WebAssembly module does without the
+//! tables.
 
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -46,6 +51,14 @@ fn the_version_is_the_crates() {
         tirkeu::nfc::UNICODE_VERSION,
         unicode_normalization::UNICODE_VERSION
     );
+}
+
+/// The blocks CJK Compatibility Ideographs (U+F900-U+FAFF) and CJK Compatibility Ideographs
+/// Supplement (U+2F800-U+2FA1F), whose decompositions are written in tables of their own
+/// (`src/nfc.rs` says why). Blocks.txt gives the ranges; the generator asserts that every
+/// decomposition in them is a singleton to a unified ideograph.
+fn is_cjk_compatibility_ideograph(c: u32) -> bool {
+    (0xF900..=0xFAFF).contains(&c) || (0x2F800..=0x2FA1F).contains(&c)
 }
 
 fn is_hangul_syllable(c: char) -> bool {
@@ -171,17 +184,13 @@ fn write_bytes(out: &mut String, doc: &str, name: &str, bytes: &[u8]) {
     out.push('\n');
 }
 
-fn generate() -> String {
-    let (major, minor, update) = unicode_normalization::UNICODE_VERSION;
-    let marks = runs(is_combining_mark, false);
-    let classes = runs(canonical_combining_class, 0);
-    let decompositions = decompositions();
-
+/// The three columns of `decompositions`, each number relative to the previous row's.
+fn columns(decompositions: &[&Decomposition]) -> [Vec<u8>; 3] {
     let mut keys = Vec::new();
     let mut firsts = Vec::new();
     let mut seconds = Vec::new();
     let (mut character, mut first, mut second) = (0, 0, 0);
-    for d in &decompositions {
+    for d in decompositions {
         leb128(&mut keys, (d.character - character) << 2 | d.kind);
         leb128(&mut firsts, zigzag(first, d.first));
         if let Some(s) = d.second {
@@ -191,6 +200,36 @@ fn generate() -> String {
         character = d.character;
         first = d.first;
     }
+    [keys, firsts, seconds]
+}
+
+fn generate() -> String {
+    let (major, minor, update) = unicode_normalization::UNICODE_VERSION;
+    let marks = runs(is_combining_mark, false);
+    let classes = runs(canonical_combining_class, 0);
+    let all = decompositions();
+    let (cjk_compatibility, decompositions): (Vec<&Decomposition>, Vec<&Decomposition>) = all
+        .iter()
+        .partition(|d| is_cjk_compatibility_ideograph(d.character));
+    for d in &cjk_compatibility {
+        // A singleton to a unified ideograph: a starter that decomposes no further and is in no
+        // pair, so it composes with nothing, before it or after it.
+        let target = char::from_u32(d.first).unwrap();
+        assert!(
+            d.kind == SINGLETON
+                && !is_cjk_compatibility_ideograph(d.first)
+                && full_decomposition(target) == [target]
+                && canonical_combining_class(target) == 0
+                && !all.iter().any(
+                    |p| p.second.is_some() && (p.first == d.first || p.second == Some(d.first))
+                ),
+            "U+{:04X} is not a singleton to a unified ideograph",
+            d.character
+        );
+    }
+    let [keys, firsts, seconds] = columns(&decompositions);
+    let [cjk_keys, cjk_firsts, cjk_seconds] = columns(&cjk_compatibility);
+    assert!(cjk_seconds.is_empty());
     let count = |kind| decompositions.iter().filter(|d| d.kind == kind).count();
 
     let mut out = String::new();
@@ -241,11 +280,12 @@ pub const UNICODE_VERSION: (u8, u8, u8) = ({major}, {minor}, {update});
     write_bytes(
         &mut out,
         &format!(
-            "Single-level canonical decompositions, Hangul syllables left out: {} characters \
-             ({} primary composites, {} other pairs, {} singletons), in code point order. One \
-             number each: the difference from the previous character (from 0) times 4, plus \
-             its kind: 0 a singleton, 1 a pair that composes back (a primary composite), 2 a \
-             pair that does not (a composition exclusion or a non-starter decomposition).",
+            "Single-level canonical decompositions, Hangul syllables and CJK compatibility \
+             ideographs left out: {} characters ({} primary composites, {} other pairs, {} \
+             singletons), in code point order. One number each: the difference from the \
+             previous character (from 0) times 4, plus its kind: 0 a singleton, 1 a pair that \
+             composes back (a primary composite), 2 a pair that does not (a composition \
+             exclusion or a non-starter decomposition).",
             decompositions.len(),
             count(COMPOSING_PAIR),
             count(NON_COMPOSING_PAIR),
@@ -267,6 +307,23 @@ pub const UNICODE_VERSION: (u8, u8, u8) = ({major}, {minor}, {update});
          the previous one.",
         "DECOMPOSITION_SECONDS",
         &seconds,
+    );
+    write_bytes(
+        &mut out,
+        &format!(
+            "The decompositions of the CJK compatibility ideographs (U+F900-U+FAFF, \
+             U+2F800-U+2FA1F): {} singletons, each to a unified ideograph, in code point order, \
+             written as `DECOMPOSITION_KEYS`. Only the exact normalisation reads them.",
+            cjk_compatibility.len()
+        ),
+        "CJK_COMPATIBILITY_KEYS",
+        &cjk_keys,
+    );
+    write_bytes(
+        &mut out,
+        "The unified ideograph of each CJK compatibility ideograph, as `DECOMPOSITION_FIRSTS`.",
+        "CJK_COMPATIBILITY_FIRSTS",
+        &cjk_firsts,
     );
     while out.ends_with("\n\n") {
         out.pop();
