@@ -387,9 +387,10 @@ fn response(
 mod tests {
     use super::*;
 
-    /// A page directory with an index, a file inside, and links in and out of it.
-    fn page_with_links() -> (PathBuf, PathBuf) {
-        let base = std::env::temp_dir().join(format!("tirkeu-serve-{}", std::process::id()));
+    /// A page directory with an index, a file inside, and links in and out of it, of its own for
+    /// each `test` (the tests run in parallel, and each removes its directory at the end).
+    fn page_with_links(test: &str) -> (PathBuf, PathBuf) {
+        let base = std::env::temp_dir().join(format!("tirkeu-serve-{}-{test}", std::process::id()));
         let _ = std::fs::remove_dir_all(&base);
         let root = base.join("www");
         std::fs::create_dir_all(root.join("demo")).unwrap();
@@ -407,7 +408,7 @@ mod tests {
 
     #[test]
     fn resolves_only_inside_the_root() {
-        let (base, root) = page_with_links();
+        let (base, root) = page_with_links("inside");
         assert!(resolve(&root, "/../secret.txt").is_none());
         assert!(resolve(&root, "/%2e%2e/secret.txt").is_none());
         assert!(resolve(&root, "/.git/config").is_none());
@@ -425,7 +426,7 @@ mod tests {
     #[cfg(unix)]
     #[test]
     fn follows_no_symbolic_link_out_of_the_root() {
-        let (base, root) = page_with_links();
+        let (base, root) = page_with_links("links");
         assert!(resolve(&root, "/out.txt").is_none());
         assert!(resolve(&root, "/up/secret.txt").is_none());
         assert!(resolve(&root, "/up/www/index.html").is_some_and(|p| p.starts_with(&root)));
