@@ -22,8 +22,18 @@ esac
 cd "$(dirname "$0")/../fuzz"
 
 source ../scripts/nightly.sh
+# The pinned nightly; failing that (a machine that cannot fetch toolchains), a nightly already
+# installed: fuzzing needs a nightly, not that one.
 if ! rustup toolchain list | grep -q "^$NIGHTLY"; then
-  rustup toolchain install "$NIGHTLY" --profile minimal
+  if ! rustup toolchain install "$NIGHTLY" --profile minimal; then
+    installed=$(rustup toolchain list | awk '/^nightly/ { print $1; exit }')
+    if [ -z "$installed" ]; then
+      echo "fuzz.sh: no nightly toolchain is installed and $NIGHTLY cannot be" >&2
+      exit 1
+    fi
+    echo "fuzz.sh: using $installed instead of $NIGHTLY" >&2
+    NIGHTLY=$installed
+  fi
 fi
 if ! cargo "+$NIGHTLY" fuzz --version >/dev/null 2>&1; then
   cargo "+$NIGHTLY" install cargo-fuzz --locked
