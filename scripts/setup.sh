@@ -27,7 +27,7 @@ if ! rustup component list --installed --toolchain "$NIGHTLY" 2>/dev/null | grep
   say "installing the $NIGHTLY toolchain with rust-src (about 15 seconds)"
   # Not fatal: without it scripts/build-wasm.sh builds on the stable toolchain, and says so.
   rustup toolchain install "$NIGHTLY" --profile minimal --component rust-src ||
-    say "could not install $NIGHTLY: the WebAssembly modules will be built with stable's std, about 3 KB larger each"
+    say "could not install $NIGHTLY: the WebAssembly modules will be built with stable's std, each 4-6 KB larger"
 fi
 
 if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGEN_VERSION" ]; then
